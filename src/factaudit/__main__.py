@@ -1,0 +1,3 @@
+from factaudit.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,305 @@
+"""The claims format: pydantic models, loading a claims folder, and errors that point at lines.
+
+A claims file holds up to four lists: ``claims`` (facts with a typed expected value, or
+``consistent: true`` when sources must only agree), ``entities`` (canonical names with
+aliases and accepted variants), ``terms`` (preferred spellings with variants to flag) and
+``vocabulary`` (words that are never typos). See the README, "Writing claims".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import hashlib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, model_validator
+
+from factaudit.errors import InputError, Problem, display_path
+from factaudit.values import parse_expected
+from factaudit.yamlsource import load_yaml
+
+Severity = Literal["error", "warning", "info"]
+ValueType = Literal["year", "period", "date", "quantity", "ordinal", "duration", "category"]
+LangCode = Annotated[str, Field(pattern=r"^[a-z]{2,3}$")]
+Phrase = Annotated[str, Field(min_length=1)]
+ItemId = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9._-]*$", max_length=120)]
+
+
+def slug(text: str) -> str:
+    """A stable kebab-case id from a name: "Retno Marsudi" → "retno-marsudi"."""
+    import unicodedata
+
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-") or "item"
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Acknowledgement(_Strict):
+    """A known discrepancy in one source: reported as acknowledged (xfail) until it expires."""
+
+    source: Phrase = Field(description="id of the document the discrepancy is in")
+    reason: Phrase = Field(description="why it is acknowledged (e.g. correction requested)")
+    until: dt.date = Field(description="expiry date; afterwards the finding fails again")
+    found: str | None = Field(None, description="only this found value/spelling is acknowledged")
+
+
+class Scope(_Strict):
+    sources: list[Phrase] | None = Field(None, description="document ids the claim applies to")
+    languages: list[LangCode] | None = Field(None, description="document languages it applies to")
+
+
+class Claim(_Strict):
+    """A fact with a typed value, judged in every document that speaks to it."""
+
+    id: ItemId
+    statement: Phrase = Field(description="the fact in plain words")
+    type: ValueType = Field(description="the kind of value the cues are followed by")
+    expected: Any = Field(None, description="the true value; omit and set consistent: true "
+                          "when sources must only agree with each other")
+    consistent: bool = Field(False, description="no expected value: sources must agree")
+    cues: dict[LangCode, list[Phrase]] = Field(
+        description="phrases, per language, that mark a passage as speaking to the claim"
+    )
+    categories: dict[Phrase, dict[LangCode, list[Phrase]]] | None = Field(
+        None, description="type category: each category and the words that signal it"
+    )
+    unit: str | None = Field(None, description="type quantity: the unit, for display")
+    unit_words: dict[LangCode, list[Phrase]] | None = Field(
+        None, description="type quantity: read only numbers followed by one of these words"
+    )
+    tolerance: float = Field(0.0, ge=0, lt=1, description="relative tolerance for quantities")
+    severity: Severity | None = None
+    scope: Scope | None = None
+    acknowledged: list[Acknowledgement] = Field(default_factory=list)
+
+    _expected: str | None = PrivateAttr(None)
+
+    @model_validator(mode="after")
+    def _check(self) -> Claim:
+        if not any(self.cues.values()):
+            raise ValueError("give at least one cue phrase")
+        has_expected = self.expected is not None
+        if has_expected == self.consistent:
+            raise ValueError("give either 'expected' (the true value) or 'consistent: true' "
+                             "(sources must agree), not both and not neither")
+        if self.type == "category":
+            if not self.categories:
+                raise ValueError("a category claim needs 'categories' with signal words")
+            if has_expected and str(self.expected) not in self.categories:
+                raise ValueError(f"expected category {self.expected!r} is not one of "
+                                 f"{sorted(self.categories)}")
+        elif self.categories:
+            raise ValueError("'categories' only applies to claims of type category")
+        if has_expected:
+            self._expected = (str(self.expected) if self.type == "category"
+                              else parse_expected(self.type, self.expected))
+        return self
+
+    @property
+    def expected_value(self) -> str | None:
+        """The canonical expected value ("2018", "2018..2021", "2021-07-06"), or None."""
+        return self._expected
+
+    def signals(self) -> dict[str, list[str]]:
+        """Category → all its signal words, every language together."""
+        return {c: [w for words in by_lang.values() for w in words]
+                for c, by_lang in (self.categories or {}).items()}
+
+
+class Entity(_Strict):
+    """A person, organisation or place whose name must be spelled one way."""
+
+    name: Phrase = Field(description="canonical spelling")
+    id: ItemId | None = None
+    aliases: list[Phrase] = Field(default_factory=list,
+                                  description="other correct forms (short names, full names)")
+    variants: list[Phrase] = Field(default_factory=list,
+                                   description="accepted transliterations, reported as info")
+    others: list[Phrase] = Field(default_factory=list,
+                                 description="different real names that look close; never typos")
+    severity: Severity | None = None
+    acknowledged: list[Acknowledgement] = Field(default_factory=list)
+
+    @property
+    def item_id(self) -> str:
+        return self.id or slug(self.name)
+
+    def correct_forms(self) -> list[str]:
+        return [self.name, *self.aliases]
+
+
+class Term(_Strict):
+    """A word or phrase with a preferred spelling and variants to flag."""
+
+    preferred: Phrase
+    id: ItemId | None = None
+    variants: list[Phrase] = Field(default_factory=list,
+                                   description="non-preferred forms, reported with the preferred")
+    language: LangCode | None = Field(None, description="only check documents in this language")
+    misspellings: bool = Field(True, description="also flag near-misses of the preferred form")
+    severity: Severity | None = None
+    acknowledged: list[Acknowledgement] = Field(default_factory=list)
+
+    @property
+    def item_id(self) -> str:
+        return self.id or slug(self.preferred)
+
+
+class ClaimsFile(_Strict):
+    """One claims YAML file."""
+
+    claims: list[Claim] = Field(default_factory=list)
+    entities: list[Entity] = Field(default_factory=list)
+    terms: list[Term] = Field(default_factory=list)
+    vocabulary: list[Phrase] = Field(default_factory=list,
+                                     description="words that are never reported as typos")
+
+
+@dataclass(frozen=True)
+class Origin:
+    path: str
+    line: int
+    kind: str  # "claim", "entity" or "term"
+
+
+@dataclass
+class ClaimSet:
+    claims: list[Claim] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    terms: list[Term] = field(default_factory=list)
+    vocabulary: list[str] = field(default_factory=list)
+    origins: dict[str, Origin] = field(default_factory=dict)
+    digest: str = ""
+
+    def item(self, item_id: str) -> Claim | Entity | Term:
+        for group in (self.claims, self.entities, self.terms):
+            for obj in group:
+                if getattr(obj, "item_id", getattr(obj, "id", None)) == item_id:
+                    return obj
+        raise KeyError(item_id)
+
+
+def item_id_of(obj: Claim | Entity | Term) -> str:
+    return obj.id if isinstance(obj, Claim) else obj.item_id
+
+
+def claims_files(folder: Path) -> list[Path]:
+    return sorted(p for p in Path(folder).glob("*.y*ml") if p.suffix in (".yaml", ".yml"))
+
+
+def load_claims(folder: Path) -> ClaimSet:
+    """Load and validate every claims file in ``folder``; every problem is reported at once."""
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise InputError(Problem(display_path(folder), "claims folder does not exist",
+                                 hint="pass --claims DIR, or run `factaudit init`"))
+    files = claims_files(folder)
+    if not files:
+        raise InputError(Problem(display_path(folder), "no claims files (*.yaml) in this folder",
+                                 hint="add a claims file; see the README, 'Writing claims'"))
+    result = ClaimSet()
+    problems: list[Problem] = []
+    digest = hashlib.sha256()
+    for path in files:
+        try:
+            parsed, origins = load_claims_file(path)
+        except InputError as exc:
+            problems.extend(exc.problems)
+            continue
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+        for item_id, origin in origins.items():
+            if item_id in result.origins:
+                first = result.origins[item_id]
+                problems.append(Problem(origin.path, f"id {item_id!r} is already used by a "
+                                        f"{first.kind} at {first.path}:{first.line}",
+                                        origin.line, hint="ids must be unique across all "
+                                        "claims files; rename one, or set an explicit 'id'"))
+                continue
+            result.origins[item_id] = origin
+        result.claims += parsed.claims
+        result.entities += parsed.entities
+        result.terms += parsed.terms
+        result.vocabulary += parsed.vocabulary
+    if problems:
+        raise InputError(problems)
+    result.digest = digest.hexdigest()[:16]
+    return result
+
+
+def load_claims_file(path: Path, text: str | None = None) -> tuple[ClaimsFile, dict[str, Origin]]:
+    doc = load_yaml(path, text)
+    data = doc.data
+    if data is None:
+        raise InputError(Problem(doc.path, "the file is empty",
+                                 hint="add 'claims:', 'entities:' or 'terms:', or delete it"))
+    if not isinstance(data, dict):
+        raise InputError(Problem(doc.path, "a claims file is a mapping with the keys "
+                                 "claims, entities, terms and vocabulary", 1))
+    try:
+        parsed = ClaimsFile.model_validate(data)
+    except ValidationError as exc:
+        raise InputError([_problem(doc, err) for err in exc.errors()]) from None
+    origins: dict[str, Origin] = {}
+    problems = []
+    for key, kind in (("claims", "claim"), ("entities", "entity"), ("terms", "term")):
+        for i, obj in enumerate(getattr(parsed, key)):
+            line = (doc.locate((key, i)) or (1, 1))[0]
+            item_id = item_id_of(obj)
+            if item_id in origins:
+                problems.append(Problem(doc.path, f"duplicate id {item_id!r} (first on line "
+                                        f"{origins[item_id].line})", line,
+                                        hint="ids must be unique; set an explicit 'id'"))
+            origins[item_id] = Origin(doc.path, line, kind)
+    if problems:
+        raise InputError(problems)
+    return parsed, origins
+
+
+_FIELD_NAMES: set[str] = set()
+
+
+def _known_fields() -> set[str]:
+    if not _FIELD_NAMES:
+        for model in (ClaimsFile, Claim, Entity, Term, Acknowledgement, Scope):
+            _FIELD_NAMES.update(model.model_fields)
+    return _FIELD_NAMES
+
+
+def _problem(doc, err: dict) -> Problem:
+    loc = tuple(err.get("loc", ()))
+    line, column = doc.locate(loc) or (None, None)
+    kind = err.get("type", "")
+    where = ".".join(str(p) for p in loc)
+    hint = None
+    if kind == "extra_forbidden":
+        key = str(loc[-1])
+        message = f"unknown key {key!r}"
+        close = difflib.get_close_matches(key, sorted(_known_fields()), n=1)
+        hint = f"did you mean {close[0]!r}?" if close else "remove it; see `factaudit schema`"
+    elif kind == "missing":
+        message = f"missing required key {str(loc[-1])!r}"
+        hint = "see `factaudit schema` for the format"
+    elif kind == "value_error":
+        message = str(err.get("msg", "")).removeprefix("Value error, ")
+    else:
+        got = err.get("input")
+        got_text = f" (got {got!r})" if isinstance(got, str | int | float | bool) else ""
+        message = f"{err.get('msg', 'invalid value')}{got_text}"
+    if where and kind != "extra_forbidden":
+        message = f"{where}: {message}"
+    return Problem(doc.path, message, line, column, hint)
+
+
+def json_schema() -> dict:
+    """JSON Schema of a claims file, for editors and other tools."""
+    schema = ClaimsFile.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "factaudit claims file"
+    return schema

@@ -1,0 +1,97 @@
+"""Project settings from ``[tool.factaudit]`` in pyproject.toml."""
+
+from __future__ import annotations
+
+import difflib
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from factaudit.errors import InputError, Problem, display_path
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+_KEYS = ("claims", "corpus", "languages", "rules", "reports")
+
+
+@dataclass
+class Config:
+    claims: str = "claims"
+    corpus: str = "corpus"
+    reports: str = "reports"
+    languages: tuple[str, ...] = ("en", "id")
+    rules: dict[str, bool | str] = field(default_factory=dict)
+    root: Path = field(default_factory=Path.cwd)
+    source: str | None = None  # the pyproject.toml it came from
+
+    def enabled(self, rule_id: str) -> bool:
+        return self.rules.get(rule_id, True) is not False
+
+    def severity_override(self, rule_id: str) -> str | None:
+        value = self.rules.get(rule_id)
+        return value if isinstance(value, str) else None
+
+
+def load_config(start: Path | None = None) -> Config:
+    """Settings from the nearest pyproject.toml at or above ``start`` (defaults if none)."""
+    start = (start or Path.cwd()).resolve()
+    for folder in (start, *start.parents):
+        candidate = folder / "pyproject.toml"
+        if candidate.is_file():
+            return _from_file(candidate)
+    return Config(root=start)
+
+
+def _from_file(path: Path) -> Config:
+    shown = display_path(path)
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise InputError(Problem(shown, f"cannot parse: {exc}")) from None
+    section = data.get("tool", {}).get("factaudit")
+    if section is None:
+        return Config(root=path.parent)
+    problems = []
+    for key in section:
+        if key not in _KEYS:
+            close = difflib.get_close_matches(key, _KEYS, n=1)
+            problems.append(Problem(shown, f"unknown key {key!r} in [tool.factaudit]",
+                                    hint=f"did you mean {close[0]!r}?" if close
+                                    else f"known keys: {', '.join(_KEYS)}"))
+    rules = section.get("rules", {})
+    for rule_id, value in rules.items():
+        if value not in (True, False, "error", "warning", "info"):
+            problems.append(Problem(shown, f"[tool.factaudit.rules] {rule_id} = {value!r}",
+                                    hint="use true, false, \"error\", \"warning\" or \"info\""))
+    languages = section.get("languages", ["en", "id"])
+    if not isinstance(languages, list) or not all(isinstance(x, str) for x in languages):
+        problems.append(Problem(shown, "[tool.factaudit] languages must be a list of codes",
+                                hint='for example languages = ["en", "id"]'))
+    if problems:
+        raise InputError(problems)
+    return Config(
+        claims=str(section.get("claims", "claims")),
+        corpus=str(section.get("corpus", "corpus")),
+        reports=str(section.get("reports", "reports")),
+        languages=tuple(languages),
+        rules=dict(rules),
+        root=path.parent,
+        source=shown,
+    )
+
+
+def check_rule_ids(config: Config, known: list[str]) -> None:
+    """Unknown rule ids in the configuration are errors: a typo would silently do nothing."""
+    problems = []
+    for rule_id in config.rules:
+        if rule_id not in known:
+            close = difflib.get_close_matches(rule_id, known, n=1)
+            problems.append(Problem(config.source or "pyproject.toml",
+                                    f"[tool.factaudit.rules] names unknown rule {rule_id!r}",
+                                    hint=f"did you mean {close[0]!r}?" if close
+                                    else "see `factaudit rules`"))
+    if problems:
+        raise InputError(problems)

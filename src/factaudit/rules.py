@@ -1,0 +1,96 @@
+"""The rule contract and rule discovery.
+
+A rule is a module-level ``RULE = Rule(...)`` in a module registered under the entry-point
+group ``factaudit.checks``. Its ``check`` function receives an ``AuditContext`` (validated
+tables as plain data) and yields ``Finding`` objects; the engine adds locations, quotes
+and acknowledgements. Each rule ships a YAML file of examples beside its module
+(``<module>.yaml``), which the test suite runs.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from functools import cached_property
+from importlib.metadata import entry_points
+from pathlib import Path
+
+from factaudit.claims import ClaimSet
+from factaudit.config import Config
+from factaudit.corpus import Document
+from factaudit.extract import Hit, Mention
+from factaudit.findings import Finding
+from factaudit.text import WORD
+
+GROUP = "factaudit.checks"
+_RULE_ID = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str  # kebab-case, stable: used in reports, configuration and suppressions
+    description: str  # one line
+    severity: str  # default severity
+    check: Callable[[AuditContext], Iterable[Finding]]
+    examples: Path | None = None  # YAML file of passing and failing cases
+
+    def __post_init__(self) -> None:
+        if not _RULE_ID.match(self.id):
+            raise ValueError(f"rule id {self.id!r} must be kebab-case")
+        if self.severity not in ("error", "warning", "info"):
+            raise ValueError(f"rule {self.id}: unknown severity {self.severity!r}")
+
+
+@dataclass
+class AuditContext:
+    """What a rule sees: the claims, the documents, the mentions and the name/term hits."""
+
+    claims: ClaimSet
+    documents: list[Document]
+    mentions: list[Mention]
+    hits: dict[str, list[Hit]]  # document id → entity and term hits
+    config: Config = field(default_factory=Config)
+
+    @cached_property
+    def documents_by_id(self) -> dict[str, Document]:
+        return {d.id: d for d in self.documents}
+
+    @cached_property
+    def mentions_by_claim(self) -> dict[str, list[Mention]]:
+        out: dict[str, list[Mention]] = defaultdict(list)
+        for m in self.mentions:
+            out[m.claim].append(m)
+        return out
+
+    @cached_property
+    def vocabulary(self) -> dict[str, Counter]:
+        """Every distinct word form → how often it occurs in each document."""
+        out: dict[str, Counter] = defaultdict(Counter)
+        for doc in self.documents:
+            for word, n in Counter(WORD.findall(doc.text)).items():
+                out[word][doc.id] += n
+        return out
+
+    def severity(self, rule: Rule, item_severity: str | None = None) -> str:
+        """A claim's own severity wins, then the project's override, then the rule's default."""
+        return item_severity or self.config.severity_override(rule.id) or rule.severity
+
+
+def discover_rules() -> list[Rule]:
+    """Every rule registered in the ``factaudit.checks`` entry-point group, sorted by id."""
+    rules: dict[str, Rule] = {}
+    for ep in entry_points(group=GROUP):
+        rule = ep.load()
+        if not isinstance(rule, Rule):
+            raise TypeError(f"entry point {ep.name} ({ep.value}) is not a factaudit Rule")
+        if rule.id in rules:
+            raise ValueError(f"two rules share the id {rule.id!r}")
+        rules[rule.id] = rule
+    return [rules[k] for k in sorted(rules)]
+
+
+def example_path(module_file: str) -> Path:
+    """The examples file that sits beside a rule module: ``name.py`` → ``name.yaml``."""
+    return Path(module_file).with_suffix(".yaml")

@@ -1,0 +1,162 @@
+"""Text primitives that keep offsets: folding for matching, sentences, lines and columns.
+
+Matching happens on a *folded* copy of each text (lower case, accents removed, every run of
+non-alphanumeric characters reduced to one space), so that a cue written "ASEAN-Russia
+relations" matches "ASEAN - Russia  relations" or "asean russia relations". Every
+position in the folded text maps back to the original text, so findings always quote and
+locate the source exactly as written.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import lru_cache
+
+_ASCII_SEPARATORS = str.maketrans(
+    {chr(c): " " for c in range(128) if not chr(c).isalnum()}
+)
+_SPACE_RUNS = re.compile(r"  +")
+
+
+@dataclass(frozen=True)
+class Folded:
+    """A folded text and the map from its positions back to the original text."""
+
+    text: str
+    _origin: tuple[int, ...] | None  # explicit map (non-ASCII texts)
+    _run_at: tuple[int, ...] = ()  # sparse map (ASCII texts): folded positions after a run
+    _run_shift: tuple[int, ...] = ()  # characters removed before that position
+
+    def to_original(self, i: int) -> int:
+        if self._origin is not None:
+            if i >= len(self._origin):
+                return self._origin[-1] + 1 if self._origin else 0
+            return self._origin[i]
+        k = bisect_right(self._run_at, i)
+        return i + (self._run_shift[k - 1] if k else 0)
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Original (start, end) of the folded span [start, end)."""
+        return self.to_original(start), self.to_original(end - 1) + 1
+
+
+def fold_phrase(phrase: str) -> str:
+    """The folded form of a cue, name or term, as it will be looked for in folded texts."""
+    return fold(phrase).text.strip()
+
+
+def fold(text: str) -> Folded:
+    lowered = text.lower()
+    if len(lowered) == len(text) and lowered.isascii():
+        spaced = lowered.translate(_ASCII_SEPARATORS)
+        return _collapse_ascii(spaced)
+    return _fold_unicode(text)
+
+
+def _collapse_ascii(spaced: str) -> Folded:
+    parts, run_at, run_shift = [], [], []
+    removed, last = 0, 0
+    for m in _SPACE_RUNS.finditer(spaced):
+        parts.append(spaced[last : m.start() + 1])
+        removed += m.end() - m.start() - 1
+        last = m.end()
+        run_at.append(m.start() + 1 - (removed - (m.end() - m.start() - 1)))
+        run_shift.append(removed)
+    parts.append(spaced[last:])
+    return Folded("".join(parts), None, tuple(run_at), tuple(run_shift))
+
+
+@lru_cache(maxsize=4096)
+def _fold_char(ch: str) -> str:
+    """'' to drop (combining marks, zero-width and soft hyphens), ' ' for a separator."""
+    cat = unicodedata.category(ch)
+    if cat in ("Mn", "Me", "Cf"):
+        return ""
+    if cat[0] in "LN":
+        decomposed = unicodedata.normalize("NFD", ch)
+        base = "".join(c for c in decomposed if unicodedata.category(c) != "Mn").lower()
+        return base[:1] if base else ""
+    return " "
+
+
+def _fold_unicode(text: str) -> Folded:
+    out: list[str] = []
+    origin: list[int] = []
+    prev_space = False
+    for i, ch in enumerate(text):
+        f = _fold_char(ch)
+        if not f:
+            continue
+        if f == " ":
+            if prev_space:
+                continue
+            prev_space = True
+        else:
+            prev_space = False
+        out.append(f)
+        origin.append(i)
+    return Folded("".join(out), tuple(origin))
+
+
+# --------------------------------------------------------------------------- sentences
+
+_BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9\u00C0-\u024F])")
+_LINE_BREAKS = re.compile(r"\n\s*")
+
+
+def sentences(text: str, abbreviations: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
+    """Sentence spans (start, end) in ``text``; line breaks always end a sentence.
+
+    A full stop after an abbreviation of the language ("Dr.", "No.") or after a single
+    capital letter (an initial, "Sidharto R. Suryodipuro") does not end a sentence.
+    """
+    spans: list[tuple[int, int]] = []
+    line_start = 0
+    for line_end in [m.start() for m in _LINE_BREAKS.finditer(text)] + [len(text)]:
+        _split_line(text, line_start, line_end, abbreviations, spans)
+        nl = text.find("\n", line_end)
+        line_start = line_end if nl == -1 else nl + 1
+    return spans
+
+
+def _split_line(text: str, start: int, end: int, abbreviations: frozenset[str],
+                spans: list[tuple[int, int]]) -> None:
+    cursor = start
+    for m in _BOUNDARY.finditer(text, start, end):
+        word = re.search(r"(\w+)\W*$", text[cursor : m.start() + 1])
+        token = word.group(1) if word else ""
+        if (len(token) == 1 and token.isupper()) or token.lower() in abbreviations:
+            continue
+        _add(text, cursor, m.end(), spans)
+        cursor = m.end()
+    _add(text, cursor, end, spans)
+
+
+def _add(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        spans.append((start, end))
+
+
+# --------------------------------------------------------------------------- lines
+
+
+class LineIndex:
+    """1-based line and column of any character offset."""
+
+    def __init__(self, text: str, first_line: int = 1) -> None:
+        self.starts = [0] + [m.end() for m in re.finditer("\n", text)]
+        self.first_line = first_line
+
+    def position(self, offset: int) -> tuple[int, int]:
+        i = bisect_right(self.starts, offset) - 1
+        return i + self.first_line, offset - self.starts[i] + 1
+
+
+WORD = re.compile(r"\w+(?:[-'’]\w+)*")
