@@ -20,7 +20,7 @@ def check(ctx: AuditContext) -> Iterator[Finding]:
             continue
         mentions = ctx.mentions_by_claim.get(claim.id, [])
         groups = _groups(claim.type, [m.value for m in mentions])
-        if len(groups) < 2:
+        if len(set(groups.values())) < 2:
             continue
         sources: dict[str, set[str]] = defaultdict(set)
         for m in mentions:

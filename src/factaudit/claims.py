@@ -233,6 +233,13 @@ def load_claims(folder: Path) -> ClaimSet:
     return result
 
 
+def claimset_from_text(text: str, name: str = "<claims>") -> ClaimSet:
+    """A ClaimSet from the text of one claims file (examples, tests, editors)."""
+    parsed, origins = load_claims_file(Path(name), text)
+    return ClaimSet(parsed.claims, parsed.entities, parsed.terms, list(parsed.vocabulary),
+                    origins, hashlib.sha256(text.encode()).hexdigest()[:16])
+
+
 def load_claims_file(path: Path, text: str | None = None) -> tuple[ClaimsFile, dict[str, Origin]]:
     doc = load_yaml(path, text)
     data = doc.data

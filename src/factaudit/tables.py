@@ -32,6 +32,7 @@ def documents_schema():
             "chars": pa.Column(int, pa.Check.ge(0)),
         },
         strict=True,
+        coerce=True,
         name="Documents",
     )
 
@@ -53,7 +54,7 @@ def mentions_schema():
             "kind": pa.Column(str, pa.Check.isin(
                 ["year", "period", "date", "quantity", "ordinal", "duration", "category"])),
             "how": pa.Column(str),
-            "weekday": pa.Column(float, pa.Check.in_range(0, 6), nullable=True),
+            "weekday": pa.Column("Int64", pa.Check.in_range(0, 6), nullable=True),
         },
         checks=[
             pa.Check(lambda df: df.value_start < df.value_end, name="value span not empty"),
@@ -61,13 +62,14 @@ def mentions_schema():
                      & (df.value_end <= df.sentence_end), name="value inside its sentence"),
         ],
         strict=True,
+        coerce=True,
         name="Mentions",
     )
 
 
 def findings_schema():
     pa = _pa()
-    optional_int = {name: pa.Column(float, pa.Check.ge(0), nullable=True) for name in
+    optional_int = {name: pa.Column("Int64", pa.Check.ge(0), nullable=True) for name in
                     ("start", "end", "line", "column")}
     optional_str = {name: pa.Column(str, nullable=True) for name in
                     ("claim", "document", "expected", "found", "how", "path", "quote",
@@ -82,6 +84,7 @@ def findings_schema():
             **optional_str,
         },
         strict=True,
+        coerce=True,
         name="Findings",
     )
 
@@ -91,13 +94,6 @@ def _validate(records: list, schema, columns: list[str]) -> None:
 
     rows = [{c: getattr(r, c) for c in columns} for r in records]
     frame = pd.DataFrame(rows, columns=columns)
-    for name, column in schema.columns.items():
-        if str(column.dtype).startswith("float"):
-            frame[name] = pd.to_numeric(frame[name], errors="coerce").astype("float64")
-        elif str(column.dtype).startswith("int"):
-            frame[name] = frame[name].astype("int64")
-        else:
-            frame[name] = frame[name].astype(object)
     schema.validate(frame, lazy=True)
 
 

@@ -1,0 +1,145 @@
+"""pytest plugin: every claim, entity and term in ``claims/*.yaml`` becomes a test item.
+
+Registered through the ``pytest11`` entry point, so any repository with a claims folder
+gets its claims collected by plain ``pytest``; no conftest is needed. The corpus is
+audited once per session. An item
+
+- passes when no error-severity finding concerns it (warnings are shown as pytest warnings),
+- fails with the evidence quoted (document, line, expected, found, quote) otherwise,
+- is xfail when every error is covered by an unexpired acknowledgement, with its reason,
+- fails when an acknowledged discrepancy no longer occurs (remove the acknowledgement)
+  or when its acknowledgement has expired.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import warnings
+from pathlib import Path
+
+import pytest
+
+from factaudit.errors import InputError
+
+_RESULTS = pytest.StashKey[dict]()
+
+
+class ClaimWarning(UserWarning):
+    """A warning-severity finding about a claim, entity or term."""
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    group = parser.getgroup("factaudit", "fact-consistency audit of claims/")
+    group.addoption("--no-factaudit", action="store_true", default=False,
+                    help="do not collect claims files as tests")
+    group.addoption("--factaudit-today", default=None, metavar="YYYY-MM-DD",
+                    help="date against which acknowledgements expire (default: today)")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.stash[_RESULTS] = {}
+
+
+def pytest_collect_file(file_path: Path, parent: pytest.Collector):
+    if file_path.suffix not in (".yaml", ".yml") or parent.config.getoption("no_factaudit"):
+        return None
+    settings = _settings(parent.config)
+    if file_path.parent.resolve() != (settings.root / settings.claims).resolve():
+        return None
+    return ClaimsYamlFile.from_parent(parent, path=file_path)
+
+
+def _settings(config: pytest.Config):
+    from factaudit.config import load_config
+
+    return load_config(Path(config.rootpath))
+
+
+class ClaimsYamlFile(pytest.File):
+    def collect(self):
+        from factaudit.claims import load_claims_file
+
+        try:
+            _, origins = load_claims_file(self.path)
+        except InputError as exc:
+            raise self.CollectError(str(exc)) from None
+        for item_id, origin in origins.items():
+            yield ClaimItem.from_parent(self, name=item_id, item_id=item_id, line=origin.line,
+                                        kind=origin.kind)
+
+
+class ClaimFailure(Exception):
+    pass
+
+
+class ClaimItem(pytest.Item):
+    def __init__(self, *, item_id: str, line: int, kind: str, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.item_id = item_id
+        self.line = line
+        self.kind = kind
+
+    def _result(self):
+        cache = self.config.stash[_RESULTS]
+        folder = self.path.parent
+        if folder not in cache:
+            from factaudit.audit import audit_paths
+
+            settings = _settings(self.config)
+            today = self.config.getoption("factaudit_today")
+            try:
+                cache[folder] = audit_paths(folder, settings.root / settings.corpus, settings,
+                                            today=dt.date.fromisoformat(today) if today else None)
+            except InputError as exc:
+                cache[folder] = exc
+        return cache[folder]
+
+    def runtest(self) -> None:
+        result = self._result()
+        if isinstance(result, InputError):
+            raise ClaimFailure(f"the audit could not run:\n{result}")
+        findings = [f for f in result.findings if f.claim == self.item_id]
+        for f in findings:
+            self.user_properties.append(
+                ("finding", f"{f.severity} {f.rule} {f.path}:{f.line}: {f.message}"))
+        errors = [f for f in findings if f.severity == "error"]
+        stale = [w for w in result.warnings if f": {self.item_id}: the acknowledged" in w]
+        for f in findings:
+            if f.severity == "warning":
+                warnings.warn_explicit(ClaimWarning(_evidence(f, short=True)),
+                                       ClaimWarning, str(self.path), self.line)
+        unacknowledged = [f for f in errors if not f.acknowledged]
+        if unacknowledged:
+            raise ClaimFailure(_report(self.item_id, unacknowledged, len(errors)))
+        if stale:
+            raise ClaimFailure("\n".join(stale))
+        if errors:
+            reasons = sorted({f.acknowledged for f in errors})
+            pytest.xfail(f"{len(errors)} acknowledged: " + "; ".join(reasons))
+
+    def repr_failure(self, excinfo, style=None):
+        if isinstance(excinfo.value, ClaimFailure):
+            return str(excinfo.value)
+        return super().repr_failure(excinfo, style=style)
+
+    def reportinfo(self):
+        return self.path, self.line - 1, f"{self.kind} {self.item_id}"
+
+
+def _evidence(f, short: bool = False) -> str:
+    where = f"{f.path}:{f.line}:{f.column}" if f.line else "(across the corpus)"
+    text = f"[{f.verdict}] {where} ({f.rule}): {f.message}"
+    if f.quote and not short:
+        text += f"\n      > {f.quote}"
+    if f.how and not short:
+        text += f"\n      how: {f.how}"
+    return text
+
+
+def _report(item_id: str, failing: list, total: int) -> str:
+    lines = [f"{item_id}: {len(failing)} error finding(s)"
+             + (f" ({total - len(failing)} more acknowledged)" if total > len(failing) else "")]
+    for f in failing:
+        lines.append(f"  - expected {f.expected!r}, found {f.found!r}")
+        lines.append("    " + _evidence(f))
+    return "\n".join(lines)
