@@ -15,11 +15,12 @@ from factaudit.values import agrees
 
 def check(ctx: AuditContext) -> Iterator[Finding]:
     for claim in ctx.claims.claims:
-        expected = claim.expected_value
-        if expected is None:
+        if claim.consistent:
             continue
         for m in ctx.mentions_by_claim.get(claim.id, []):
-            if agrees(claim.type, expected, m.value, claim.tolerance):
+            doc = ctx.documents_by_id[m.document]
+            expected, derivation = claim.expected_for(doc.published_date)
+            if expected is None or agrees(claim.type, expected, m.value, claim.tolerance):
                 continue
             yield Finding(
                 rule=RULE.id,
@@ -33,7 +34,7 @@ def check(ctx: AuditContext) -> Iterator[Finding]:
                 end=m.value_end,
                 expected=expected,
                 found=m.value,
-                how=f"{m.how}; attributed to cue {m.cue!r}",
+                how=f"{m.how}; attributed to cue {m.cue!r}; expected: {derivation}",
             )
 
 

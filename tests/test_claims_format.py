@@ -151,3 +151,14 @@ def test_shipped_schema_is_in_sync_with_the_model():
     shipped = json.loads(resources.files("factaudit").joinpath("claims.schema.json").read_text())
     fix = "run: factaudit schema --output src/factaudit/claims.schema.json"
     assert shipped == json_schema(), fix
+
+
+@pytest.mark.parametrize(("extra", "needle"), [
+    ("type: year\n    counts_from: 1991\n", "only applies to claims of type duration"),
+    ("type: duration\n    counts_from: 1991\n    expected: 30\n", "not both"),
+    ("type: year\n    expected: 2018\n    valid: 2021..2018\n", "period"),
+])
+def test_time_aware_fields_are_validated(write, extra, needle):
+    text = "claims:\n  - id: x\n    statement: s\n    cues: {en: [c]}\n    " + extra
+    problems = problems_of(write("claims/a.yaml", text))
+    assert needle in problems[0].message and problems[0].line == 2

@@ -19,7 +19,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, model_validator
 
 from factaudit.errors import InputError, Problem, display_path
-from factaudit.values import parse_expected
+from factaudit.values import PartialDate, parse_expected
 from factaudit.yamlsource import load_yaml
 
 Severity = Literal["error", "warning", "info"]
@@ -75,20 +75,35 @@ class Claim(_Strict):
         None, description="type quantity: read only numbers followed by one of these words"
     )
     tolerance: float = Field(0.0, ge=0, lt=1, description="relative tolerance for quantities")
+    counts_from: int | None = Field(
+        None, description="type duration: the year it counts from; the expected duration is "
+        "each document's publication year minus this year"
+    )
+    valid: str | None = Field(
+        None, description="period the claim holds for (2018..2021, or 2018..); documents "
+        "published outside it are out of scope"
+    )
     severity: Severity | None = None
     scope: Scope | None = None
     acknowledged: list[Acknowledgement] = Field(default_factory=list)
 
     _expected: str | None = PrivateAttr(None)
+    _valid: str | None = PrivateAttr(None)
 
     @model_validator(mode="after")
     def _check(self) -> Claim:
         if not any(self.cues.values()):
             raise ValueError("give at least one cue phrase")
-        has_expected = self.expected is not None
+        if self.counts_from is not None and self.type != "duration":
+            raise ValueError("'counts_from' only applies to claims of type duration")
+        if self.counts_from is not None and self.expected is not None:
+            raise ValueError("give 'expected' or 'counts_from', not both")
+        has_expected = self.expected is not None or self.counts_from is not None
         if has_expected == self.consistent:
             raise ValueError("give either 'expected' (the true value) or 'consistent: true' "
                              "(sources must agree), not both and not neither")
+        if self.valid is not None:
+            self._valid = parse_expected("period", self.valid)
         if self.type == "category":
             if not self.categories:
                 raise ValueError("a category claim needs 'categories' with signal words")
@@ -97,10 +112,28 @@ class Claim(_Strict):
                                  f"{sorted(self.categories)}")
         elif self.categories:
             raise ValueError("'categories' only applies to claims of type category")
-        if has_expected:
+        if self.expected is not None:
             self._expected = (str(self.expected) if self.type == "category"
                               else parse_expected(self.type, self.expected))
         return self
+
+    def expected_for(self, published: PartialDate | None) -> tuple[str | None, str]:
+        """The expected value for a document published on ``published``, and how it was
+        computed. None when it cannot be known (a duration counted from a year, in a
+        document with no publication date)."""
+        if self.counts_from is None:
+            return self._expected, "expected value of the claim"
+        if published is None:
+            return None, "no publication date to count from"
+        years = published.year - self.counts_from
+        return str(years), f"{published.year} (publication) − {self.counts_from} = {years}"
+
+    def holds_at(self, published: PartialDate | None) -> bool:
+        """Whether the claim applies to a document published then (unknown dates: yes)."""
+        if self._valid is None or published is None:
+            return True
+        start, end = self._valid.split("..")
+        return int(start) <= published.year and (not end or published.year <= int(end))
 
     @property
     def expected_value(self) -> str | None:

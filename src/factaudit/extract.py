@@ -114,6 +114,8 @@ class Matcher:
 
 
 def in_scope(claim: Claim, doc: Document) -> bool:
+    if not claim.holds_at(doc.published_date):
+        return False
     scope = claim.scope
     if scope is None:
         return True
