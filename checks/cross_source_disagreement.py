@@ -25,7 +25,7 @@ def check(ctx: AuditContext) -> Iterator[Finding]:
         sources: dict[str, set[str]] = defaultdict(set)
         for m in mentions:
             sources[groups[m.value]].add(m.document)
-        summary = "; ".join(f"{value} in {', '.join(sorted(docs))}"
+        summary = "; ".join(_describe(value, docs, ctx.source_groups)
                             for value, docs in sorted(sources.items()))
         for m in mentions:
             others = sorted(v for v in sources if v != groups[m.value])
@@ -42,6 +42,15 @@ def check(ctx: AuditContext) -> Iterator[Finding]:
                 found=m.value,
                 how=f"{m.how}; attributed to cue {m.cue!r}",
             )
+
+
+def _describe(value: str, docs: set[str], source_groups: dict[str, str]) -> str:
+    """'virtual in 3 sources, 2 independent (a+b, c)': translations and copies count once."""
+    independent = sorted({source_groups.get(d, d) for d in docs})
+    text = f"{value} in {len(docs)} source{'s' if len(docs) != 1 else ''}"
+    if len(independent) != len(docs):
+        return text + f", {len(independent)} independent ({', '.join(independent)})"
+    return text + f" ({', '.join(sorted(docs))})"
 
 
 def _groups(kind: str, values: list[str]) -> dict[str, str]:

@@ -27,7 +27,7 @@ def _documents(case) -> list[Document]:
     return [
         Document(id=d["id"], path=f"<{d['id']}>", text=d["text"], language=d["language"],
                  published=str(d["published"]) if d.get("published") else None,
-                 date_order=d.get("date_order"))
+                 date_order=d.get("date_order"), translation_of=d.get("translation_of"))
         for d in case["documents"]
     ]
 

@@ -30,6 +30,7 @@ class AuditResult:
     verdicts: dict[str, dict[str, str]]  # item id → document id → verdict
     rules: list[Rule]
     warnings: list[str] = field(default_factory=list)
+    source_pairs: list = field(default_factory=list)  # translations and copies (sources.Pair)
 
     def counts(self) -> dict[str, int]:
         out = {"error": 0, "warning": 0, "info": 0, "acknowledged": 0}
@@ -102,7 +103,8 @@ def run_audit(claims: ClaimSet, corpus: Corpus, config: Config | None = None,
     findings.sort(key=lambda f: f.sort_key)
     tables.validate_findings(findings)
     verdicts = _verdicts(claims, documents, mentions, findings, hits)
-    return AuditResult(claims, documents, mentions, findings, verdicts, active, warnings)
+    return AuditResult(claims, documents, mentions, findings, verdicts, active, warnings,
+                       ctx.source_pairs)
 
 
 def _dedupe(findings) -> list[Finding]:

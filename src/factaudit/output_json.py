@@ -43,5 +43,6 @@ def to_json(result: AuditResult) -> str:
             for d in result.documents
         ],
         "warnings": result.warnings,
+        "source_pairs": [{"a": p.a, "b": p.b, "how": p.how} for p in result.source_pairs],
     }
     return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"

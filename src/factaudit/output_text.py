@@ -44,6 +44,8 @@ def to_text(result: AuditResult, color: bool = False) -> str:
                     lines.append(f"      > {f.quote}")
         lines.append("")
     counts = result.counts()
+    for p in result.source_pairs:
+        lines.append(f"not independent: {p.a} and {p.b} ({p.how}); they count as one source")
     for w in result.warnings:
         lines.append(paint(f"warning: {w}", "33"))
     lines.append(

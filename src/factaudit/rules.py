@@ -73,6 +73,39 @@ class AuditContext:
                 out[word][doc.id] += n
         return out
 
+    @cached_property
+    def signatures(self) -> dict[str, set[str]]:
+        """Fact signatures (see ``sources``) of the documents that mention any claim."""
+        from factaudit.sources import fact_signature
+
+        entity_ids: dict[str, set[str]] = defaultdict(set)
+        for doc_id, hits in self.hits.items():
+            for h in hits:
+                if h.target.kind == "entity":
+                    entity_ids[doc_id].add(self.claims.entities[h.target.index].item_id)
+        mentioned = {m.document for m in self.mentions}
+        return {d.id: fact_signature(d, entity_ids[d.id]) for d in self.documents
+                if d.id in mentioned or d.translation_of}
+
+    @cached_property
+    def source_pairs(self) -> list:
+        """Translations and copies: declared, or detected among documents with mentions."""
+        from factaudit.sources import find_pairs
+
+        return find_pairs(self.documents, self.signatures)
+
+    @cached_property
+    def source_groups(self) -> dict[str, str]:
+        """Document id → its group of non-independent sources ('a+b' for a and its copy)."""
+        from factaudit.sources import groups
+
+        return groups(self.documents, self.source_pairs)
+
+    def line_of(self, doc_id: str, offset: int) -> int:
+        """1-based file line of a character offset in a document."""
+        doc = self.documents_by_id[doc_id]
+        return doc.text.count("\n", 0, offset) + doc.first_line
+
     def severity(self, rule: Rule, item_severity: str | None = None) -> str:
         """A claim's own severity wins, then the project's override, then the rule's default."""
         return item_severity or self.config.severity_override(rule.id) or rule.severity

@@ -1,0 +1,82 @@
+"""arithmetic: durations in a sentence that do not add up with the years beside them.
+
+Counted from the document's publication year:
+Bad:  "three years ago, in 2017" in an article of 2021 (2021 − 3 = 2018)
+Bad:  "a partner since 1996, and in the past 20 years …" in 2021 (2021 − 1996 = 25)
+Good: "three years ago, in 2018" in 2021; "sejak tahun 1996 … 25 tahun" in 2021
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from factaudit.findings import Finding
+from factaudit.languages import get_pack
+from factaudit.passages import values_where, words_pattern
+from factaudit.rules import AuditContext, Rule, example_path
+
+
+def check(ctx: AuditContext) -> Iterator[Finding]:
+    for doc in ctx.documents:
+        published = doc.published_date
+        if published is None:
+            continue
+        pack = get_pack(doc.language)
+        selector = words_pattern(tuple(pack.duration_units))
+        if selector is None:
+            continue
+        ago = words_pattern(tuple(pack.past_markers))
+        for _, values in values_where(doc, selector):
+            durations = [v for v in values if v.kind == "duration"]
+            anchors = [v for v in values
+                       if v.kind == "year" or (v.kind == "period" and v.canonical.endswith(".."))]
+            for d in durations:
+                n = float(d.canonical)
+                follows = doc.text[d.end : d.end + 15].lstrip()
+                is_ago = ago is not None and ago.match(follows) is not None
+                anchor = _nearest(d, anchors, doc.text)
+                if anchor is None:
+                    continue
+                year = int(anchor.canonical[:4])
+                if anchor.kind == "year" and not is_ago:
+                    continue  # "25 years … in 2018" need not be arithmetic; "ago" makes it so
+                counted = published.year - year
+                if abs(counted - n) < 1e-9:
+                    continue
+                relation = (f"{d.raw} ago" if is_ago else d.raw) + f" and {anchor.raw}"
+                yield Finding(
+                    rule=RULE.id,
+                    verdict="refuted",
+                    severity=ctx.severity(RULE),
+                    message=f"{relation!r} do not add up: from {year} to {published.year} "
+                            f"(publication) is {counted} years, not {d.canonical}",
+                    document=doc.id,
+                    start=d.start,
+                    end=d.end,
+                    expected=str(counted),
+                    found=d.canonical,
+                    how=f"{published.year} − {year} = {counted}; {d.how}",
+                )
+
+
+def _nearest(d, anchors, text):
+    """The year or 'since' period closest to the duration, if no sentence break is between."""
+    best = None
+    for a in anchors:
+        lo, hi = (a.end, d.start) if a.end <= d.start else (d.end, a.start)
+        if re.search(r"[.;!?]", text[lo:hi]):
+            continue
+        gap = hi - lo
+        if best is None or gap < best[0]:
+            best = (gap, a)
+    return best[1] if best else None
+
+
+RULE = Rule(
+    id="arithmetic",
+    description="Durations that do not add up with the years beside them at publication.",
+    severity="warning",
+    check=check,
+    examples=example_path(__file__),
+)

@@ -1,0 +1,78 @@
+"""date-sanity: a weekday that does not match its date, or a future date written as past.
+
+Bad:  "Rabu, 6 Juli 2021" (6 July 2021 was a Tuesday)
+Bad:  "on 12 July 2021 last" in an article published on 8 July 2021
+Good: "Selasa, 6 Juli 2021"; "Tuesday (6/7)" in an article of July 2021
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+
+from factaudit.findings import Finding
+from factaudit.languages import get_pack
+from factaudit.passages import values_where, words_pattern
+from factaudit.rules import AuditContext, Rule, example_path
+
+_DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+def check(ctx: AuditContext) -> Iterator[Finding]:
+    for doc in ctx.documents:
+        pack = get_pack(doc.language)
+        selector = words_pattern(tuple(pack.weekdays) + tuple(pack.past_markers))
+        if selector is None:
+            continue
+        published = doc.published_date
+        for _, values in values_where(doc, selector):
+            for v in values:
+                if v.kind != "date" or len(v.canonical) != 10 or v.canonical.startswith("-"):
+                    continue
+                try:
+                    date = dt.date.fromisoformat(v.canonical)
+                except ValueError:
+                    continue
+                if v.weekday is not None and v.weekday != date.weekday():
+                    yield _finding(ctx, doc.id, v, "weekday does not match the date",
+                                   expected=f"{_DAYS[date.weekday()]} {v.canonical}",
+                                   found=f"{_DAYS[v.weekday]} {v.canonical}")
+                if (published is not None and published.day
+                        and date > published.as_datetime().date()
+                        and _written_as_past(doc, v, pack)):
+                    yield _finding(ctx, doc.id, v, "a date after the publication date "
+                                   f"({published}) is written as past",
+                                   expected=f"on or before {published}", found=v.canonical)
+
+
+def _written_as_past(doc, v, pack) -> bool:
+    pattern = words_pattern(tuple(pack.past_markers))
+    if pattern is None:
+        return False
+    after = doc.text[v.end : v.end + 12]
+    before = doc.text[max(0, v.start - 12) : v.start]
+    return bool(pattern.match(after.lstrip()) or pattern.search(before + " "))
+
+
+def _finding(ctx, doc_id, v, what, expected, found) -> Finding:
+    return Finding(
+        rule=RULE.id,
+        verdict="refuted",
+        severity=ctx.severity(RULE),
+        message=f"{v.raw!r}: {what}",
+        document=doc_id,
+        start=v.start,
+        end=v.end,
+        expected=expected,
+        found=found,
+        how=v.how,
+    )
+
+
+RULE = Rule(
+    id="date-sanity",
+    description="A weekday does not match its date, or a future date is written as past.",
+    severity="error",
+    check=check,
+    examples=example_path(__file__),
+)

@@ -1,0 +1,49 @@
+"""Values in passages that no claim cue selected, for rules that reason over whole documents.
+
+Reading every sentence of a large corpus for values is expensive, so these helpers read
+only sentences that a cheap pattern selects first (a weekday name, a duration unit) and
+cache per document.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+
+from factaudit.corpus import Document
+from factaudit.languages import get_pack
+from factaudit.text import sentences
+from factaudit.values import Value, read_values
+
+
+def document_sentences(doc: Document) -> list[tuple[int, int]]:
+    return _sentences(doc.text, doc.language)
+
+
+@lru_cache(maxsize=1024)
+def _sentences(text: str, lang: str) -> list[tuple[int, int]]:
+    return sentences(text, frozenset(get_pack(lang).abbreviations))
+
+
+def values_where(doc: Document, selector: re.Pattern | None = None
+                 ) -> Iterator[tuple[tuple[int, int], list[Value]]]:
+    """(sentence span, values with document offsets) of each sentence ``selector`` matches
+    (every sentence when it is None)."""
+    base = doc.published_date
+    for start, end in document_sentences(doc):
+        sentence = doc.text[start:end]
+        if selector is not None and not selector.search(sentence):
+            continue
+        values = read_values(sentence, doc.language, base, doc.date_order)
+        if values:
+            yield (start, end), [v.shifted(start) for v in values]
+
+
+@lru_cache(maxsize=64)
+def words_pattern(words: tuple[str, ...]) -> re.Pattern | None:
+    """Whole-word, case-insensitive pattern of any of ``words`` (None if there are none)."""
+    if not words:
+        return None
+    alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alts})(?!\w)", re.IGNORECASE)
