@@ -15,7 +15,7 @@ from factaudit.errors import InputError
 from factaudit.extract import Hit, Matcher, Mention, extract, in_scope
 from factaudit.findings import Finding, severity_rank
 from factaudit.languages import add_search_dir
-from factaudit.rules import AuditContext, Rule, discover_rules
+from factaudit.rules import AuditContext, Rule, discover_rules, enabled_rules
 from factaudit.text import LineIndex
 
 QUOTE_CONTEXT = 60  # characters of context on each side of a quoted span
@@ -47,8 +47,12 @@ class AuditResult:
 
 
 def audit_paths(claims_dir: Path | None = None, corpus_dir: Path | None = None,
-                config: Config | None = None, today: dt.date | None = None) -> AuditResult:
-    """Load claims and corpus from folders (defaults from configuration) and audit them."""
+                config: Config | None = None, today: dt.date | None = None,
+                include_optional: bool = False) -> AuditResult:
+    """Load claims and corpus from folders (defaults from configuration) and audit them.
+
+    ``include_optional`` also runs the optional rules (``spelling``) that are off by
+    default; reports pass it, the pytest items do not."""
     config = config or load_config()
     claims_dir = Path(claims_dir) if claims_dir else config.root / config.claims
     corpus_dir = Path(corpus_dir) if corpus_dir else config.root / config.corpus
@@ -65,15 +69,17 @@ def audit_paths(claims_dir: Path | None = None, corpus_dir: Path | None = None,
         problems += exc.problems
     if problems:
         raise InputError(problems)
-    return run_audit(claims, corpus, config, today=today)
+    return run_audit(claims, corpus, config, today=today, include_optional=include_optional)
 
 
 def run_audit(claims: ClaimSet, corpus: Corpus, config: Config | None = None,
-              rules: list[Rule] | None = None, today: dt.date | None = None) -> AuditResult:
+              rules: list[Rule] | None = None, today: dt.date | None = None,
+              include_optional: bool = False) -> AuditResult:
     config = config or Config()
     all_rules = rules if rules is not None else discover_rules()
     check_rule_ids(config, [r.id for r in all_rules])
-    active = [r for r in all_rules if config.enabled(r.id)]
+    # rules passed explicitly run (optional ones too) unless the configuration turns them off
+    active = enabled_rules(config, all_rules, include_optional or rules is not None)
     documents = corpus.documents
     warnings = list(corpus.warnings)
     tables.validate_documents(documents)
@@ -97,6 +103,7 @@ def run_audit(claims: ClaimSet, corpus: Corpus, config: Config | None = None,
             raise
         except Exception as exc:  # a broken rule must not hide the others' findings
             warnings.append(f"rule {rule.id} failed: {type(exc).__name__}: {exc}")
+    warnings += ctx.warnings
     by_id = {d.id: d for d in documents}
     located = _dedupe(_locate(f, by_id) for f in raw)
     findings = _acknowledge(located, claims, by_id, today or dt.date.today(), warnings)

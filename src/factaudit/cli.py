@@ -97,7 +97,7 @@ def _rules(args: argparse.Namespace) -> int:
 
     config = load_config()
     for rule in discover_rules():
-        state = "on " if config.enabled(rule.id) else "off"
+        state = "on " if config.enabled(rule.id, rule.default_enabled) else "off"
         severity = config.severity_override(rule.id) or rule.severity
         print(f"{rule.id:28} {state} {severity:8} {rule.description}")
     return EXIT_OK

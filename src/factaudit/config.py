@@ -27,8 +27,10 @@ class Config:
     root: Path = field(default_factory=Path.cwd)
     source: str | None = None  # the pyproject.toml it came from
 
-    def enabled(self, rule_id: str) -> bool:
-        return self.rules.get(rule_id, True) is not False
+    def enabled(self, rule_id: str, default: bool = True) -> bool:
+        """On unless set to false; a rule that is off by default needs ``rule = true`` (or a
+        severity) in ``[tool.factaudit.rules]``."""
+        return self.rules.get(rule_id, default) is not False
 
     def severity_override(self, rule_id: str) -> str | None:
         value = self.rules.get(rule_id)

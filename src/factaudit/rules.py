@@ -35,6 +35,7 @@ class Rule:
     severity: str  # default severity
     check: Callable[[AuditContext], Iterable[Finding]]
     examples: Path | None = None  # YAML file of passing and failing cases
+    default_enabled: bool = True  # False: optional, runs only when configured or requested
 
     def __post_init__(self) -> None:
         if not _RULE_ID.match(self.id):
@@ -52,6 +53,18 @@ class AuditContext:
     mentions: list[Mention]
     hits: dict[str, list[Hit]]  # document id → entity and term hits
     config: Config = field(default_factory=Config)
+    warnings: list[str] = field(default_factory=list)  # notes for the run (missing dictionary)
+    memo: dict = field(default_factory=dict, repr=False)  # shared by rules: ``cached(key, build)``
+
+    def cached(self, key, build: Callable[[], object]):
+        """``build()`` once per audit under ``key``, shared by every rule that asks for it."""
+        if key not in self.memo:
+            self.memo[key] = build()
+        return self.memo[key]
+
+    def warn_once(self, message: str) -> None:
+        if message not in self.warnings:
+            self.warnings.append(message)
 
     @cached_property
     def documents_by_id(self) -> dict[str, Document]:
@@ -122,6 +135,15 @@ def discover_rules() -> list[Rule]:
             raise ValueError(f"two rules share the id {rule.id!r}")
         rules[rule.id] = rule
     return [rules[k] for k in sorted(rules)]
+
+
+def enabled_rules(config: Config, rules: list[Rule] | None = None,
+                  include_optional: bool = False) -> list[Rule]:
+    """The rules that run: a rule set to false in the configuration never does; an optional
+    rule (``default_enabled=False``, e.g. ``spelling``) runs when the configuration turns it
+    on, or when ``include_optional`` is true (reports that want every check)."""
+    rules = discover_rules() if rules is None else rules
+    return [r for r in rules if config.enabled(r.id, r.default_enabled or include_optional)]
 
 
 def example_path(module_file: str) -> Path:
