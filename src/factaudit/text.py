@@ -77,7 +77,9 @@ def _fold_char(ch: str) -> str:
         return ""
     if cat[0] in "LN":
         decomposed = unicodedata.normalize("NFD", ch)
-        base = "".join(c for c in decomposed if unicodedata.category(c) != "Mn").lower()
+        base = "".join(c for c in decomposed if unicodedata.category(c) != "Mn")
+        # recompose what is left, so that a Hangul syllable stays one letter ("한", not "ᄒ")
+        base = unicodedata.normalize("NFC", base).lower()
         return base[:1] if base else ""
     return " "
 
@@ -126,13 +128,31 @@ def _split_line(text: str, start: int, end: int, abbreviations: frozenset[str],
                 spans: list[tuple[int, int]]) -> None:
     cursor = start
     for m in _BOUNDARY.finditer(text, start, end):
-        word = re.search(r"(\w+)\W*$", text[cursor : m.start() + 1])
-        token = word.group(1) if word else ""
+        token = _last_word(text, cursor, m.start())
         if (len(token) == 1 and token.isupper()) or token.lower() in abbreviations:
             continue
         _add(text, cursor, m.end(), spans)
         cursor = m.end()
     _add(text, cursor, end, spans)
+
+
+def _is_word(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"  # what \w matches
+
+
+def _last_word(text: str, start: int, end: int) -> str:
+    """The last run of word characters in ``text[start:end]`` ("" if none).
+
+    Scans backwards from ``end`` so that a line with many initials or abbreviations in a
+    row ("A. B. C. ...") costs linear, not quadratic, time.
+    """
+    j = end
+    while j > start and not _is_word(text[j - 1]):
+        j -= 1
+    i = j
+    while i > start and _is_word(text[i - 1]):
+        i -= 1
+    return text[i:j]
 
 
 def _add(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:

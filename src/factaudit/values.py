@@ -10,6 +10,7 @@ year inside a date or a period is not read a second time as a bare year.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
@@ -128,8 +129,27 @@ def _parse_number_words(t: str, pack: LanguagePack) -> float | None:
 
 
 def _alt(words) -> str:
-    """A regex alternation, longest first so "Juli" is not cut to "Jul"."""
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    """A regex alternation, longest first so "Juli" is not cut to "Jul".
+
+    The words of a multi-word entry ("hari ini") may be separated by any run of spaces.
+    """
+    return "|".join(r"\s+".join(re.escape(part) for part in w.split()) or re.escape(w)
+                    for w in sorted(set(words), key=len, reverse=True))
+
+
+def _lookup(table: dict, matched: str):
+    """The entry of ``table`` that ``matched`` was matched from (case- and space-insensitive).
+
+    ``re.IGNORECASE`` also matches Unicode case variants that ``str.lower`` does not map
+    back to the key ("ſ" for "s", "İ" for "i"), so fall back to matching every key.
+    """
+    key = " ".join(matched.lower().split())
+    if key in table:
+        return table[key]
+    for name, value in table.items():
+        if re.fullmatch(_alt([name]), matched, re.IGNORECASE):
+            return value
+    return None
 
 
 @dataclass(frozen=True)
@@ -169,9 +189,10 @@ def _patterns(lang: str) -> _Patterns:
     weekdays = _alt(pack.weekdays) if pack.weekdays else r"(?!x)x"
     wd = rf"(?:(?P<wd>{weekdays})\b\.?\s*,?\s*)?"
     date_names = (
-        # 6 July 2021 / Selasa 6 Juli / Tuesday, 08 July 2021
+        # 6 July 2021 / 6th July 2021 / Selasa 6 Juli / Tuesday, 08 July 2021
         re.compile(
-            rf"\b{wd}(?P<d>\d{{1,2}})(?!\d)\s+(?P<m>{months})\b\.?(?:\s*,?\s*(?P<y>\d{{4}})(?!\d))?",
+            rf"\b{wd}(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)\s+(?P<m>{months})\b\.?"
+            rf"(?:\s*,?\s*(?P<y>\d{{4}})(?!\d))?",
             flags,
         ),
         # July 6, 2021 / Tuesday, July 6
@@ -323,8 +344,11 @@ def _quantities(text: str, pats: _Patterns, pack: LanguagePack) -> list[Value]:
             continue  # a bare 1996 is a year, not a count
         how = f"number read with {pack.code} separators"
         if scale:
-            n *= pack.scales[scale.lower()]
-            how += f", × {format_number(pack.scales[scale.lower()])} ({scale.lower()})"
+            factor = _lookup(pack.scales, scale)
+            if factor is None:
+                continue
+            n *= factor
+            how += f", × {format_number(factor)} ({scale.lower()})"
         out.append(Value("quantity", format_number(n), m.start(), m.end(), m.group(0), how))
     return out
 
@@ -362,10 +386,10 @@ def _dates(text: str, pats: _Patterns, pack: LanguagePack, base: PartialDate | N
             groups = m.groupdict()
             year = groups.get("y") or groups.get("y2")
             day = groups.get("d")
-            weekday = pack.weekdays.get(groups["wd"].lower()) if groups.get("wd") else None
+            weekday = _lookup(pack.weekdays, groups["wd"]) if groups.get("wd") else None
             month_text = groups["m"]
             if day is None:  # month and year only
-                month = pack.months.get(month_text.lower().rstrip("."))
+                month = _lookup(pack.months, month_text.rstrip("."))
                 if month is None:
                     continue
                 out.append(Value("date", f"{int(year):04d}-{month:02d}", m.start(), m.end(),
@@ -387,7 +411,7 @@ def _dates(text: str, pats: _Patterns, pack: LanguagePack, base: PartialDate | N
             continue
         a, b = (g.get("a"), g.get("b")) if g.get("a") else (g.get("a2"), g.get("b2"))
         year = g.get("y") or g.get("y2")
-        weekday = pack.weekdays.get(g["wd"].lower()) if g.get("wd") else None
+        weekday = _lookup(pack.weekdays, g["wd"]) if g.get("wd") else None
         day, month = (int(a), int(b)) if order.startswith("D") else (int(b), int(a))
         if not (1 <= month <= 12 and 1 <= day <= 31):
             continue
@@ -401,7 +425,9 @@ def _dates(text: str, pats: _Patterns, pack: LanguagePack, base: PartialDate | N
         for m in pats.date_relative.finditer(text):
             if base is None or base.day is None:
                 continue  # "yesterday" means nothing without a full publication date
-            shift = pack.relative_days[m.group(0).lower()]
+            shift = _lookup(pack.relative_days, m.group(0))
+            if shift is None:
+                continue
             d = base.as_datetime().date() + dt.timedelta(days=shift)
             out.append(Value("date", d.isoformat(), m.start(), m.end(), m.group(0),
                              f"relative day: publication date {base} {shift:+d} day(s)"))
@@ -490,7 +516,7 @@ def parse_expected(kind: str, raw: object) -> str:
             raise ValueError(f"a {kind} is a whole number, got {raw!r}")
         return str(int(raw))
     if kind == "duration":
-        if isinstance(raw, bool) or not isinstance(raw, int | float):
+        if isinstance(raw, bool) or not isinstance(raw, int | float) or not _finite(raw):
             raise ValueError(f"a duration is a number of years, got {raw!r}")
         return format_number(float(raw))
     if kind == "date":
@@ -505,7 +531,7 @@ def parse_expected(kind: str, raw: object) -> str:
     if kind == "period":
         text = str(raw)
         if isinstance(raw, dict) and set(raw) <= {"from", "to"} and "from" in raw:
-            text = f"{raw['from']}..{raw.get('to', '')}"
+            text = f"{raw['from']}..{'' if raw.get('to') is None else raw['to']}"
         elif isinstance(raw, list) and len(raw) == 2:
             text = f"{raw[0]}..{raw[1]}"
         m = re.fullmatch(r"\s*(\d{4})\s*(?:\.\.|-|–|—)\s*(\d{4})?\s*", text)
@@ -516,12 +542,21 @@ def parse_expected(kind: str, raw: object) -> str:
         if isinstance(raw, bool):
             raise ValueError(f"a quantity is a number, got {raw!r}")
         if isinstance(raw, int | float):
+            if not _finite(raw):
+                raise ValueError(f"a quantity is a finite number, got {raw!r}")
             return format_number(float(raw))
         values = [v for v in read_values(str(raw), "en") if v.kind == "quantity"]
         if len(values) == 1 and values[0].end - values[0].start == len(str(raw).strip()):
             return values[0].canonical
         raise ValueError(f"a quantity is a number such as 20000000 or '20 million', got {raw!r}")
     raise ValueError(f"unknown value type {kind!r}")
+
+
+def _finite(x: float) -> bool:
+    try:
+        return math.isfinite(x)
+    except OverflowError:  # an int too large for a float
+        return False
 
 
 def agrees(kind: str, expected: str, found: str, tolerance: float = 0.0) -> bool:

@@ -1,0 +1,497 @@
+"""Value readers: tricky surface forms, comparison rules and round-trip properties."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from factaudit.values import PartialDate, agrees, parse_expected, read_values
+
+EN_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
+             "September", "October", "November", "December"]
+EN_WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+ID_MONTHS = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
+             "September", "Oktober", "November", "Desember"]
+ID_WEEKDAYS = ["Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"]
+
+JULY_2021 = PartialDate(2021, 7)
+JAN_27 = PartialDate(2021, 1, 27)
+
+PROPERTY = settings(max_examples=100, deadline=None,
+                    suppress_health_check=[HealthCheck.too_slow])
+
+
+def pairs(text, lang, base=None, order=None):
+    return [(v.kind, v.canonical) for v in read_values(text, lang, base, order)]
+
+
+def of_kind(text, lang, kind, base=None, order=None):
+    return [v.canonical for v in read_values(text, lang, base, order) if v.kind == kind]
+
+
+# --------------------------------------------------------------------------- examples
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "base", "order", "expected"),
+    [
+        ("Tuesday, July 6", "en", JULY_2021, None, "2021-07-06"),
+        ("6 Juli 2021", "id", None, None, "2021-07-06"),
+        ("Selasa 6 Juli", "id", JULY_2021, None, "2021-07-06"),
+        ("Tuesday (6/7)", "en", JULY_2021, "DMY", "2021-07-06"),
+        ("Selasa (6/7)", "id", JULY_2021, None, "2021-07-06"),
+        ("Tuesday (7/6)", "en", JULY_2021, "MDY", "2021-07-06"),
+        ("26 Januari 2021", "id", None, None, "2021-01-26"),
+        ("Thursday, 08 July 2021", "en", None, None, "2021-07-08"),
+        ("July 6th, 2021", "en", None, None, "2021-07-06"),
+        ("6th July 2021", "en", None, None, "2021-07-06"),
+        ("Friday, 23rd July", "en", JULY_2021, None, "2021-07-23"),
+        ("Oktober 2021", "id", None, None, "2021-10"),
+        ("October 2021", "en", None, None, "2021-10"),
+        ("kemarin", "id", JAN_27, None, "2021-01-26"),
+        ("yesterday", "en", JAN_27, None, "2021-01-26"),
+        ("kemarin lusa", "id", JAN_27, None, "2021-01-25"),
+        ("hari ini", "id", JAN_27, None, "2021-01-27"),
+        ("6 July", "en", None, None, "--07-06"),
+        ("December 28", "en", PartialDate(2022, 1, 3), None, "2021-12-28"),
+        ("2021-07-06", "en", None, None, "2021-07-06"),
+    ],
+)
+def test_date_forms(text, lang, base, order, expected):
+    assert pairs(text, lang, base, order) == [("date", expected)]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "weekday"),
+    [("Tuesday, July 6", "en", 1), ("Selasa 6 Juli", "id", 1), ("Jumat (9/7)", "id", 4)],
+)
+def test_written_weekday_is_kept(text, lang, weekday):
+    (value,) = read_values(text, lang, JULY_2021)
+    assert value.weekday == weekday
+
+
+@pytest.mark.parametrize("base", [None, PartialDate(2021), PartialDate(2021, 1)])
+def test_relative_day_needs_a_full_publication_date(base):
+    assert of_kind("kemarin", "id", "date", base) == []
+    assert of_kind("yesterday", "en", "date", base) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("since 1996", "en", [("period", "1996.."), ("year", "1996")]),
+        ("sejak tahun 1996", "id", [("period", "1996.."), ("year", "1996")]),
+        ("pada 2018", "id", [("year", "2018")]),
+        ("in 2018", "en", [("year", "2018")]),
+        ("2018-2021", "en", [("period", "2018..2021")]),
+        ("2018–2021", "en", [("period", "2018..2021")]),
+        ("2018 — 2021", "id", [("period", "2018..2021")]),
+        ("from 2018 to 2021", "en", [("period", "2018..2021")]),
+        ("2018 through 2021", "en", [("period", "2018..2021")]),
+        ("periode 2018-2021", "id", [("period", "2018..2021")]),
+        ("selama 2018-2021", "id", [("period", "2018..2021")]),
+        ("2018 s.d. 2021", "id", [("period", "2018..2021")]),
+        ("2018 s/d 2021", "id", [("period", "2018..2021")]),
+        ("dari 2018 hingga 2021", "id", [("period", "2018..2021")]),
+        ("2018-21", "en", [("period", "2018..2021")]),
+        ("1998-99", "en", [("period", "1998..1999")]),
+        # a year inside a date or a period is not a separate year
+        ("on 6 July 2021", "en", [("date", "2021-07-06")]),
+        ("pada 6 Juli 2021 dan 2019", "id", [("date", "2021-07-06"), ("year", "2019")]),
+        ("periode 2018-2021 dan 2022", "id", [("period", "2018..2021"), ("year", "2022")]),
+    ],
+)
+def test_years_and_periods(text, lang, expected):
+    assert pairs(text, lang) == expected
+
+
+def test_backwards_period_is_not_a_period():
+    assert of_kind("2021-2018", "en", "period") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("20 million", "en", "20000000"),
+        ("20 juta", "id", "20000000"),
+        ("20,000,000", "en", "20000000"),
+        ("20.000.000", "id", "20000000"),
+        ("1,5 juta", "id", "1500000"),
+        ("1.5 million", "en", "1500000"),
+        ("2 million", "en", "2000000"),
+        ("Rp 3,2 miliar", "id", "3200000000"),
+        ("Read 563 times", "en", "563"),
+        ("Dibaca 563 kali", "id", "563"),
+        ("12.5", "en", "12.5"),
+    ],
+)
+def test_quantities(text, lang, expected):
+    assert pairs(text, lang) == [("quantity", expected)]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("25 years", "en", "25"),
+        ("25 tahun", "id", "25"),
+        ("tiga puluh tahun", "id", "30"),
+        ("dua puluh lima tahun", "id", "25"),
+        ("three years", "en", "3"),
+        ("thirty-five years", "en", "35"),
+    ],
+)
+def test_durations(text, lang, expected):
+    assert pairs(text, lang) == [("duration", expected)]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [("17th", "en", "17"), ("the 1st time", "en", "1"), ("ke-17", "id", "17"),
+     ("ARSOM ke 17", "id", "17")],
+)
+def test_ordinals(text, lang, expected):
+    assert pairs(text, lang) == [("ordinal", expected)]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "base"),
+    [
+        ("Puri Mei Setyaningrum", "id", None),
+        ("Puri Mei Setyaningrum", "id", PartialDate(2021, 5, 3)),
+        ("00:00", "en", None),
+        ("00:00", "id", None),
+        ("pukul 09:30 WIB", "id", None),
+    ],
+)
+def test_no_values(text, lang, base):
+    assert read_values(text, lang, base) == []
+
+
+# --------------------------------------------------------------------------- expected values
+
+
+@pytest.mark.parametrize(
+    ("kind", "raw", "canonical"),
+    [
+        ("year", 2021, "2021"),
+        ("year", "2021", "2021"),
+        ("ordinal", 17, "17"),
+        ("duration", 25, "25"),
+        ("duration", 2.5, "2.5"),
+        ("date", dt.date(2021, 7, 6), "2021-07-06"),
+        ("date", dt.datetime(2021, 7, 6, 10, 30), "2021-07-06"),
+        ("date", "2021-07-06", "2021-07-06"),
+        ("period", "2018..2021", "2018..2021"),
+        ("period", "2018-2021", "2018..2021"),
+        ("period", "2018 – 2021", "2018..2021"),
+        ("period", "1996..", "1996.."),
+        ("period", [2018, 2021], "2018..2021"),
+        ("period", {"from": 2018, "to": 2021}, "2018..2021"),
+        ("period", {"from": 1996}, "1996.."),
+        ("period", {"from": 1996, "to": None}, "1996.."),
+        ("quantity", 20000000, "20000000"),
+        ("quantity", 1.5e6, "1500000"),
+        ("quantity", "20 million", "20000000"),
+        ("quantity", "20,000,000", "20000000"),
+    ],
+)
+def test_parse_expected(kind, raw, canonical):
+    assert parse_expected(kind, raw) == canonical
+
+
+@pytest.mark.parametrize(
+    ("kind", "raw"),
+    [
+        ("year", "abc"),
+        ("year", True),
+        ("year", 2021.5),
+        ("year", -5),
+        ("ordinal", False),
+        ("duration", True),
+        ("duration", "25"),
+        ("duration", float("inf")),
+        ("duration", float("nan")),
+        ("date", "2021-02-30"),
+        ("date", "6 July 2021"),
+        ("date", True),
+        ("period", "2021..2018"),
+        ("period", "2018"),
+        ("period", "18..21"),
+        ("period", True),
+        ("quantity", True),
+        ("quantity", "many"),
+        ("quantity", "20 million and 3"),
+        ("quantity", float("inf")),
+        ("quantity", float("nan")),
+        pytest.param("quantity", 10**400, id="quantity-huge-int"),
+        pytest.param("duration", 10**400, id="duration-huge-int"),
+        ("colour", "red"),
+    ],
+)
+def test_parse_expected_rejects(kind, raw):
+    with pytest.raises(ValueError):
+        parse_expected(kind, raw)
+
+
+@pytest.mark.parametrize(
+    ("kind", "expected", "found", "tolerance", "result"),
+    [
+        ("period", "2018..2021", "2018..2021", 0.0, True),
+        ("period", "2018..2021", "2018..", 0.0, True),
+        ("period", "2018..", "2018..2021", 0.0, True),
+        ("period", "2018..2021", "2019..2021", 0.0, False),
+        ("period", "2018..2021", "2018..2022", 0.0, False),
+        ("period", "2018..2021", "2019..", 0.0, False),
+        ("date", "2021-07-06", "--07-06", 0.0, True),
+        ("date", "--07-06", "2021-07-06", 0.0, True),
+        ("date", "2021-07-06", "--07-07", 0.0, False),
+        ("date", "2021-07-06", "--06-07", 0.0, False),
+        ("date", "2021-07-06", "2021-07", 0.0, True),
+        ("date", "2021-07", "2021-07-06", 0.0, True),
+        ("date", "2021-07-06", "2021-08", 0.0, False),
+        ("date", "2021-07-06", "2020-07-06", 0.0, False),
+        ("year", "2021", "2021", 0.0, True),
+        ("year", "2021", "2020", 0.0, False),
+        ("quantity", "20000000", "20000000", 0.0, True),
+        ("quantity", "20000000", "20500000", 0.0, False),
+        ("quantity", "20000000", "20500000", 0.05, True),
+        ("quantity", "20000000", "21500000", 0.05, False),
+        ("duration", "25", "26", 0.05, True),
+        ("duration", "25", "27", 0.05, False),
+        ("year", "2021", "2022", 0.5, False),
+    ],
+)
+def test_agrees(kind, expected, found, tolerance, result):
+    assert agrees(kind, expected, found, tolerance) is result
+
+
+# --------------------------------------------------------------------------- PartialDate
+
+
+@pytest.mark.parametrize(
+    ("raw", "parsed", "text"),
+    [
+        ("2021", PartialDate(2021), "2021"),
+        ("2021-07", PartialDate(2021, 7), "2021-07"),
+        ("2021-07-06", PartialDate(2021, 7, 6), "2021-07-06"),
+        (" 2021-7-6 ", PartialDate(2021, 7, 6), "2021-07-06"),
+        (dt.date(2021, 7, 6), PartialDate(2021, 7, 6), "2021-07-06"),
+        (dt.datetime(2021, 7, 6, 12), PartialDate(2021, 7, 6), "2021-07-06"),
+    ],
+)
+def test_partial_date_parse(raw, parsed, text):
+    assert PartialDate.parse(raw) == parsed
+    assert str(parsed) == text
+
+
+@pytest.mark.parametrize("raw", [None, ""])
+def test_partial_date_parse_empty(raw):
+    assert PartialDate.parse(raw) is None
+
+
+@pytest.mark.parametrize(
+    "raw", ["2021-13", "2021-00", "2021-02-30", "2021-07-00", "July 2021", "21", "2021/07"]
+)
+def test_partial_date_parse_rejects(raw):
+    with pytest.raises(ValueError):
+        PartialDate.parse(raw)
+
+
+# --------------------------------------------------------------------------- properties
+
+dates = st.dates(min_value=dt.date(1950, 1, 1), max_value=dt.date(2099, 12, 31))
+
+
+def _suffix(day: int) -> str:
+    if day in (11, 12, 13):
+        return "th"
+    return {1: "st", 2: "nd", 3: "rd"}.get(day % 10, "th")
+
+
+def _written_dates(d: dt.date) -> list[tuple[str, str, str | None]]:
+    en_m, en_w = EN_MONTHS[d.month - 1], EN_WEEKDAYS[d.weekday()]
+    id_m, id_w = ID_MONTHS[d.month - 1], ID_WEEKDAYS[d.weekday()]
+    return [
+        (f"{en_m} {d.day}, {d.year}", "en", None),
+        (f"{d.day} {en_m} {d.year}", "en", None),
+        (f"{d.day:02d} {en_m} {d.year}", "en", None),
+        (f"{d.day}{_suffix(d.day)} {en_m} {d.year}", "en", None),
+        (f"{en_m} {d.day}{_suffix(d.day)}, {d.year}", "en", None),
+        (f"{en_w}, {en_m} {d.day}, {d.year}", "en", None),
+        (f"{en_w}, {d.day} {en_m} {d.year}", "en", None),
+        (f"{en_w} ({d.day}/{d.month}/{d.year})", "en", "DMY"),
+        (f"{en_w} ({d.month}/{d.day}/{d.year})", "en", "MDY"),
+        (f"{d.day} {id_m} {d.year}", "id", None),
+        (f"{id_w}, {d.day} {id_m} {d.year}", "id", None),
+        (f"{id_w} {d.day} {id_m} {d.year}", "id", None),
+        (f"{id_w} ({d.day}/{d.month}/{d.year})", "id", "DMY"),
+        (f"{id_w} ({d.day}/{d.month}/{d.year})", "id", None),
+    ]
+
+
+@PROPERTY
+@given(dates)
+def test_written_dates_read_back(d):
+    for text, lang, order in _written_dates(d):
+        sentence = f"The meeting on {text} went well."
+        values = read_values(sentence, lang, None, order)
+        assert [(v.kind, v.canonical) for v in values] == [("date", d.isoformat())], text
+        assert values[0].raw == text
+        if text.split()[0].strip(",") in EN_WEEKDAYS + ID_WEEKDAYS:
+            assert values[0].weekday == d.weekday()
+
+
+@PROPERTY
+@given(dates)
+def test_dates_without_year_take_the_publication_year(d):
+    base = PartialDate(d.year, d.month)
+    assert pairs(f"{EN_WEEKDAYS[d.weekday()]}, {EN_MONTHS[d.month - 1]} {d.day}", "en",
+                 base) == [("date", d.isoformat())]
+    assert pairs(f"{ID_WEEKDAYS[d.weekday()]} {d.day} {ID_MONTHS[d.month - 1]}", "id",
+                 base) == [("date", d.isoformat())]
+    assert pairs(f"{ID_MONTHS[d.month - 1]} {d.year}", "id") == [
+        ("date", f"{d.year:04d}-{d.month:02d}")
+    ]
+
+
+SCALES = {
+    "en": {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12},
+    "id": {"ribu": 10**3, "juta": 10**6, "miliar": 10**9, "triliun": 10**12},
+}
+GROUP = {"en": ",", "id": "."}
+DECIMAL = {"en": ".", "id": ","}
+
+
+def _grouped(n: int, lang: str) -> str:
+    return f"{n:,}".replace(",", GROUP[lang])
+
+
+@PROPERTY
+@given(st.integers(min_value=1000, max_value=10**15), st.sampled_from(["en", "id"]))
+def test_grouped_numbers_read_back(n, lang):
+    text = _grouped(n, lang)
+    assert pairs(f"about {text} people", lang) == [("quantity", str(n))]
+
+
+@PROPERTY
+@given(st.integers(min_value=1, max_value=999_999), st.sampled_from(["en", "id"]),
+       st.data())
+def test_scaled_numbers_read_back(n, lang, data):
+    word, scale = data.draw(st.sampled_from(sorted(SCALES[lang].items())))
+    expected = [("quantity", str(n * scale))]
+    assert pairs(f"about {n} {word} people", lang) == expected
+    if n >= 1000:
+        assert pairs(f"about {_grouped(n, lang)} {word} people", lang) == expected
+
+
+@PROPERTY
+@given(st.integers(min_value=1, max_value=999), st.integers(min_value=1, max_value=9),
+       st.sampled_from(["en", "id"]), st.data())
+def test_decimal_scaled_numbers_read_back(whole, tenth, lang, data):
+    word, scale = data.draw(st.sampled_from(sorted(SCALES[lang].items())))
+    text = f"{whole}{DECIMAL[lang]}{tenth} {word}"
+    assert pairs(text, lang) == [("quantity", str((whole * 10 + tenth) * scale // 10))]
+
+
+PERIOD_FORMS = {
+    "en": ["{a}-{b}", "{a} - {b}", "{a}–{b}", "{a} – {b}", "{a}—{b}", "{a} to {b}",
+           "{a} until {b}", "{a} through {b}", "from {a} to {b}", "during {a}-{b}",
+           "the period {a}–{b}"],
+    "id": ["{a}-{b}", "{a} - {b}", "{a}–{b}", "{a}—{b}", "{a} sampai {b}", "{a} hingga {b}",
+           "{a} s.d. {b}", "{a} s/d {b}", "{a} sd {b}", "periode {a}-{b}",
+           "selama {a}–{b}", "tahun {a} sampai {b}", "dari {a} hingga {b}"],
+}
+
+years = st.integers(min_value=1500, max_value=2099)
+
+
+@PROPERTY
+@given(years, years, st.sampled_from(["en", "id"]))
+def test_periods_read_back(y1, y2, lang):
+    y1, y2 = min(y1, y2), max(y1, y2)
+    for form in PERIOD_FORMS[lang]:
+        text = "It ran " + form.format(a=y1, b=y2) + " here."
+        assert pairs(text, lang) == [("period", f"{y1}..{y2}")], text
+
+
+SENTENCES = {
+    "en": ("Since 1996 the forum met on Tuesday, July 6, 2021 and yesterday with 20 million "
+           "people, 1.5 billion dollars, 20,000 cars and three years of talks in 2019 for "
+           "the 17th time from 2018 to 2021 and 2010-2015"),
+    "id": ("Sejak tahun 1996 forum bertemu pada Selasa, 6 Juli 2021 dan kemarin lusa serta "
+           "hari ini dengan 20 juta orang, 1,5 miliar rupiah, 20.000 mobil dan tiga puluh "
+           "tahun pada 2019 untuk ke-17 kalinya periode 2018 hingga 2021 dan 2010-2015"),
+}
+NOISE_BASE = PartialDate(2021, 7, 8)
+
+
+NOISE_EXPECTED = {
+    "en": [("period", "1996.."), ("year", "1996"), ("date", "2021-07-06"),
+           ("date", "2021-07-07"), ("quantity", "20000000"), ("quantity", "1500000000"),
+           ("quantity", "20000"), ("duration", "3"), ("year", "2019"), ("ordinal", "17"),
+           ("period", "2018..2021"), ("period", "2010..2015")],
+    "id": [("period", "1996.."), ("year", "1996"), ("date", "2021-07-06"),
+           ("date", "2021-07-06"), ("date", "2021-07-08"), ("quantity", "20000000"),
+           ("quantity", "1500000000"), ("quantity", "20000"), ("duration", "30"),
+           ("year", "2019"), ("ordinal", "17"), ("period", "2018..2021"),
+           ("period", "2010..2015")],
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_noise_sentence_reads_every_kind(lang):
+    assert pairs(SENTENCES[lang], lang, NOISE_BASE) == NOISE_EXPECTED[lang]
+
+
+@PROPERTY
+@given(st.sampled_from(["en", "id"]), st.data())
+def test_formatting_noise_does_not_change_values(lang, data):
+    words = SENTENCES[lang].split(" ")
+    gaps = data.draw(st.lists(st.sampled_from([" ", "  ", "\u00a0", " \u00a0", "\t", "   "]),
+                              min_size=len(words) - 1, max_size=len(words) - 1))
+    cases = data.draw(st.lists(st.sampled_from([str, str.upper, str.lower, str.title]),
+                               min_size=len(words), max_size=len(words)))
+    noisy = cases[0](words[0])
+    for gap, case, word in zip(gaps, cases[1:], words[1:], strict=True):
+        noisy += gap + case(word)
+    assert pairs(noisy, lang, NOISE_BASE) == NOISE_EXPECTED[lang], noisy
+
+
+TOKENS = [
+    "July", "Juli", "Mei", "Tuesday", "Selasa", "since", "sejak", "tahun", "from", "to",
+    "million", "juta", "ribu", "years", "ke-", "th", "yesterday", "kemarin", "hari ini",
+    "2021", "1996", "6", "17", "2018-2021", "20,000", "20.000", "1,5", "(6/7)", "6/7/2021",
+    "00:00", "-", "–", ",", ".", "/", "(", ")", " ", "\u00a0", "ſ", "K", "İ", "ı", "\u200b",
+]
+junk = st.one_of(
+    st.text(),
+    st.lists(st.one_of(st.sampled_from(TOKENS), st.text(max_size=2)), max_size=12).map("".join),
+    st.lists(st.sampled_from(TOKENS), max_size=12).map(" ".join),
+)
+
+
+@PROPERTY
+@given(junk, st.sampled_from(["en", "id"]),
+       st.sampled_from([None, PartialDate(2021), PartialDate(2021, 7, 6)]),
+       st.sampled_from([None, "DMY", "MDY"]))
+def test_never_raises_and_spans_are_exact(text, lang, base, order):
+    for v in read_values(text, lang, base, order):
+        assert 0 <= v.start < v.end <= len(text)
+        assert text[v.start : v.end] == v.raw
+        assert v.kind in ("year", "period", "date", "quantity", "ordinal", "duration")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # re.IGNORECASE lets "ſ" match "s" and the Kelvin sign match "k"
+        ("yeſterday", "en", [("date", "2021-01-26")]),
+        ("2 thouſand", "en", [("quantity", "2000")]),
+        ("beſoK", "id", [("date", "2021-01-28")]),
+    ],
+)
+def test_unicode_case_variants_do_not_crash(text, lang, expected):
+    assert pairs(text, lang, JAN_27) == expected
