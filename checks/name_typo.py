@@ -1,66 +1,48 @@
-"""name-typo: a word that is a near-miss of a word of a canonical entity name.
+"""name-typo: a word that is a near-miss of a word of an entity's name.
 
-Bad:  "Retno LP Marsuid" (entity Retno Marsudi: letters 'ud' swapped)
-Good: "Retno Marsudi", "RETNO MARSUDI", or a declared alias or variant
+Bad:  "Retno LP Marsuid" (entity Retno Marsudi: letters 'di' swapped to 'id'),
+      "RETNO MARSUID", "Sergei Lavrpv", "Sidharto Suryodipura"
+Good: "Retno Marsudi", "RETNO MARSUDI", "Retno\\nMarsudi", a declared alias or variant,
+      a declared other name (``others: [Sergei Lavrin]``), "the Webers", a lower-case word
+
+A near-miss needs evidence (see ``factaudit.spelling.name_decision``): another word of the
+same name beside it allows one edit (two from 10 letters), any letter; a word alone must
+look like a proper noun — capitalised, never written in lower case in the corpus, not an
+ordinary word of the language's Hunspell dictionary when one is installed — keep its first
+letter (unless the name has 8+ letters), have 5+ letters (7+ when it opens a sentence) and
+differ by one edit (two from 12 letters).
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from factaudit.findings import Finding
 from factaudit.rules import AuditContext, Rule, example_path
-from factaudit.spelling import describe_difference, folded_words, near_miss
-from factaudit.text import fold_phrase
+from factaudit.spelling import describe_difference, match_case, name_typos
 
 
 def check(ctx: AuditContext) -> Iterator[Finding]:
-    claims = ctx.claims
-    known = folded_words(
-        [form for e in claims.entities for form in (*e.correct_forms(), *e.variants, *e.others)]
-        + [form for t in claims.terms for form in (t.preferred, *t.variants)]
-        + claims.vocabulary
-    )
-    # word of a canonical name → (entity, the word as written in the claims)
-    targets: dict[str, tuple] = {}
-    for entity in claims.entities:
-        for form in entity.correct_forms():
-            for word in form.split():
-                folded = fold_phrase(word)
-                if folded and folded not in targets:
-                    targets[folded] = (entity, word.strip(".,"))
-    if not targets:
-        return
-    for word, per_doc in ctx.vocabulary.items():
-        if not word[:1].isupper():
-            continue  # names are written capitalised; lower-case near-misses are words
-        folded = fold_phrase(word)
-        if folded in known or " " in folded:
-            continue
-        for target, (entity, written) in targets.items():
-            distance = near_miss(folded, target)
-            if distance is None:
-                continue
-            difference = describe_difference(word, written)
-            for doc_id in sorted(per_doc):
-                text = ctx.documents_by_id[doc_id].text
-                for m in re.finditer(rf"(?<!\w){re.escape(word)}(?!\w)", text):
-                    yield Finding(
-                        rule=RULE.id,
-                        verdict="typo",
-                        severity=ctx.severity(RULE, entity.severity),
-                        message=f"{word!r} looks like a misspelling of {written!r} "
-                                f"in {entity.name!r}: {difference}",
-                        claim=entity.item_id,
-                        document=doc_id,
-                        start=m.start(),
-                        end=m.end(),
-                        expected=written,
-                        found=word,
-                        how=f"edit distance {distance} from a word of {entity.name!r}",
-                    )
-            break
+    entities = ctx.claims.entities
+    for typo in name_typos(ctx):
+        entity = entities[typo.entity]
+        shown = match_case(typo.expected, typo.found)
+        difference = describe_difference(typo.found, shown)
+        yield Finding(
+            rule=RULE.id,
+            verdict="typo",
+            severity=ctx.severity(RULE, entity.severity),
+            message=f"{typo.found!r} looks like a misspelling of {typo.expected!r} "
+                    f"in {entity.name!r}: {difference}",
+            claim=entity.item_id,
+            document=typo.doc_id,
+            start=typo.start,
+            end=typo.end,
+            expected=typo.expected,
+            found=typo.found,
+            how=f"edit distance {typo.distance} from {typo.expected!r} of {entity.name!r}; "
+                f"{typo.evidence}",
+        )
 
 
 RULE = Rule(

@@ -1,18 +1,59 @@
-"""Shared helpers of the spelling rules: edit distance budgets, differences, occurrences."""
+"""The machinery of the spelling rules: the corpus vocabulary, near-miss matching of names
+and terms, invisible and look-alike characters, and Hunspell dictionaries.
+
+Everything is matched against the corpus *vocabulary* — each distinct token (and word
+n-gram) once — not token by token: rapidfuzz's ``cdist`` computes every distance between
+the unique candidate forms and the names or terms in one C call, so the cost grows with
+the vocabulary, not with names × tokens. Only the few forms within an edit or two of a
+name or term are then looked at in their places in the text.
+
+A near-miss is reported only with evidence, because a typo finding is useful only if it is
+almost never wrong (see ``name_decision`` and ``term_decision``):
+
+- an edit budget that grows with the length of the word (short words have too many real
+  neighbours to guess at);
+- for names: another word of the same entity beside it ("Retno LP Marsuid") is strong
+  evidence; alone, the word must look like a proper noun (capitalised, never written in
+  lower case in the corpus, not an ordinary word of a Hunspell dictionary if one is
+  installed) and keep its first letter, unless the name is long;
+- known words are never typos: every form of every entity (including ``others``, real
+  names that look close), every term form and the claims' ``vocabulary``;
+- inflections (a name + "s"; a term + a suffix of its language) are not typos.
+"""
 
 from __future__ import annotations
 
+import os
 import re
+import shutil
+import subprocess
+import unicodedata
+from collections import Counter, defaultdict
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rapidfuzz.distance import OSA, Levenshtein
+from rapidfuzz.process import cdist
 
 from factaudit.text import fold_phrase
 
+if TYPE_CHECKING:
+    from factaudit.claims import ClaimSet
+    from factaudit.corpus import Document
+    from factaudit.rules import AuditContext
+
+# A token: letters and digits (with combining marks), any script. Punctuation, spaces and
+# invisible format characters (zero-width space, soft hyphen…) separate tokens.
+TOKEN = re.compile(r"[^\W_](?:[^\W_]|[\u0300-\u036f\u0483-\u0489])*")
+
+# --------------------------------------------------------------------------- budgets
+
 
 def allowed_edits(length: int) -> int:
-    """How many edits a near-miss of a form of this length may have.
+    """How many edits a near-miss of a word standing alone may have.
 
     Short words have too many real neighbours to guess at ("Igor"/"Igar" could both be
     names), so nothing under 5 letters is a near-miss; one edit up to 11 letters; two for
@@ -23,34 +64,76 @@ def allowed_edits(length: int) -> int:
     return 1 if length < 12 else 2
 
 
+def context_edits(length: int) -> int:
+    """Edits allowed when another word of the same name stands beside the word."""
+    if length < 4:
+        return 0
+    return 1 if length < 10 else 2
+
+
 def near_miss(candidate: str, form: str) -> int | None:
     """Edit distance (transposition = 1) if ``candidate`` is a plausible misspelling of
-    ``form`` (both folded), else None. Equal strings are not misspellings."""
+    ``form`` (both folded) by length and first letter alone, else None. Equal strings are
+    not misspellings."""
     if candidate == form:
         return None
     budget = allowed_edits(len(form))
-    if budget == 0 or abs(len(candidate) - len(form)) > 1:
+    if budget == 0 or abs(len(candidate) - len(form)) > budget:
         return None
     distance = OSA.distance(candidate, form, score_cutoff=budget)
     if distance > budget:
         return None
-    # a different first letter is far more often another word than a typo
-    if candidate[:1] != form[:1]:
+    if candidate[:1] != form[:1] and not is_transposition(candidate, form):
         return None
     return distance
 
 
+def is_transposition(a: str, b: str) -> bool:
+    """``a`` is ``b`` with two adjacent letters swapped."""
+    if len(a) != len(b) or a == b:
+        return False
+    diff = [i for i in range(len(a)) if a[i] != b[i]]
+    return (len(diff) == 2 and diff[1] == diff[0] + 1
+            and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
+
+
+def edit_kind(found: str, expected: str) -> str:
+    """'substitution', 'insertion', 'deletion', 'transposition' or 'edits' (several)."""
+    if is_transposition(found, expected):
+        return "transposition"
+    ops = Levenshtein.editops(found, expected)
+    if len(ops) != 1:
+        return "edits"
+    return {"replace": "substitution", "delete": "insertion", "insert": "deletion"}[ops[0].tag]
+
+
+# --------------------------------------------------------------------------- differences
+
+
+def match_case(expected: str, found: str) -> str:
+    """``expected`` written in the case pattern of ``found`` ("Marsudi", "MARSUID" →
+    "MARSUDI"), so that a difference in case is never shown as a difference in letters."""
+    if found.isupper():
+        return expected.upper()
+    if found.islower():
+        return expected.lower()
+    if found[:1].isupper() and found[1:].islower():
+        return expected[:1].upper() + expected[1:].lower()
+    return expected
+
+
 def describe_difference(found: str, expected: str) -> str:
-    """Human description of how ``found`` differs from ``expected``: "letters 'ud' swapped"."""
+    """Human description of how ``found`` differs from ``expected``: "letters 'ud' swapped".
+
+    Letter case is ignored unless it is the only difference."""
     if found.lower() == expected.lower() and found != expected:
         return "differs only in letter case"
-    for i in range(min(len(found), len(expected)) - 1):
-        if (len(found) == len(expected) and found[:i] == expected[:i]
-                and found[i] == expected[i + 1] and found[i + 1] == expected[i]
-                and found[i + 2:] == expected[i + 2:]):
-            return f"letters '{expected[i:i + 2]}' swapped to '{found[i:i + 2]}'"
+    a, b = found.lower(), expected.lower()
+    if is_transposition(a, b):
+        i = next(k for k in range(len(a)) if a[k] != b[k])
+        return f"letters '{expected[i:i + 2]}' swapped to '{found[i:i + 2]}'"
     parts = []
-    for op in Levenshtein.opcodes(found, expected):
+    for op in Levenshtein.opcodes(a, b):
         if op.tag == "replace":
             parts.append(f"'{found[op.src_start:op.src_end]}' instead of "
                          f"'{expected[op.dest_start:op.dest_end]}'")
@@ -58,17 +141,38 @@ def describe_difference(found: str, expected: str) -> str:
             parts.append(f"extra '{found[op.src_start:op.src_end]}'")
         elif op.tag == "insert":
             parts.append(f"missing '{expected[op.dest_start:op.dest_end]}'")
-    return "; ".join(parts) or "differs"
+    if not parts:
+        return "differs"
+    where = _position(a, b)
+    return "; ".join(parts) + (f" ({where})" if where else "")
+
+
+def _position(a: str, b: str) -> str:
+    ops = Levenshtein.editops(a, b)
+    if len(ops) != 1:
+        return ""
+    i = ops[0].dest_pos
+    if i == 0:
+        return "at the start"
+    if i >= len(b) - 1:
+        return "at the end"
+    return f"letter {i + 1}"
 
 
 Pieces = list[tuple[str, bool]]
 
 
 def mark_difference(found: str, expected: str) -> tuple[Pieces, Pieces]:
-    """Both strings cut into (text, differs) pieces, for reports that highlight letters."""
+    """Both strings cut into (text, differs) pieces, for reports that highlight letters.
+
+    Letters that differ only in case are not marked (unless case is the only difference)."""
     a: Pieces = []
     b: Pieces = []
-    for op in Levenshtein.opcodes(found, expected):
+    fa, fb = ((found, expected) if found.lower() == expected.lower()
+              else (found.lower(), expected.lower()))
+    if len(fa) != len(found) or len(fb) != len(expected):  # lower() changed a length
+        fa, fb = found, expected
+    for op in Levenshtein.opcodes(fa, fb):
         same = op.tag == "equal"
         if op.src_end > op.src_start:
             a.append((found[op.src_start:op.src_end], not same))
@@ -94,4 +198,637 @@ def folded_words(phrases: Iterable[str]) -> set[str]:
     out: set[str] = set()
     for p in phrases:
         out.update(fold_phrase(p).split())
+    return out
+
+
+# --------------------------------------------------------------------------- scripts
+
+# Letters of one script that look like letters of another (Unicode confusables, the
+# common ones): Cyrillic and Greek → Latin.
+_LOOKALIKES_TO_LATIN = {
+    **dict(zip("аеорсухіјѕԁԛԝһӏ", "aeopcyxijsdqwhl", strict=True)),
+    **dict(zip("АВЕКМНОРСТХІЈЅУԚԜҮ", "ABEKMHOPCTXIJSYQWY", strict=True)),
+    **dict(zip("οραντυικ", "opavtuik", strict=True)),
+    **dict(zip("ΑΒΕΖΗΙΚΜΝΟΡΤΥΧ", "ABEZHIKMNOPTYX", strict=True)),
+}
+_SCRIPTS = ("LATIN", "CYRILLIC", "GREEK", "ARMENIAN", "GEORGIAN", "CHEROKEE")
+
+
+@lru_cache(maxsize=4096)
+def script_of(ch: str) -> str | None:
+    """'LATIN', 'CYRILLIC', 'GREEK'… for a letter of an alphabetic script, else None."""
+    if not ch.isalpha():
+        return None
+    name = unicodedata.name(ch, "")
+    first = name.split(" ", 1)[0]
+    return first if first in _SCRIPTS else None
+
+
+def scripts_in(word: str) -> Counter:
+    return Counter(s for s in map(script_of, word) if s)
+
+
+def is_mixed_script(word: str) -> bool:
+    return len(scripts_in(word)) > 1
+
+
+def lookalike_skeleton(word: str) -> str:
+    """The word with Cyrillic and Greek look-alike letters replaced by Latin ones."""
+    return "".join(_LOOKALIKES_TO_LATIN.get(ch, ch) for ch in word)
+
+
+# --------------------------------------------------------------------------- invisibles
+
+# Invisible in every script: reported wherever they stand between letters or inside words.
+ALWAYS_INVISIBLE = {
+    "\u00ad": "soft hyphen", "\u200b": "zero-width space", "\u2060": "word joiner",
+    "\ufeff": "zero-width no-break space (BOM)", "\u180e": "Mongolian vowel separator",
+    "\u2061": "invisible function application", "\u2062": "invisible times",
+    "\u2063": "invisible separator", "\u2064": "invisible plus",
+    "\u115f": "Hangul choseong filler", "\u1160": "Hangul jungseong filler",
+    "\u3164": "Hangul filler", "\uffa0": "halfwidth Hangul filler",
+}
+# Joiners have a use in Arabic, Indic and emoji text: reported only between letters of
+# scripts where they have none (Latin, Cyrillic, Greek…).
+JOINERS = {"\u200c": "zero-width non-joiner", "\u200d": "zero-width joiner",
+           "\u034f": "combining grapheme joiner"}
+# Direction marks belong between runs of different directions: reported inside a word.
+BIDI = {"\u200e": "left-to-right mark", "\u200f": "right-to-left mark",
+        "\u061c": "Arabic letter mark", "\u202a": "left-to-right embedding",
+        "\u202b": "right-to-left embedding", "\u202c": "pop directional formatting",
+        "\u202d": "left-to-right override", "\u202e": "right-to-left override",
+        "\u2066": "left-to-right isolate", "\u2067": "right-to-left isolate",
+        "\u2068": "first strong isolate", "\u2069": "pop directional isolate"}
+INVISIBLE = {**ALWAYS_INVISIBLE, **JOINERS, **BIDI}
+INVISIBLE_RUN = re.compile("[" + "".join(INVISIBLE) + "]+")
+
+
+def show_invisible(text: str) -> str:
+    """Invisible characters written out: "Mar[U+200B]sudi"."""
+    return "".join(f"[U+{ord(c):04X}]" if c in INVISIBLE else c for c in text)
+
+
+def char_label(ch: str) -> str:
+    name = INVISIBLE.get(ch) or unicodedata.name(ch, "").lower() or "character"
+    return f"{name} (U+{ord(ch):04X})"
+
+
+@dataclass(frozen=True)
+class Oddity:
+    """An invisible character, or a look-alike letter of another script, in a word."""
+
+    kind: str  # "invisible" or "lookalike"
+    doc_id: str
+    start: int  # span of the whole word as written
+    end: int
+    written: str
+    clean: str  # the word without invisibles / with look-alikes replaced
+    detail: str  # what was found, for the message
+
+
+def _word_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """Grow [start, end) over letters and invisible characters on both sides."""
+    while start > 0 and (text[start - 1].isalnum() or text[start - 1] in INVISIBLE
+                         or unicodedata.category(text[start - 1]) == "Mn"):
+        start -= 1
+    while end < len(text) and (text[end].isalnum() or text[end] in INVISIBLE
+                               or unicodedata.category(text[end]) == "Mn"):
+        end += 1
+    return start, end
+
+
+def find_oddities(doc: Document) -> list[Oddity]:
+    """Invisible characters that matter and mixed-script words in one document."""
+    text = doc.text
+    out: list[Oddity] = []
+    seen: set[tuple[int, int]] = set()
+    for m in INVISIBLE_RUN.finditer(text):
+        run = m.group(0)
+        before = text[m.start() - 1] if m.start() > 0 else ""
+        after = text[m.end()] if m.end() < len(text) else ""
+        letters_around = before.isalnum() and after.isalnum()
+        if m.start() == 0 and run == "\ufeff":
+            continue  # a byte-order mark at the very start
+        report = [c for c in run if c in ALWAYS_INVISIBLE and (before.isalnum()
+                                                               or after.isalnum())]
+        if letters_around:
+            report += [c for c in run if c in BIDI]
+            if script_of(before) and script_of(after):
+                report += [c for c in run if c in JOINERS]
+        if not report:
+            continue
+        start, end = _word_span(text, m.start(), m.end())
+        if (start, end) in seen:
+            continue
+        seen.add((start, end))
+        written = text[start:end]
+        clean = INVISIBLE_RUN.sub("", written)
+        kinds = sorted({char_label(c) for c in written if c in INVISIBLE})
+        out.append(Oddity("invisible", doc.id, start, end, written, clean, ", ".join(kinds)))
+    for m in TOKEN.finditer(text):
+        word = m.group(0)
+        if word.isascii():
+            continue
+        counts = scripts_in(word)
+        if len(counts) < 2:
+            continue
+        main = max(sorted(counts), key=lambda s: counts[s])
+        if main == "LATIN" or "LATIN" not in counts:
+            odd = [c for c in word if script_of(c) not in (None, main)]
+        else:  # a word of another script with Latin letters in it
+            odd = [c for c in word if script_of(c) == "LATIN"]
+        start, end = _word_span(text, m.start(), m.end())
+        if (start, end) in seen:
+            continue
+        seen.add((start, end))
+        clean = lookalike_skeleton(word) if main == "LATIN" else word
+        labels = []
+        for c in dict.fromkeys(odd):
+            like = _LOOKALIKES_TO_LATIN.get(c)
+            labels.append(f"{script_of(c).title()} '{c}' (U+{ord(c):04X})"
+                          + (f" that looks like Latin '{like}'" if like else ""))
+        detail = (", ".join(labels) + f" among {main.title()} letters")
+        out.append(Oddity("lookalike", doc.id, start, end, text[start:end], clean, detail))
+    out.sort(key=lambda o: o.start)
+    return out
+
+
+# --------------------------------------------------------------------------- vocabulary
+
+
+@dataclass
+class DocTokens:
+    doc_id: str
+    language: str
+    text: str
+    starts: list[int]
+    ends: list[int]
+    forms: list[str]  # folded
+
+
+@dataclass
+class CorpusIndex:
+    """The corpus as its vocabulary: each folded token → where it occurs."""
+
+    docs: list[DocTokens]
+    where: dict[str, list[tuple[int, int]]]  # folded form → (document index, token index)
+    lower: set[str]  # folded forms written at least once starting with a lower-case letter
+    count: Counter  # folded form → occurrences
+    _grams: dict = field(default_factory=dict)
+
+    def ngrams(self, size: int, language: str | None) -> dict[str, list[tuple[int, int]]]:
+        """Folded word n-grams (words separated by spaces or a hyphen on one line) of the
+        documents in ``language`` (all if None) → (document index, first token index)."""
+        key = (size, language)
+        if key not in self._grams:
+            if size == 1:
+                out = {f: [p for p in places if language in (None, self.docs[p[0]].language)]
+                       for f, places in self.where.items()}
+                self._grams[key] = {f: p for f, p in out.items() if p}
+                return self._grams[key]
+            grams: dict[str, list[tuple[int, int]]] = defaultdict(list)
+            for d, doc in enumerate(self.docs):
+                if language and doc.language != language:
+                    continue
+                joined = [_JOIN.fullmatch(doc.text, doc.ends[k], doc.starts[k + 1]) is not None
+                          for k in range(len(doc.starts) - 1)]
+                for i in range(len(doc.starts) - size + 1):
+                    if all(joined[i:i + size - 1]):
+                        grams[" ".join(doc.forms[i:i + size])].append((d, i))
+            self._grams[key] = dict(grams)
+        return self._grams[key]
+
+
+_JOIN = re.compile(r"[ \t\u00a0]+|[ \t]*-[ \t]*")
+
+
+def build_index(documents: list[Document]) -> CorpusIndex:
+    fold_cache: dict[str, str] = {}
+    docs, where, lower, count = [], defaultdict(list), set(), Counter()
+    for d, doc in enumerate(documents):
+        starts, ends, forms = [], [], []
+        for m in TOKEN.finditer(doc.text):
+            word = m.group(0)
+            folded = fold_cache.get(word)
+            if folded is None:
+                folded = fold_cache[word] = fold_phrase(word).replace(" ", "")
+            where[folded].append((d, len(forms)))
+            if word[0].islower():
+                lower.add(folded)
+            starts.append(m.start())
+            ends.append(m.end())
+            forms.append(folded)
+        count.update(forms)
+        docs.append(DocTokens(doc.id, doc.language, doc.text, starts, ends, forms))
+    return CorpusIndex(docs, dict(where), lower, count)
+
+
+def corpus_index(ctx: AuditContext) -> CorpusIndex:
+    return ctx.cached("spelling:index", lambda: build_index(ctx.documents))
+
+
+def known_words(claims: ClaimSet) -> set[str]:
+    """Folded words that are never typos: every entity form (others included), every term
+    form and the vocabulary."""
+    forms = [f for e in claims.entities for f in (*e.correct_forms(), *e.variants, *e.others)]
+    forms += [f for t in claims.terms for f in (t.preferred, *t.variants)]
+    return {w for p in [*forms, *claims.vocabulary] for w in _words(p)}
+
+
+def _words(phrase: str) -> list[str]:
+    return [fold_phrase(m.group(0)).replace(" ", "") for m in TOKEN.finditer(phrase)]
+
+
+def _pairs(candidates: list[str], targets: list[str], cutoff: int) -> list[tuple[int, int, int]]:
+    """(candidate index, target index, OSA distance) of every pair within ``cutoff``."""
+    if not candidates or not targets:
+        return []
+    matrix = cdist(candidates, targets, scorer=OSA.distance, score_cutoff=cutoff, workers=1)
+    rows, cols = (matrix <= cutoff).nonzero()
+    return [(int(r), int(c), int(matrix[r, c])) for r, c in zip(rows, cols, strict=True)]
+
+
+# --------------------------------------------------------------------------- names
+
+
+@dataclass(frozen=True)
+class NameTypo:
+    entity: int
+    doc_id: str
+    start: int
+    end: int
+    found: str
+    expected: str  # the word of the name as written in the claims
+    distance: int
+    evidence: str
+
+
+def sentence_initial(text: str, start: int) -> bool:
+    """The word at ``start`` opens a sentence, a line or a heading."""
+    j = start - 1
+    while j >= 0 and text[j] in " \t\u00a0\"'“‘«([*_":
+        j -= 1
+    return j < 0 or text[j] in ".!?…:\n\r•–—-#>|"
+
+
+def _is_initial(word: str) -> bool:
+    return len(word) <= 3 and word.isupper()
+
+
+_GAP = re.compile(r"[ \t\u00a0]*\.?[ \t\u00a0]*\n?[ \t\u00a0]*")
+
+
+def _neighbours(doc: DocTokens, i: int, reach: int = 3) -> list[str]:
+    """Folded words beside token ``i`` in the same name: next to it, or past initials
+    ("Retno L.P. Marsudi"), with only spaces, one line break or an initial's full stop
+    between."""
+    out = []
+    for step in (-1, 1):
+        k = i
+        for _ in range(reach):
+            j = k + step
+            if j < 0 or j >= len(doc.starts):
+                break
+            lo, hi = (doc.ends[j], doc.starts[k]) if step < 0 else (doc.ends[k], doc.starts[j])
+            gap = doc.text[lo:hi]
+            if not _GAP.fullmatch(gap):
+                break
+            if "." in gap and not _is_initial(doc.text[doc.starts[min(j, k)]:
+                                                         doc.ends[min(j, k)]]):
+                break
+            out.append(doc.forms[j])
+            if not _is_initial(doc.text[doc.starts[j]:doc.ends[j]]):
+                break
+            k = j
+    return out
+
+
+def name_decision(found: str, candidate: str, target: str, distance: int, context: bool,
+                  initial: bool, written_lower: bool, ordinary_word: bool) -> str | None:
+    """Why ``found`` (folded ``candidate``) is a typo of the name word ``target``, or None.
+
+    ``context``: another word of the entity stands beside it; ``initial``: it opens a
+    sentence; ``written_lower``: the corpus also writes it in lower case somewhere;
+    ``ordinary_word``: a dictionary of the document's language knows it in lower case.
+    """
+    length = len(target)
+    if candidate == target + "s":
+        return None  # plural or genitive ("the Webers")
+    if context:
+        return "beside another word of the name" if distance <= context_edits(length) else None
+    if distance > allowed_edits(length):
+        return None
+    if found[:1].islower() or written_lower or ordinary_word:
+        return None  # an ordinary word, not a proper noun
+    first_kept = candidate[:1] == target[:1] or is_transposition(candidate, target)
+    if not first_kept and length < 8:
+        return None  # a different first letter is more often another name
+    if initial and not found.isupper() and length < 7:
+        return None  # a capital that opens a sentence says nothing about a name
+    return "a capitalised word close to the name, never written in lower case"
+
+
+def name_typos(ctx: AuditContext) -> list[NameTypo]:
+    return ctx.cached("spelling:name-typos", lambda: _name_typos(ctx))
+
+
+def _name_typos(ctx: AuditContext) -> list[NameTypo]:
+    claims = ctx.claims
+    index = corpus_index(ctx)
+    known = known_words(claims)
+    targets: dict[str, list[tuple[int, str]]] = defaultdict(list)  # word → (entity, written)
+    entity_words: list[set[str]] = []
+    for e, entity in enumerate(claims.entities):
+        words: set[str] = set()
+        for form in (*entity.correct_forms(), *entity.variants):
+            for m in TOKEN.finditer(form):
+                folded = fold_phrase(m.group(0)).replace(" ", "")
+                if len(folded) >= 2:
+                    words.add(folded)
+                if len(folded) >= 4 and folded.isalpha() and (e, m.group(0)) not in targets[
+                        folded]:
+                    targets[folded].append((e, m.group(0)))
+        entity_words.append(words)
+    if not targets:
+        return []
+    target_list = sorted(targets)
+    lo = min(map(len, target_list)) - 2
+    hi = max(map(len, target_list)) + 2
+    candidates = sorted(f for f in index.where if f not in known and lo <= len(f) <= hi
+                        and f.isalpha() and not is_mixed_script(f))
+    by_candidate: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    for c, t, d in _pairs(candidates, target_list, 2):
+        by_candidate[c].append((d, t))
+    ordinary = _ordinary_words(ctx, index, {candidates[c] for c in by_candidate})
+    out: list[NameTypo] = []
+    for c, pairs in sorted(by_candidate.items()):
+        candidate = candidates[c]
+        pairs.sort()
+        for d_index, i in index.where[candidate]:
+            doc = index.docs[d_index]
+            found = doc.text[doc.starts[i]:doc.ends[i]]
+            near = set(_neighbours(doc, i))
+            initial = sentence_initial(doc.text, doc.starts[i])
+            is_ordinary = (doc.language, candidate) in ordinary
+            accepted = []
+            for d, t in pairs:
+                target = target_list[t]
+                for e, written in targets[target]:
+                    context = bool(near & (entity_words[e] - {target}))
+                    why = name_decision(found, candidate, target, d, context, initial,
+                                        candidate in index.lower, is_ordinary)
+                    if why:
+                        accepted.append((not context, d, e, written, why))
+            if not accepted:
+                continue
+            accepted.sort(key=lambda a: a[:2])
+            best = accepted[0]
+            rivals = {a[2] for a in accepted if a[:2] == best[:2]}
+            if len(rivals) > 1:
+                continue  # as close to two entities: cannot say which was meant
+            _, d, e, written, why = best
+            out.append(NameTypo(e, doc.doc_id, doc.starts[i], doc.ends[i], found, written, d,
+                                why))
+    return out
+
+
+def _ordinary_words(ctx: AuditContext, index: CorpusIndex,
+                    forms: set[str]) -> set[tuple[str, str]]:
+    """(language, folded form) pairs that a Hunspell dictionary of the language knows as an
+    ordinary (lower-case) word. Empty when no dictionary is installed."""
+    out: set[tuple[str, str]] = set()
+    by_language: dict[str, set[str]] = defaultdict(set)
+    for form in forms:
+        for d, _ in index.where.get(form, []):
+            by_language[index.docs[d].language].add(form)
+    for language, words in by_language.items():
+        speller = get_speller(language)
+        if speller is None:
+            continue
+        unknown = speller.unknown(words)
+        out.update((language, w) for w in words if w not in unknown)
+    return out
+
+
+# --------------------------------------------------------------------------- terms
+
+# Suffixes that make another correct word from a term (inflection, not a typo).
+SUFFIXES = {"en": ("s", "es", "d", "ed"), "id": ("i", "an", "kan", "nya", "lah", "kah", "pun")}
+
+
+@dataclass(frozen=True)
+class TermTypo:
+    term: int
+    doc_id: str
+    start: int
+    end: int
+    found: str
+    distance: int
+    evidence: str
+
+
+def term_decision(candidate: str, preferred: str, distance: int, language: str | None,
+                  ordinary_word: bool) -> str | None:
+    """Why the folded n-gram ``candidate`` is a misspelling of the folded ``preferred`` form
+    of a term (same number of words), or None."""
+    cwords, pwords = candidate.split(), preferred.split()
+    differing = [(c, p) for c, p in zip(cwords, pwords, strict=True) if c != p]
+    if len(differing) != 1:
+        return None  # one misspelled word; the others exactly right
+    word, target = differing[0]
+    if any(word == target + s for s in SUFFIXES.get(language or "", ())):
+        return None
+    if ordinary_word:
+        return None  # another word of the language
+    length = len(target)
+    budget = allowed_edits(length)
+    if len(pwords) > 1:  # the term's other words stand beside it
+        budget = context_edits(length) if length >= 5 else 0
+    d = OSA.distance(word, target)
+    if d > budget or d == 0:
+        return None
+    swapped = is_transposition(word, target)
+    if length <= 6 and len(pwords) == 1 and not swapped:
+        return None  # short words: one changed letter is usually another word
+    if word[:1] != target[:1] and not swapped and length < 8:
+        return None
+    if len(pwords) > 1:
+        return "the term's other words are right; one is a near-miss"
+    return "a near-miss of the preferred form"
+
+
+def term_typos(ctx: AuditContext) -> list[TermTypo]:
+    return ctx.cached("spelling:term-typos", lambda: _term_typos(ctx))
+
+
+def _term_typos(ctx: AuditContext) -> list[TermTypo]:
+    claims = ctx.claims
+    index = corpus_index(ctx)
+    known_phrases = {" ".join(_words(f)) for t in claims.terms for f in (t.preferred, *t.variants)}
+    known_phrases |= {" ".join(_words(f)) for e in claims.entities
+                      for f in (*e.correct_forms(), *e.variants, *e.others)}
+    known = known_words(claims)
+    groups: dict[tuple[int, str | None], list[int]] = defaultdict(list)
+    for k, term in enumerate(claims.terms):
+        if term.misspellings and _words(term.preferred):
+            groups[(len(_words(term.preferred)), term.language)].append(k)
+    out: list[TermTypo] = []
+    for (size, language), members in sorted(groups.items(), key=lambda g: (g[0][0],
+                                                                          g[0][1] or "")):
+        preferred = sorted({" ".join(_words(claims.terms[k].preferred)) for k in members})
+        lo = min(map(len, preferred)) - 2
+        hi = max(map(len, preferred)) + 2
+        grams = index.ngrams(size, language)
+        candidates = sorted(g for g in grams if lo <= len(g) <= hi and g not in known_phrases
+                            and not (size == 1 and g in known)
+                            and g.replace(" ", "").isalpha() and not is_mixed_script(g))
+        pairs = _pairs(candidates, preferred, 2)
+        differing = {w for c, _, _ in pairs for w in candidates[c].split()}
+        ordinary = _ordinary_words(ctx, index, differing - known)
+        for c, p, d in pairs:
+            candidate, form = candidates[c], preferred[p]
+            for k in members:
+                if " ".join(_words(claims.terms[k].preferred)) != form:
+                    continue
+                for d_index, i in grams[candidate]:
+                    doc = index.docs[d_index]
+                    word = next((w for w, f in zip(candidate.split(), form.split(), strict=True)
+                                 if w != f), "")
+                    why = term_decision(candidate, form, d, doc.language,
+                                        (doc.language, word) in ordinary)
+                    if not why:
+                        continue
+                    start, end = doc.starts[i], doc.ends[i + size - 1]
+                    out.append(TermTypo(k, doc.doc_id, start, end, doc.text[start:end], d, why))
+    return out
+
+
+# --------------------------------------------------------------------------- Hunspell
+
+# Dictionaries by language code; others are found as <code>_*.dic or <code>.dic.
+DEFAULT_DICTIONARIES = {"en": "en_US", "id": "id_ID"}
+DEBIAN_PACKAGES = {"en_US": "hunspell-en-us", "id_ID": "hunspell-id"}
+DICTIONARY_DIRS = ("/usr/share/hunspell", "/usr/share/myspell", "/usr/share/myspell/dicts",
+                   "/usr/local/share/hunspell", "/opt/homebrew/share/hunspell",
+                   "/Library/Spelling", "~/Library/Spelling", "~/.local/share/hunspell")
+DISABLE_ENV = "FACTAUDIT_DICTIONARIES"  # "off": behave as if no dictionary were installed
+
+
+def dictionary_dirs() -> list[Path]:
+    extra = [p for p in os.environ.get("DICPATH", "").split(os.pathsep) if p]
+    return [Path(p).expanduser() for p in (*extra, *DICTIONARY_DIRS)]
+
+
+def dictionary_name(language: str) -> str:
+    return DEFAULT_DICTIONARIES.get(language, language)
+
+
+def find_dictionary(language: str) -> Path | None:
+    """The .dic file of a language's Hunspell dictionary (without suffix), or None."""
+    if os.environ.get(DISABLE_ENV, "").lower() in ("off", "0", "no", "false"):
+        return None
+    name = dictionary_name(language)
+    for folder in dictionary_dirs():
+        for candidate in [folder / f"{name}.dic", *sorted(folder.glob(f"{language}_*.dic"))]:
+            if candidate.is_file() and candidate.with_suffix(".aff").is_file():
+                return candidate.with_suffix("")
+    return None
+
+
+class Speller:
+    """One Hunspell dictionary, through the Python binding if installed, else the
+    ``hunspell`` program (one call per batch of words). Answers are cached per word."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.name = path.name
+        self._known: dict[str, bool] = {}
+        self._binding = None
+        try:
+            import hunspell  # type: ignore[import-not-found]
+
+            self._binding = hunspell.HunSpell(str(path.with_suffix(".dic")),
+                                              str(path.with_suffix(".aff")))
+            self.backend = "Python binding"
+        except Exception:  # not installed or not loadable: use the program
+            self._program = shutil.which("hunspell")
+            if self._program is None:
+                raise LookupError("neither the hunspell Python binding nor the hunspell "
+                                  "program is installed") from None
+            self.backend = "hunspell program"
+
+    def unknown(self, words: Iterable[str]) -> set[str]:
+        """The words the dictionary does not accept (capitalisation as given)."""
+        todo = sorted({w for w in words if w and w not in self._known})
+        if todo:
+            if self._binding is not None:
+                for w in todo:
+                    self._known[w] = bool(self._binding.spell(w))
+            else:
+                bad = set(self._run(["-l"], todo).split("\n"))
+                for w in todo:
+                    self._known[w] = w not in bad
+        return {w for w in words if w and not self._known[w]}
+
+    def suggest(self, word: str, limit: int = 3) -> list[str]:
+        if self._binding is not None:
+            return list(self._binding.suggest(word))[:limit]
+        out = self._run(["-a"], [word])
+        for line in out.splitlines():
+            if line.startswith("&"):
+                return [s.strip() for s in line.split(":", 1)[1].split(",")][:limit]
+        return []
+
+    def _run(self, args: list[str], words: list[str]) -> str:
+        result = subprocess.run(
+            [self._program, "-i", "utf-8", "-d", str(self.path), *args],
+            input="\n".join(words) + "\n", capture_output=True, text=True, encoding="utf-8",
+            check=False, timeout=120)
+        if result.returncode != 0:
+            raise RuntimeError(f"hunspell failed: {result.stderr.strip()[:200]}")
+        return result.stdout
+
+
+_spellers: dict[str, Speller | str] = {}
+
+
+def get_speller(language: str) -> Speller | None:
+    speller = load_speller(language)
+    return speller if isinstance(speller, Speller) else None
+
+
+def load_speller(language: str) -> Speller | str:
+    """The Speller of a language, or why there is none (a sentence for a warning)."""
+    key = f"{language}:{os.environ.get(DISABLE_ENV, '')}:{os.environ.get('DICPATH', '')}"
+    if key not in _spellers:
+        path = find_dictionary(language)
+        name = dictionary_name(language)
+        if path is None:
+            package = DEBIAN_PACKAGES.get(name)
+            _spellers[key] = (f"no Hunspell dictionary {name} for language '{language}'"
+                              + (f" (install the Debian package {package})" if package else "")
+                              + "; its documents were not spell-checked")
+        else:
+            try:
+                _spellers[key] = Speller(path)
+            except LookupError as exc:
+                _spellers[key] = f"dictionary {path}.dic found but {exc}"
+    return _spellers[key]
+
+
+def suggestions(speller: Speller, words: list[str], limit: int = 3) -> dict[str, list[str]]:
+    """Hunspell's suggestions for each word (one program call for all, with the program)."""
+    if speller._binding is not None:
+        return {w: [str(s) for s in speller._binding.suggest(w)][:limit] for w in words}
+    out: dict[str, list[str]] = {w: [] for w in words}
+    if not words:
+        return out
+    text = speller._run(["-a"], [f"^{w}" for w in words])  # ^: take the line literally
+    groups = text.split("\n\n")
+    lines = groups[0].split("\n", 1)
+    groups[0] = lines[1] if len(lines) > 1 and lines[0].startswith("@(#)") else groups[0]
+    for word, group in zip(words, groups, strict=False):
+        for line in group.splitlines():
+            if line.startswith("&"):
+                out[word] = [s.strip() for s in line.split(":", 1)[1].split(",")][:limit]
     return out
