@@ -58,6 +58,11 @@ def of_kind(text, lang, kind, base=None, order=None):
         ("6 July", "en", None, None, "--07-06"),
         ("December 28", "en", PartialDate(2022, 1, 3), None, "2021-12-28"),
         ("2021-07-06", "en", None, None, "2021-07-06"),
+        ("the 6th of July 2021", "en", None, None, "2021-07-06"),
+        ("06/07/21", "id", None, None, "2021-07-06"),
+        ("last Tuesday", "en", PartialDate(2021, 7, 8), None, "2021-07-06"),
+        ("Selasa lalu", "id", PartialDate(2021, 7, 8), None, "2021-07-06"),
+        ("last Thursday", "en", PartialDate(2021, 7, 8), None, "2021-07-01"),
     ],
 )
 def test_date_forms(text, lang, base, order, expected):
@@ -495,3 +500,18 @@ def test_never_raises_and_spans_are_exact(text, lang, base, order):
 )
 def test_unicode_case_variants_do_not_crash(text, lang, expected):
     assert pairs(text, lang, JAN_27) == expected
+
+
+@pytest.mark.parametrize(("text", "lang", "kind", "expected"), [
+    ("between 2018 and 2021", "en", "period", ["2018..2021"]),
+    ("antara 2018 dan 2021", "id", "period", ["2018..2021"]),
+    ("Rp20 juta", "id", "quantity", ["20000000"]),
+    ("US$5 million", "en", "quantity", ["5000000"]),
+])
+def test_more_forms(text, lang, kind, expected):
+    assert of_kind(text, lang, kind) == expected
+
+
+@pytest.mark.parametrize("base", [None, PartialDate(2021, 7)])
+def test_last_weekday_needs_a_full_publication_date(base):
+    assert of_kind("last Tuesday", "en", "date", base) == []

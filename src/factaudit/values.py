@@ -160,6 +160,7 @@ class _Patterns:
     date_names: tuple[re.Pattern, ...]
     date_numeric: re.Pattern
     date_relative: re.Pattern | None
+    last_weekday: re.Pattern | None
     quantity: re.Pattern
     duration: re.Pattern | None
     ordinal: re.Pattern | None
@@ -179,6 +180,9 @@ def _patterns(lang: str) -> _Patterns:
     period_alts = [rf"(1[5-9]\d\d|20\d\d)\s*(?:{sym})\s*(\d{{4}}|\d\d)(?![\d])"]
     if word_joiners:
         period_alts.append(rf"(1[5-9]\d\d|20\d\d)\s+(?:{_alt(word_joiners)})\s+(\d{{4}})(?![\d])")
+    for opener_word, joiner_word in pack.period_between:
+        period_alts.append(rf"\b{re.escape(opener_word)}\s+(1[5-9]\d\d|20\d\d)\s+"
+                           rf"{re.escape(joiner_word)}\s+(\d{{4}})(?![\d])")
     period = re.compile(r"(?<![\d.,/])(?:" + "|".join(period_alts) + ")", flags)
     opener = _alt(pack.open_period_prefixes) if pack.open_period_prefixes else r"(?!x)x"
     period_word = _alt(pack.period_prefixes) if pack.period_prefixes else r"(?!x)x"
@@ -191,7 +195,7 @@ def _patterns(lang: str) -> _Patterns:
     date_names = (
         # 6 July 2021 / 6th July 2021 / Selasa 6 Juli / Tuesday, 08 July 2021
         re.compile(
-            rf"\b{wd}(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)\s+(?P<m>{months})\b\.?"
+            rf"\b{wd}(?P<d>\d{{1,2}})(?:(?:st|nd|rd|th)(?:\s+of)?)?(?!\d)\s+(?P<m>{months})\b\.?"
             rf"(?:\s*,?\s*(?P<y>\d{{4}})(?!\d))?",
             flags,
         ),
@@ -208,13 +212,18 @@ def _patterns(lang: str) -> _Patterns:
     date_numeric = re.compile(
         rf"(?:\b(?P<wd>{weekdays})\b\s*,?\s*\(\s*(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})"
         rf"(?:/(?P<y>\d{{2}}|\d{{4}}))?\s*\))"
-        rf"|(?<![\d/])(?P<a2>\d{{1,2}})/(?P<b2>\d{{1,2}})/(?P<y2>\d{{4}})(?![\d/])"
+        rf"|(?<![\d/])(?P<a2>\d{{1,2}})/(?P<b2>\d{{1,2}})/(?P<y2>\d{{4}}|\d{{2}})(?![\d/])"
         rf"|(?<![\d-])(?P<iy>\d{{4}})-(?P<im>\d{{2}})-(?P<id>\d{{2}})(?![\d-])",
         flags,
     )
     date_relative = None
     if pack.relative_days:
         date_relative = re.compile(rf"\b(?:{_alt(pack.relative_days)})\b", flags)
+    last_weekday = None
+    if pack.past_markers and pack.weekdays:
+        markers = _alt(pack.past_markers)
+        last_weekday = re.compile(rf"\b(?:(?:{markers})\s+(?P<wd1>{weekdays})|(?P<wd2>{weekdays})"
+                                  rf"\s+(?:{markers}))\b", flags)
     group, decimal = re.escape(pack.group), re.escape(pack.decimal)
     number = rf"\d{{1,3}}(?:{group}\d{{3}})+(?:{decimal}\d+)?|\d+(?:{decimal}\d+)?"
     number_words = _alt(pack.numbers) if pack.numbers else None
@@ -224,7 +233,8 @@ def _patterns(lang: str) -> _Patterns:
         compound = rf"|(?:(?:{number_words}){tens})(?:[\s-]+(?:{number_words}){tens})*"
     num = rf"(?P<n>{number}{compound})"
     scales = rf"(?:\s+(?P<s>{_alt(pack.scales)})\b)?" if pack.scales else ""
-    quantity = re.compile(rf"(?<![\w.,:]){num}(?![\w]|[.,:]\d){scales}", flags)
+    before = "(?<![\\w.,:])" + "".join(f"|(?<={re.escape(c)})" for c in pack.currency_prefixes)
+    quantity = re.compile(rf"(?:{before}){num}(?![\w]|[.,:]\d){scales}", flags)
     duration = None
     if pack.duration_units:
         duration = re.compile(
@@ -239,8 +249,8 @@ def _patterns(lang: str) -> _Patterns:
     ordinal = re.compile("|".join(ordinal_alts), flags) if ordinal_alts else None
     return _Patterns(year=re.compile(_YEAR), period=period, open_period=open_period,
                      date_names=date_names, date_numeric=date_numeric,
-                     date_relative=date_relative, quantity=quantity, duration=duration,
-                     ordinal=ordinal)
+                     date_relative=date_relative, last_weekday=last_weekday,
+                     quantity=quantity, duration=duration, ordinal=ordinal)
 
 
 # --------------------------------------------------------------------------- readers
@@ -319,8 +329,7 @@ def _is_formatted_quantity(v: Value) -> bool:
 def _periods(text: str, pats: _Patterns) -> list[Value]:
     out = []
     for m in pats.period.finditer(text):
-        y1 = m.group(1) or m.group(3)
-        y2 = m.group(2) or m.group(4)
+        y1, y2 = [g for g in m.groups() if g][:2]
         if len(y2) == 2:
             y2 = y1[:2] + y2
         if int(y2) < int(y1):
@@ -431,6 +440,16 @@ def _dates(text: str, pats: _Patterns, pack: LanguagePack, base: PartialDate | N
             d = base.as_datetime().date() + dt.timedelta(days=shift)
             out.append(Value("date", d.isoformat(), m.start(), m.end(), m.group(0),
                              f"relative day: publication date {base} {shift:+d} day(s)"))
+    if pats.last_weekday is not None and base is not None and base.day is not None:
+        published = base.as_datetime().date()
+        for m in pats.last_weekday.finditer(text):
+            weekday = _lookup(pack.weekdays, m.group("wd1") or m.group("wd2"))
+            if weekday is None:
+                continue
+            back = (published.weekday() - weekday) % 7 or 7
+            d = published - dt.timedelta(days=back)
+            out.append(Value("date", d.isoformat(), m.start(), m.end(), m.group(0),
+                             f"last {d:%A} before the publication date {base}", weekday))
     return out
 
 

@@ -22,7 +22,8 @@ _KEYS = {
     "name", "decimal", "group", "date_order", "scales", "numbers", "period_joiners",
     "period_prefixes", "open_period_prefixes", "duration_units", "ordinal_prefixes",
     "ordinal_suffixes",
-    "relative_days", "past_markers", "abbreviations", "clause_words",
+    "relative_days", "past_markers", "abbreviations", "clause_words", "period_between",
+    "currency_prefixes",
 }
 
 
@@ -45,6 +46,8 @@ class LanguagePack:
     past_markers: tuple[str, ...] = ()
     abbreviations: tuple[str, ...] = ()
     clause_words: tuple[str, ...] = ()
+    period_between: tuple = ()  # pairs of words around a period: ("between", "and")
+    currency_prefixes: tuple[str, ...] = ()  # written before a number with no space: Rp20
     months: dict[str, int] = field(default_factory=dict)
     weekdays: dict[str, int] = field(default_factory=dict)
 
