@@ -6,6 +6,7 @@ import json
 
 from factaudit import __version__
 from factaudit.audit import AuditResult
+from factaudit.fingerprint import fingerprints
 
 VERSION = 1
 
@@ -34,7 +35,9 @@ def to_json(result: AuditResult) -> str:
             "claims_digest": result.claims.digest,
             "passed": not result.failed(allow_acknowledged=True),
         },
-        "findings": [f.as_dict() for f in result.findings],
+        "findings": [{**f.as_dict(), "fingerprint": fp}
+                     for f, fp in zip(result.findings, fingerprints(result.findings),
+                                     strict=True)],
         "verdicts": result.verdicts,
         "documents": [
             {"id": d.id, "path": d.path, "language": d.language,
