@@ -18,7 +18,7 @@ from collections.abc import Iterator
 
 from factaudit.findings import Finding
 from factaudit.rules import AuditContext, Rule, example_path
-from factaudit.spelling import TOKEN, find_oddities, show_invisible
+from factaudit.spelling import TOKEN, documents_with_text, find_oddities, show_invisible
 from factaudit.text import fold_phrase
 
 
@@ -33,7 +33,7 @@ def check(ctx: AuditContext) -> Iterator[Finding]:
         for form in (term.preferred, *term.variants):
             for m in TOKEN.finditer(form):
                 owners.setdefault(fold_phrase(m.group(0)), []).append((term, term.language))
-    for doc in ctx.documents:
+    for doc in documents_with_text(ctx):
         for odd in ctx.cached(("spelling:oddities", doc.id), lambda d=doc: find_oddities(d)):
             owner = next((item for item, language in owners.get(fold_phrase(odd.clean), [])
                           if language in (None, doc.language)), None)

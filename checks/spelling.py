@@ -27,6 +27,7 @@ from factaudit.findings import Finding
 from factaudit.rules import AuditContext, Rule, example_path
 from factaudit.spelling import (
     INVISIBLE,
+    documents_with_text,
     find_oddities,
     is_mixed_script,
     known_words,
@@ -49,11 +50,11 @@ def check(ctx: AuditContext) -> Iterator[Finding]:
     spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for t in term_typos(ctx):
         spans[t.doc_id].append((t.start, t.end))
-    for doc in ctx.documents:
+    for doc in documents_with_text(ctx):
         for odd in ctx.cached(("spelling:oddities", doc.id), lambda d=doc: find_oddities(d)):
             spans[doc.id].append((odd.start, odd.end))
     by_language: dict[str, list] = defaultdict(list)
-    for doc in ctx.documents:
+    for doc in documents_with_text(ctx):
         by_language[doc.language].append(doc)
     for language in sorted(by_language):
         speller = load_speller(language)

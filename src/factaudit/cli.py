@@ -16,7 +16,7 @@ from factaudit import __version__
 from factaudit.errors import InputError
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
-FORMATS = ("text", "json")
+FORMATS = ("text", "json", "sarif", "github", "claimreview")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -40,6 +40,19 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--allow-acknowledged", action="store_true",
                        help="exit 0 when every error is covered by an unexpired acknowledgement")
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto")
+    check.add_argument("--author", default="factaudit", metavar="NAME",
+                       help="--format claimreview: the organisation publishing the reviews")
+
+    report = sub.add_parser(
+        "report", help="write the HTML discrepancy report",
+        description="Audit the corpus and write one self-contained HTML report "
+                    "(default: reports/discrepancies.html). Exits 0 once it is written.")
+    report.add_argument("--claims", type=Path, metavar="DIR",
+                        help="folder of claims YAML files (default: claims/ or [tool.factaudit])")
+    report.add_argument("--corpus", type=Path, metavar="DIR",
+                        help="folder of documents (default: corpus/ or [tool.factaudit])")
+    report.add_argument("--output", type=Path, metavar="FILE",
+                        help="where to write the report (default: <reports>/discrepancies.html)")
 
     sub.add_parser("rules", help="list the rules with their ids, severities and descriptions")
     schema = sub.add_parser("schema", help="print the JSON Schema of claims files")
@@ -54,7 +67,8 @@ def main(argv: list[str] | None = None) -> int:
         parser.print_help()
         return EXIT_INPUT
     try:
-        return {"check": _check, "rules": _rules, "schema": _schema}[args.command](args)
+        return {"check": _check, "rules": _rules, "schema": _schema,
+                "report": _report}[args.command](args)
     except InputError as exc:
         print(f"factaudit: {len(exc.problems)} problem(s) in the input:", file=sys.stderr)
         for problem in exc.problems:
@@ -80,6 +94,19 @@ def _check(args: argparse.Namespace) -> int:
         from factaudit.output_json import to_json
 
         text = to_json(result)
+    elif args.format == "sarif":
+        from factaudit.output_sarif import to_sarif
+
+        text = to_sarif(result)
+    elif args.format == "github":
+        from factaudit.output_github import to_github, write_step_summary
+
+        text = to_github(result)
+        write_step_summary(result)
+    elif args.format == "claimreview":
+        from factaudit.output_claimreview import to_claimreview
+
+        text = to_claimreview(result, author=args.author)
     else:
         from factaudit.output_text import to_text
 
@@ -89,6 +116,23 @@ def _check(args: argparse.Namespace) -> int:
         text = to_text(result, color=color)
     _emit(text, args.output)
     return EXIT_FINDINGS if result.failed(args.allow_acknowledged) else EXIT_OK
+
+
+def _report(args: argparse.Namespace) -> int:
+    from factaudit.audit import audit_paths
+    from factaudit.config import load_config
+    from factaudit.errors import display_path
+    from factaudit.report_html import DEFAULT_NAME, write_report
+
+    result = audit_paths(args.claims, args.corpus)
+    config = load_config()
+    target = args.output or config.root / config.reports / DEFAULT_NAME
+    write_report(result, target)
+    counts = result.counts()
+    print(f"factaudit: report written to {display_path(target)} ({len(result.findings)} "
+          f"findings: {counts['error']} errors, {counts['warning']} warnings, "
+          f"{counts['info']} info, {counts['acknowledged']} acknowledged)")
+    return EXIT_OK
 
 
 def _rules(args: argparse.Namespace) -> int:

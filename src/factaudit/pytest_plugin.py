@@ -22,6 +22,7 @@ import pytest
 from factaudit.errors import InputError
 
 _RESULTS = pytest.StashKey[dict]()
+_REPORT_NOTE = pytest.StashKey[str]()
 
 
 class ClaimWarning(UserWarning):
@@ -34,6 +35,8 @@ def pytest_addoption(parser: pytest.Parser) -> None:
                     help="do not collect claims files as tests")
     group.addoption("--factaudit-today", default=None, metavar="YYYY-MM-DD",
                     help="date against which acknowledgements expire (default: today)")
+    group.addoption("--factaudit-report", default=None, metavar="PATH",
+                    help="write the HTML discrepancy report of the audit to PATH")
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -100,8 +103,9 @@ class ClaimItem(pytest.Item):
             raise ClaimFailure(f"the audit could not run:\n{result}")
         findings = [f for f in result.findings if f.claim == self.item_id]
         for f in findings:
-            self.user_properties.append(
-                ("finding", f"{f.severity} {f.rule} {f.path}:{f.line}: {f.message}"))
+            # JUnit XML carries these as <property name="finding">: the evidence, quoted
+            self.user_properties.append(("finding", f"{f.severity} {_evidence(f)}" + (
+                f"\n      acknowledged: {f.acknowledged}" if f.acknowledged else "")))
         errors = [f for f in findings if f.severity == "error"]
         stale = [w for w in result.warnings if f": {self.item_id}: the acknowledged" in w]
         for f in findings:
@@ -143,3 +147,39 @@ def _report(item_id: str, failing: list, total: int) -> str:
         lines.append(f"  - expected {f.expected!r}, found {f.found!r}")
         lines.append("    " + _evidence(f))
     return "\n".join(lines)
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """``--factaudit-report PATH``: write the HTML report of the audit the items used."""
+    config = session.config
+    target = config.getoption("factaudit_report", None)
+    if not target or hasattr(config, "workerinput"):  # xdist workers leave it to the controller
+        return
+    settings = _settings(config)
+    claims_dir = (settings.root / settings.claims).resolve()
+    cache = config.stash.get(_RESULTS, {})
+    result = next((r for folder, r in cache.items() if Path(folder).resolve() == claims_dir),
+                  next(iter(cache.values()), None))
+    if result is None:
+        from factaudit.audit import audit_paths
+
+        today = config.getoption("factaudit_today")
+        try:
+            result = audit_paths(claims_dir, settings.root / settings.corpus, settings,
+                                 today=dt.date.fromisoformat(today) if today else None)
+        except InputError as exc:
+            result = exc
+    if isinstance(result, InputError):
+        config.stash[_REPORT_NOTE] = ("factaudit: no report written, the audit could not "
+                                      f"run:\n{result}")
+        return
+    from factaudit.report_html import write_report
+
+    path = write_report(result, Path(config.invocation_params.dir) / target)
+    config.stash[_REPORT_NOTE] = f"factaudit: report written to {path}"
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus: int, config: pytest.Config) -> None:
+    note = config.stash.get(_REPORT_NOTE, None)
+    if note:
+        terminalreporter.write_line(note)

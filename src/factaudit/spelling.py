@@ -148,13 +148,16 @@ def describe_difference(found: str, expected: str) -> str:
 
 
 def _position(a: str, b: str) -> str:
+    """Where a single edit is: "at the start", "at the end" or "letter 5" (of ``a`` for an
+    extra letter, of ``b`` otherwise)."""
     ops = Levenshtein.editops(a, b)
     if len(ops) != 1:
         return ""
-    i = ops[0].dest_pos
+    op = ops[0]
+    i, n = (op.src_pos, len(a)) if op.tag == "delete" else (op.dest_pos, len(b))
     if i == 0:
         return "at the start"
-    if i >= len(b) - 1:
+    if i >= n - 1:
         return "at the end"
     return f"letter {i + 1}"
 
@@ -423,8 +426,18 @@ def build_index(documents: list[Document]) -> CorpusIndex:
     return CorpusIndex(docs, dict(where), lower, count)
 
 
+def documents_with_text(ctx: AuditContext) -> list[Document]:
+    """The documents with their text, also when the engine streamed the corpus and kept only
+    metadata (then each text is read again, once per audit)."""
+    def build() -> list[Document]:
+        metadata = getattr(ctx.documents, "metadata", ctx.documents)
+        load = getattr(ctx, "document", None)
+        return [d if d.text or load is None else load(d.id) for d in metadata]
+    return ctx.cached("spelling:documents", build)
+
+
 def corpus_index(ctx: AuditContext) -> CorpusIndex:
-    return ctx.cached("spelling:index", lambda: build_index(ctx.documents))
+    return ctx.cached("spelling:index", lambda: build_index(documents_with_text(ctx)))
 
 
 def known_words(claims: ClaimSet) -> set[str]:
@@ -503,40 +516,58 @@ def _neighbours(doc: DocTokens, i: int, reach: int = 3) -> list[str]:
     return out
 
 
-def name_decision(found: str, candidate: str, target: str, distance: int, context: bool,
-                  initial: bool, written_lower: bool, ordinary_word: bool) -> str | None:
-    """Why ``found`` (folded ``candidate``) is a typo of the name word ``target``, or None.
+@dataclass(frozen=True)
+class Evidence:
+    """What is known about one occurrence of a word close to a name."""
 
-    ``context``: another word of the entity stands beside it; ``initial``: it opens a
-    sentence; ``written_lower``: the corpus also writes it in lower case somewhere;
-    ``ordinary_word``: a dictionary of the document's language knows it in lower case.
+    context: bool = False  # another word of the entity stands beside it
+    confirmed: bool = False  # the same spelling stands beside the entity's other word elsewhere
+    initial: bool = False  # it opens a sentence, a line or a heading
+    written_lower: bool = False  # the corpus also writes it in lower case somewhere
+    in_dictionary: bool | None = None  # a Hunspell dictionary knows it (None: none to ask)
+    recurring: bool = False  # it occurs 3+ times in the corpus
+
+
+def name_decision(found: str, candidate: str, target: str, distance: int,
+                  ev: Evidence) -> str | None:
+    """Why ``found`` (folded: ``candidate``) is a typo of the name word ``target``, or None.
+
+    Beside another word of the name (or spelled the same way as a word that stands beside
+    one elsewhere), one edit of any letter (two from 10 letters) is a typo. Alone, the word
+    must look like a proper noun that nobody knows: capitalised, never written in lower
+    case, not a word or name of an installed dictionary, not recurring; then a spelling
+    confirmed beside the name elsewhere is a typo; otherwise it must also keep its first
+    letter unless the name has 8+ letters, and a word that opens a sentence needs 7+
+    letters unless a dictionary could be asked.
     """
     length = len(target)
     if candidate == target + "s":
         return None  # plural or genitive ("the Webers")
-    if context:
+    if ev.context:
         return "beside another word of the name" if distance <= context_edits(length) else None
+    if found[:1].islower() or ev.written_lower or ev.in_dictionary or ev.recurring:
+        return None  # an ordinary word, a known name or an established spelling
+    if ev.confirmed:
+        if distance > context_edits(length):
+            return None
+        return "spelled so beside another word of the name elsewhere in the corpus"
     if distance > allowed_edits(length):
         return None
-    if found[:1].islower() or written_lower or ordinary_word:
-        return None  # an ordinary word, not a proper noun
-    first_kept = candidate[:1] == target[:1] or is_transposition(candidate, target)
-    if not first_kept and length < 8:
+    if not (candidate[:1] == target[:1] or is_transposition(candidate, target)) and length < 8:
         return None  # a different first letter is more often another name
-    if initial and not found.isupper() and length < 7:
+    if ev.initial and not found.isupper() and ev.in_dictionary is None and length < 7:
         return None  # a capital that opens a sentence says nothing about a name
-    return "a capitalised word close to the name, never written in lower case"
+    return ("alone: a capitalised word close to the name, never written in lower case"
+            + (", in no dictionary" if ev.in_dictionary is False else ""))
 
 
 def name_typos(ctx: AuditContext) -> list[NameTypo]:
     return ctx.cached("spelling:name-typos", lambda: _name_typos(ctx))
 
 
-def _name_typos(ctx: AuditContext) -> list[NameTypo]:
-    claims = ctx.claims
-    index = corpus_index(ctx)
-    known = known_words(claims)
-    targets: dict[str, list[tuple[int, str]]] = defaultdict(list)  # word → (entity, written)
+def _name_targets(claims: ClaimSet) -> tuple[dict[str, list[tuple[int, str]]], list[set[str]]]:
+    """Words of names (4+ letters) → [(entity, word as written)], and each entity's words."""
+    targets: dict[str, list[tuple[int, str]]] = defaultdict(list)
     entity_words: list[set[str]] = []
     for e, entity in enumerate(claims.entities):
         words: set[str] = set()
@@ -545,10 +576,17 @@ def _name_typos(ctx: AuditContext) -> list[NameTypo]:
                 folded = fold_phrase(m.group(0)).replace(" ", "")
                 if len(folded) >= 2:
                     words.add(folded)
-                if len(folded) >= 4 and folded.isalpha() and (e, m.group(0)) not in targets[
-                        folded]:
+                if (len(folded) >= 4 and folded.isalpha()
+                        and (e, m.group(0)) not in targets[folded]):
                     targets[folded].append((e, m.group(0)))
         entity_words.append(words)
+    return targets, entity_words
+
+
+def _name_typos(ctx: AuditContext) -> list[NameTypo]:
+    index = corpus_index(ctx)
+    known = known_words(ctx.claims)
+    targets, entity_words = _name_targets(ctx.claims)
     if not targets:
         return []
     target_list = sorted(targets)
@@ -556,58 +594,80 @@ def _name_typos(ctx: AuditContext) -> list[NameTypo]:
     hi = max(map(len, target_list)) + 2
     candidates = sorted(f for f in index.where if f not in known and lo <= len(f) <= hi
                         and f.isalpha() and not is_mixed_script(f))
-    by_candidate: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    by_candidate: dict[str, list[tuple[int, str]]] = defaultdict(list)
     for c, t, d in _pairs(candidates, target_list, 2):
-        by_candidate[c].append((d, t))
-    ordinary = _ordinary_words(ctx, index, {candidates[c] for c in by_candidate})
-    out: list[NameTypo] = []
-    for c, pairs in sorted(by_candidate.items()):
-        candidate = candidates[c]
+        by_candidate[candidates[c]].append((d, target_list[t]))
+    dictionary = _dictionary_words(ctx, index, set(by_candidate), names=True)
+    # occurrences, with context first: a spelling seen beside the entity's other word
+    # confirms the same spelling where it stands alone
+    places = []
+    for candidate, pairs in sorted(by_candidate.items()):
         pairs.sort()
         for d_index, i in index.where[candidate]:
             doc = index.docs[d_index]
-            found = doc.text[doc.starts[i]:doc.ends[i]]
+            if _touches_invisible(doc, i, i):
+                continue  # invisible-characters reports it
             near = set(_neighbours(doc, i))
-            initial = sentence_initial(doc.text, doc.starts[i])
-            is_ordinary = (doc.language, candidate) in ordinary
-            accepted = []
-            for d, t in pairs:
-                target = target_list[t]
-                for e, written in targets[target]:
-                    context = bool(near & (entity_words[e] - {target}))
-                    why = name_decision(found, candidate, target, d, context, initial,
-                                        candidate in index.lower, is_ordinary)
-                    if why:
-                        accepted.append((not context, d, e, written, why))
-            if not accepted:
-                continue
-            accepted.sort(key=lambda a: a[:2])
-            best = accepted[0]
-            rivals = {a[2] for a in accepted if a[:2] == best[:2]}
-            if len(rivals) > 1:
-                continue  # as close to two entities: cannot say which was meant
-            _, d, e, written, why = best
-            out.append(NameTypo(e, doc.doc_id, doc.starts[i], doc.ends[i], found, written, d,
-                                why))
-    return out
-
-
-def _ordinary_words(ctx: AuditContext, index: CorpusIndex,
-                    forms: set[str]) -> set[tuple[str, str]]:
-    """(language, folded form) pairs that a Hunspell dictionary of the language knows as an
-    ordinary (lower-case) word. Empty when no dictionary is installed."""
-    out: set[tuple[str, str]] = set()
-    by_language: dict[str, set[str]] = defaultdict(set)
-    for form in forms:
-        for d, _ in index.where.get(form, []):
-            by_language[index.docs[d].language].add(form)
-    for language, words in by_language.items():
-        speller = get_speller(language)
-        if speller is None:
+            with_context = {(e, t) for _, t in pairs for e, _ in targets[t]
+                            if near & (entity_words[e] - {t})}
+            places.append((not with_context, candidate, d_index, i, with_context))
+    places.sort(key=lambda p: p[0])
+    confirmed: set[tuple[str, int]] = set()
+    out: list[NameTypo] = []
+    for _, candidate, d_index, i, with_context in places:
+        doc = index.docs[d_index]
+        found = doc.text[doc.starts[i]:doc.ends[i]]
+        asked = dictionary.get(candidate)
+        accepted = []
+        for d, target in by_candidate[candidate]:
+            for e, written in targets[target]:
+                ev = Evidence(
+                    context=(e, target) in with_context,
+                    confirmed=(candidate, e) in confirmed,
+                    initial=sentence_initial(doc.text, doc.starts[i]),
+                    written_lower=candidate in index.lower,
+                    in_dictionary=asked,
+                    recurring=index.count[candidate] >= 3)
+                why = name_decision(found, candidate, target, d, ev)
+                if why:
+                    accepted.append((not ev.context, d, e, written, why))
+        if not accepted:
             continue
-        unknown = speller.unknown(words)
-        out.update((language, w) for w in words if w not in unknown)
+        accepted.sort(key=lambda a: a[:2])
+        best = accepted[0]
+        if len({a[2] for a in accepted if a[:2] == best[:2]}) > 1:
+            continue  # as close to two entities: cannot say which was meant
+        context_missing, d, e, written, why = best
+        if not context_missing:
+            confirmed.add((candidate, e))
+        out.append(NameTypo(e, doc.doc_id, doc.starts[i], doc.ends[i], found, written, d, why))
+    out.sort(key=lambda t: (t.doc_id, t.start))
     return out
+
+
+def _touches_invisible(doc: DocTokens, first: int, last: int) -> bool:
+    start, end = doc.starts[first], doc.ends[last]
+    return ((start > 0 and doc.text[start - 1] in INVISIBLE)
+            or (end < len(doc.text) and doc.text[end] in INVISIBLE))
+
+
+def _dictionary_words(ctx: AuditContext, index: CorpusIndex, forms: set[str],
+                      names: bool = False, languages: list[str] | None = None) -> dict[str, bool]:
+    """Folded form → whether a Hunspell dictionary of ``languages`` (default: every language
+    of the corpus) knows it (in lower case; with ``names``, also capitalised, as a name).
+    Forms absent: no dictionary could be asked."""
+    if languages is None:
+        languages = sorted({d.language for d in index.docs} | set(ctx.config.languages))
+    spellers = [s for s in map(get_speller, languages) if s is not None]
+    if not spellers or not forms:
+        return {}
+    words = sorted(forms)
+    variants = {w: [w, w[:1].upper() + w[1:]] if names else [w] for w in words}
+    asked = {v for vs in variants.values() for v in vs}
+    unknown = set(asked)
+    for speller in spellers:
+        unknown &= speller.unknown(unknown)
+    return {w: any(v not in unknown for v in variants[w]) for w in words}
 
 
 # --------------------------------------------------------------------------- terms
@@ -627,10 +687,18 @@ class TermTypo:
     evidence: str
 
 
-def term_decision(candidate: str, preferred: str, distance: int, language: str | None,
-                  ordinary_word: bool) -> str | None:
+def term_decision(candidate: str, preferred: str, language: str | None,
+                  in_dictionary: bool | None, recurring: bool = False) -> str | None:
     """Why the folded n-gram ``candidate`` is a misspelling of the folded ``preferred`` form
-    of a term (same number of words), or None."""
+    of a term (same number of words), or None.
+
+    Exactly one word may differ, never by an inflection (a suffix of the language). Beside
+    the term's other words, by one edit of any letter (two from 10 letters), in words of 5+
+    letters ("Dalam Ngeri" is a typo though "ngeri" is a word). A one-word term: one edit
+    (two from 12 letters) keeping the first letter unless it has 8+ letters, only a swap of
+    two letters in words of 5–6 letters; never a word that the dictionary of the document's
+    language knows, and without a dictionary never a word that recurs 3+ times.
+    """
     cwords, pwords = candidate.split(), preferred.split()
     differing = [(c, p) for c, p in zip(cwords, pwords, strict=True) if c != p]
     if len(differing) != 1:
@@ -638,23 +706,23 @@ def term_decision(candidate: str, preferred: str, distance: int, language: str |
     word, target = differing[0]
     if any(word == target + s for s in SUFFIXES.get(language or "", ())):
         return None
-    if ordinary_word:
+    if len(pwords) == 1 and (in_dictionary or (in_dictionary is None and recurring)):
         return None  # another word of the language
     length = len(target)
-    budget = allowed_edits(length)
-    if len(pwords) > 1:  # the term's other words stand beside it
-        budget = context_edits(length) if length >= 5 else 0
     d = OSA.distance(word, target)
-    if d > budget or d == 0:
-        return None
     swapped = is_transposition(word, target)
-    if length <= 6 and len(pwords) == 1 and not swapped:
+    if len(pwords) > 1:  # the term's other words stand beside it
+        if length < 5 or d > context_edits(length):
+            return None
+        return "the term's other words are right; one is a near-miss"
+    if d > allowed_edits(length):
+        return None
+    if length <= 6 and not swapped:
         return None  # short words: one changed letter is usually another word
     if word[:1] != target[:1] and not swapped and length < 8:
         return None
-    if len(pwords) > 1:
-        return "the term's other words are right; one is a near-miss"
-    return "a near-miss of the preferred form"
+    return "a near-miss of the preferred form" + (
+        ", in no dictionary" if in_dictionary is False else "")
 
 
 def term_typos(ctx: AuditContext) -> list[TermTypo]:
@@ -673,8 +741,8 @@ def _term_typos(ctx: AuditContext) -> list[TermTypo]:
         if term.misspellings and _words(term.preferred):
             groups[(len(_words(term.preferred)), term.language)].append(k)
     out: list[TermTypo] = []
-    for (size, language), members in sorted(groups.items(), key=lambda g: (g[0][0],
-                                                                          g[0][1] or "")):
+    for (size, language), members in sorted(groups.items(),
+                                            key=lambda g: (g[0][0], g[0][1] or "")):
         preferred = sorted({" ".join(_words(claims.terms[k].preferred)) for k in members})
         lo = min(map(len, preferred)) - 2
         hi = max(map(len, preferred)) + 2
@@ -683,19 +751,27 @@ def _term_typos(ctx: AuditContext) -> list[TermTypo]:
                             and not (size == 1 and g in known)
                             and g.replace(" ", "").isalpha() and not is_mixed_script(g))
         pairs = _pairs(candidates, preferred, 2)
-        differing = {w for c, _, _ in pairs for w in candidates[c].split()}
-        ordinary = _ordinary_words(ctx, index, differing - known)
+        differing = {w for c, p, _ in pairs
+                     for w, f in zip(candidates[c].split(), preferred[p].split(), strict=True)
+                     if w != f}
+        doc_languages = sorted({index.docs[d].language for c, _, _ in pairs
+                                for d, _ in grams[candidates[c]]})
+        dictionary = {(lang, w): v for lang in doc_languages for w, v in
+                      _dictionary_words(ctx, index, differing - known, languages=[lang]).items()}
         for c, p, d in pairs:
             candidate, form = candidates[c], preferred[p]
+            word = next((w for w, f in zip(candidate.split(), form.split(), strict=True)
+                         if w != f), "")
             for k in members:
                 if " ".join(_words(claims.terms[k].preferred)) != form:
                     continue
                 for d_index, i in grams[candidate]:
                     doc = index.docs[d_index]
-                    word = next((w for w, f in zip(candidate.split(), form.split(), strict=True)
-                                 if w != f), "")
-                    why = term_decision(candidate, form, d, doc.language,
-                                        (doc.language, word) in ordinary)
+                    if _touches_invisible(doc, i, i + size - 1):
+                        continue  # invisible-characters reports it
+                    why = term_decision(candidate, form, doc.language,
+                                        dictionary.get((doc.language, word)),
+                                        index.count[word] >= 3)
                     if not why:
                         continue
                     start, end = doc.starts[i], doc.ends[i + size - 1]
@@ -763,7 +839,10 @@ class Speller:
         if todo:
             if self._binding is not None:
                 for w in todo:
-                    self._known[w] = bool(self._binding.spell(w))
+                    try:
+                        self._known[w] = bool(self._binding.spell(w))
+                    except UnicodeError:  # not in the dictionary's character set
+                        self._known[w] = False
             else:
                 bad = set(self._run(["-l"], todo).split("\n"))
                 for w in todo:
@@ -771,13 +850,7 @@ class Speller:
         return {w for w in words if w and not self._known[w]}
 
     def suggest(self, word: str, limit: int = 3) -> list[str]:
-        if self._binding is not None:
-            return list(self._binding.suggest(word))[:limit]
-        out = self._run(["-a"], [word])
-        for line in out.splitlines():
-            if line.startswith("&"):
-                return [s.strip() for s in line.split(":", 1)[1].split(",")][:limit]
-        return []
+        return suggestions(self, [word], limit)[word]
 
     def _run(self, args: list[str], words: list[str]) -> str:
         result = subprocess.run(
@@ -819,7 +892,13 @@ def load_speller(language: str) -> Speller | str:
 def suggestions(speller: Speller, words: list[str], limit: int = 3) -> dict[str, list[str]]:
     """Hunspell's suggestions for each word (one program call for all, with the program)."""
     if speller._binding is not None:
-        return {w: [str(s) for s in speller._binding.suggest(w)][:limit] for w in words}
+        out = {}
+        for w in words:
+            try:
+                out[w] = [str(s) for s in speller._binding.suggest(w)][:limit]
+            except UnicodeError:
+                out[w] = []
+        return out
     out: dict[str, list[str]] = {w: [] for w in words}
     if not words:
         return out

@@ -1,0 +1,350 @@
+"""Name, term, invisible-character and dictionary checks: good and bad examples, and
+hypothesis properties for the invariances a typo finding must respect."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+import yaml
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
+
+from factaudit import spelling
+from factaudit.audit import run_audit
+from factaudit.claims import claimset_from_text
+from factaudit.config import Config
+from factaudit.corpus import Corpus, Document
+from factaudit.rules import discover_rules, enabled_rules
+
+RULES = {r.id: r for r in discover_rules()}
+TYPO_RULES = [RULES[i] for i in ("name-typo", "term-misspelling", "invisible-characters")]
+TODAY = dt.date(2026, 1, 1)
+HAVE_DICTIONARIES = all(spelling.get_speller(lang) for lang in ("en", "id"))
+needs_dictionaries = pytest.mark.skipif(not HAVE_DICTIONARIES,
+                                        reason="Hunspell en_US and id_ID are not installed")
+
+
+@pytest.fixture
+def no_dictionaries(monkeypatch):
+    monkeypatch.setenv(spelling.DISABLE_ENV, "off")
+
+
+def audit(claims: dict, *texts: str | tuple[str, str], rules=None):
+    docs = []
+    for k, t in enumerate(texts):
+        language, text = t if isinstance(t, tuple) else ("en", t)
+        docs.append(Document(id=f"d{k}", path=f"<d{k}>", text=text, language=language))
+    claimset = claimset_from_text(yaml.safe_dump(claims, allow_unicode=True))
+    return run_audit(claimset, Corpus(docs), rules=rules or TYPO_RULES, today=TODAY)
+
+
+def typos(result):
+    return [f for f in result.findings if f.verdict == "typo"]
+
+
+PEOPLE = {"entities": [{"name": "Retno Marsudi"}, {"name": "Sergei Lavrov",
+                                                   "variants": ["Sergey Lavrov"]},
+                       {"name": "Sidharto Suryodipuro"}]}
+
+
+# --------------------------------------------------------------------------- names
+
+
+@pytest.mark.parametrize("text, found, expected", [
+    ("Minister Retno LP Marsuid said so.", "Marsuid", "Marsudi"),
+    ("RETNO MARSUID SAID SO.", "MARSUID", "Marsudi"),
+    ("retno marsuid said so.", "marsuid", "Marsudi"),
+    ("Minister Retno\nMarsdui said so.", "Marsdui", "Marsudi"),
+    ("They met Sergei Kavrov.", "Kavrov", "Lavrov"),  # first letter, beside the first name
+    ("They met Sergei Lavrv.", "Lavrv", "Lavrov"),
+    ("They met Sergey Lavrob.", "Lavrob", "Lavrov"),  # beside the variant's first name
+    ("The report by Suryodipura was read.", "Suryodipura", "Suryodipuro"),  # alone, long
+    ("The report by Suryodiupro was read.", "Suryodiupro", "Suryodipuro"),
+    ("Then Uuryodipuro spoke.", "Uuryodipuro", "Suryodipuro"),  # alone: 8+ letters
+])
+def test_name_typos_are_reported_with_the_canonical_word(text, found, expected):
+    (f,) = typos(audit(PEOPLE, text))
+    assert (f.rule, f.found, f.expected) == ("name-typo", found, expected)
+    assert f.start == text.index(found) and f.line and f.column
+    assert "looks like a misspelling of" in f.message
+
+
+@pytest.mark.parametrize("text", [
+    "RETNO MARSUDI, retno marsudi and Retno   Marsudi met Sergey Lavrov.",
+    "Retno\nMarsudi and Sergei\n  Lavrov met.",
+    "Retno L.P. Marsudi and Sidharto R. Suryodipuro met.",
+    "Marsudi's office; the Lavrovs; Lavrov-Marsudi talks.",
+    "Sergei Lavrin, a poet, was not there.",  # two edits from Lavrov
+    "Lavrin spoke.",  # short, opens a sentence
+    "The marsupial and the lavender.",  # lower case
+    "Then Karsudi spoke.",  # another first letter, alone, 7 letters
+    "Bersudi, Marsudo and Marsudo and Marsudo.",  # a recurring spelling is a name
+])
+def test_no_typo_for_correct_names_or_other_words(text, no_dictionaries):
+    assert typos(audit(PEOPLE, text)) == []
+
+
+def test_declared_other_names_are_never_typos():
+    claims = {"entities": [{"name": "Sergei Lavrov", "others": ["Sergei Lavrova"]}]}
+    assert typos(audit(claims, "Sergei Lavrova, an artist, spoke.")) == []
+    assert len(typos(audit({"entities": [{"name": "Sergei Lavrov"}]},
+                           "Sergei Lavrova, an artist, spoke."))) == 1
+
+
+def test_a_word_written_in_lower_case_elsewhere_is_not_a_name_typo(no_dictionaries):
+    claims = {"entities": [{"name": "Hans Webern"}]}
+    assert typos(audit(claims, "Webers met.", "Then Webers and webers.")) == []
+
+
+@needs_dictionaries
+def test_a_dictionary_word_or_name_alone_is_not_a_name_typo():
+    claims = {"entities": [{"name": "Antony Blinken"}, {"name": "Budi Santoso"}]}
+    assert typos(audit(claims, "Blinked, he left. The Santos family came.")) == []
+    (f,) = typos(audit(claims, "Antony Blinked arrived."))  # beside the first name
+    assert f.found == "Blinked"
+
+
+def test_a_spelling_confirmed_beside_the_name_is_a_typo_alone_too(no_dictionaries):
+    result = audit(PEOPLE, "Minister Retno Marsdui arrived.", "Later Marsdui spoke.")
+    assert {(f.document, f.found) for f in typos(result)} == {("d0", "Marsdui"),
+                                                              ("d1", "Marsdui")}
+    assert "elsewhere" in next(f for f in typos(result) if f.document == "d1").how
+
+
+def test_ambiguous_near_miss_between_two_entities_is_not_reported():
+    claims = {"entities": [{"name": "Anna Marsten"}, {"name": "Ivan Marston"}]}
+    assert typos(audit(claims, "The report by Marstan was read.")) == []
+    (f,) = typos(audit(claims, "The report by Anna Marstan was read."))
+    assert f.claim == "anna-marsten"
+
+
+def test_names_in_other_scripts():
+    claims = {"entities": [{"name": "Сергей Лавров"}]}
+    (f,) = typos(audit(claims, "Министр Сергей Лавроф прибыл."))
+    assert (f.found, f.expected) == ("Лавроф", "Лавров")
+    assert typos(audit(claims, "МИНИСТР СЕРГЕЙ ЛАВРОВ ПРИБЫЛ.")) == []
+
+
+# --------------------------------------------------------------------------- terms
+
+TERMS = {"terms": [{"preferred": "kesetaraan", "language": "id"},
+                   {"preferred": "Luar Negeri", "language": "id"},
+                   {"preferred": "kerja sama", "variants": ["kerjasama"], "language": "id"},
+                   {"preferred": "pemulihan", "language": "id"},
+                   {"preferred": "pasca", "variants": ["paska"], "language": "id"}]}
+
+
+@pytest.mark.parametrize("text, found", [
+    ("Mereka menekankan keseteraan vaksin.", "keseteraan"),
+    ("Menteri Luar Negeru hadir.", "Luar Negeru"),
+    ("MENTERI LUAR NEGRI HADIR.", "LUAR NEGRI"),
+    ("Menteri Luar\tNegeru hadir.", "Luar\tNegeru"),
+    ("Upaya pemulihna ekonomi.", "pemulihna"),
+    ("Masa psaca pandemi.", "psaca"),  # a swap in a short term
+])
+def test_term_misspellings(text, found):
+    (f,) = typos(audit(TERMS, ("id", text)))
+    assert (f.rule, f.found) == ("term-misspelling", found)
+
+
+@pytest.mark.parametrize("text", [
+    "Kesetaraan, KESETARAAN dan kesetaraannya; Luar  Negeri; kerja sama; kerjasama.",
+    "Masa paska pandemi; pasta gigi; pasar.",  # a listed variant; other short words
+    "Mereka bekerja sama.",  # an affixed form of the term
+    "Luar\nNegeru",  # a phrase does not run across lines
+])
+def test_no_term_misspelling(text):
+    assert typos(audit(TERMS, ("id", text))) == []
+
+
+def test_terms_are_checked_only_in_their_language():
+    assert typos(audit(TERMS, ("en", "Their keseteraan was noted."))) == []
+
+
+@needs_dictionaries
+def test_another_word_of_the_language_is_not_a_term_misspelling():
+    assert typos(audit(TERMS, ("id", "Pemilihan umum digelar serentak."))) == []
+
+
+def test_without_a_dictionary_a_recurring_word_is_not_a_term_misspelling(no_dictionaries):
+    text = "Pemilihan umum. Pemilihan kepala daerah. Hasil pemilihan."
+    assert typos(audit(TERMS, ("id", text))) == []
+    assert len(typos(audit(TERMS, ("id", "Hasil pemilihan.")))) == 1
+
+
+# --------------------------------------------------------------------------- invisibles
+
+
+@pytest.mark.parametrize("char", ["\u200b", "\u00ad", "\u2060", "\ufeff", "\u200d"])
+def test_invisible_characters_inside_a_name_are_reported_not_folded(char):
+    text = f"Minister Retno Mar{char}sudi spoke."
+    (f,) = typos(audit(PEOPLE, text))
+    assert (f.rule, f.claim, f.expected) == ("invisible-characters", "retno-marsudi", "Marsudi")
+    assert f"U+{ord(char):04X}" in f.found and f.start == text.index("Mar")
+
+
+def test_a_cyrillic_lookalike_in_a_latin_name_is_reported_as_such():
+    (f,) = typos(audit(PEOPLE, "Minister Retno M\u0430rsudi spoke."))
+    assert (f.rule, f.claim, f.expected) == ("invisible-characters", "retno-marsudi", "Marsudi")
+    assert "Cyrillic" in f.message and "U+0430" in f.message
+
+
+def test_invisible_characters_outside_names_have_no_claim():
+    (f,) = typos(audit(PEOPLE, "The wea\u200bther was fine."))
+    assert f.claim is None and f.expected == "weather"
+
+
+def test_bidi_marks_between_words_and_joiners_in_joining_scripts_pass():
+    text = "Ali \u200fsaid \u0645\u200c\u0627 and \U0001F469\u200d\U0001F4BB."
+    assert typos(audit(PEOPLE, text)) == []
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+@pytest.mark.parametrize("found, expected, description", [
+    ("Marsuid", "Marsudi", "letters 'di' swapped to 'id'"),
+    ("MARSUID", "MARSUDI", "letters 'DI' swapped to 'ID'"),
+    ("Negeru", "Negeri", "'u' instead of 'i' (at the end)"),
+    ("Lavrv", "Lavrov", "missing 'o' (letter 5)"),
+    ("Lavrxov", "Lavrov", "extra 'x' (letter 5)"),
+    ("Lavrovx", "Lavrov", "extra 'x' (at the end)"),
+    ("Lavro", "Lavrov", "missing 'v' (at the end)"),
+    ("lavrov", "Lavrov", "differs only in letter case"),
+])
+def test_describe_difference(found, expected, description):
+    assert spelling.describe_difference(found, expected) == description
+
+
+def test_mark_difference_ignores_case_alone():
+    found, expected = spelling.mark_difference("MARSUID", "Marsudi")
+    assert "".join(p for p, _ in found) == "MARSUID"
+    assert "".join(p for p, _ in expected) == "Marsudi"
+    assert sum(len(p) for p, differs in found if differs) <= 2  # only the swapped letters
+    assert spelling.mark_difference("marsudi", "Marsudi")[0] == [("m", True), ("arsudi", False)]
+
+
+def test_match_case_and_edit_kind():
+    assert spelling.match_case("Marsudi", "MARSUID") == "MARSUDI"
+    assert spelling.match_case("Luar Negeri", "luar negeru") == "luar negeri"
+    assert spelling.edit_kind("Marsuid", "Marsudi") == "transposition"
+    assert spelling.edit_kind("Marsudo", "Marsudi") == "substitution"
+    assert spelling.edit_kind("Marsudii", "Marsudi") == "insertion"
+    assert spelling.edit_kind("Marsui", "Marsudi") == "deletion"
+
+
+# --------------------------------------------------------------------------- optional rule
+
+
+def test_spelling_is_optional():
+    rule = RULES["spelling"]
+    assert rule.default_enabled is False
+    assert rule not in enabled_rules(Config(), list(RULES.values()))
+    assert rule in enabled_rules(Config(), list(RULES.values()), include_optional=True)
+    assert rule in enabled_rules(Config(rules={"spelling": True}), list(RULES.values()))
+    assert rule in enabled_rules(Config(rules={"spelling": "info"}), list(RULES.values()))
+    assert rule not in enabled_rules(Config(rules={"spelling": False}), list(RULES.values()),
+                                     include_optional=True)
+
+
+def test_a_missing_dictionary_is_said_once_and_the_rest_runs(no_dictionaries):
+    result = audit(PEOPLE, "Retno Marsuid met them.", "Retno Marsuid again.",
+                   ("id", "Retno Marsuid hadir."),
+                   rules=[RULES["spelling"], RULES["name-typo"]])
+    notes = [w for w in result.warnings if w.startswith("spelling:")]
+    assert len(notes) == 2 and "hunspell-en-us" in notes[0] and "hunspell-id" in notes[1]
+    assert len([f for f in result.findings if f.rule == "name-typo"]) == 3
+    assert not [f for f in result.findings if f.rule == "spelling"]
+
+
+@needs_dictionaries
+def test_spelling_accepts_names_terms_vocabulary_and_foreign_words():
+    claims = {**PEOPLE, **TERMS, "vocabulary": ["Kemenlu"]}
+    result = audit(claims, ("id", "Kemenlu: Retno Marsudi menekankan kesetaraan dan "
+                                  "Facility untuk pemerintah; tepaat."),
+                   rules=[RULES["spelling"]])
+    assert [f.found for f in result.findings] == ["tepaat"]
+
+
+# --------------------------------------------------------------------------- properties
+
+LETTERS = "abcdefghijklmnopqrstuvwxyz"
+word = st.text(LETTERS, min_size=7, max_size=12).map(str.capitalize)
+first_word = st.text(LETTERS, min_size=4, max_size=8).map(str.capitalize)
+
+
+def _case(draw_case: int, text: str) -> str:
+    return [text, text.upper(), text.lower(), text.title(), text.swapcase()][draw_case]
+
+
+@settings(max_examples=60, deadline=None)
+@given(first=first_word, last=word, case=st.integers(0, 4),
+       gap=st.sampled_from([" ", "  ", "\n", " \n  ", "\t"]))
+def test_property_correct_names_in_any_case_or_spacing_are_never_typos(first, last, case, gap):
+    claims = {"entities": [{"name": f"{first} {last}"}]}
+    mention = _case(case, f"{first}{gap}{last}")
+    text = f"Yesterday {mention} said that the talks went well. {_case(case, last)} agreed."
+    assert typos(audit(claims, text, ("id", text))) == []
+
+
+EDITS = st.sampled_from(["substitution", "insertion", "deletion", "transposition"])
+
+
+def _edit(word: str, kind: str, i: int, letter: str) -> str:
+    low = word.lower()
+    i %= len(low) - (1 if kind == "transposition" else 0)
+    if kind == "substitution":
+        out = low[:i] + letter + low[i + 1:]
+    elif kind == "insertion":
+        out = low[:i] + letter + low[i:]
+    elif kind == "deletion":
+        out = low[:i] + low[i + 1:]
+    else:
+        out = low[:i] + low[i + 1] + low[i] + low[i + 2:]
+    return out.capitalize()
+
+
+@settings(max_examples=80, deadline=None)
+@given(first=first_word, last=word, kind=EDITS, i=st.integers(0, 20),
+       letter=st.sampled_from(LETTERS), case=st.integers(0, 3))
+def test_property_any_single_edit_beside_the_other_word_is_reported(first, last, kind, i,
+                                                                     letter, case):
+    edited = _edit(last, kind, i, letter)
+    assume(first.lower() != last.lower())
+    assume(edited.lower() not in (last.lower(), first.lower(), last.lower() + "s"))
+    claims = {"entities": [{"name": f"{first} {last}"}]}
+    mention = _case(case, f"{first} {edited}")
+    text = f"Yesterday {mention} said that the talks went well."
+    result = audit(claims, text)
+    (f,) = typos(result)
+    assert (f.rule, f.claim, f.found.lower(), f.expected) == (
+        "name-typo", result.claims.entities[0].item_id, edited.lower(), last)
+    assert text[f.start:f.end] == f.found
+
+
+@settings(max_examples=40, deadline=None)
+@given(term=st.text(LETTERS, min_size=8, max_size=12), kind=EDITS, i=st.integers(1, 20),
+       letter=st.sampled_from(LETTERS))
+def test_property_single_edit_of_a_long_term_is_reported(term, kind, i, letter):
+    edited = _edit(term, kind, i, letter).lower()
+    assume(edited != term and edited[:1] == term[:1])
+    assume(not any(edited == term + s for s in spelling.SUFFIXES["id"]))
+    claims = {"terms": [{"preferred": term, "language": "id"}]}
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv(spelling.DISABLE_ENV, "off")  # random letters are in no dictionary
+        result = audit(claims, ("id", f"Mereka membahas {edited} kemarin."))
+    (f,) = typos(result)
+    assert (f.rule, f.found) == ("term-misspelling", edited)
+
+
+@settings(max_examples=40, deadline=None)
+@given(first=first_word, last=word, i=st.integers(1, 11),
+       char=st.sampled_from(["\u200b", "\u00ad", "\u2060"]))
+def test_property_an_invisible_character_in_a_name_is_reported_and_not_a_typo(first, last,
+                                                                              i, char):
+    i = 1 + i % (len(last) - 1)
+    claims = {"entities": [{"name": f"{first} {last}"}]}
+    result = audit(claims, f"Yesterday {first} {last[:i]}{char}{last[i:]} spoke.")
+    (f,) = typos(result)
+    assert (f.rule, f.expected) == ("invisible-characters", last)
