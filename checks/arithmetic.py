@@ -10,54 +10,71 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from factaudit.findings import Finding
 from factaudit.languages import get_pack
-from factaudit.passages import values_where, words_pattern
-from factaudit.rules import AuditContext, Rule, example_path
+from factaudit.passages import values_around, words_pattern
+from factaudit.rules import DocumentContext, Rule, example_path
+from factaudit.values import MULTIPLIER_WORDS
 
 
-def check(ctx: AuditContext) -> Iterator[Finding]:
-    for doc in ctx.documents:
-        published = doc.published_date
-        if published is None:
-            continue
-        pack = get_pack(doc.language)
-        selector = words_pattern(tuple(pack.duration_units))
-        if selector is None:
-            continue
-        ago = words_pattern(tuple(pack.past_markers))
-        for _, values in values_where(doc, selector):
-            durations = [v for v in values if v.kind == "duration"]
-            anchors = [v for v in values
-                       if v.kind == "year" or (v.kind == "period" and v.canonical.endswith(".."))]
-            for d in durations:
-                n = float(d.canonical)
-                follows = doc.text[d.end : d.end + 15].lstrip()
-                is_ago = ago is not None and ago.match(follows) is not None
-                anchor = _nearest(d, anchors, doc.text)
-                if anchor is None:
-                    continue
-                year = int(anchor.canonical[:4])
-                if anchor.kind == "year" and not is_ago:
-                    continue  # "25 years … in 2018" need not be arithmetic; "ago" makes it so
-                counted = published.year - year
-                if abs(counted - n) < 1e-9:
-                    continue
-                relation = (f"{d.raw} ago" if is_ago else d.raw) + f" and {anchor.raw}"
-                yield Finding(
-                    rule=RULE.id,
-                    verdict="refuted",
-                    severity=ctx.severity(RULE),
-                    message=f"{relation!r} do not add up: from {year} to {published.year} "
-                            f"(publication) is {counted} years, not {d.canonical}",
-                    document=doc.id,
-                    start=d.start,
-                    end=d.end,
-                    expected=str(counted),
-                    found=d.canonical,
-                    how=f"{published.year} − {year} = {counted}; {d.how}",
-                )
+def check_document(ctx: DocumentContext) -> Iterator[Finding]:
+    doc = ctx.document
+    published = doc.published_date
+    if published is None:
+        return
+    pack = get_pack(doc.language)
+    selector = _selector(doc.language)
+    if selector is None or not _YEAR.search(doc.text):
+        return
+    ago = words_pattern(tuple(pack.past_markers))
+    for _, values in values_around(doc, selector):
+        durations = [v for v in values if v.kind == "duration"]
+        anchors = [v for v in values
+                   if v.kind == "year" or (v.kind == "period" and v.canonical.endswith(".."))]
+        for d in durations:
+            n = float(d.canonical)
+            follows = doc.text[d.end : d.end + 15].lstrip()
+            is_ago = ago is not None and ago.match(follows) is not None
+            anchor = _nearest(d, anchors, doc.text)
+            if anchor is None:
+                continue
+            year = int(anchor.canonical[:4])
+            if anchor.kind == "year" and not is_ago:
+                continue  # "25 years … in 2018" need not be arithmetic; "ago" makes it so
+            counted = published.year - year
+            if abs(counted - n) < 1e-9:
+                continue
+            relation = (f"{d.raw} ago" if is_ago else d.raw) + f" and {anchor.raw}"
+            yield Finding(
+                rule=RULE.id,
+                verdict="refuted",
+                severity=ctx.severity(RULE),
+                message=f"{relation!r} do not add up: from {year} to {published.year} "
+                        f"(publication) is {counted} years, not {d.canonical}",
+                document=doc.id,
+                start=d.start,
+                end=d.end,
+                expected=str(counted),
+                found=d.canonical,
+                how=f"{published.year} − {year} = {counted}; {d.how}",
+            )
+
+
+_YEAR = re.compile(r"(?<!\d)(?:1[5-9]|20)\d\d(?!\d)")
+
+
+@lru_cache(maxsize=32)
+def _selector(lang: str) -> re.Pattern | None:
+    """A number (digits or number words) followed by a duration unit."""
+    pack = get_pack(lang)
+    if not pack.duration_units:
+        return None
+    words = sorted([*pack.numbers, *MULTIPLIER_WORDS, r"\d+"], key=len, reverse=True)
+    numbers = "|".join(w if w == r"\d+" else re.escape(w) for w in words)
+    units = "|".join(re.escape(u) for u in pack.duration_units)
+    return re.compile(rf"\b(?:{numbers})\s+(?:{units})\b", re.IGNORECASE)
 
 
 def _nearest(d, anchors, text):
@@ -77,6 +94,6 @@ RULE = Rule(
     id="arithmetic",
     description="Durations that do not add up with the years beside them at publication.",
     severity="warning",
-    check=check,
+    check_document=check_document,
     examples=example_path(__file__),
 )

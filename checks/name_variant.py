@@ -10,36 +10,36 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from factaudit.findings import Finding
-from factaudit.rules import AuditContext, Rule, example_path
+from factaudit.rules import DocumentContext, Rule, example_path
 
 
-def check(ctx: AuditContext) -> Iterator[Finding]:
+def check_document(ctx: DocumentContext) -> Iterator[Finding]:
     entities = ctx.claims.entities
-    for doc_id, hits in ctx.hits.items():
-        for h in hits:
-            if h.target.kind != "entity" or h.target.form != "variant":
-                continue
-            entity = entities[h.target.index]
-            found = ctx.documents_by_id[doc_id].text[h.start:h.end]
-            yield Finding(
-                rule=RULE.id,
-                verdict="variant",
-                severity=ctx.severity(RULE),
-                message=f"{found!r} is an accepted variant of {entity.name!r}",
-                claim=entity.item_id,
-                document=doc_id,
-                start=h.start,
-                end=h.end,
-                expected=entity.name,
-                found=h.target.text,
-                how="declared variant",
-            )
+    doc_id = ctx.document.id
+    for h in ctx.hits:
+        if h.target.kind != "entity" or h.target.form != "variant":
+            continue
+        entity = entities[h.target.index]
+        found = ctx.document.text[h.start:h.end]
+        yield Finding(
+            rule=RULE.id,
+            verdict="variant",
+            severity=ctx.severity(RULE),
+            message=f"{found!r} is an accepted variant of {entity.name!r}",
+            claim=entity.item_id,
+            document=doc_id,
+            start=h.start,
+            end=h.end,
+            expected=entity.name,
+            found=h.target.text,
+            how="declared variant",
+        )
 
 
 RULE = Rule(
     id="name-variant",
     description="An accepted variant spelling (transliteration) of a name is used.",
     severity="info",
-    check=check,
+    check_document=check_document,
     examples=example_path(__file__),
 )

@@ -9,39 +9,40 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from factaudit.findings import Finding
-from factaudit.rules import AuditContext, Rule, example_path
+from factaudit.rules import DocumentContext, Rule, example_path
 
 
-def check(ctx: AuditContext) -> Iterator[Finding]:
+def check_document(ctx: DocumentContext) -> Iterator[Finding]:
     terms = ctx.claims.terms
-    for doc_id, hits in ctx.hits.items():
-        doc = ctx.documents_by_id[doc_id]
-        for h in hits:
-            if h.target.kind != "term" or h.target.form != "variant":
-                continue
-            term = terms[h.target.index]
-            if term.language and term.language != doc.language:
-                continue
-            found = doc.text[h.start:h.end]
-            yield Finding(
-                rule=RULE.id,
-                verdict="variant",
-                severity=ctx.severity(RULE, term.severity),
-                message=f"{found!r}: the preferred form is {term.preferred!r}",
-                claim=term.item_id,
-                document=doc_id,
-                start=h.start,
-                end=h.end,
-                expected=term.preferred,
-                found=found,
-                how="listed variant",
-            )
+    doc = ctx.document
+    doc_id = doc.id
+
+    for h in ctx.hits:
+        if h.target.kind != "term" or h.target.form != "variant":
+            continue
+        term = terms[h.target.index]
+        if term.language and term.language != doc.language:
+            continue
+        found = doc.text[h.start:h.end]
+        yield Finding(
+            rule=RULE.id,
+            verdict="variant",
+            severity=ctx.severity(RULE, term.severity),
+            message=f"{found!r}: the preferred form is {term.preferred!r}",
+            claim=term.item_id,
+            document=doc_id,
+            start=h.start,
+            end=h.end,
+            expected=term.preferred,
+            found=found,
+            how="listed variant",
+        )
 
 
 RULE = Rule(
     id="term-variant",
     description="A non-preferred variant of a listed term is used.",
     severity="warning",
-    check=check,
+    check_document=check_document,
     examples=example_path(__file__),
 )

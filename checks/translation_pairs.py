@@ -23,9 +23,13 @@ def check(ctx: AuditContext) -> Iterator[Finding]:
     signatures = ctx.signatures
     for pair in ctx.source_pairs:
         a, b = pair.a, pair.b
-        if a not in signatures or b not in signatures:
+        if pair.how == "declared":
+            sig = {a: ctx.full_signature(a), b: ctx.full_signature(b)}
+        elif a in signatures and b in signatures:
+            sig = {a: signatures[a], b: signatures[b]}
+        else:
             continue
-        only = {a: signatures[a] - signatures[b], b: signatures[b] - signatures[a]}
+        only = {a: sig[a] - sig[b], b: sig[b] - sig[a]}
         if pair.how != "declared":
             # a detected copy may be abridged: report changed facts (a fact of one kind on
             # each side), not facts that one side simply leaves out
@@ -38,7 +42,7 @@ def check(ctx: AuditContext) -> Iterator[Finding]:
 
 
 def _located(ctx: AuditContext, here: str, there: str, missing: set[str], how: str):
-    doc = ctx.documents_by_id[here]
+    doc = ctx.document(here)
     reported = set()
     for _, values in values_where(doc):
         for v in values:

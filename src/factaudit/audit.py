@@ -4,33 +4,39 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from factaudit import tables
 from factaudit.claims import Claim, ClaimSet, load_claims
 from factaudit.config import Config, check_rule_ids, load_config
-from factaudit.corpus import Corpus, Document, load_corpus
-from factaudit.errors import InputError
-from factaudit.extract import Hit, Matcher, Mention, extract, in_scope
+from factaudit.corpus import Corpus, Document, duplicate_ids, no_documents, read_entry
+from factaudit.engine import quote  # noqa: F401  (re-exported: part of the public API)
+from factaudit.errors import InputError, Problem
+from factaudit.extract import Hit, Mention, in_scope
 from factaudit.findings import Finding, severity_rank
 from factaudit.languages import add_search_dir
 from factaudit.rules import AuditContext, Rule, discover_rules, enabled_rules
-from factaudit.text import LineIndex
 
-QUOTE_CONTEXT = 60  # characters of context on each side of a quoted span
+FULL_MATRIX_DOCUMENTS = 1000
 
 
 @dataclass
 class AuditResult:
     claims: ClaimSet
-    documents: list[Document]
+    documents: Sequence[Document]  # with texts (read again from disk when streamed)
     mentions: list[Mention]
     findings: list[Finding]
     verdicts: dict[str, dict[str, str]]  # item id → document id → verdict
     rules: list[Rule]
     warnings: list[str] = field(default_factory=list)
     source_pairs: list = field(default_factory=list)  # translations and copies (sources.Pair)
+
+    @property
+    def metadata(self) -> list[Document]:
+        """The documents without their texts: cheap to iterate over a large corpus."""
+        return getattr(self.documents, "metadata", self.documents)
 
     def counts(self) -> dict[str, int]:
         out = {"error": 0, "warning": 0, "info": 0, "acknowledged": 0}
@@ -48,70 +54,152 @@ class AuditResult:
 
 def audit_paths(claims_dir: Path | None = None, corpus_dir: Path | None = None,
                 config: Config | None = None, today: dt.date | None = None,
-                include_optional: bool = False) -> AuditResult:
-    """Load claims and corpus from folders (defaults from configuration) and audit them.
+                include_optional: bool = False, workers: int | None = None,
+                cache: bool = True, engine: str = "local", scheduler: str | None = None,
+                progress: bool | None = None) -> AuditResult:
+    """Load claims and stream the corpus from folders (defaults from configuration).
 
     ``include_optional`` also runs the optional rules (``spelling``) that are off by
-    default; reports pass it, the pytest items do not."""
+    default; reports pass it, the pytest items do not. ``workers`` processes share the
+    document phase (default: one, or every core for corpora over 16 MB); ``cache`` keeps
+    per-document results in ``.factaudit-cache/`` so an unchanged corpus is not re-read;
+    ``engine="dask"`` runs the document phase on a Dask cluster (``scheduler`` address,
+    or a local cluster)."""
+    from factaudit import engine as document_phase
+    from factaudit.cache import default_dir
+    from factaudit.corpus import discover
+    from factaudit.progress import Progress
+
     config = config or load_config()
     claims_dir = Path(claims_dir) if claims_dir else config.root / config.claims
     corpus_dir = Path(corpus_dir) if corpus_dir else config.root / config.corpus
     add_search_dir(claims_dir / "languages")
     problems = []
-    claims = corpus = None
+    claims = found = None
     try:
         claims = load_claims(claims_dir)
     except InputError as exc:
         problems += exc.problems
     try:
-        corpus = load_corpus(corpus_dir, config.languages)
+        found = discover(corpus_dir)
     except InputError as exc:
         problems += exc.problems
     if problems:
+        if claims is None and found is not None:  # report the documents' problems too
+            from factaudit.corpus import metadata_problems
+
+            problems += metadata_problems(found)
         raise InputError(problems)
-    return run_audit(claims, corpus, config, today=today, include_optional=include_optional)
+    rules = _active_rules(config, None, include_optional)
+    bar = Progress(len(found.entries), found.total_bytes, enabled=progress)
+    results: list = []
+    warnings = list(found.warnings)
+    cache_dir = str(default_dir(config.root)) if cache else None
+    try:
+        for item in document_phase.stream(found, claims, config, rules, workers, cache_dir,
+                                          engine, scheduler, bar):
+            if isinstance(item, str):
+                warnings.append(item)
+            elif isinstance(item, Problem):
+                problems.append(item)
+            else:
+                results.append(item)
+    finally:
+        bar.close()
+    entries = {str(e["__shown"]): e for e in found.entries}
+    paths = {r.document.id: r.document.path for r in results}
+
+    def loader(doc_id: str) -> Document:
+        doc = read_entry(entries[paths[doc_id]], tuple(config.languages), [])
+        if doc is None:
+            raise InputError(Problem(paths[doc_id], "the document changed or vanished during "
+                                     "the run", hint="run the audit again"))
+        return doc
+
+    problems += duplicate_ids([(r.document.id, r.document.path) for r in results])
+    if problems:
+        raise InputError(problems)
+    if not results:
+        raise InputError(no_documents(found.folder))
+    return _corpus_phase(claims, results, config, rules, today, warnings, loader)
 
 
 def run_audit(claims: ClaimSet, corpus: Corpus, config: Config | None = None,
               rules: list[Rule] | None = None, today: dt.date | None = None,
               include_optional: bool = False) -> AuditResult:
+    """Audit documents held in memory (tests, mutation runs, other tools)."""
+    from factaudit.engine import Worker
+
     config = config or Config()
+    active = _active_rules(config, rules, include_optional)
+    worker = Worker(claims, config, active)
+    results = []
+    for doc in corpus.documents:
+        result = worker.process(doc)
+        result.document = doc  # keep the text: it is already in memory
+        results.append(result)
+    return _corpus_phase(claims, results, config, active, today, list(corpus.warnings), None)
+
+
+def _active_rules(config: Config, rules: list[Rule] | None, include_optional: bool
+                  ) -> list[Rule]:
     all_rules = rules if rules is not None else discover_rules()
     check_rule_ids(config, [r.id for r in all_rules])
     # rules passed explicitly run (optional ones too) unless the configuration turns them off
-    active = enabled_rules(config, all_rules, include_optional or rules is not None)
-    documents = corpus.documents
-    warnings = list(corpus.warnings)
+    return enabled_rules(config, all_rules, include_optional or rules is not None)
+
+
+def _corpus_phase(claims: ClaimSet, results: list, config: Config, active: list[Rule],
+                  today: dt.date | None, warnings: list[str], loader) -> AuditResult:
+    documents = [r.document for r in results]
     tables.validate_documents(documents)
-
-    matcher = Matcher(claims)
-    mentions: list[Mention] = []
-    hits: dict[str, list[Hit]] = {}
-    for doc in documents:
-        doc_hits = matcher.scan(doc.text)
-        mentions += extract(doc, claims, doc_hits)
-        hits[doc.id] = [h for h in doc_hits if h.target.kind != "cue"]
+    mentions = [m for r in results for m in r.mentions]
     tables.validate_mentions(mentions)
-
-    ctx = AuditContext(claims=claims, documents=documents, mentions=mentions, hits=hits,
-                       config=config)
-    raw: list[Finding] = []
+    hits = {r.document.id: r.hits for r in results}
+    collected: dict[str, dict[str, object]] = defaultdict(dict)
+    for r in results:
+        for key, value in r.collected.items():
+            collected[key][r.document.id] = value
+    raw: list[Finding] = [f for r in results for f in r.findings]
+    ctx = AuditContext(claims=claims,
+                       documents=documents if loader is None else _Streamed(documents, loader),
+                       mentions=mentions, hits=hits, config=config, collected=dict(collected),
+                       loader=loader)
     for rule in active:
+        if rule.check is None:
+            continue
         try:
             raw += list(rule.check(ctx))
         except InputError:
             raise
         except Exception as exc:  # a broken rule must not hide the others' findings
             warnings.append(f"rule {rule.id} failed: {type(exc).__name__}: {exc}")
-    warnings += ctx.warnings
-    by_id = {d.id: d for d in documents}
-    located = _dedupe(_locate(f, by_id) for f in raw)
+    warnings += [w for w in ctx.warnings if w not in warnings]
+    located = _dedupe(_locate(f, ctx) for f in raw)
+    by_id = ctx.documents_by_id
     findings = _acknowledge(located, claims, by_id, today or dt.date.today(), warnings)
     findings.sort(key=lambda f: f.sort_key)
     tables.validate_findings(findings)
     verdicts = _verdicts(claims, documents, mentions, findings, hits)
-    return AuditResult(claims, documents, mentions, findings, verdicts, active, warnings,
+    return AuditResult(claims, ctx.documents, mentions, findings, verdicts, active, warnings,
                        ctx.source_pairs)
+
+
+class _Streamed(Sequence):
+    """The documents of a streamed corpus for corpus-wide rules: each text is read again
+    when a rule asks for it, and not kept, so memory does not grow with the corpus."""
+
+    def __init__(self, metadata: list[Document], loader) -> None:
+        self.metadata = metadata
+        self.loader = loader
+
+    def __len__(self) -> int:
+        return len(self.metadata)
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return [self[k] for k in range(*i.indices(len(self)))]
+        return self.loader(self.metadata[i].id)
 
 
 def _dedupe(findings) -> list[Finding]:
@@ -124,37 +212,15 @@ def _dedupe(findings) -> list[Finding]:
     return out
 
 
-_line_indexes: dict[int, LineIndex] = {}
-
-
-def _locate(f: Finding, by_id: dict[str, Document]) -> Finding:
-    doc = by_id.get(f.document) if f.document else None
-    if doc is None:
+def _locate(f: Finding, ctx: AuditContext) -> Finding:
+    """Locate a corpus-phase finding (document-phase ones arrive located)."""
+    if f.document is None or f.line is not None or f.document not in ctx.documents_by_id:
         return f
-    changes: dict = {"path": doc.path}
-    if f.start is not None:
-        index = _line_indexes.get(id(doc))
-        if index is None or len(_line_indexes) > 4096:
-            _line_indexes.clear()
-            index = _line_indexes[id(doc)] = LineIndex(doc.text, doc.first_line)
-        line, column = index.position(f.start)
-        changes.update(line=line, column=column)
-        if f.quote is None:
-            changes["quote"] = quote(doc.text, f.start, f.end or f.start)
-    return f.with_(**changes)
+    if f.start is None:
+        return f.with_(path=ctx.documents_by_id[f.document].path)
+    from factaudit.engine import locate_all
 
-
-def quote(text: str, start: int, end: int, context: int = QUOTE_CONTEXT) -> str:
-    """The span with some context, on one line, with ellipses where it was cut."""
-    lo = max(0, start - context)
-    hi = min(len(text), end + context)
-    line_lo = text.rfind("\n", lo, start)
-    line_hi = text.find("\n", end, hi)
-    lo = line_lo + 1 if line_lo != -1 else lo
-    hi = line_hi if line_hi != -1 else hi
-    snippet = " ".join(text[lo:hi].split())
-    return ("…" if lo > 0 and text[lo - 1] != "\n" else "") + snippet + (
-        "…" if hi < len(text) and text[hi] != "\n" else "")
+    return locate_all([f], ctx.document(f.document))[0]
 
 
 def _acknowledge(findings: list[Finding], claims: ClaimSet, by_id: dict[str, Document],
@@ -209,13 +275,23 @@ def _verdicts(claims: ClaimSet, documents: list[Document], mentions: list[Mentio
         for h in doc_hits:
             group = claims.entities if h.target.kind == "entity" else claims.terms
             hits_by_item[group[h.target.index].item_id].add(doc_id)
+    # The full matrix for corpora a person reads; beyond that only the cells that say
+    # something (absent cells are not-enough-info), so memory stays with the findings.
+    full = len(documents) <= FULL_MATRIX_DOCUMENTS
+    involved = {d for _, d in mentioned} | {d for _, d in worst}
+    involved |= {d for docs in hits_by_item.values() for d in docs}
+    shown = documents if full else [d for d in documents if d.id in involved]
     out: dict[str, dict[str, str]] = {}
     for claim in claims.claims:
-        out[claim.id] = {d.id: _cell(claim, d, mentioned, worst) for d in documents}
+        cells = {d.id: _cell(claim, d, mentioned, worst) for d in shown}
+        out[claim.id] = cells if full else {k: v for k, v in cells.items()
+                                            if v != "not-enough-info"}
     for item in [*claims.entities, *claims.terms]:
-        out[item.item_id] = {d.id: worst.get((item.item_id, d.id), "supported"
-                                             if d.id in hits_by_item[item.item_id]
-                                             else "not-enough-info") for d in documents}
+        item_id = item.item_id
+        cells = {d.id: worst.get((item_id, d.id), "supported" if d.id in hits_by_item[item_id]
+                                 else "not-enough-info") for d in shown}
+        out[item_id] = cells if full else {k: v for k, v in cells.items()
+                                           if v != "not-enough-info"}
     return out
 
 

@@ -13,6 +13,7 @@ import difflib
 import hashlib
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -35,6 +36,11 @@ def slug(text: str) -> str:
 
     plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-") or "item"
+
+
+@lru_cache(maxsize=8192)
+def _slug(text: str) -> str:
+    return slug(text)
 
 
 class _Strict(BaseModel):
@@ -162,7 +168,7 @@ class Entity(_Strict):
 
     @property
     def item_id(self) -> str:
-        return self.id or slug(self.name)
+        return self.id or _slug(self.name)
 
     def correct_forms(self) -> list[str]:
         return [self.name, *self.aliases]
@@ -182,7 +188,7 @@ class Term(_Strict):
 
     @property
     def item_id(self) -> str:
-        return self.id or slug(self.preferred)
+        return self.id or _slug(self.preferred)
 
 
 class ClaimsFile(_Strict):

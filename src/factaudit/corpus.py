@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import codecs
 import datetime as dt
+import difflib
+import os
+import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from pathlib import Path
-
-import yaml
 
 from factaudit.errors import InputError, Problem, display_path
 from factaudit.values import PartialDate
@@ -43,7 +45,12 @@ class Document:
 
     @property
     def published_date(self) -> PartialDate | None:
-        return PartialDate.parse(self.published) if self.published else None
+        return _parse_published(self.published) if self.published else None
+
+
+@lru_cache(maxsize=4096)
+def _parse_published(text: str) -> PartialDate:
+    return PartialDate.parse(text)
 
 
 @dataclass
@@ -55,8 +62,60 @@ class Corpus:
         return {d.id: d for d in self.documents}
 
 
+@dataclass
+class Discovery:
+    """The documents of a corpus folder, found but not yet read (see ``read_entry``)."""
+
+    folder: str
+    entries: list[dict]
+    warnings: list[str]
+    total_bytes: int = 0
+
+
 def load_corpus(folder: Path, languages: Iterable[str] = ("en", "id")) -> Corpus:
     """Every text document in ``folder`` (recursively), with metadata. Raises InputError."""
+    languages = tuple(languages)
+    found = discover(folder)
+    documents: list[Document] = []
+    problems: list[Problem] = []
+    warnings = list(found.warnings)
+    for entry in found.entries:
+        try:
+            doc = read_entry(entry, languages, warnings)
+        except InputError as exc:
+            problems.extend(exc.problems)
+            continue
+        if doc is not None:
+            documents.append(doc)
+    problems += duplicate_ids([(d.id, d.path) for d in documents])
+    if problems:
+        raise InputError(problems)
+    if not documents:
+        raise InputError(no_documents(found.folder))
+    return Corpus(documents, warnings)
+
+
+def no_documents(shown: str) -> Problem:
+    return Problem(shown, "the corpus folder has no readable documents",
+                   hint=f"add {'/'.join(TEXT_SUFFIXES)} files, or list them in {MANIFEST}")
+
+
+def duplicate_ids(ids_and_paths: Iterable[tuple[str, str]]) -> list[Problem]:
+    seen: dict[str, str] = {}
+    problems = []
+    for doc_id, path in ids_and_paths:
+        if doc_id in seen:
+            problems.append(Problem(path, f"duplicate document id {doc_id!r} "
+                                    f"(also used by {seen[doc_id]})",
+                                    hint="give each document a unique id in sources.yaml"))
+        else:
+            seen[doc_id] = path
+    return problems
+
+
+def discover(folder: Path) -> Discovery:
+    """List the corpus's documents without reading them: manifest entries first, then every
+    other .txt/.md file in sorted order. Raises InputError for an unusable folder or manifest."""
     folder = Path(folder)
     shown = display_path(folder)
     if not folder.exists():
@@ -64,42 +123,45 @@ def load_corpus(folder: Path, languages: Iterable[str] = ("en", "id")) -> Corpus
                                  hint="pass --corpus DIR or create corpus/ with documents"))
     if not folder.is_dir():
         raise InputError(Problem(shown, "corpus path is not a folder", hint="pass a folder"))
-    languages = tuple(languages)
     root = folder.resolve()
     entries, problems = _read_manifest(folder, root)
-    warnings: list[str] = []
-    listed = {e["__file"] for e in entries}
-    for path in sorted(p for p in folder.rglob("*") if p.suffix.lower() in TEXT_SUFFIXES):
-        if path.resolve() in listed or not path.is_file():
-            continue
-        if not _inside(path, root):
-            warnings.append(f"{display_path(path)}: skipped, it links outside the corpus folder")
-            continue
-        entries.append({"__file": path.resolve(), "__shown": display_path(path)})
-    documents: list[Document] = []
-    seen: dict[str, str] = {}
-    for entry in entries:
-        try:
-            doc = _load_document(entry, languages, warnings)
-        except InputError as exc:
-            problems.extend(exc.problems)
-            continue
-        if doc is None:
-            continue
-        if doc.id in seen:
-            problems.append(Problem(doc.path, f"duplicate document id {doc.id!r} "
-                                    f"(also used by {seen[doc.id]})",
-                                    hint="give each document a unique id in sources.yaml"))
-            continue
-        seen[doc.id] = doc.path
-        documents.append(doc)
     if problems:
         raise InputError(problems)
-    if not documents:
-        raise InputError(Problem(shown, "the corpus folder has no readable documents",
-                                 hint=f"add {'/'.join(TEXT_SUFFIXES)} files, or list them "
-                                 f"in {MANIFEST}"))
-    return Corpus(documents, warnings)
+    warnings: list[str] = []
+    listed = {e["__file"] for e in entries}
+    total = sum(e["__size"] for e in entries)
+    prefix = shown.rstrip("/") + "/" if shown not in (".", "") else ""
+    for dirpath, dirnames, filenames in os.walk(folder):
+        dirnames.sort()
+        for name in dirnames:  # os.walk does not follow links to folders: say so
+            if os.path.islink(os.path.join(dirpath, name)):
+                relative = os.path.relpath(os.path.join(dirpath, name), folder)
+                warnings.append(f"{prefix}{relative}: skipped, a link to a folder (links to "
+                                "folders are not followed; link the files, or list them in "
+                                f"{MANIFEST})")
+        for name in sorted(filenames):
+            if not name.lower().endswith(TEXT_SUFFIXES):
+                continue
+            path = os.path.join(dirpath, name)
+            relative = os.path.relpath(path, folder)
+            shown_path = prefix + relative
+            if os.path.islink(path):
+                resolved = Path(path).resolve()
+                if not _inside(resolved, root):
+                    warnings.append(f"{shown_path}: skipped, it links outside the corpus folder")
+                    continue
+            else:
+                resolved = root / relative
+            if resolved in listed:
+                continue
+            try:
+                size = os.stat(path).st_size
+            except OSError as exc:
+                warnings.append(f"{shown_path}: skipped, cannot read ({exc.strerror or exc})")
+                continue
+            total += size
+            entries.append({"__file": resolved, "__shown": shown_path, "__size": size})
+    return Discovery(shown, entries, warnings, total)
 
 
 def _inside(path: Path, root: Path) -> bool:
@@ -134,7 +196,11 @@ def _read_manifest(folder: Path, root: Path) -> tuple[list[dict], list[Problem]]
     for key in set(defaults) - (_DOC_KEYS - {"path", "id"}):
         problem(("defaults", key), f"unknown key {key!r} in defaults")
     entries = []
-    for i, item in enumerate(data.get("documents") or []):
+    listed = data.get("documents") or []
+    if not isinstance(listed, list):
+        problem(("documents",), "'documents' must be a list of entries ('- path: …')")
+        listed = []
+    for i, item in enumerate(listed):
         if not isinstance(item, dict) or "path" not in item:
             problem(("documents", i), "each document needs at least a 'path'")
             continue
@@ -152,7 +218,8 @@ def _read_manifest(folder: Path, root: Path) -> tuple[list[dict], list[Problem]]
             continue
         line = doc.locate(("documents", i))
         entry = {**defaults, **item, "__file": path.resolve(), "__shown": display_path(path),
-                 "__manifest": f"{doc.path}:{line[0] if line else '?'}"}
+                 "__manifest": f"{doc.path}:{line[0] if line else '?'}",
+                 "__size": path.stat().st_size}
         entries.append(entry)
     return entries, problems
 
@@ -170,12 +237,41 @@ def _decode(raw: bytes, encoding: str | None) -> tuple[str | None, str | None]:
         except UnicodeDecodeError as exc:
             return None, f"invalid UTF-16: {exc}"
     if b"\x00" in raw:
+        utf16 = _utf16_without_bom(raw)
+        if utf16:
+            return None, (f"looks like {utf16.upper()} text without a byte-order mark; "
+                          f"declare 'encoding: {utf16}' for it in sources.yaml")
         return None, "binary file (contains NUL bytes)"
     try:
         return raw.decode("utf-8-sig"), None
     except UnicodeDecodeError as exc:
-        return None, (f"not UTF-8 (byte 0x{raw[exc.start]:02x} at offset {exc.start}); "
-                      "re-save as UTF-8 or declare its encoding in sources.yaml")
+        reason = f"not UTF-8 (byte 0x{raw[exc.start]:02x} at offset {exc.start})"
+        try:
+            raw.decode("cp1252")
+        except UnicodeDecodeError:
+            return None, f"{reason}; re-save as UTF-8 or declare its encoding in sources.yaml"
+        # not guessed silently: Latin-1, cp1252 and others decode the same bytes differently
+        return None, (f"{reason}; it reads as cp1252 (Windows Western European): declare "
+                      "'encoding: cp1252' for it in sources.yaml if that is right, or re-save "
+                      "it as UTF-8")
+
+
+def _utf16_without_bom(raw: bytes) -> str | None:
+    """'utf-16-le'/'utf-16-be' when the bytes look like mostly-ASCII UTF-16 without a BOM."""
+    if len(raw) < 4 or len(raw) % 2:
+        return None
+    sample = raw[:4096]
+    for name, zeros in (("utf-16-le", sample[1::2]), ("utf-16-be", sample[0::2])):
+        if zeros.count(0) >= 0.9 * len(zeros):
+            try:
+                raw.decode(name)
+            except UnicodeDecodeError:
+                return None
+            return name
+    return None
+
+
+_SIMPLE_HEADER = re.compile(r"(?:[a-z_]+: [\w.:/@ -]*\n)+")
 
 
 def _front_matter(text: str, shown: str) -> tuple[dict, str, int]:
@@ -188,43 +284,49 @@ def _front_matter(text: str, shown: str) -> tuple[dict, str, int]:
     header = text[3:end]
     body_start = text.find("\n", end + 4)
     body_start = len(text) if body_start == -1 else body_start + 1
+    first_line = text[:body_start].count("\n") + 1
+    simple = header.lstrip("\n") + "\n"
+    if _SIMPLE_HEADER.fullmatch(simple) and not re.search(r": *(\d+(\.\d*)?|true|false|"
+                                                          r"null|~|yes|no|on|off)?\n", simple):
+        # plain "key: text" lines, the common case in large corpora: no YAML parser needed
+        meta = dict(line.split(": ", 1) for line in simple.splitlines())
+        return {k: v.strip() for k, v in meta.items()}, text[body_start:], first_line
     try:
-        meta = yaml.safe_load(header) or {}
-    except yaml.YAMLError as exc:
-        raise InputError(Problem(shown, f"invalid front matter: {exc}", 1,
-                                 hint="front matter is YAML between two '---' lines")) from None
+        meta = load_yaml(Path(shown), header).data or {}
+    except InputError as exc:  # same checks as claims: positions, aliases, no tags, dates
+        raise InputError([replace(p, message=f"invalid front matter: {p.message}",
+                                  hint=p.hint or "front matter is YAML between two '---' lines")
+                          for p in exc.problems]) from None
     if not isinstance(meta, dict):
         return {}, text, 1
     return meta, text[body_start:], text[:body_start].count("\n") + 1
 
 
-def _load_document(entry: dict, languages: tuple[str, ...], warnings: list[str]) -> Document | None:
+def read_entry(entry: dict, languages: tuple[str, ...], warnings: list[str],
+               raw: bytes | None = None) -> Document | None:
+    """Read one discovered document; None (with a warning) when it cannot be decoded.
+    ``raw`` is the file's content when the caller has already read it."""
     path: Path = entry["__file"]
     shown = entry["__shown"]
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        warnings.append(f"{shown}: skipped, cannot read ({exc.strerror or exc})")
-        return None
+    if raw is None:
+        try:
+            raw = path.read_bytes()
+        except OSError as exc:
+            warnings.append(f"{shown}: skipped, cannot read ({exc.strerror or exc})")
+            return None
     text, reason = _decode(raw, entry.get("encoding"))
     if text is None:
         warnings.append(f"{shown}: skipped, {reason}")
         return None
     meta, body, first_line = _front_matter(text, shown)
-    unknown = set(meta) - _DOC_KEYS
-    if unknown:
-        raise InputError(Problem(shown, f"unknown front matter key(s) {sorted(unknown)}", 1,
-                                 hint=f"allowed keys: {', '.join(sorted(_DOC_KEYS - {'path'}))}"))
     info = {**meta, **{k: v for k, v in entry.items() if not k.startswith("__")}}
-    where = entry.get("__manifest", shown)
+    problems = _metadata_problems(entry, meta, text[: len(text) - len(body)])
+    if problems:
+        raise InputError(problems)
     published = info.get("published")
     if isinstance(published, dt.date):
         published = published.isoformat()
     if published is not None:
-        try:
-            PartialDate.parse(str(published))
-        except ValueError as exc:
-            raise InputError(Problem(where, f"bad published date: {exc}")) from None
         published = str(published)
     language = info.get("language")
     language_source = "declared"
@@ -234,10 +336,10 @@ def _load_document(entry: dict, languages: tuple[str, ...], warnings: list[str])
         if language is None:
             language = languages[0]
             language_source = "default"
-            warnings.append(f"{shown}: language could not be detected; assumed {language!r}")
+            what = ("the document is empty" if not body.strip()
+                    else "language could not be detected")
+            warnings.append(f"{shown}: {what}; assumed language {language!r}")
     order = info.get("date_order")
-    if order is not None and str(order).upper() not in ("DMY", "MDY", "YMD"):
-        raise InputError(Problem(where, f"date_order must be DMY, MDY or YMD, not {order!r}"))
     return Document(
         id=str(info.get("id") or path.stem),
         path=shown,
@@ -245,13 +347,76 @@ def _load_document(entry: dict, languages: tuple[str, ...], warnings: list[str])
         language=str(language),
         language_source=language_source,
         published=published,
-        title=info.get("title"),
-        url=info.get("url"),
+        title=_text(info.get("title")),
+        url=_text(info.get("url")),
         date_order=str(order).upper() if order else None,
-        translation_of=info.get("translation_of"),
-        publisher=info.get("publisher"),
+        translation_of=_text(info.get("translation_of")),
+        publisher=_text(info.get("publisher")),
         first_line=first_line,
     )
+
+
+def _text(value: object) -> str | None:
+    return None if value is None else str(value)
+
+
+def _metadata_problems(entry: dict, meta: dict, head: str) -> list[Problem]:
+    """Every problem with a document's metadata (front matter and manifest entry), each at
+    the line that sets it: the front matter's line, or the manifest entry."""
+    shown = entry["__shown"]
+    lines = {m.group(1): head.count("\n", 0, m.start()) + 1
+             for m in re.finditer(r"^([^\s:#][^:\n]*?)\s*:", head, re.M)}
+    problems = []
+
+    def problem(key: str, message: str, hint: str | None = None) -> None:
+        if key in entry:  # set in sources.yaml (or its defaults)
+            problems.append(Problem(entry.get("__manifest", shown), message, hint=hint))
+        else:
+            problems.append(Problem(shown, message, lines.get(str(key), 1), hint=hint))
+
+    for key in sorted(set(meta) - _DOC_KEYS, key=str):
+        close = difflib.get_close_matches(str(key), sorted(_DOC_KEYS - {"path"}), n=1)
+        problem(key, f"unknown front matter key {key!r}",
+                f"did you mean {close[0]!r}?" if close else
+                f"allowed keys: {', '.join(sorted(_DOC_KEYS - {'path'}))}")
+    info = {**meta, **{k: v for k, v in entry.items() if not k.startswith("__")}}
+    for key in sorted(_DOC_KEYS - {"path", "published"}):
+        if isinstance(info.get(key), list | dict | bytes):
+            problem(key, f"{key} must be a single text, not {type(info[key]).__name__}",
+                    "write one value on the line")
+    published = info.get("published")
+    if published is not None and not isinstance(published, dt.date):
+        try:
+            PartialDate.parse(str(published))
+        except ValueError as exc:
+            problem("published", f"bad published date {published!r}: {exc}",
+                    "write YYYY, YYYY-MM or YYYY-MM-DD")
+    order = info.get("date_order")
+    if order is not None and str(order).upper() not in ("DMY", "MDY", "YMD"):
+        problem("date_order", f"date_order must be DMY, MDY or YMD, not {order!r}")
+    problems.sort(key=lambda p: (p.path, p.line or 0))
+    return problems
+
+
+def metadata_problems(found: Discovery) -> list[Problem]:
+    """The metadata problems of every document, without auditing it: lets a run whose
+    claims do not load still report the corpus's problems too, all in one go."""
+    problems: list[Problem] = []
+    for entry in found.entries:
+        try:
+            raw = entry["__file"].read_bytes()
+        except OSError:
+            continue  # warned about when the documents are read
+        text, _ = _decode(raw, entry.get("encoding"))
+        if text is None:
+            continue
+        try:
+            meta, body, _ = _front_matter(text, entry["__shown"])
+        except InputError as exc:
+            problems += exc.problems
+            continue
+        problems += _metadata_problems(entry, meta, text[: len(text) - len(body)])
+    return problems
 
 
 _detectors: dict[tuple[str, ...], object] = {}

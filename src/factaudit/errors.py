@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -43,3 +44,14 @@ def display_path(path: Path | str) -> str:
         return str(p.resolve().relative_to(Path.cwd().resolve()))
     except (ValueError, OSError):
         return str(p)
+
+
+# Control characters (terminal escape sequences among them) and bidirectional overrides
+# that a document, a file name or a claim may carry: shown escaped, never sent to the
+# terminal, where they could recolour, retitle or reorder what the user reads.
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def clean(text: str) -> str:
+    """``text`` with control characters escaped (\\x1b), safe to print to a terminal."""
+    return _UNSAFE.sub(lambda m: m.group().encode("unicode_escape").decode(), text)

@@ -43,7 +43,7 @@ def to_json(result: AuditResult) -> str:
             {"id": d.id, "path": d.path, "language": d.language,
              "language_source": d.language_source, "published": d.published,
              "title": d.title, "url": d.url}
-            for d in result.documents
+            for d in result.metadata
         ],
         "warnings": result.warnings,
         "source_pairs": [{"a": p.a, "b": p.b, "how": p.how} for p in result.source_pairs],

@@ -40,6 +40,27 @@ def values_where(doc: Document, selector: re.Pattern | None = None
             yield (start, end), [v.shifted(start) for v in values]
 
 
+def values_around(doc: Document, selector: re.Pattern
+                  ) -> Iterator[tuple[tuple[int, int], list[Value]]]:
+    """Like ``values_where`` but only the sentences that contain a match of ``selector``,
+    found without splitting the whole document: the cost follows the matches."""
+    text = doc.text
+    base = doc.published_date
+    abbreviations = frozenset(get_pack(doc.language).abbreviations)
+    done: set[tuple[int, int]] = set()
+    for m in selector.finditer(text):
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        line_end = text.find("\n", m.end())
+        line_end = len(text) if line_end == -1 else line_end
+        for start, end in sentences(text[line_start:line_end], abbreviations):
+            start, end = start + line_start, end + line_start
+            if start <= m.start() < end and (start, end) not in done:
+                done.add((start, end))
+                values = read_values(text[start:end], doc.language, base, doc.date_order)
+                if values:
+                    yield (start, end), [v.shifted(start) for v in values]
+
+
 @lru_cache(maxsize=64)
 def words_pattern(words: tuple[str, ...]) -> re.Pattern | None:
     """Whole-word, case-insensitive pattern of any of ``words`` (None if there are none)."""

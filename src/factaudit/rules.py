@@ -33,15 +33,46 @@ class Rule:
     id: str  # kebab-case, stable: used in reports, configuration and suppressions
     description: str  # one line
     severity: str  # default severity
-    check: Callable[[AuditContext], Iterable[Finding]]
+    check: Callable[[AuditContext], Iterable[Finding]] | None = None  # over the whole corpus
     examples: Path | None = None  # YAML file of passing and failing cases
     default_enabled: bool = True  # False: optional, runs only when configured or requested
+    # one document at a time, as the corpus streams by: what needs only that document
+    check_document: Callable[[DocumentContext], Iterable[Finding]] | None = None
 
     def __post_init__(self) -> None:
         if not _RULE_ID.match(self.id):
             raise ValueError(f"rule id {self.id!r} must be kebab-case")
         if self.severity not in ("error", "warning", "info"):
             raise ValueError(f"rule {self.id}: unknown severity {self.severity!r}")
+        if self.check is None and self.check_document is None:
+            raise ValueError(f"rule {self.id}: give check, check_document or both")
+
+
+@dataclass
+class DocumentContext:
+    """What a per-document check sees: one document (with its text), its mentions and hits.
+
+    ``memo`` is shared by every document a process handles (cache expensive lookups there);
+    ``collect`` passes facts to the corpus-wide phase (``AuditContext.collected``)."""
+
+    document: Document
+    claims: ClaimSet
+    mentions: list[Mention]
+    hits: list[Hit]
+    config: Config
+    memo: dict = field(default_factory=dict)
+    collected: dict = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+
+    def severity(self, rule: Rule, item_severity: str | None = None) -> str:
+        return item_severity or self.config.severity_override(rule.id) or rule.severity
+
+    def collect(self, key: str, value: object) -> None:
+        self.collected[key] = value
+
+    def warn_once(self, message: str) -> None:
+        if message not in self.warnings:
+            self.warnings.append(message)
 
 
 @dataclass
@@ -53,6 +84,8 @@ class AuditContext:
     mentions: list[Mention]
     hits: dict[str, list[Hit]]  # document id → entity and term hits
     config: Config = field(default_factory=Config)
+    collected: dict[str, dict[str, object]] = field(default_factory=dict)  # key → doc id → fact
+    loader: Callable[[str], Document] | None = None  # reads a streamed document's text again
     warnings: list[str] = field(default_factory=list)  # notes for the run (missing dictionary)
     memo: dict = field(default_factory=dict, repr=False)  # shared by rules: ``cached(key, build)``
 
@@ -68,7 +101,8 @@ class AuditContext:
 
     @cached_property
     def documents_by_id(self) -> dict[str, Document]:
-        return {d.id: d for d in self.documents}
+        """Documents by id; for a streamed corpus, metadata only (use ``document(id)``)."""
+        return {d.id: d for d in getattr(self.documents, "metadata", self.documents)}
 
     @cached_property
     def mentions_by_claim(self) -> dict[str, list[Mention]]:
@@ -88,17 +122,25 @@ class AuditContext:
 
     @cached_property
     def signatures(self) -> dict[str, set[str]]:
-        """Fact signatures (see ``sources``) of the documents that mention any claim."""
+        """Fact signatures (see ``sources``) of the passages that speak to claims, for every
+        document with mentions, collected as the corpus streams by: used to detect copies."""
+        return dict(self.collected.get("signature", {}))
+
+    def full_signature(self, doc_id: str) -> set[str]:
+        """The facts of a whole document, for comparing declared translations."""
         from factaudit.sources import fact_signature
 
-        entity_ids: dict[str, set[str]] = defaultdict(set)
-        for doc_id, hits in self.hits.items():
-            for h in hits:
-                if h.target.kind == "entity":
-                    entity_ids[doc_id].add(self.claims.entities[h.target.index].item_id)
-        mentioned = {m.document for m in self.mentions}
-        return {d.id: fact_signature(d, entity_ids[d.id]) for d in self.documents
-                if d.id in mentioned or d.translation_of}
+        return self.cached(("full-signature", doc_id), lambda: fact_signature(
+            self.document(doc_id),
+            {self.claims.entities[h.target.index].item_id
+             for h in self.hits.get(doc_id, []) if h.target.kind == "entity"}))
+
+    def document(self, doc_id: str) -> Document:
+        """A document with its text (read again from disk when the corpus was streamed)."""
+        doc = self.documents_by_id[doc_id]
+        if doc.text or self.loader is None:
+            return doc
+        return self.loader(doc_id)
 
     @cached_property
     def source_pairs(self) -> list:

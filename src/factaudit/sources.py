@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from factaudit.corpus import Document
 from factaudit.passages import values_where
 
-MIN_SHARED = 5  # shared facts before two documents can be called copies
+MIN_SHARED = 4  # shared facts before two documents can be called copies
 MIN_JACCARD = 0.6
 
 

@@ -17,6 +17,9 @@ from functools import cache, lru_cache
 
 from factaudit.languages import LanguagePack, get_pack
 
+# words that multiply the number words before them ("tiga puluh", "two hundred")
+MULTIPLIER_WORDS = ("puluh", "belas", "ratus", "hundred")
+
 KINDS = ("year", "period", "date", "quantity", "ordinal", "duration", "category")
 
 
@@ -229,7 +232,7 @@ def _patterns(lang: str) -> _Patterns:
     number_words = _alt(pack.numbers) if pack.numbers else None
     compound = ""
     if number_words:
-        tens = r"(?:\s+(?:puluh|belas|ratus|hundred))?"
+        tens = rf"(?:\s+(?:{'|'.join(MULTIPLIER_WORDS)}))?"
         compound = rf"|(?:(?:{number_words}){tens})(?:[\s-]+(?:{number_words}){tens})*"
     num = rf"(?P<n>{number}{compound})"
     scales = rf"(?:\s+(?P<s>{_alt(pack.scales)})\b)?" if pack.scales else ""
@@ -545,8 +548,10 @@ def parse_expected(kind: str, raw: object) -> str:
             return raw.isoformat()
         try:
             return dt.date.fromisoformat(str(raw)).isoformat()
-        except ValueError:
-            raise ValueError(f"a date is written YYYY-MM-DD, got {raw!r}") from None
+        except ValueError as exc:
+            # "2021-02-30" has the right form but no such day: say which part is wrong
+            why = f" ({exc})" if re.fullmatch(r"\d{4}-\d{2}-\d{2}", str(raw)) else ""
+            raise ValueError(f"a date is written YYYY-MM-DD, got {raw!r}{why}") from None
     if kind == "period":
         text = str(raw)
         if isinstance(raw, dict) and set(raw) <= {"from", "to"} and "from" in raw:

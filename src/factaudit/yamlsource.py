@@ -20,6 +20,13 @@ from factaudit.errors import InputError, Problem, display_path
 # A claims file of a few thousand claims has well under this many nodes; a file that
 # expands past it through aliases is an attack or a mistake, not an audit.
 MAX_NODES = 200_000
+# Lists in mappings in lists…: a claims file needs about six levels. Deeper nesting is
+# refused before it can exhaust Python's recursion limit.
+MAX_DEPTH = 64
+# The tags a plain YAML document may use. Anything else ("!!python/object", "!custom") is
+# refused: a claims file or a document's front matter never constructs objects.
+_PLAIN = "tag:yaml.org,2002:"
+SCALAR_TAGS = {_PLAIN + t for t in ("str", "int", "float", "bool", "null", "timestamp")}
 
 Location = tuple[int, int]  # 1-based line and column
 PathKey = tuple[Any, ...]
@@ -60,36 +67,68 @@ def read_text(path: Path) -> str:
                 shown,
                 f"not valid UTF-8 (byte 0x{raw[exc.start]:02x} at offset {exc.start})",
                 line=line,
-                hint="save the file as UTF-8",
+                hint="the file is UTF-16: save it as UTF-8"
+                if raw.startswith((b"\xff\xfe", b"\xfe\xff")) else "save the file as UTF-8",
             )
         ) from None
 
 
-def load_yaml(path: Path, text: str | None = None) -> LocatedYaml:
-    """Parse one YAML document safely, keeping positions. Raises InputError with file:line."""
+def load_yaml(path: Path, text: str | None = None, first_line: int = 1) -> LocatedYaml:
+    """Parse one YAML document safely, keeping positions. Raises InputError with file:line.
+
+    Every problem that does not stop parsing (duplicate keys, impossible dates, tags that
+    are not plain YAML) is reported, not only the first. ``first_line`` is the file line
+    of the text's first line (for YAML embedded in a larger file, such as front matter).
+    """
     shown = display_path(path)
     if text is None:
         text = read_text(path)
-    loader = yaml.SafeLoader(text)
+    offset = first_line - 1
+    try:
+        loader = yaml.SafeLoader(text)
+    except yaml.reader.ReaderError as exc:
+        raise InputError(_reader_problem(shown, exc, text, offset)) from None
     try:
         node = loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
-        raise InputError(_syntax_problem(shown, exc, text)) from None
+        raise InputError(_syntax_problem(shown, exc, text, offset)) from None
+    except yaml.reader.ReaderError as exc:
+        raise InputError(_reader_problem(shown, exc, text, offset)) from None
     except yaml.YAMLError as exc:
         raise InputError(Problem(shown, f"YAML error: {exc}")) from None
+    except RecursionError:
+        raise InputError(Problem(shown, "YAML nested too deeply", hint=_DEPTH_HINT)) from None
     finally:
         loader.dispose()
     result = LocatedYaml(shown, None)
     if node is None:
         return result
-    builder = _Builder(shown, loader, result.locations)
+    builder = _Builder(shown, loader, result.locations, offset)
     result.data = builder.build(node, ())
+    if builder.problems:
+        raise InputError(builder.problems)
     return result
 
 
-def _syntax_problem(shown: str, exc: yaml.MarkedYAMLError, text: str) -> Problem:
+_DEPTH_HINT = f"claims and metadata need a few levels; more than {MAX_DEPTH} is refused"
+
+
+def _reader_problem(shown: str, exc: yaml.reader.ReaderError, text: str, offset: int) -> Problem:
+    """A character YAML does not allow (NUL, other control characters, lone surrogates)."""
+    position = exc.position if isinstance(exc.position, int) else 0
+    line = text.count("\n", 0, position) + 1
+    column = position - (text.rfind("\n", 0, position) + 1) + 1
+    code = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or " ")
+    return Problem(shown, f"character U+{code:04X} is not allowed in YAML", line + offset,
+                   column, hint="remove it (a NUL or control character usually means the file "
+                   "is binary or in another encoding), or write it as an escape in a "
+                   "double-quoted string (\"\\u0000\")")
+
+
+def _syntax_problem(shown: str, exc: yaml.MarkedYAMLError, text: str, offset: int = 0
+                    ) -> Problem:
     mark = exc.problem_mark or exc.context_mark
-    line = mark.line + 1 if mark else None
+    line = mark.line + 1 + offset if mark else None
     column = mark.column + 1 if mark else None
     message = " ".join(str(part) for part in (exc.context, exc.problem) if part)
     hint = "check the indentation and quoting around this line"
@@ -103,12 +142,21 @@ def _syntax_problem(shown: str, exc: yaml.MarkedYAMLError, text: str) -> Problem
 
 
 class _Builder:
-    def __init__(self, shown: str, loader: yaml.SafeLoader, locations: dict) -> None:
+    def __init__(self, shown: str, loader: yaml.SafeLoader, locations: dict,
+                 offset: int = 0) -> None:
         self.shown = shown
         self.loader = loader
         self.locations = locations
+        self.offset = offset
         self.count = 0
         self.active: set[int] = set()
+        self.problems: list[Problem] = []
+
+    def _where(self, node: yaml.Node) -> tuple[int, int]:
+        return node.start_mark.line + 1 + self.offset, node.start_mark.column + 1
+
+    def problem(self, node: yaml.Node, message: str, hint: str | None = None) -> None:
+        self.problems.append(Problem(self.shown, message, *self._where(node), hint))
 
     def build(self, node: yaml.Node, key: PathKey) -> Any:
         self.count += 1
@@ -117,19 +165,25 @@ class _Builder:
                 Problem(
                     self.shown,
                     f"document expands to more than {MAX_NODES:,} values",
-                    node.start_mark.line + 1,
+                    self._where(node)[0],
                     hint="this usually comes from nested aliases (&anchor / *alias); "
                     "write the values out instead",
                 )
             )
-        self.locations.setdefault(key, (node.start_mark.line + 1, node.start_mark.column + 1))
+        if len(key) > MAX_DEPTH:
+            raise InputError(Problem(self.shown, "YAML nested too deeply",
+                                     *self._where(node), hint=_DEPTH_HINT))
+        self.locations.setdefault(key, self._where(node))
         if id(node) in self.active:
             raise InputError(
-                Problem(self.shown, "recursive alias", node.start_mark.line + 1,
+                Problem(self.shown, "recursive alias", self._where(node)[0],
                         hint="an alias may not refer to a node that contains it")
             )
         if isinstance(node, yaml.ScalarNode):
-            return self.loader.construct_object(node, deep=True)
+            return self._scalar(node)
+        expected = _PLAIN + ("seq" if isinstance(node, yaml.SequenceNode) else "map")
+        if node.tag != expected:
+            self._bad_tag(node)
         self.active.add(id(node))
         try:
             if isinstance(node, yaml.SequenceNode):
@@ -138,29 +192,48 @@ class _Builder:
         finally:
             self.active.discard(id(node))
 
+    def _bad_tag(self, node: yaml.Node) -> None:
+        tag = node.tag.replace(_PLAIN, "!!")
+        self.problem(node, f"YAML tag {tag!r} is not allowed",
+                     "only plain values (text, numbers, dates, true/false, lists, mappings) "
+                     "are read; nothing is ever constructed or run; remove the tag")
+
+    def _scalar(self, node: yaml.ScalarNode) -> Any:
+        if node.tag not in SCALAR_TAGS:
+            self._bad_tag(node)
+            return node.value
+        try:
+            return self.loader.construct_object(node, deep=True)
+        except (yaml.YAMLError, ValueError, OverflowError) as exc:
+            detail = str(getattr(exc, "problem", None) or exc)
+            if node.tag == _PLAIN + "timestamp":
+                self.problem(node, f"{node.value!r} is not a real date ({detail})",
+                             "check the day and the month (YYYY-MM-DD); quote it if it is "
+                             "not meant as a date")
+            else:
+                self.problem(node, f"cannot read {node.value!r}: {detail}")
+            return node.value
+
     def _mapping(self, node: yaml.MappingNode, key: PathKey) -> dict:
-        self.loader.flatten_mapping(node)  # resolves "<<" merge keys
+        try:
+            self.loader.flatten_mapping(node)  # resolves "<<" merge keys
+        except yaml.YAMLError as exc:
+            self.problem(node, f"invalid merge key: {getattr(exc, 'problem', None) or exc}",
+                         "'<<' takes an alias to a mapping, or a list of them")
+            node.value = [(k, v) for k, v in node.value if k.tag != _PLAIN + "merge"]
         out: dict[Any, Any] = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
-                raise InputError(
-                    Problem(self.shown, "mapping keys must be plain values",
-                            key_node.start_mark.line + 1, key_node.start_mark.column + 1)
-                )
-            k = self.loader.construct_object(key_node, deep=True)
+                self.problem(key_node, "mapping keys must be plain values",
+                             "a key is a word or a quoted text, not a list or mapping")
+                continue
+            k = self._scalar(key_node)
             if k in out:
                 first = self.locations.get((*key, k))
-                raise InputError(
-                    Problem(
-                        self.shown,
-                        f"duplicate key {k!r}"
-                        + (f" (first given on line {first[0]})" if first else ""),
-                        key_node.start_mark.line + 1,
-                        key_node.start_mark.column + 1,
-                        hint="remove one of the two, or merge their contents",
-                    )
-                )
-            mark = key_node.start_mark
-            self.locations[(*key, k)] = (mark.line + 1, mark.column + 1)
+                self.problem(key_node, f"duplicate key {k!r}"
+                             + (f" (first given on line {first[0]})" if first else ""),
+                             "remove one of the two, or merge their contents")
+                continue
+            self.locations[(*key, k)] = self._where(key_node)
             out[k] = self.build(value_node, (*key, k))
         return out

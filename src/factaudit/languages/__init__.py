@@ -23,7 +23,7 @@ _KEYS = {
     "period_prefixes", "open_period_prefixes", "duration_units", "ordinal_prefixes",
     "ordinal_suffixes",
     "relative_days", "past_markers", "abbreviations", "clause_words", "period_between",
-    "currency_prefixes",
+    "currency_prefixes", "stopwords",
 }
 
 
@@ -48,6 +48,7 @@ class LanguagePack:
     clause_words: tuple[str, ...] = ()
     period_between: tuple = ()  # pairs of words around a period: ("between", "and")
     currency_prefixes: tuple[str, ...] = ()  # written before a number with no space: Rp20
+    stopwords: tuple[str, ...] = ()  # common words that never make a phrase alone
     months: dict[str, int] = field(default_factory=dict)
     weekdays: dict[str, int] = field(default_factory=dict)
 

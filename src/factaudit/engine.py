@@ -1,0 +1,277 @@
+"""The document phase of an audit, streamed over a corpus in batches.
+
+Each document is read, scanned once for every cue, name and term, its mentions are
+extracted and the rules' per-document checks run, all without the rest of the corpus;
+then its text is dropped, and only a small ``DocResult`` (metadata, mentions, hits,
+located findings, facts collected for corpus-wide rules) travels on. Batches run inline,
+in a process pool (both cores by default on large corpora) or on Dask; results are
+identical because they are merged in corpus order. Results are cached per document,
+keyed by content, claims, configuration and tool version.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sys
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from pathlib import Path
+
+from factaudit import __version__
+from factaudit.claims import ClaimSet
+from factaudit.config import Config
+from factaudit.corpus import Discovery, Document, read_entry
+from factaudit.errors import InputError
+from factaudit.extract import Hit, Matcher, Mention, extract
+from factaudit.findings import Finding
+from factaudit.rules import DocumentContext, Rule
+from factaudit.text import LineIndex
+
+POOL_THRESHOLD_BYTES = 16_000_000  # below this a process pool costs more than it saves
+BATCH_BYTES = 1_000_000
+QUOTE_CONTEXT = 60
+
+
+@dataclass
+class DocResult:
+    document: Document  # metadata only: the text is dropped after the document phase
+    mentions: list[Mention]
+    hits: list[Hit]  # entity and term hits
+    findings: list[Finding]  # from per-document checks, located and quoted
+    collected: dict[str, object] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+
+
+class Worker:
+    """Per-process state of the document phase: the automaton and the rules' memo."""
+
+    def __init__(self, claims: ClaimSet, config: Config, rules: list[Rule]) -> None:
+        self.claims = claims
+        self.config = config
+        self.rules = [r for r in rules if r.check_document is not None]
+        self.matcher = Matcher(claims)
+        self.memo: dict = {}
+
+    def process(self, doc: Document) -> DocResult:
+        hits = self.matcher.scan(doc.text)
+        mentions = extract(doc, self.claims, hits)
+        other = [h for h in hits if h.target.kind != "cue"]
+        dctx = DocumentContext(doc, self.claims, mentions, other, self.config, self.memo)
+        findings: list[Finding] = []
+        warnings: list[str] = []
+        for rule in self.rules:
+            try:
+                findings += list(rule.check_document(dctx))
+            except InputError:
+                raise
+            except Exception as exc:  # a broken rule must not hide the others' findings
+                warnings.append(f"rule {rule.id} failed on {doc.path}: "
+                                f"{type(exc).__name__}: {exc}")
+        if mentions:
+            # the facts of the passages that speak to claims, to detect copies later
+            entities = {self.claims.entities[h.target.index].item_id for h in other
+                        if h.target.kind == "entity"}
+            facts = {f"{m.kind}:{m.value}" for m in mentions if any(c.isdigit() for c in m.raw)}
+            dctx.collect("signature", facts | {f"entity:{e}" for e in entities})
+        located = locate_all(findings, doc)
+        return DocResult(replace(doc, text=""), mentions, other, located, dctx.collected,
+                         warnings + dctx.warnings)
+
+
+def locate_all(findings: list[Finding], doc: Document) -> list[Finding]:
+    """Fill path, line, column and quote of findings in ``doc`` (text required)."""
+    if not findings:
+        return []
+    index = LineIndex(doc.text, doc.first_line)
+    out = []
+    for f in findings:
+        changes: dict = {"path": doc.path}
+        if f.start is not None:
+            line, column = index.position(f.start)
+            changes.update(line=line, column=column)
+            if f.quote is None:
+                changes["quote"] = quote(doc.text, f.start, f.end or f.start)
+        out.append(f.with_(**changes))
+    return out
+
+
+def quote(text: str, start: int, end: int, context: int = QUOTE_CONTEXT) -> str:
+    """The span with some context, on one line, with ellipses where it was cut."""
+    lo = max(0, start - context)
+    hi = min(len(text), end + context)
+    line_lo = text.rfind("\n", lo, start)
+    line_hi = text.find("\n", end, hi)
+    lo = line_lo + 1 if line_lo != -1 else lo
+    hi = line_hi if line_hi != -1 else hi
+    snippet = " ".join(text[lo:hi].split())
+    return ("…" if lo > 0 and text[lo - 1] != "\n" else "") + snippet + (
+        "…" if hi < len(text) and text[hi] != "\n" else "")
+
+
+# --------------------------------------------------------------------------- streaming
+
+
+def run_key(claims: ClaimSet, config: Config, rules: list[Rule]) -> str:
+    """What, besides a document's bytes, decides its result: invalidates the cache."""
+    return json.dumps([__version__, _code_stamp(tuple(rules)), claims.digest,
+                       sorted(r.id for r in rules),
+                       sorted((k, str(v)) for k, v in config.rules.items()),
+                       list(config.languages)])
+
+
+@lru_cache(maxsize=8)
+def _code_stamp(rules: tuple[Rule, ...]) -> str:
+    """Size and time of the engine's and the rules' source files, so that an edited rule
+    or a development install never reuses stale cached results."""
+    import factaudit
+
+    files = sorted(Path(factaudit.__file__).parent.rglob("*.py"))
+    for rule in rules:
+        module = sys.modules.get(getattr(rule.check_document or rule.check, "__module__", ""))
+        if module is not None and getattr(module, "__file__", None):
+            files.append(Path(module.__file__))
+    stamp = hashlib.blake2b(digest_size=12)
+    for f in files:
+        st = f.stat()
+        stamp.update(f"{f}:{st.st_size}:{st.st_mtime_ns};".encode())
+    return stamp.hexdigest()
+
+
+def _entry_metadata(entry: dict) -> str:
+    return json.dumps({k: str(v) for k, v in sorted(entry.items()) if k != "__size"})
+
+
+_WORKER: Worker | None = None
+_STATE: dict = {}
+
+
+def _init(claims: ClaimSet, config: Config, rules: list[Rule], key: str,
+          cache_dir: str | None) -> None:
+    global _WORKER
+    _WORKER = Worker(claims, config, rules)
+    _STATE.update(run_key=key, cache_dir=cache_dir, languages=tuple(config.languages))
+
+
+def process_batch(entries: list[dict]) -> list[tuple[DocResult | None, list[str], str | None]]:
+    """Read, look up in the cache, and process a batch of discovered documents.
+
+    Returns, per entry: the result (None if the file was skipped), warnings, and the cache
+    key when the result was computed here and should be stored."""
+    from factaudit.cache import Cache, document_key
+
+    worker = _WORKER
+    assert worker is not None, "process_batch called before _init"
+    raws: list[bytes | None] = []
+    warnings_of: list[list[str]] = []
+    for entry in entries:
+        try:
+            raws.append(entry["__file"].read_bytes())
+            warnings_of.append([])
+        except OSError as exc:
+            raws.append(None)
+            warnings_of.append([f"{entry['__shown']}: skipped, cannot read "
+                                f"({exc.strerror or exc})"])
+    keys = [document_key(raw, _entry_metadata(e), _STATE["run_key"]) if raw is not None
+            else None for e, raw in zip(entries, raws, strict=True)]
+    cached: dict = {}
+    if _STATE.get("cache_dir"):
+        cache = Cache(_STATE["cache_dir"])
+        try:
+            cached = cache.get_many([k for k in keys if k])
+        finally:
+            cache.close()
+    out = []
+    for entry, raw, key, warnings in zip(entries, raws, keys, warnings_of,
+                                         strict=True):
+        if raw is None:
+            out.append((None, warnings, None))
+            continue
+        if key in cached:
+            result = cached[key]
+            out.append((result, list(result.warnings), None))
+            continue
+        try:
+            doc = read_entry(entry, _STATE["languages"], warnings, raw=raw)
+        except InputError as exc:  # reported with every other document's problems
+            out.append((None, [*warnings, *exc.problems], None))
+            continue
+        if doc is None:
+            out.append((None, warnings, None))
+            continue
+        result = worker.process(doc)
+        result.warnings = warnings + result.warnings
+        out.append((result, list(result.warnings), key))
+    return out
+
+
+def batches(entries: list[dict], limit: int = BATCH_BYTES) -> Iterator[list[dict]]:
+    batch: list[dict] = []
+    size = 0
+    for entry in entries:
+        batch.append(entry)
+        size += entry.get("__size", 0)
+        if size >= limit or len(batch) >= 512:
+            yield batch
+            batch, size = [], 0
+    if batch:
+        yield batch
+
+
+def default_workers(total_bytes: int) -> int:
+    if total_bytes < POOL_THRESHOLD_BYTES:
+        return 1
+    return max(1, min(os.cpu_count() or 1, 8))
+
+
+def stream(found: Discovery, claims: ClaimSet, config: Config, rules: list[Rule],
+           workers: int | None = None, cache_dir: str | None = None, engine: str = "local",
+           scheduler: str | None = None, progress=None) -> Iterator[DocResult | str]:
+    """Document results in corpus order (and warnings, as strings, and input problems, as
+    Problems), however run."""
+    from factaudit.cache import Cache
+
+    key = run_key(claims, config, rules)
+    workers = workers or default_workers(found.total_bytes)
+    chunks = list(batches(found.entries))
+    cache = Cache(cache_dir) if cache_dir else None
+    try:
+        for batch, results in zip(chunks, _run(chunks, claims, config, rules, key, cache_dir,
+                                               workers, engine, scheduler), strict=True):
+            fresh = []
+            for result, warnings, new_key in results:
+                yield from warnings
+                if result is not None:
+                    yield result
+                    if new_key and cache is not None:
+                        fresh.append((new_key, result))
+            if cache is not None:
+                cache.put_many(fresh)
+            if progress is not None:
+                progress.advance(len(batch), sum(e.get("__size", 0) for e in batch))
+    finally:
+        if cache is not None:
+            cache.close()
+
+
+def _run(chunks, claims, config, rules, key, cache_dir, workers, engine, scheduler
+         ) -> Iterable[list]:
+    if engine == "dask":
+        from factaudit.dask_engine import run_on_dask
+
+        yield from run_on_dask(chunks, claims, config, rules, key, cache_dir, scheduler)
+        return
+    if workers <= 1 or len(chunks) <= 1:
+        _init(claims, config, rules, key, cache_dir)
+        for chunk in chunks:
+            yield process_batch(chunk)
+        return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    context = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_init,
+                             initargs=(claims, config, rules, key, cache_dir)) as pool:
+        yield from pool.map(process_batch, chunks)
