@@ -16,7 +16,7 @@ import argparse
 import random
 from pathlib import Path
 
-EN_WORDS = (
+EN_WORDS = (  # noqa: SIM905 (a word list reads best as text)
     "the a of and to in for on with at by from about after before during over under "
     "government minister ministry official officials city province village market price "
     "prices farmers fishermen students teachers hospital clinic school schools road roads "
@@ -37,7 +37,7 @@ EN_WORDS = (
     "most some other first second last next early late high low strong weak better worse "
     "week month year today morning evening people residents community families children"
 ).split()
-ID_WORDS = (
+ID_WORDS = (  # noqa: SIM905
     "yang dan di ke dari untuk dengan pada oleh dalam tentang setelah sebelum selama atas "
     "bawah pemerintah menteri kementerian pejabat kota provinsi desa pasar harga petani "
     "nelayan siswa guru rumah sakit klinik sekolah jalan jembatan pelabuhan bandara kereta "
@@ -56,7 +56,7 @@ ID_WORDS = (
     "lebih paling lain pertama kedua terakhir berikutnya awal akhir tinggi rendah kuat lemah "
     "minggu bulan tahun hari pagi sore warga masyarakat keluarga anak"
 ).split()
-SYLLABLES = "ka ri to na me su di wa lo ha pu ne ra ti mo ba se gi du ya".split()
+SYLLABLES = "ka ri to na me su di wa lo ha pu ne ra ti mo ba se gi du ya".split()  # noqa: SIM905
 
 RELEVANT_EN = [
     "Russia has been a strategic partner of ASEAN since {strategic}, officials said.",
