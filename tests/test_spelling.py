@@ -59,6 +59,7 @@ PEOPLE = {"entities": [{"name": "Retno Marsudi"}, {"name": "Sergei Lavrov",
     ("They met Sergei Kavrov.", "Kavrov", "Lavrov"),  # first letter, beside the first name
     ("They met Sergei Lavrv.", "Lavrv", "Lavrov"),
     ("They met Sergey Lavrob.", "Lavrob", "Lavrov"),  # beside the variant's first name
+    ("They met Sergei Lavrova.", "Lavrova", "Lavrov"),  # a feminine form beside "Sergei"
     ("The report by Suryodipura was read.", "Suryodipura", "Suryodipuro"),  # alone, long
     ("The report by Suryodiupro was read.", "Suryodiupro", "Suryodipuro"),
     ("Then Uuryodipuro spoke.", "Uuryodipuro", "Suryodipuro"),  # alone: 8+ letters
@@ -76,6 +77,7 @@ def test_name_typos_are_reported_with_the_canonical_word(text, found, expected):
     "Retno L.P. Marsudi and Sidharto R. Suryodipuro met.",
     "Marsudi's office; the Lavrovs; Lavrov-Marsudi talks.",
     "Sergei Lavrin, a poet, was not there.",  # two edits from Lavrov
+    "Anna Lavrova, his colleague, spoke.",  # the feminine form of the surname
     "Lavrin spoke.",  # short, opens a sentence
     "The marsupial and the lavender.",  # lower case
     "Then Karsudi spoke.",  # another first letter, alone, 7 letters

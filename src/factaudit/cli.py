@@ -124,7 +124,8 @@ def _report(args: argparse.Namespace) -> int:
     from factaudit.errors import display_path
     from factaudit.report_html import DEFAULT_NAME, write_report
 
-    result = audit_paths(args.claims, args.corpus)
+    # the report includes the optional rules (general spelling); the check gate does not
+    result = audit_paths(args.claims, args.corpus, include_optional=True)
     config = load_config()
     target = args.output or config.root / config.reports / DEFAULT_NAME
     write_report(result, target)

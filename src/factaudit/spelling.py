@@ -533,8 +533,9 @@ def name_decision(found: str, candidate: str, target: str, distance: int,
     """Why ``found`` (folded: ``candidate``) is a typo of the name word ``target``, or None.
 
     Beside another word of the name (or spelled the same way as a word that stands beside
-    one elsewhere), one edit of any letter (two from 10 letters) is a typo. Alone, the word
-    must look like a proper noun that nobody knows: capitalised, never written in lower
+    one elsewhere), one edit of any letter (two from 10 letters) is a typo. Alone, the other
+    gender's form of a Slavic surname ("Morozova") is another person, and the word must look
+    like a proper noun that nobody knows: capitalised, never written in lower
     case, not a word or name of an installed dictionary, not recurring; then a spelling
     confirmed beside the name elsewhere is a typo; otherwise it must also keep its first
     letter unless the name has 8+ letters, and a word that opens a sentence needs 7+
@@ -545,6 +546,8 @@ def name_decision(found: str, candidate: str, target: str, distance: int,
         return None  # plural or genitive ("the Webers")
     if ev.context:
         return "beside another word of the name" if distance <= context_edits(length) else None
+    if other_gender_form(candidate, target):
+        return None  # "Morozova" is another person than "Morozov"
     if found[:1].islower() or ev.written_lower or ev.in_dictionary or ev.recurring:
         return None  # an ordinary word, a known name or an established spelling
     if ev.confirmed:
@@ -559,6 +562,22 @@ def name_decision(found: str, candidate: str, target: str, distance: int,
         return None  # a capital that opens a sentence says nothing about a name
     return ("alone: a capitalised word close to the name, never written in lower case"
             + (", in no dictionary" if ev.in_dictionary is False else ""))
+
+
+# Slavic surnames: the feminine form adds an "a" (Ivanov → Ivanova, Lebedev → Lebedeva,
+# Pushkin → Pushkina), in Latin or Cyrillic letters.
+_MASCULINE_ENDINGS = ("ov", "ev", "in", "yn", "\u043e\u0432", "\u0435\u0432", "\u0438\u043d",
+                      "\u044b\u043d")
+
+
+def other_gender_form(candidate: str, target: str) -> bool:
+    """``candidate`` is the other gender's form of the surname ``target`` (both folded)."""
+    for a, b in ((target, candidate), (candidate, target)):
+        if a.endswith(_MASCULINE_ENDINGS):
+            ending = "\u0430" if script_of(a[-1]) == "CYRILLIC" else "a"
+            if b == a + ending:
+                return True
+    return False
 
 
 def name_typos(ctx: AuditContext) -> list[NameTypo]:
