@@ -42,6 +42,9 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto")
     check.add_argument("--author", default="factaudit", metavar="NAME",
                        help="--format claimreview: the organisation publishing the reviews")
+    check.add_argument("--baseline", type=Path, metavar="FILE",
+                       help="findings recorded in FILE (`factaudit baseline`) are known: only "
+                            "new ones fail the run")
 
     report = sub.add_parser(
         "report", help="write the HTML discrepancy report",
@@ -57,6 +60,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("rules", help="list the rules with their ids, severities and descriptions")
     schema = sub.add_parser("schema", help="print the JSON Schema of claims files")
     schema.add_argument("--output", type=Path, metavar="FILE")
+    _add_authoring_commands(sub)
     return parser
 
 
@@ -67,6 +71,8 @@ def main(argv: list[str] | None = None) -> int:
         parser.print_help()
         return EXIT_INPUT
     try:
+        if args.command in _AUTHORING:
+            return _AUTHORING[args.command](args)
         return {"check": _check, "rules": _rules, "schema": _schema,
                 "report": _report}[args.command](args)
     except InputError as exc:
@@ -90,6 +96,7 @@ def _check(args: argparse.Namespace) -> int:
     from factaudit.audit import audit_paths
 
     result = audit_paths(args.claims, args.corpus)
+    comparison = _apply_baseline(result, args.baseline)
     if args.format == "json":
         from factaudit.output_json import to_json
 
@@ -115,6 +122,8 @@ def _check(args: argparse.Namespace) -> int:
             and not os.environ.get("NO_COLOR"))
         text = to_text(result, color=color)
     _emit(text, args.output)
+    if comparison is not None:
+        return _baseline_exit(result, comparison, args)
     return EXIT_FINDINGS if result.failed(args.allow_acknowledged) else EXIT_OK
 
 
@@ -162,3 +171,216 @@ def _emit(text: str, output: Path | None) -> None:
     from factaudit.atomic import write_atomic
 
     write_atomic(output, text)
+
+
+# --------------------------------------------------------------------------- authoring
+# suggest, explain, init, baseline, mutate (and `check --baseline`): helping users write
+# claims and trust them.
+
+
+def _add_authoring_commands(sub) -> None:
+    def inputs(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--claims", type=Path, metavar="DIR",
+                       help="folder of claims YAML files (default: claims/ or [tool.factaudit])")
+        p.add_argument("--corpus", type=Path, metavar="DIR",
+                       help="folder of documents (default: corpus/ or [tool.factaudit])")
+
+    p = sub.add_parser(
+        "suggest", help="mine the corpus for facts and write claim stubs (YAML)",
+        description="Find typed values (years, periods, dates, quantities, durations, "
+                    "ordinals) next to a phrase that recurs in several sources, and write "
+                    "claim stubs that the loader accepts as they are. Sources that disagree "
+                    "come first; facts already covered by claims are left out.")
+    inputs(p)
+    p.add_argument("--output", type=Path, metavar="FILE",
+                   help="write the claims file to FILE (atomically) instead of standard output")
+    p.add_argument("--min-sources", type=int, default=2, metavar="N",
+                   help="documents a phrase must recur in (default: 2)")
+    p.add_argument("--limit", type=int, default=30, metavar="N",
+                   help="at most N stubs (default: 30; 0 for all)")
+    p.add_argument("--include-covered", action="store_true",
+                   help="also suggest facts that existing claims already read")
+
+    p = sub.add_parser(
+        "explain", help="why a claim, entity or term got its verdicts",
+        description="For every document: the passages where a cue matched, every value read "
+                    "there and why it was (or was not) attributed to the claim, the findings "
+                    "and the verdict.")
+    p.add_argument("item", metavar="ID", help="id of a claim, entity or term")
+    inputs(p)
+    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.add_argument("--output", type=Path, metavar="FILE")
+
+    p = sub.add_parser(
+        "init", help="scaffold a new audit project",
+        description="Create claims/ (with a sample claim), corpus/ (with sample documents), "
+                    "reports/, pyproject.toml, a CI workflow example and a copy of the claims "
+                    "JSON Schema for editors. Existing files are kept unless --force.")
+    p.add_argument("directory", type=Path, nargs="?", default=Path("."),
+                   help="where to create the project (default: the current folder)")
+    p.add_argument("--force", action="store_true", help="overwrite existing files")
+
+    p = sub.add_parser(
+        "baseline", help="record today's findings as known (adopt on a large archive)",
+        description="Record the fingerprints of today's findings in a file to commit. "
+                    "`factaudit check --baseline FILE` then fails only on findings that are "
+                    "not in it, and reports entries that no longer occur.")
+    inputs(p)
+    p.add_argument("--output", type=Path, metavar="FILE",
+                   help="baseline file (default: .factaudit/baseline.json in the project)")
+
+    p = sub.add_parser(
+        "mutate", help="inject errors into covered passages: do the claims catch them?",
+        description="Copy the corpus in memory, inject realistic errors (years, dates, "
+                    "periods, quantities, weekdays, categories, misspelled names and terms) "
+                    "and meaning-preserving edits (other date and number formats, case) into "
+                    "passages that claims cover, audit each copy, and report the share of "
+                    "errors caught, false alarms and claims that catch nothing.")
+    inputs(p)
+    p.add_argument("--seed", type=int, default=0, help="seed of the mutant generator")
+    p.add_argument("--limit", type=int, metavar="N", help="audit at most N mutants (sampled)")
+    p.add_argument("--min-score", type=float, metavar="X",
+                   help="exit 1 when the share of errors caught is below X (0.8 or 80)")
+    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.add_argument("--output", type=Path, metavar="FILE")
+    p.add_argument("--verbose", "-v", action="store_true", help="list every mutant")
+
+
+def _load_inputs(args: argparse.Namespace, claims_required: bool = True):
+    """(config, claims or None, corpus) from --claims/--corpus or the configuration."""
+    from factaudit.claims import load_claims
+    from factaudit.config import load_config
+    from factaudit.corpus import load_corpus
+    from factaudit.languages import add_search_dir
+
+    config = load_config()
+    claims_dir = args.claims or config.root / config.claims
+    corpus_dir = args.corpus or config.root / config.corpus
+    add_search_dir(Path(claims_dir) / "languages")
+    problems, claims, corpus = [], None, None
+    if claims_required or Path(claims_dir).is_dir():
+        try:
+            claims = load_claims(claims_dir)
+        except InputError as exc:
+            problems += exc.problems
+    try:
+        corpus = load_corpus(corpus_dir, config.languages)
+    except InputError as exc:
+        problems += exc.problems
+    if problems:
+        raise InputError(problems)
+    return config, claims, corpus
+
+
+def _suggest(args: argparse.Namespace) -> int:
+    from factaudit.errors import display_path
+    from factaudit.suggest import modeline_for, suggest, to_yaml
+
+    config, claims, corpus = _load_inputs(args, claims_required=False)
+    claims_dir = Path(args.claims or config.root / config.claims)
+    found, covering = suggest(corpus.documents, claims, max(1, args.min_sources),
+                              args.limit or None, args.include_covered)
+    corpus_dir = display_path(args.corpus or config.root / config.corpus)
+    _emit(to_yaml(found, corpus.documents, covering, modeline_for(claims_dir, config.root),
+                  corpus_dir), args.output)
+    disagree = sum(s.disagree for s in found)
+    print(f"factaudit: {len(found)} claim stub(s), {disagree} where sources disagree, from "
+          f"{len(corpus.documents)} documents", file=sys.stderr)
+    return EXIT_OK
+
+
+def _explain(args: argparse.Namespace) -> int:
+    from factaudit.explain import explain, to_json, to_text
+
+    config, claims, corpus = _load_inputs(args)
+    x = explain(claims, corpus, args.item, config)
+    _emit(to_json(x) if args.format == "json" else to_text(x), args.output)
+    return EXIT_OK
+
+
+def _init(args: argparse.Namespace) -> int:
+    from factaudit.errors import display_path
+    from factaudit.init_project import init_project
+
+    try:
+        written = init_project(args.directory, force=args.force)
+    except OSError as exc:
+        from factaudit.errors import Problem
+
+        raise InputError(Problem(display_path(args.directory), f"cannot create the project: "
+                                 f"{exc.strerror or exc}")) from None
+    for w in written:
+        print(f"  {w.action:11} {w.path.relative_to(args.directory)}")
+    where = display_path(args.directory)
+    cd = "" if where in (".", "") else f"cd {where} && "
+    print(f"factaudit: project ready. Next: {cd}factaudit check; python -m pytest; "
+          "factaudit mutate. Replace the samples in corpus/ and claims/ with your own.")
+    return EXIT_OK
+
+
+def _baseline(args: argparse.Namespace) -> int:
+    from factaudit.atomic import write_atomic
+    from factaudit.audit import audit_paths
+    from factaudit.baseline import DEFAULT_PATH, dumps, entries_for, load
+    from factaudit.config import load_config
+    from factaudit.errors import display_path
+
+    result = audit_paths(args.claims, args.corpus)  # the same audit as `check`
+    target = args.output or load_config().root / DEFAULT_PATH
+    entries = entries_for(result.findings)
+    change = ""
+    if Path(target).is_file():
+        try:
+            old = load(Path(target)).fingerprints
+        except InputError:
+            old = set()
+        new = {e["fingerprint"] for e in entries}
+        change = f" ({len(new - old)} added, {len(old - new)} dropped)"
+    write_atomic(target, dumps(entries))
+    counts = {s: sum(e["severity"] == s for e in entries) for s in ("error", "warning", "info")}
+    print(f"factaudit: baseline {display_path(target)} written: {len(entries)} findings "
+          f"({counts['error']} errors, {counts['warning']} warnings, {counts['info']} info)"
+          f"{change}. Commit it; `factaudit check --baseline {display_path(target)}` fails "
+          "only on new findings.")
+    return EXIT_OK
+
+
+def _apply_baseline(result, path: Path | None):
+    """``check --baseline FILE``: mark known findings; None without the option."""
+    if path is None:
+        return None
+    from factaudit.baseline import apply, load
+
+    return apply(result, load(path))
+
+
+def _baseline_exit(result, comparison, args: argparse.Namespace) -> int:
+    from factaudit.baseline import failed, summary
+    from factaudit.errors import display_path
+
+    print(summary(comparison, display_path(args.baseline)), file=sys.stderr)
+    return EXIT_FINDINGS if failed(result, comparison, args.allow_acknowledged) else EXIT_OK
+
+
+def _mutate(args: argparse.Namespace) -> int:
+    from factaudit.mutate import run, to_json, to_text
+
+    config, claims, corpus = _load_inputs(args)
+    minimum = args.min_score
+    if minimum is not None and minimum > 1:
+        minimum /= 100  # --min-score 80 means 80 %
+    report = run(claims, corpus, config, seed=args.seed, limit=args.limit)
+    text = to_json(report) if args.format == "json" else to_text(report, minimum, args.verbose)
+    _emit(text, args.output)
+    if args.output is not None and report.score is not None:
+        print(f"factaudit: mutation score {report.score:.1%}", file=sys.stderr)
+    if minimum is not None and (report.score is None or report.score < minimum):
+        if report.score is None:
+            print("factaudit: no covered passage to mutate; the claims are not tested",
+                  file=sys.stderr)
+        return EXIT_FINDINGS
+    return EXIT_OK
+
+
+_AUTHORING = {"suggest": _suggest, "explain": _explain, "init": _init, "baseline": _baseline,
+              "mutate": _mutate}

@@ -1,0 +1,1 @@
+"""Files that ``factaudit init`` writes into a new audit project (package data)."""
