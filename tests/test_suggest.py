@@ -123,3 +123,12 @@ def test_cli_writes_the_stubs(project, capsys):
     text = (project / "claims" / "suggested.yaml").read_text()
     assert "council began" in text
     assert main(["check"]) in (0, 1)  # the new claims file loads beside the others
+
+
+def test_cli_without_claims_files_suggests_from_the_corpus_alone(monkeypatch, tmp_path, capsys):
+    monkeypatch.chdir(ROOT)
+    (tmp_path / "empty").mkdir()
+    assert main(["suggest", "--claims", str(tmp_path / "empty"), "--limit", "1"]) == 0
+    out = capsys.readouterr().out
+    assert "# SOURCES DISAGREE: 1996 in" in out
+    assert len(claimset_from_text(out).claims) == 1

@@ -248,7 +248,7 @@ def _add_authoring_commands(sub) -> None:
 
 def _load_inputs(args: argparse.Namespace, claims_required: bool = True):
     """(config, claims or None, corpus) from --claims/--corpus or the configuration."""
-    from factaudit.claims import load_claims
+    from factaudit.claims import claims_files, load_claims
     from factaudit.config import load_config
     from factaudit.corpus import load_corpus
     from factaudit.languages import add_search_dir
@@ -258,7 +258,7 @@ def _load_inputs(args: argparse.Namespace, claims_required: bool = True):
     corpus_dir = args.corpus or config.root / config.corpus
     add_search_dir(Path(claims_dir) / "languages")
     problems, claims, corpus = [], None, None
-    if claims_required or Path(claims_dir).is_dir():
+    if claims_required or (Path(claims_dir).is_dir() and claims_files(Path(claims_dir))):
         try:
             claims = load_claims(claims_dir)
         except InputError as exc:
