@@ -17,14 +17,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from factaudit.findings import Finding
-from factaudit.rules import AuditContext, Rule, example_path
-from factaudit.spelling import TOKEN, documents_with_text, find_oddities, show_invisible
+from factaudit.rules import DocumentContext, Rule, example_path
+from factaudit.spelling import TOKEN, find_oddities, show_invisible
 from factaudit.text import fold_phrase
 
 
-def check(ctx: AuditContext) -> Iterator[Finding]:
-    claims = ctx.claims
-    owners: dict[str, list] = {}  # folded word → entities and terms it belongs to
+def _owners(claims) -> dict[str, list]:
+    """Folded word → the entities and terms it belongs to."""
+    owners: dict[str, list] = {}
     for entity in claims.entities:
         for form in (*entity.correct_forms(), *entity.variants):
             for m in TOKEN.finditer(form):
@@ -33,41 +33,48 @@ def check(ctx: AuditContext) -> Iterator[Finding]:
         for form in (term.preferred, *term.variants):
             for m in TOKEN.finditer(form):
                 owners.setdefault(fold_phrase(m.group(0)), []).append((term, term.language))
-    for doc in documents_with_text(ctx):
-        for odd in ctx.cached(("spelling:oddities", doc.id), lambda d=doc: find_oddities(d)):
-            owner = next((item for item, language in owners.get(fold_phrase(odd.clean), [])
-                          if language in (None, doc.language)), None)
-            name = getattr(owner, "name", None) or getattr(owner, "preferred", None)
-            shown = show_invisible(odd.written)
-            if odd.kind == "invisible":
-                message = f"{shown!r} contains {odd.detail}; the word reads {odd.clean!r}"
-                how = "invisible character inside or beside a word"
-            else:
-                message = f"{odd.written!r} mixes scripts: {odd.detail}"
-                how = "letters of two scripts in one word"
-                if odd.clean != odd.written:
-                    message += f"; it looks like {odd.clean!r}"
-            if name:
-                message += f" ({name!r})"
-            yield Finding(
-                rule=RULE.id,
-                verdict="typo",
-                severity=ctx.severity(RULE, getattr(owner, "severity", None)),
-                message=message,
-                claim=owner.item_id if owner is not None else None,
-                document=doc.id,
-                start=odd.start,
-                end=odd.end,
-                expected=odd.clean,
-                found=shown,
-                how=how,
-            )
+    return owners
+
+
+def check_document(ctx: DocumentContext) -> Iterator[Finding]:
+    owners = ctx.memo.get("invisible:owners")
+    if owners is None:
+        owners = ctx.memo["invisible:owners"] = _owners(ctx.claims)
+    doc = ctx.document
+    for odd in find_oddities(doc):
+        owner = next((item for item, language in owners.get(fold_phrase(odd.clean), [])
+                      if language in (None, doc.language)), None)
+        name = getattr(owner, "name", None) or getattr(owner, "preferred", None)
+        shown = show_invisible(odd.written)
+        if odd.kind == "invisible":
+            message = f"{shown!r} contains {odd.detail}; the word reads {odd.clean!r}"
+            how = "invisible character inside or beside a word"
+        else:
+            message = f"{odd.written!r} mixes scripts: {odd.detail}"
+            how = "letters of two scripts in one word"
+            if odd.clean != odd.written:
+                message += f"; it looks like {odd.clean!r}"
+        if name:
+            message += f" ({name!r})"
+        yield Finding(
+            rule=RULE.id,
+            verdict="typo",
+            severity=ctx.severity(RULE, getattr(owner, "severity", None)),
+            message=message,
+            claim=owner.item_id if owner is not None else None,
+            document=doc.id,
+            start=odd.start,
+            end=odd.end,
+            expected=odd.clean,
+            found=shown,
+            how=how,
+        )
 
 
 RULE = Rule(
     id="invisible-characters",
     description="An invisible character or a look-alike letter of another script in a word.",
     severity="warning",
-    check=check,
+    check_document=check_document,
     examples=example_path(__file__),
 )

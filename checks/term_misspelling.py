@@ -16,8 +16,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from factaudit.findings import Finding
-from factaudit.rules import AuditContext, Rule, example_path
-from factaudit.spelling import describe_difference, match_case, term_typos
+from factaudit.rules import AuditContext, DocumentContext, Rule, example_path
+from factaudit.spelling import collect, describe_difference, match_case, term_typos
+
+
+def check_document(ctx: DocumentContext) -> Iterator[Finding]:
+    """Collect this document's near-misses; the decision needs the whole corpus."""
+    collect(ctx)
+    return iter(())
 
 
 def check(ctx: AuditContext) -> Iterator[Finding]:
@@ -46,5 +52,6 @@ RULE = Rule(
     description="A word or phrase is a near-miss of a listed term's preferred form.",
     severity="error",
     check=check,
+    check_document=check_document,
     examples=example_path(__file__),
 )

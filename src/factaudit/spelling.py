@@ -426,18 +426,10 @@ def build_index(documents: list[Document]) -> CorpusIndex:
     return CorpusIndex(docs, dict(where), lower, count)
 
 
-def documents_with_text(ctx: AuditContext) -> list[Document]:
-    """The documents with their text, also when the engine streamed the corpus and kept only
-    metadata (then each text is read again, once per audit)."""
-    def build() -> list[Document]:
-        metadata = getattr(ctx.documents, "metadata", ctx.documents)
-        load = getattr(ctx, "document", None)
-        return [d if d.text or load is None else load(d.id) for d in metadata]
-    return ctx.cached("spelling:documents", build)
-
-
-def corpus_index(ctx: AuditContext) -> CorpusIndex:
-    return ctx.cached("spelling:index", lambda: build_index(documents_with_text(ctx)))
+def documents_with_text(ctx: AuditContext):
+    """The documents with their text; when the engine streamed the corpus, each text is
+    read again as it is reached and not kept."""
+    return ctx.documents
 
 
 def known_words(claims: ClaimSet) -> set[str]:
@@ -603,51 +595,46 @@ def _name_targets(claims: ClaimSet) -> tuple[dict[str, list[tuple[int, str]]], l
 
 
 def _name_typos(ctx: AuditContext) -> list[NameTypo]:
-    index = corpus_index(ctx)
-    known = known_words(ctx.claims)
+    """Decide, over the whole corpus, which near-misses of names collected document by
+    document (``collect``) are typos."""
     targets, entity_words = _name_targets(ctx.claims)
     if not targets:
         return []
+    data = merged(ctx)
     target_list = sorted(targets)
-    lo = min(map(len, target_list)) - 2
-    hi = max(map(len, target_list)) + 2
-    candidates = sorted(f for f in index.where if f not in known and lo <= len(f) <= hi
-                        and f.isalpha() and not is_mixed_script(f))
+    candidates = sorted({p.form for p in data.places})
     by_candidate: dict[str, list[tuple[int, str]]] = defaultdict(list)
     for c, t, d in _pairs(candidates, target_list, 2):
         by_candidate[candidates[c]].append((d, target_list[t]))
-    dictionary = _dictionary_words(ctx, index, set(by_candidate), names=True)
+    dictionary = _dictionary_words(ctx, set(by_candidate), names=True,
+                                   languages=corpus_languages(ctx))
     # occurrences, with context first: a spelling seen beside the entity's other word
     # confirms the same spelling where it stands alone
     places = []
-    for candidate, pairs in sorted(by_candidate.items()):
-        pairs.sort()
-        for d_index, i in index.where[candidate]:
-            doc = index.docs[d_index]
-            if _touches_invisible(doc, i, i):
-                continue  # invisible-characters reports it
-            near = set(_neighbours(doc, i))
-            with_context = {(e, t) for _, t in pairs for e, _ in targets[t]
-                            if near & (entity_words[e] - {t})}
-            places.append((not with_context, candidate, d_index, i, with_context))
-    places.sort(key=lambda p: p[0])
+    for place in data.places:
+        pairs = sorted(by_candidate.get(place.form, []))
+        if not pairs or place.invisible:
+            continue  # invisible-characters reports those beside an invisible character
+        with_context = {(e, t) for _, t in pairs for e, _ in targets[t]
+                        if place.near & (entity_words[e] - {t})}
+        places.append((not with_context, place.doc_id, place.start, place, with_context))
+    places.sort(key=lambda p: p[:3])
     confirmed: set[tuple[str, int]] = set()
     out: list[NameTypo] = []
-    for _, candidate, d_index, i, with_context in places:
-        doc = index.docs[d_index]
-        found = doc.text[doc.starts[i]:doc.ends[i]]
+    for _, _, _, place, with_context in places:
+        candidate = place.form
         asked = dictionary.get(candidate)
         accepted = []
-        for d, target in by_candidate[candidate]:
+        for d, target in sorted(by_candidate[candidate]):
             for e, written in targets[target]:
                 ev = Evidence(
                     context=(e, target) in with_context,
                     confirmed=(candidate, e) in confirmed,
-                    initial=sentence_initial(doc.text, doc.starts[i]),
-                    written_lower=candidate in index.lower,
+                    initial=place.initial,
+                    written_lower=candidate in data.lower,
                     in_dictionary=asked,
-                    recurring=index.count[candidate] >= 3)
-                why = name_decision(found, candidate, target, d, ev)
+                    recurring=data.count[candidate] >= 3)
+                why = name_decision(place.found, candidate, target, d, ev)
                 if why:
                     accepted.append((not ev.context, d, e, written, why))
         if not accepted:
@@ -659,7 +646,8 @@ def _name_typos(ctx: AuditContext) -> list[NameTypo]:
         context_missing, d, e, written, why = best
         if not context_missing:
             confirmed.add((candidate, e))
-        out.append(NameTypo(e, doc.doc_id, doc.starts[i], doc.ends[i], found, written, d, why))
+        out.append(NameTypo(e, place.doc_id, place.start, place.end, place.found, written, d,
+                            why))
     out.sort(key=lambda t: (t.doc_id, t.start))
     return out
 
@@ -670,13 +658,18 @@ def _touches_invisible(doc: DocTokens, first: int, last: int) -> bool:
             or (end < len(doc.text) and doc.text[end] in INVISIBLE))
 
 
-def _dictionary_words(ctx: AuditContext, index: CorpusIndex, forms: set[str],
-                      names: bool = False, languages: list[str] | None = None) -> dict[str, bool]:
+def corpus_languages(ctx: AuditContext) -> list[str]:
+    return sorted({d.language for d in ctx.documents_by_id.values()}
+                  | set(ctx.config.languages))
+
+
+def _dictionary_words(ctx: AuditContext, forms: set[str], names: bool = False,
+                      languages: list[str] | None = None) -> dict[str, bool]:
     """Folded form → whether a Hunspell dictionary of ``languages`` (default: every language
     of the corpus) knows it (in lower case; with ``names``, also capitalised, as a name).
     Forms absent: no dictionary could be asked."""
     if languages is None:
-        languages = sorted({d.language for d in index.docs} | set(ctx.config.languages))
+        languages = corpus_languages(ctx)
     spellers = [s for s in map(get_speller, languages) if s is not None]
     if not spellers or not forms:
         return {}
@@ -749,34 +742,29 @@ def term_typos(ctx: AuditContext) -> list[TermTypo]:
 
 
 def _term_typos(ctx: AuditContext) -> list[TermTypo]:
+    """Decide which near-misses of terms collected document by document are typos."""
     claims = ctx.claims
-    index = corpus_index(ctx)
-    known_phrases = {" ".join(_words(f)) for t in claims.terms for f in (t.preferred, *t.variants)}
-    known_phrases |= {" ".join(_words(f)) for e in claims.entities
-                      for f in (*e.correct_forms(), *e.variants, *e.others)}
-    known = known_words(claims)
-    groups: dict[tuple[int, str | None], list[int]] = defaultdict(list)
-    for k, term in enumerate(claims.terms):
-        if term.misspellings and _words(term.preferred):
-            groups[(len(_words(term.preferred)), term.language)].append(k)
+    data = merged(ctx)
+    groups = _term_groups(claims)
     out: list[TermTypo] = []
-    for (size, language), members in sorted(groups.items(),
-                                            key=lambda g: (g[0][0], g[0][1] or "")):
-        preferred = sorted({" ".join(_words(claims.terms[k].preferred)) for k in members})
-        lo = min(map(len, preferred)) - 2
-        hi = max(map(len, preferred)) + 2
-        grams = index.ngrams(size, language)
-        candidates = sorted(g for g in grams if lo <= len(g) <= hi and g not in known_phrases
-                            and not (size == 1 and g in known)
-                            and g.replace(" ", "").isalpha() and not is_mixed_script(g))
+    grams_by_group: dict[tuple[int, str | None], list[Gram]] = defaultdict(list)
+    for g in data.grams:
+        grams_by_group[(g.size, g.group_language)].append(g)
+    known = known_words(claims)
+    for (size, language), (members, preferred) in sorted(groups.items(),
+                                                         key=lambda g: (g[0][0], g[0][1] or "")):
+        grams = grams_by_group.get((size, language), [])
+        candidates = sorted({g.form for g in grams})
         pairs = _pairs(candidates, preferred, 2)
         differing = {w for c, p, _ in pairs
                      for w, f in zip(candidates[c].split(), preferred[p].split(), strict=True)
                      if w != f}
-        doc_languages = sorted({index.docs[d].language for c, _, _ in pairs
-                                for d, _ in grams[candidates[c]]})
+        places: dict[str, list[Gram]] = defaultdict(list)
+        for g in grams:
+            places[g.form].append(g)
+        doc_languages = sorted({g.language for c, _, _ in pairs for g in places[candidates[c]]})
         dictionary = {(lang, w): v for lang in doc_languages for w, v in
-                      _dictionary_words(ctx, index, differing - known, languages=[lang]).items()}
+                      _dictionary_words(ctx, differing - known, languages=[lang]).items()}
         for c, p, d in pairs:
             candidate, form = candidates[c], preferred[p]
             word = next((w for w, f in zip(candidate.split(), form.split(), strict=True)
@@ -784,18 +772,192 @@ def _term_typos(ctx: AuditContext) -> list[TermTypo]:
             for k in members:
                 if " ".join(_words(claims.terms[k].preferred)) != form:
                     continue
-                for d_index, i in grams[candidate]:
-                    doc = index.docs[d_index]
-                    if _touches_invisible(doc, i, i + size - 1):
+                for g in places[candidate]:
+                    if g.invisible:
                         continue  # invisible-characters reports it
-                    why = term_decision(candidate, form, doc.language,
-                                        dictionary.get((doc.language, word)),
-                                        index.count[word] >= 3)
-                    if not why:
-                        continue
-                    start, end = doc.starts[i], doc.ends[i + size - 1]
-                    out.append(TermTypo(k, doc.doc_id, start, end, doc.text[start:end], d, why))
+                    why = term_decision(candidate, form, g.language,
+                                        dictionary.get((g.language, word)),
+                                        data.count[word] >= 3)
+                    if why:
+                        out.append(TermTypo(k, g.doc_id, g.start, g.end, g.found, d, why))
+    out.sort(key=lambda t: (t.doc_id, t.start, t.term))
     return out
+
+
+def _term_groups(claims: ClaimSet) -> dict[tuple[int, str | None], tuple[list[int], list[str]]]:
+    """(number of words, language) → (indexes of the terms checked, their folded forms)."""
+    groups: dict[tuple[int, str | None], list[int]] = defaultdict(list)
+    for k, term in enumerate(claims.terms):
+        if term.misspellings and _words(term.preferred):
+            groups[(len(_words(term.preferred)), term.language)].append(k)
+    return {key: (members, sorted({" ".join(_words(claims.terms[k].preferred))
+                                   for k in members}))
+            for key, members in groups.items()}
+
+
+# --------------------------------------------------------------------------- per document
+#
+# The corpus is streamed: each document is looked at once, alone. ``collect`` keeps only
+# what the decisions above need — the places of near-misses of names and terms, with
+# their surroundings, and, for those forms, how often and in which case the corpus writes
+# them — and ``merged`` puts the documents' parts together for the corpus-wide decisions.
+
+
+@dataclass(frozen=True)
+class Place:
+    """One occurrence of a word within two edits of a word of a name."""
+
+    form: str  # folded
+    doc_id: str
+    start: int
+    end: int
+    found: str
+    near: frozenset[str]  # folded words beside it in the same name (see _neighbours)
+    initial: bool
+    invisible: bool
+
+
+@dataclass(frozen=True)
+class Gram:
+    """One occurrence of a word n-gram within two edits of a term."""
+
+    form: str
+    size: int
+    group_language: str | None  # the term group's language (None: every language)
+    language: str  # the document's
+    doc_id: str
+    start: int
+    end: int
+    found: str
+    invisible: bool
+
+
+@dataclass
+class SpellingData:
+    places: list[Place] = field(default_factory=list)
+    grams: list[Gram] = field(default_factory=list)
+    lower: set[str] = field(default_factory=set)  # candidate forms written in lower case
+    count: Counter = field(default_factory=Counter)  # candidate forms → occurrences
+
+
+def collect(dctx) -> SpellingData:
+    """The near-misses of names and terms in one document (``DocumentContext``)."""
+    cached = dctx.collected.get("spelling")
+    if cached is not None:
+        return cached
+    doc = dctx.document
+    memo = dctx.memo.setdefault("spelling", {"fold": {}, "name": {}, "term": {}})
+    fold_memo = memo["fold"]
+    words = TOKEN.findall(doc.text)
+    forms = {}
+    for w in set(words):
+        f = fold_memo.get(w)
+        if f is None:
+            f = fold_memo[w] = fold_phrase(w).replace(" ", "")
+        forms[w] = f
+    unique = set(forms.values())
+    claims = dctx.claims
+    setup = memo.get("setup")
+    if setup is None:
+        targets, _ = _name_targets(claims)
+        setup = memo["setup"] = (sorted(targets), known_words(claims), _term_groups(claims))
+    target_list, known, groups = setup
+    names = _near(memo["name"], unique, target_list, known) if target_list else set()
+    unigram_terms = set()
+    anchors = False
+    for (size, language), (_, preferred) in groups.items():
+        if language and language != doc.language:
+            continue
+        if size == 1:
+            unigram_terms |= _near(memo["term"].setdefault(language, {}), unique, preferred,
+                                   known)
+        elif any(w in unique for p in preferred for w in p.split()):
+            anchors = True
+    data = SpellingData()
+    candidates = names | unigram_terms
+    if candidates or anchors:
+        index = build_index([doc])
+        tokens = index.docs[0]
+        for w, f in forms.items():
+            if f in candidates and w[:1].islower():
+                data.lower.add(f)
+        data.count.update(f for f in tokens.forms if f in candidates)
+        for f in sorted(names):
+            for _, i in index.where.get(f, []):
+                data.places.append(Place(
+                    f, doc.id, tokens.starts[i], tokens.ends[i],
+                    doc.text[tokens.starts[i]:tokens.ends[i]], frozenset(_neighbours(tokens, i)),
+                    sentence_initial(doc.text, tokens.starts[i]),
+                    _touches_invisible(tokens, i, i)))
+        for (size, language), (_, preferred) in groups.items():
+            if language and language != doc.language:
+                continue
+            lo = min(map(len, preferred)) - 2
+            hi = max(map(len, preferred)) + 2
+            for gram, where in index.ngrams(size, None).items():
+                if (not lo <= len(gram) <= hi or gram in known_phrases(claims, memo)
+                        or not gram.replace(" ", "").isalpha() or is_mixed_script(gram)):
+                    continue
+                if size == 1 and (gram in known or gram not in unigram_terms):
+                    continue
+                if size > 1 and not _one_word_off(gram, preferred):
+                    continue
+                for _, i in where:
+                    start, end = tokens.starts[i], tokens.ends[i + size - 1]
+                    data.grams.append(Gram(gram, size, language, doc.language, doc.id, start,
+                                           end, doc.text[start:end],
+                                           _touches_invisible(tokens, i, i + size - 1)))
+    dctx.collected["spelling"] = data
+    return data
+
+
+def _near(memo: dict, forms: set[str], targets: list[str], known: set[str]) -> set[str]:
+    """The forms within two edits of a target (memoised across documents)."""
+    lo = min(map(len, targets)) - 2
+    hi = max(map(len, targets)) + 2
+    new = sorted(f for f in forms if f not in memo)
+    for f in new:
+        memo[f] = False
+    eligible = [f for f in new if f not in known and lo <= len(f) <= hi and f.isalpha()
+                and not is_mixed_script(f)]
+    for c, _, _ in _pairs(eligible, targets, 2):
+        memo[eligible[c]] = True
+    return {f for f in forms if memo[f]}
+
+
+def _one_word_off(gram: str, preferred: list[str]) -> bool:
+    words = gram.split()
+    for p in preferred:
+        pw = p.split()
+        if (len(pw) == len(words)
+                and sum(a != b for a, b in zip(words, pw, strict=True)) == 1
+                and OSA.distance(gram, p, score_cutoff=2) <= 2):
+            return True
+    return False
+
+
+def known_phrases(claims: ClaimSet, memo: dict | None = None) -> set[str]:
+    if memo is not None and "phrases" in memo:
+        return memo["phrases"]
+    phrases = {" ".join(_words(f)) for t in claims.terms for f in (t.preferred, *t.variants)}
+    phrases |= {" ".join(_words(f)) for e in claims.entities
+                for f in (*e.correct_forms(), *e.variants, *e.others)}
+    if memo is not None:
+        memo["phrases"] = phrases
+    return phrases
+
+
+def merged(ctx: AuditContext) -> SpellingData:
+    """Every document's ``collect`` put together (in corpus order)."""
+    def build() -> SpellingData:
+        out = SpellingData()
+        for part in ctx.collected.get("spelling", {}).values():
+            out.places += part.places
+            out.grams += part.grams
+            out.lower |= part.lower
+            out.count.update(part.count)
+        return out
+    return ctx.cached("spelling:merged", build)
 
 
 # --------------------------------------------------------------------------- Hunspell
