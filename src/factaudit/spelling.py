@@ -405,8 +405,9 @@ class CorpusIndex:
 _JOIN = re.compile(r"[ \t\u00a0]+|[ \t]*-[ \t]*")
 
 
-def build_index(documents: list[Document]) -> CorpusIndex:
-    fold_cache: dict[str, str] = {}
+def build_index(documents: list[Document], fold_cache: dict[str, str] | None = None
+                ) -> CorpusIndex:
+    fold_cache = {} if fold_cache is None else fold_cache
     docs, where, lower, count = [], defaultdict(list), set(), Counter()
     for d, doc in enumerate(documents):
         starts, ends, forms = [], [], []
@@ -862,7 +863,10 @@ def collect(dctx) -> SpellingData:
         targets, _ = _name_targets(claims)
         setup = memo["setup"] = (sorted(targets), known_words(claims), _term_groups(claims))
     target_list, known, groups = setup
-    names = _near(memo["name"], unique, target_list, known) if target_list else set()
+    # near-misses within the most edits a decision below could accept for that target
+    names = (_near(memo["name"], unique, target_list, known,
+                   lambda n: max(context_edits(n), allowed_edits(n)))
+             if target_list else set())
     unigram_terms = set()
     anchors = False
     for (size, language), (_, preferred) in groups.items():
@@ -870,37 +874,52 @@ def collect(dctx) -> SpellingData:
             continue
         if size == 1:
             unigram_terms |= _near(memo["term"].setdefault(language, {}), unique, preferred,
-                                   known)
-        elif any(w in unique for p in preferred for w in p.split()):
-            anchors = True
+                                   known, allowed_edits)
+            continue
+        for p in preferred:  # all words of the term but one, and a near-miss of that one
+            term_words = p.split()
+            for k, word in enumerate(term_words):
+                others = term_words[:k] + term_words[k + 1:]
+                if len(word) >= 5 and all(w in unique for w in others) and _near(
+                        memo["term"].setdefault(("word", word), {}), unique, [word], set(),
+                        context_edits):
+                    anchors = True
     data = SpellingData()
     candidates = names | unigram_terms
-    if candidates or anchors:
-        index = build_index([doc])
-        tokens = index.docs[0]
-        for w, f in forms.items():
-            if f in candidates and w[:1].islower():
-                data.lower.add(f)
-        data.count.update(f for f in tokens.forms if f in candidates)
-        for f in sorted(names):
-            for _, i in index.where.get(f, []):
+    if candidates:
+        written = {w: f for w, f in forms.items() if f in candidates}
+        data.lower = {f for w, f in written.items() if w[:1].islower()}
+        data.count.update(written[w] for w in words if w in written)
+        for start, end, word, tokens, i in _occurrences(doc, written, fold_memo):
+            f = written[word]
+            invisible = _touches_invisible(tokens, i, i)
+            if f in names:
                 data.places.append(Place(
-                    f, doc.id, tokens.starts[i], tokens.ends[i],
-                    doc.text[tokens.starts[i]:tokens.ends[i]], frozenset(_neighbours(tokens, i)),
-                    sentence_initial(doc.text, tokens.starts[i]),
-                    _touches_invisible(tokens, i, i)))
+                    f, doc.id, start, end, word, frozenset(_neighbours(tokens, i)),
+                    sentence_initial(doc.text, start), invisible))
+            if f in unigram_terms and f not in known:
+                for (size, language), _ in groups.items():
+                    if size == 1 and (not language or language == doc.language):
+                        data.grams.append(Gram(f, 1, language, doc.language, doc.id, start,
+                                               end, word, invisible))
+    if anchors:
+        index = build_index([doc], fold_memo)
+        tokens = index.docs[0]
         for (size, language), (_, preferred) in groups.items():
-            if language and language != doc.language:
+            if size == 1 or (language and language != doc.language):
                 continue
             lo = min(map(len, preferred)) - 2
             hi = max(map(len, preferred)) + 2
             for gram, where in index.ngrams(size, None).items():
-                if (not lo <= len(gram) <= hi or gram in known_phrases(claims, memo)
-                        or not gram.replace(" ", "").isalpha() or is_mixed_script(gram)):
+                if not lo <= len(gram) <= hi:
                     continue
-                if size == 1 and (gram in known or gram not in unigram_terms):
+                if size == 1:
+                    if gram not in unigram_terms or gram in known:
+                        continue
+                elif not _one_word_off(gram, preferred):
                     continue
-                if size > 1 and not _one_word_off(gram, preferred):
+                if (gram in known_phrases(claims, memo) or not gram.replace(" ", "").isalpha()
+                        or is_mixed_script(gram)):
                     continue
                 for _, i in where:
                     start, end = tokens.starts[i], tokens.ends[i + size - 1]
@@ -911,17 +930,46 @@ def collect(dctx) -> SpellingData:
     return data
 
 
-def _near(memo: dict, forms: set[str], targets: list[str], known: set[str]) -> set[str]:
-    """The forms within two edits of a target (memoised across documents)."""
+def _occurrences(doc, written: dict[str, str], fold_memo: dict[str, str]):
+    """(start, end, word, tokens, i) of each occurrence of the ``written`` words, with the
+    tokens of the passage around it (enough to see the words beside it) and its index."""
+    alternatives = "|".join(re.escape(w) for w in sorted(written, key=len, reverse=True))
+    pattern = re.compile(rf"(?<![^\W_])(?:{alternatives})(?![^\W_]|[\u0300-\u036f])")
+    text = doc.text
+    for m in pattern.finditer(text):
+        lo, hi = max(0, m.start() - 120), min(len(text), m.end() + 120)
+        starts, ends, forms = [], [], []
+        i = -1
+        for t in TOKEN.finditer(text, lo, hi):
+            if t.start() == m.start():
+                i = len(starts)
+            word = t.group(0)
+            f = fold_memo.get(word)
+            if f is None:
+                f = fold_memo[word] = fold_phrase(word).replace(" ", "")
+            starts.append(t.start())
+            ends.append(t.end())
+            forms.append(f)
+        if i < 0 or ends[i] != m.end():
+            continue  # part of a longer token
+        yield m.start(), m.end(), m.group(0), DocTokens(doc.id, doc.language, text, starts,
+                                                         ends, forms), i
+
+
+def _near(memo: dict, forms: set[str], targets: list[str], known: set[str],
+          budget) -> set[str]:
+    """The forms within ``budget(len(target))`` edits of a target, the targets themselves
+    excepted (memoised across documents)."""
     lo = min(map(len, targets)) - 2
     hi = max(map(len, targets)) + 2
     new = sorted(f for f in forms if f not in memo)
     for f in new:
         memo[f] = False
-    eligible = [f for f in new if f not in known and lo <= len(f) <= hi and f.isalpha()
-                and not is_mixed_script(f)]
-    for c, _, _ in _pairs(eligible, targets, 2):
-        memo[eligible[c]] = True
+    eligible = [f for f in new if f not in known and lo <= len(f) <= hi and f.isalpha()]
+    for c, t, d in _pairs(eligible, targets, 2):
+        if (eligible[c] != targets[t] and d <= budget(len(targets[t]))
+                and not is_mixed_script(eligible[c])):
+            memo[eligible[c]] = True
     return {f for f in forms if memo[f]}
 
 
