@@ -26,10 +26,11 @@ def check_document(ctx: DocumentContext) -> Iterator[Finding]:
         return
     pack = get_pack(doc.language)
     selector = _selector(doc.language)
-    if selector is None or not _YEAR.search(doc.text):
+    near = ctx.signals("unit")
+    if selector is None or not near or not _YEAR.search(doc.text):
         return
     ago = words_pattern(tuple(pack.past_markers))
-    for _, values in values_around(doc, selector):
+    for _, values in values_around(doc, selector, near):
         durations = [v for v in values if v.kind == "duration"]
         anchors = [v for v in values
                    if v.kind == "year" or (v.kind == "period" and v.canonical.endswith(".."))]

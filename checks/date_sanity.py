@@ -27,7 +27,10 @@ def check_document(ctx: DocumentContext) -> Iterator[Finding]:
     if selector is None:
         return
     published = doc.published_date
-    for _, values in values_around(doc, selector):
+    near = ctx.signals("weekday") + ctx.signals("past")
+    if not near:
+        return
+    for _, values in values_around(doc, selector, near):
         for v in values:
             if v.kind != "date" or len(v.canonical) != 10 or v.canonical.startswith("-"):
                 continue
@@ -56,10 +59,11 @@ def _selector(lang: str) -> re.Pattern | None:
         return None
     days = "|".join(re.escape(w) for w in sorted(pack.weekdays, key=len, reverse=True))
     months = "|".join(re.escape(w) for w in sorted(pack.months, key=len, reverse=True))
-    alts = [rf"\b(?:{days})\b\W{{0,4}}(?:\d|(?:{months})\b)"]
+    alts = [rf"\b(?:{days})\b\W{{0,4}}(?:\d{{1,2}}(?:st|nd|rd|th)?\s*(?:/|(?:of\s+)?"
+            rf"(?:{months})\b)|\(\s*\d{{1,2}}\s*/|(?:{months})\b\.?\s+\d)"]
     if pack.past_markers:
         markers = "|".join(re.escape(w) for w in pack.past_markers)
-        alts.append(rf"(?:\d|\b(?:{months}))\W{{0,3}}(?:{markers})\b")
+        alts.append(rf"(?:\d{{4}}|\b\d{{1,2}}\s+(?:{months}))\W{{0,3}}(?:{markers})\b")
     return re.compile("|".join(alts), re.IGNORECASE)
 
 

@@ -32,7 +32,8 @@ def document_key(raw: bytes, metadata: str, run_key: str) -> str:
 class Cache:
     def __init__(self, folder: Path) -> None:
         self.path = Path(folder) / f"documents-v{SCHEMA}.sqlite3"
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        with contextlib.suppress(OSError):  # read-only checkout: runs without a cache
+            self.path.parent.mkdir(parents=True, exist_ok=True)
         gitignore = self.path.parent / ".gitignore"
         if not gitignore.exists():
             with contextlib.suppress(OSError):
@@ -42,20 +43,40 @@ class Cache:
     @property
     def db(self) -> sqlite3.Connection:
         if self._db is None:
-            db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
+            try:
+                self._db = self._connect()
+            except sqlite3.DatabaseError:  # a damaged file ("not a database"): it only holds
+                for suffix in ("", "-wal", "-shm"):  # results that can be recomputed
+                    with contextlib.suppress(OSError):
+                        Path(f"{self.path}{suffix}").unlink()
+                self._db = self._connect()
+        return self._db
+
+    def _connect(self) -> sqlite3.Connection:
+        db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
+        try:
             db.execute("PRAGMA journal_mode=WAL")
             db.execute("PRAGMA synchronous=NORMAL")
             db.execute("CREATE TABLE IF NOT EXISTS results (key TEXT PRIMARY KEY, value BLOB)")
-            self._db = db
-        return self._db
+        except BaseException:
+            db.close()
+            raise
+        return db
+
+    def empty(self) -> bool:
+        return self.db.execute("SELECT 1 FROM results LIMIT 1").fetchone() is None
 
     def get_many(self, keys: list[str]) -> dict[str, object]:
         out: dict[str, object] = {}
         for start in range(0, len(keys), 500):
             chunk = keys[start:start + 500]
             marks = ",".join("?" * len(chunk))
-            for key, value in self.db.execute(
-                    f"SELECT key, value FROM results WHERE key IN ({marks})", chunk):
+            try:
+                rows = self.db.execute(
+                    f"SELECT key, value FROM results WHERE key IN ({marks})", chunk).fetchall()
+            except sqlite3.DatabaseError:  # damaged pages: a miss, the results are recomputed
+                return out
+            for key, value in rows:
                 try:
                     out[key] = pickle.loads(value)
                 except Exception:  # an entry from an incompatible build: recompute it
@@ -66,14 +87,18 @@ class Cache:
         if not items:
             return
         rows = [(k, pickle.dumps(v, protocol=pickle.HIGHEST_PROTOCOL)) for k, v in items]
-        db = self.db
-        db.execute("BEGIN IMMEDIATE")
         try:
-            db.executemany("INSERT OR REPLACE INTO results (key, value) VALUES (?, ?)", rows)
-            db.execute("COMMIT")
-        except BaseException:
-            db.execute("ROLLBACK")
-            raise
+            db = self.db
+            db.execute("BEGIN IMMEDIATE")
+            try:
+                db.executemany("INSERT OR REPLACE INTO results (key, value) VALUES (?, ?)",
+                               rows)
+                db.execute("COMMIT")
+            except BaseException:
+                db.execute("ROLLBACK")
+                raise
+        except sqlite3.DatabaseError:  # damaged, locked for too long or read-only: the run
+            return  # goes on without storing; the next one recomputes these documents
 
     def close(self) -> None:
         if self._db is not None:

@@ -52,7 +52,7 @@ class Worker:
         self.claims = claims
         self.config = config
         self.rules = [r for r in rules if r.check_document is not None]
-        self.matcher = Matcher(claims)
+        self.matcher = Matcher(claims, tuple(config.languages))
         self.memo: dict = {}
 
     def process(self, doc: Document) -> DocResult:
@@ -60,6 +60,7 @@ class Worker:
         mentions = extract(doc, self.claims, hits)
         other = [h for h in hits if h.target.kind != "cue"]
         dctx = DocumentContext(doc, self.claims, mentions, other, self.config, self.memo)
+        other = [h for h in other if h.target.kind != "signal"]  # signals serve rules only
         findings: list[Finding] = []
         warnings: list[str] = []
         for rule in self.rules:
@@ -230,18 +231,29 @@ def stream(found: Discovery, claims: ClaimSet, config: Config, rules: list[Rule]
            workers: int | None = None, cache_dir: str | None = None, engine: str = "local",
            scheduler: str | None = None, progress=None) -> Iterator[DocResult | str]:
     """Document results in corpus order (and warnings, as strings, and input problems, as
-    Problems), however run."""
+    Problems), however run. Cached results are looked up here first, so that only the
+    documents that changed go to the workers."""
     from factaudit.cache import Cache
 
     key = run_key(claims, config, rules)
     workers = workers or default_workers(found.total_bytes)
-    chunks = list(batches(found.entries))
     cache = Cache(cache_dir) if cache_dir else None
     try:
-        for batch, results in zip(chunks, _run(chunks, claims, config, rules, key, cache_dir,
-                                               workers, engine, scheduler), strict=True):
+        known = _cached(found.entries, key, cache) if cache is not None else {}
+        chunks = list(batches([e for e in found.entries if id(e) not in known]))
+        computed = iter(_run(chunks, claims, config, rules, key, workers, engine, scheduler))
+        pending: list = []  # results of computed entries, in order
+        for batch in batches(found.entries):
             fresh = []
-            for result, warnings, new_key in results:
+            for entry in batch:
+                if id(entry) in known:
+                    result = known.pop(id(entry))
+                    yield from result.warnings
+                    yield result
+                    continue
+                if not pending:
+                    pending = list(next(computed))
+                result, warnings, new_key = pending.pop(0)
                 yield from warnings
                 if result is not None:
                     yield result
@@ -256,8 +268,31 @@ def stream(found: Discovery, claims: ClaimSet, config: Config, rules: list[Rule]
             cache.close()
 
 
-def _run(chunks, claims, config, rules, key, cache_dir, workers, engine, scheduler
-         ) -> Iterable[list]:
+def _cached(entries: list[dict], key: str, cache) -> dict[int, DocResult]:
+    """Cached results of unchanged documents, by ``id(entry)``: each file is read and
+    hashed, not parsed."""
+    from factaudit.cache import document_key
+
+    if cache.empty():
+        return {}
+    out: dict[int, DocResult] = {}
+    for start in range(0, len(entries), 500):
+        keys = {}
+        for entry in entries[start:start + 500]:
+            try:
+                raw = entry["__file"].read_bytes()
+            except OSError:
+                continue  # the worker reports it
+            keys[document_key(raw, _entry_metadata(entry), key)] = id(entry)
+        for k, result in cache.get_many(list(keys)).items():
+            out[keys[k]] = result
+    return out
+
+
+def _run(chunks, claims, config, rules, key, workers, engine, scheduler) -> Iterable[list]:
+    if not chunks:
+        return
+    cache_dir = None  # the cache is read and written by the main process only
     if engine == "dask":
         from factaudit.dask_engine import run_on_dask
 

@@ -70,7 +70,10 @@ class Mention:
 class Matcher:
     """The automaton of all cues, names and terms of a claim set."""
 
-    def __init__(self, claims: ClaimSet) -> None:
+    def __init__(self, claims: ClaimSet, signal_languages: tuple[str, ...] = ()) -> None:
+        """``signal_languages``: also find the words that per-document rules look for
+        (weekday names, past markers, duration units of those languages), so that they
+        need no scan of their own."""
         self.automaton = ahocorasick.Automaton()
         table: dict[str, list[Target]] = defaultdict(list)
         for i, claim in enumerate(claims.claims):
@@ -87,6 +90,12 @@ class Matcher:
             forms = [("preferred", term.preferred)] + [("variant", v) for v in term.variants]
             for form, text in forms:
                 table[fold_phrase(text)].append(Target("term", i, form, text))
+        for lang in signal_languages:
+            pack = get_pack(lang)
+            for kind, words in (("weekday", pack.weekdays), ("past", pack.past_markers),
+                                ("unit", pack.duration_units)):
+                for word in words:
+                    table[fold_phrase(word)].append(Target("signal", 0, f"{kind}:{lang}", word))
         self.size = 0
         for key, targets in table.items():
             if key:

@@ -40,15 +40,24 @@ def values_where(doc: Document, selector: re.Pattern | None = None
             yield (start, end), [v.shifted(start) for v in values]
 
 
-def values_around(doc: Document, selector: re.Pattern
+def values_around(doc: Document, selector: re.Pattern, near: list | None = None
                   ) -> Iterator[tuple[tuple[int, int], list[Value]]]:
     """Like ``values_where`` but only the sentences that contain a match of ``selector``,
-    found without splitting the whole document: the cost follows the matches."""
+    found without splitting the whole document: the cost follows the matches. With
+    ``near`` (hits of the engine's scan), the selector is only tried around them."""
     text = doc.text
     base = doc.published_date
     abbreviations = frozenset(get_pack(doc.language).abbreviations)
     done: set[tuple[int, int]] = set()
-    for m in selector.finditer(text):
+    if near is None:
+        matches = list(selector.finditer(text))
+    else:
+        matches = []
+        for h in near:
+            lo, hi = max(0, h.start - 40), min(len(text), h.end + 40)
+            matches += [m for m in selector.finditer(text, lo, hi)
+                        if m.start() <= h.start < m.end() or h.start <= m.start() < h.end]
+    for m in matches:
         line_start = text.rfind("\n", 0, m.start()) + 1
         line_end = text.find("\n", m.end())
         line_end = len(text) if line_end == -1 else line_end

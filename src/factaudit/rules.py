@@ -67,6 +67,12 @@ class DocumentContext:
     def severity(self, rule: Rule, item_severity: str | None = None) -> str:
         return item_severity or self.config.severity_override(rule.id) or rule.severity
 
+    def signals(self, kind: str) -> list[Hit]:
+        """Hits of the words of ``kind`` (weekday, past, unit) of the document's language
+        found by the engine's one scan."""
+        form = f"{kind}:{self.document.language}"
+        return [h for h in self.hits if h.target.kind == "signal" and h.target.form == form]
+
     def collect(self, key: str, value: object) -> None:
         self.collected[key] = value
 
@@ -147,14 +153,14 @@ class AuditContext:
         """Translations and copies: declared, or detected among documents with mentions."""
         from factaudit.sources import find_pairs
 
-        return find_pairs(self.documents, self.signatures)
+        return find_pairs(list(self.documents_by_id.values()), self.signatures)
 
     @cached_property
     def source_groups(self) -> dict[str, str]:
         """Document id → its group of non-independent sources ('a+b' for a and its copy)."""
         from factaudit.sources import groups
 
-        return groups(self.documents, self.source_pairs)
+        return groups(list(self.documents_by_id.values()), self.source_pairs)
 
     def line_of(self, doc_id: str, offset: int) -> int:
         """1-based file line of a character offset in a document."""

@@ -300,9 +300,21 @@ def _word_span(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+_NON_ASCII_WORD = re.compile(r"[^\x00-\x7f]")
+_ASCII_TOKEN = re.compile(r"[A-Za-z0-9]+")  # TOKEN, for texts that are all ASCII
+
+
+def _word_start(text: str, i: int) -> int:
+    while i > 0 and (text[i - 1].isalnum() or "\u0300" <= text[i - 1] <= "\u036f"):
+        i -= 1
+    return i
+
+
 def find_oddities(doc: Document) -> list[Oddity]:
     """Invisible characters that matter and mixed-script words in one document."""
     text = doc.text
+    if text.isascii():
+        return []  # neither invisible characters nor letters of two scripts
     out: list[Oddity] = []
     seen: set[tuple[int, int]] = set()
     for m in INVISIBLE_RUN.finditer(text):
@@ -328,10 +340,13 @@ def find_oddities(doc: Document) -> list[Oddity]:
         clean = INVISIBLE_RUN.sub("", written)
         kinds = sorted({char_label(c) for c in written if c in INVISIBLE})
         out.append(Oddity("invisible", doc.id, start, end, written, clean, ", ".join(kinds)))
-    for m in TOKEN.finditer(text):
+    looked: set[int] = set()
+    for m in _NON_ASCII_WORD.finditer(text):
+        m = TOKEN.match(text, _word_start(text, m.start())) or m
         word = m.group(0)
-        if word.isascii():
+        if word.isascii() or m.start() in looked or (m.start(), m.end()) in seen:
             continue
+        looked.add(m.start())
         counts = scripts_in(word)
         if len(counts) < 2:
             continue
@@ -849,7 +864,7 @@ def collect(dctx) -> SpellingData:
     doc = dctx.document
     memo = dctx.memo.setdefault("spelling", {"fold": {}, "name": {}, "term": {}})
     fold_memo = memo["fold"]
-    words = TOKEN.findall(doc.text)
+    words = (_ASCII_TOKEN if doc.text.isascii() else TOKEN).findall(doc.text)
     forms = {}
     for w in set(words):
         f = fold_memo.get(w)
