@@ -40,6 +40,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--allow-acknowledged", action="store_true",
                        help="exit 0 when every error is covered by an unexpired acknowledgement")
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto")
+    _add_engine_options(check)
     check.add_argument("--author", default="factaudit", metavar="NAME",
                        help="--format claimreview: the organisation publishing the reviews")
     check.add_argument("--baseline", type=Path, metavar="FILE",
@@ -56,6 +57,7 @@ def build_parser() -> argparse.ArgumentParser:
                         help="folder of documents (default: corpus/ or [tool.factaudit])")
     report.add_argument("--output", type=Path, metavar="FILE",
                         help="where to write the report (default: <reports>/discrepancies.html)")
+    _add_engine_options(report)
 
     sub.add_parser("rules", help="list the rules with their ids, severities and descriptions")
     schema = sub.add_parser("schema", help="print the JSON Schema of claims files")
@@ -77,8 +79,11 @@ def main(argv: list[str] | None = None) -> int:
                 "report": _report}[args.command](args)
     except InputError as exc:
         print(f"factaudit: {len(exc.problems)} problem(s) in the input:", file=sys.stderr)
-        for problem in exc.problems:
-            print(f"  {problem}".replace("\n", "\n  "), file=sys.stderr)
+        from factaudit.errors import clean
+
+        for problem in exc.problems:  # messages quote the input: escape control characters
+            print("\n".join(f"  {clean(line)}" for line in str(problem).split("\n")),
+                  file=sys.stderr)
         return EXIT_INPUT
     except KeyboardInterrupt:
         print("factaudit: interrupted", file=sys.stderr)
@@ -92,10 +97,31 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_INTERNAL
 
 
+def _add_engine_options(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_argument_group("engine")
+    group.add_argument("--workers", type=int, metavar="N",
+                       help="processes for the document phase (default: 1, or every core "
+                       "for corpora over 16 MB)")
+    group.add_argument("--no-cache", action="store_true",
+                       help="do not read or write the per-document cache (.factaudit-cache/)")
+    group.add_argument("--engine", choices=("local", "dask"), default="local",
+                       help="where the document phase runs (dask: a Dask cluster)")
+    group.add_argument("--scheduler", metavar="ADDRESS",
+                       help="Dask scheduler address (default: start a local cluster)")
+    group.add_argument("--progress", choices=("auto", "always", "never"), default="auto",
+                       help="progress display on standard error (auto: on a terminal, not in CI)")
+
+
+def _engine_options(args: argparse.Namespace) -> dict:
+    return {"workers": args.workers, "cache": not args.no_cache, "engine": args.engine,
+            "scheduler": args.scheduler,
+            "progress": {"auto": None, "always": True, "never": False}[args.progress]}
+
+
 def _check(args: argparse.Namespace) -> int:
     from factaudit.audit import audit_paths
 
-    result = audit_paths(args.claims, args.corpus)
+    result = audit_paths(args.claims, args.corpus, **_engine_options(args))
     comparison = _apply_baseline(result, args.baseline)
     if args.format == "json":
         from factaudit.output_json import to_json
@@ -114,6 +140,10 @@ def _check(args: argparse.Namespace) -> int:
         from factaudit.output_claimreview import to_claimreview
 
         text = to_claimreview(result, author=args.author)
+        from factaudit.errors import clean
+
+        for warning in result.warnings:  # ClaimReview has no place for them: never silent
+            print(f"factaudit: warning: {clean(warning)}", file=sys.stderr)
     else:
         from factaudit.output_text import to_text
 
@@ -134,7 +164,8 @@ def _report(args: argparse.Namespace) -> int:
     from factaudit.report_html import DEFAULT_NAME, write_report
 
     # the report includes the optional rules (general spelling); the check gate does not
-    result = audit_paths(args.claims, args.corpus, include_optional=True)
+    result = audit_paths(args.claims, args.corpus, include_optional=True,
+                         **_engine_options(args))
     config = load_config()
     target = args.output or config.root / config.reports / DEFAULT_NAME
     write_report(result, target)
