@@ -113,3 +113,22 @@ def test_progress_is_off_in_ci(monkeypatch):
 def test_large_corpora_use_every_core_by_default():
     assert engine.default_workers(1_000) == 1
     assert engine.default_workers(engine.POOL_THRESHOLD_BYTES + 1) >= 1
+
+
+def test_an_unchanged_run_reuses_the_whole_result(example, monkeypatch):
+    from factaudit import audit
+
+    first = run(example)
+    calls = []
+    original = audit._corpus_phase
+    monkeypatch.setattr(audit, "_corpus_phase",
+                        lambda *a, **k: calls.append(1) or original(*a, **k))
+    second = run(example)
+    assert calls == [] and fingerprint(second) == fingerprint(first)
+    doc = second.documents[0]
+    assert doc.text, "texts are still read on demand from the corpus"
+    # acknowledgements expire with the date: another day is another run
+    import datetime as dt
+
+    run(example, today=dt.date(2999, 1, 1))
+    assert calls == [1]

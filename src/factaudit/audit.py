@@ -66,7 +66,7 @@ def audit_paths(claims_dir: Path | None = None, corpus_dir: Path | None = None,
     ``engine="dask"`` runs the document phase on a Dask cluster (``scheduler`` address,
     or a local cluster)."""
     from factaudit import engine as document_phase
-    from factaudit.cache import default_dir
+    from factaudit.cache import Cache, default_dir
     from factaudit.corpus import discover
     from factaudit.progress import Progress
 
@@ -91,13 +91,30 @@ def audit_paths(claims_dir: Path | None = None, corpus_dir: Path | None = None,
             problems += metadata_problems(found)
         raise InputError(problems)
     rules = _active_rules(config, None, include_optional)
+    today = today or dt.date.today()
+    entries = {str(e["__shown"]): e for e in found.entries}
+    cache_dir = str(default_dir(config.root)) if cache else None
+    keys = run_digest = None
+    if cache_dir is not None:
+        store = Cache(cache_dir)
+        try:
+            run = document_phase.run_key(claims, config, rules)
+            keys = document_phase.document_keys(found.entries, run, store)
+            run_digest = _run_digest(run, today, found, keys)
+            stored = store.get_run(run_digest)
+        finally:
+            store.close()
+        if stored is not None:  # nothing changed since that run: its result stands
+            metadata, mentions, findings, verdicts, warnings, pairs = stored
+            loader = _loader(entries, {d.id: d.path for d in metadata}, config)
+            return AuditResult(claims, _Streamed(metadata, loader), mentions, findings,
+                               verdicts, rules, warnings, pairs)
     bar = Progress(len(found.entries), found.total_bytes, enabled=progress)
     results: list = []
     warnings = list(found.warnings)
-    cache_dir = str(default_dir(config.root)) if cache else None
     try:
         for item in document_phase.stream(found, claims, config, rules, workers, cache_dir,
-                                          engine, scheduler, bar):
+                                          engine, scheduler, bar, keys):
             if isinstance(item, str):
                 warnings.append(item)
             elif isinstance(item, Problem):
@@ -106,22 +123,43 @@ def audit_paths(claims_dir: Path | None = None, corpus_dir: Path | None = None,
                 results.append(item)
     finally:
         bar.close()
-    entries = {str(e["__shown"]): e for e in found.entries}
-    paths = {r.document.id: r.document.path for r in results}
+    loader = _loader(entries, {r.document.id: r.document.path for r in results}, config)
+    problems += duplicate_ids([(r.document.id, r.document.path) for r in results])
+    if problems:
+        raise InputError(problems)
+    if not results:
+        raise InputError(no_documents(found.folder))
+    result = _corpus_phase(claims, results, config, rules, today, warnings, loader)
+    if run_digest is not None:
+        store = Cache(cache_dir)
+        try:
+            store.put_run(run_digest, (result.metadata, result.mentions, result.findings,
+                                       result.verdicts, result.warnings, result.source_pairs))
+        finally:
+            store.close()
+    return result
 
+
+def _loader(entries: dict[str, dict], paths: dict[str, str], config: Config):
+    """Reads a streamed document again by id (for rules, reports and quotes)."""
     def loader(doc_id: str) -> Document:
         doc = read_entry(entries[paths[doc_id]], tuple(config.languages), [])
         if doc is None:
             raise InputError(Problem(paths[doc_id], "the document changed or vanished during "
                                      "the run", hint="run the audit again"))
         return doc
+    return loader
 
-    problems += duplicate_ids([(r.document.id, r.document.path) for r in results])
-    if problems:
-        raise InputError(problems)
-    if not results:
-        raise InputError(no_documents(found.folder))
-    return _corpus_phase(claims, results, config, rules, today, warnings, loader)
+
+def _run_digest(run: str, today: dt.date, found, keys: dict[int, str]) -> str:
+    """Identifies a whole run: claims, configuration, code, date and every document."""
+    import hashlib
+
+    h = hashlib.blake2b(digest_size=20)
+    h.update(f"{run}|{today}|{found.folder}|{found.warnings}".encode())
+    for entry in found.entries:
+        h.update(f"|{entry['__shown']}={keys.get(id(entry))}".encode())
+    return h.hexdigest()
 
 
 def run_audit(claims: ClaimSet, corpus: Corpus, config: Config | None = None,

@@ -17,6 +17,7 @@ import sqlite3
 from pathlib import Path
 
 SCHEMA = 1
+RACY_SECONDS = 2.0
 
 
 def default_dir(root: Path) -> Path:
@@ -58,6 +59,12 @@ class Cache:
             db.execute("PRAGMA journal_mode=WAL")
             db.execute("PRAGMA synchronous=NORMAL")
             db.execute("CREATE TABLE IF NOT EXISTS results (key TEXT PRIMARY KEY, value BLOB)")
+            # a file's stat signature → its document key, so an unchanged file is not
+            # hashed again (as git's index does); only written for files that were already
+            # older than RACY_SECONDS, so that a later edit within the same clock tick
+            # cannot be missed
+            db.execute("CREATE TABLE IF NOT EXISTS files (sig TEXT PRIMARY KEY, key TEXT)")
+            db.execute("CREATE TABLE IF NOT EXISTS runs (key TEXT PRIMARY KEY, value BLOB)")
         except BaseException:
             db.close()
             raise
@@ -82,6 +89,51 @@ class Cache:
                 except Exception:  # an entry from an incompatible build: recompute it
                     continue
         return out
+
+    def keys_of(self, sigs: list[str]) -> dict[str, str]:
+        out: dict[str, str] = {}
+        for start in range(0, len(sigs), 500):
+            chunk = sigs[start:start + 500]
+            marks = ",".join("?" * len(chunk))
+            out.update(self.db.execute(
+                f"SELECT sig, key FROM files WHERE sig IN ({marks})", chunk).fetchall())
+        return out
+
+    def put_keys(self, pairs: list[tuple[str, str]]) -> None:
+        if pairs:
+            self._write("INSERT OR REPLACE INTO files (sig, key) VALUES (?, ?)", pairs)
+
+    def get_run(self, key: str):
+        row = self.db.execute("SELECT value FROM runs WHERE key = ?", (key,)).fetchone()
+        if row is None:
+            return None
+        try:
+            return pickle.loads(row[0])
+        except Exception:
+            return None
+
+    def put_run(self, key: str, value: object) -> None:
+        blob = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+        db = self.db
+        db.execute("BEGIN IMMEDIATE")
+        try:  # keep the last few runs only
+            db.execute("DELETE FROM runs WHERE rowid NOT IN "
+                       "(SELECT rowid FROM runs ORDER BY rowid DESC LIMIT 3)")
+            db.execute("INSERT OR REPLACE INTO runs (key, value) VALUES (?, ?)", (key, blob))
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+
+    def _write(self, sql: str, rows: list) -> None:
+        db = self.db
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            db.executemany(sql, rows)
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
 
     def put_many(self, items: list[tuple[str, object]]) -> None:
         if not items:

@@ -129,39 +129,54 @@ def discover(folder: Path) -> Discovery:
         raise InputError(problems)
     warnings: list[str] = []
     listed = {e["__file"] for e in entries}
+    walked: dict[Path, str] = {}
     total = sum(e["__size"] for e in entries)
     prefix = shown.rstrip("/") + "/" if shown not in (".", "") else ""
-    for dirpath, dirnames, filenames in os.walk(folder):
-        dirnames.sort()
-        for name in dirnames:  # os.walk does not follow links to folders: say so
-            if os.path.islink(os.path.join(dirpath, name)):
-                relative = os.path.relpath(os.path.join(dirpath, name), folder)
-                warnings.append(f"{prefix}{relative}: skipped, a link to a folder (links to "
-                                "folders are not followed; link the files, or list them in "
-                                f"{MANIFEST})")
-        for name in sorted(filenames):
-            if not name.lower().endswith(TEXT_SUFFIXES):
+    for relative, item in _walk(str(folder), ""):
+        shown_path = prefix + relative
+        if item is None:  # os.scandir does not follow links to folders: say so
+            warnings.append(f"{shown_path}: skipped, a link to a folder (links to folders are "
+                            f"not followed; link the files, or list them in {MANIFEST})")
+            continue
+        if item.is_symlink():
+            resolved = Path(item.path).resolve()
+            if not _inside(resolved, root):
+                warnings.append(f"{shown_path}: skipped, it links outside the corpus folder")
                 continue
-            path = os.path.join(dirpath, name)
-            relative = os.path.relpath(path, folder)
-            shown_path = prefix + relative
-            if os.path.islink(path):
-                resolved = Path(path).resolve()
-                if not _inside(resolved, root):
-                    warnings.append(f"{shown_path}: skipped, it links outside the corpus folder")
-                    continue
-            else:
-                resolved = root / relative
-            if resolved in listed:
-                continue
-            try:
-                size = os.stat(path).st_size
-            except OSError as exc:
-                warnings.append(f"{shown_path}: skipped, cannot read ({exc.strerror or exc})")
-                continue
-            total += size
-            entries.append({"__file": resolved, "__shown": shown_path, "__size": size})
+        else:
+            resolved = root / relative
+        if resolved in listed:
+            continue
+        if resolved in walked:  # a link to a file the walk reads anyway
+            warnings.append(f"{shown_path}: skipped, the same file as {walked[resolved]}")
+            continue
+        walked[resolved] = shown_path
+        try:
+            st = item.stat()
+        except OSError as exc:
+            warnings.append(f"{shown_path}: skipped, cannot read ({exc.strerror or exc})")
+            continue
+        total += st.st_size
+        entries.append({"__file": resolved, "__shown": shown_path, "__size": st.st_size,
+                        "__stat": (st.st_size, st.st_mtime_ns, st.st_ino)})
     return Discovery(shown, entries, warnings, total)
+
+
+def _walk(folder: str, relative: str):
+    """(relative path, DirEntry) of every text file below ``folder`` in sorted order, and
+    (relative path, None) for each link to a folder."""
+    try:
+        items = sorted(os.scandir(folder), key=lambda e: e.name)
+    except OSError:
+        return
+    for item in items:
+        path = relative + item.name
+        if item.is_dir(follow_symlinks=False):
+            yield from _walk(item.path, path + "/")
+        elif item.is_symlink() and item.is_dir():
+            yield path, None
+        elif item.name.lower().endswith(TEXT_SUFFIXES) and item.is_file():
+            yield path, item
 
 
 def _inside(path: Path, root: Path) -> bool:

@@ -142,7 +142,43 @@ def _code_stamp(rules: tuple[Rule, ...]) -> str:
 
 
 def _entry_metadata(entry: dict) -> str:
-    return json.dumps({k: str(v) for k, v in sorted(entry.items()) if k != "__size"})
+    return json.dumps({k: str(v) for k, v in sorted(entry.items())
+                       if k not in ("__size", "__stat")})
+
+
+def document_keys(entries: list[dict], run: str, cache) -> dict[int, str]:
+    """The cache key of every readable document, by ``id(entry)``: from its stat
+    signature when the cache has seen the file unchanged, else by reading and hashing it."""
+    import time
+
+    from factaudit.cache import RACY_SECONDS, document_key
+
+    sigs = {}
+    for entry in entries:
+        stat = entry.get("__stat")
+        if stat is not None:
+            sigs[id(entry)] = hashlib.blake2b(
+                f"{entry['__file']}|{stat}|{_entry_metadata(entry)}|{run}".encode(),
+                digest_size=20).hexdigest()
+    known = cache.keys_of(list(sigs.values())) if sigs else {}
+    out: dict[int, str] = {}
+    learned = []
+    now = time.time()
+    for entry in entries:
+        sig = sigs.get(id(entry))
+        if sig in known:
+            out[id(entry)] = known[sig]
+            continue
+        try:
+            raw = entry["__file"].read_bytes()
+        except OSError:
+            continue  # the worker reports it
+        key = out[id(entry)] = document_key(raw, _entry_metadata(entry), run)
+        stat = entry.get("__stat")
+        if sig is not None and stat[1] / 1e9 < now - RACY_SECONDS:
+            learned.append((sig, key))
+    cache.put_keys(learned)
+    return out
 
 
 _WORKER: Worker | None = None
@@ -229,7 +265,8 @@ def default_workers(total_bytes: int) -> int:
 
 def stream(found: Discovery, claims: ClaimSet, config: Config, rules: list[Rule],
            workers: int | None = None, cache_dir: str | None = None, engine: str = "local",
-           scheduler: str | None = None, progress=None) -> Iterator[DocResult | str]:
+           scheduler: str | None = None, progress=None, keys: dict[int, str] | None = None
+           ) -> Iterator[DocResult | str]:
     """Document results in corpus order (and warnings, as strings, and input problems, as
     Problems), however run. Cached results are looked up here first, so that only the
     documents that changed go to the workers."""
@@ -239,7 +276,9 @@ def stream(found: Discovery, claims: ClaimSet, config: Config, rules: list[Rule]
     workers = workers or default_workers(found.total_bytes)
     cache = Cache(cache_dir) if cache_dir else None
     try:
-        known = _cached(found.entries, key, cache) if cache is not None else {}
+        if cache is not None and keys is None:
+            keys = document_keys(found.entries, key, cache)
+        known = _cached(found.entries, keys, cache) if cache is not None else {}
         chunks = list(batches([e for e in found.entries if id(e) not in known]))
         computed = iter(_run(chunks, claims, config, rules, key, workers, engine, scheduler))
         pending: list = []  # results of computed entries, in order
@@ -268,25 +307,12 @@ def stream(found: Discovery, claims: ClaimSet, config: Config, rules: list[Rule]
             cache.close()
 
 
-def _cached(entries: list[dict], key: str, cache) -> dict[int, DocResult]:
-    """Cached results of unchanged documents, by ``id(entry)``: each file is read and
-    hashed, not parsed."""
-    from factaudit.cache import document_key
-
+def _cached(entries: list[dict], keys: dict[int, str], cache) -> dict[int, DocResult]:
+    """Cached results of unchanged documents, by ``id(entry)``."""
     if cache.empty():
         return {}
-    out: dict[int, DocResult] = {}
-    for start in range(0, len(entries), 500):
-        keys = {}
-        for entry in entries[start:start + 500]:
-            try:
-                raw = entry["__file"].read_bytes()
-            except OSError:
-                continue  # the worker reports it
-            keys[document_key(raw, _entry_metadata(entry), key)] = id(entry)
-        for k, result in cache.get_many(list(keys)).items():
-            out[keys[k]] = result
-    return out
+    by_key = {k: i for i, k in keys.items()}
+    return {by_key[k]: result for k, result in cache.get_many(list(by_key)).items()}
 
 
 def _run(chunks, claims, config, rules, key, workers, engine, scheduler) -> Iterable[list]:

@@ -48,4 +48,10 @@ def to_json(result: AuditResult) -> str:
         "warnings": result.warnings,
         "source_pairs": [{"a": p.a, "b": p.b, "how": p.how} for p in result.source_pairs],
     }
-    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+    # indented for the corpora people read; compact (and several times faster to write)
+    # once the document list is long
+    indent = 2 if len(result.metadata) <= COMPACT_ABOVE else None
+    return json.dumps(payload, ensure_ascii=False, indent=indent) + "\n"
+
+
+COMPACT_ABOVE = 1000  # documents
