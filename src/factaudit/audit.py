@@ -199,6 +199,7 @@ def _corpus_phase(claims: ClaimSet, results: list, config: Config, active: list[
         for key, value in r.collected.items():
             collected[key][r.document.id] = value
     raw: list[Finding] = [f for r in results for f in r.findings]
+    places = {(r.document.id, *span): where for r in results for span, where in r.places.items()}
     ctx = AuditContext(claims=claims,
                        documents=documents if loader is None else _Streamed(documents, loader),
                        mentions=mentions, hits=hits, config=config, collected=dict(collected),
@@ -213,7 +214,7 @@ def _corpus_phase(claims: ClaimSet, results: list, config: Config, active: list[
         except Exception as exc:  # a broken rule must not hide the others' findings
             warnings.append(f"rule {rule.id} failed: {type(exc).__name__}: {exc}")
     warnings += [w for w in ctx.warnings if w not in warnings]
-    located = _dedupe(_locate(f, ctx) for f in raw)
+    located = _dedupe(_locate(f, ctx, places) for f in raw)
     by_id = ctx.documents_by_id
     findings = _acknowledge(located, claims, by_id, today or dt.date.today(), warnings)
     findings.sort(key=lambda f: f.sort_key)
@@ -250,12 +251,18 @@ def _dedupe(findings) -> list[Finding]:
     return out
 
 
-def _locate(f: Finding, ctx: AuditContext) -> Finding:
+def _locate(f: Finding, ctx: AuditContext, places: dict | None = None) -> Finding:
     """Locate a corpus-phase finding (document-phase ones arrive located)."""
     if f.document is None or f.line is not None or f.document not in ctx.documents_by_id:
         return f
+    path = ctx.documents_by_id[f.document].path
     if f.start is None:
-        return f.with_(path=ctx.documents_by_id[f.document].path)
+        return f.with_(path=path)
+    known = (places or {}).get((f.document, f.start, f.end))
+    if known is not None:
+        line, column, text = known
+        return f.with_(path=path, line=line, column=column,
+                       quote=f.quote if f.quote is not None else text)
     from factaudit.engine import locate_all
 
     return locate_all([f], ctx.document(f.document))[0]

@@ -43,6 +43,9 @@ class DocResult:
     findings: list[Finding]  # from per-document checks, located and quoted
     collected: dict[str, object] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
+    # (start, end) of mention values and hits → (line, column, quote), so that findings of
+    # the corpus-wide rules are located without reading the document again
+    places: dict[tuple[int, int], tuple[int, int, str]] = field(default_factory=dict)
 
 
 class Worker:
@@ -78,8 +81,15 @@ class Worker:
             facts = {f"{m.kind}:{m.value}" for m in mentions if any(c.isdigit() for c in m.raw)}
             dctx.collect("signature", facts | {f"entity:{e}" for e in entities})
         located = locate_all(findings, doc)
+        places = {}
+        spans = {(m.value_start, m.value_end) for m in mentions}
+        spans |= {(h.start, h.end) for h in other}
+        if spans:
+            index = LineIndex(doc.text, doc.first_line)
+            for start, end in sorted(spans):
+                places[(start, end)] = (*index.position(start), quote(doc.text, start, end))
         return DocResult(replace(doc, text=""), mentions, other, located, dctx.collected,
-                         warnings + dctx.warnings)
+                         warnings + dctx.warnings, places)
 
 
 def locate_all(findings: list[Finding], doc: Document) -> list[Finding]:
