@@ -71,6 +71,8 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=None)
     parser.add_argument("--out", type=Path, default=HERE / "out")
     parser.add_argument("--keep", action="store_true", help="keep the generated corpus")
+    parser.add_argument("--command", default="factaudit",
+                        help="how to run factaudit (e.g. 'python -m factaudit')")
     args = parser.parse_args()
 
     corpus = args.out / f"corpus-{args.documents}-{args.relevant:g}"
@@ -83,7 +85,7 @@ def main() -> None:
     cache = args.out / "cache"
     shutil.rmtree(cache, ignore_errors=True)
     env = dict(os.environ, FACTAUDIT_CACHE_DIR=str(cache))
-    cmd = ["factaudit", "check", "--claims", str(ROOT / "claims"), "--corpus", str(corpus),
+    cmd = [*args.command.split(), "check", "--claims", str(ROOT / "claims"), "--corpus", str(corpus),
            "--format", "json", "--output", str(args.out / "findings.json")]
     if args.workers is not None:
         cmd += ["--workers", str(args.workers)]

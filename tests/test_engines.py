@@ -132,3 +132,17 @@ def test_an_unchanged_run_reuses_the_whole_result(example, monkeypatch):
 
     run(example, today=dt.date(2999, 1, 1))
     assert calls == [1]
+
+
+def test_large_corpora_keep_only_documents_with_something_to_show(example, monkeypatch):
+    from factaudit import audit
+
+    (example / "corpus" / "plain.txt").write_text(
+        "---\nlanguage: en\n---\nNothing here speaks to any claim.\n", encoding="utf-8")
+    everything = run(example, cache=False)
+    monkeypatch.setattr(audit, "KEEP_ALL_DOCUMENTS", 2)
+    slim = run(example, cache=False)
+    assert slim.document_count == everything.document_count == len(everything.metadata)
+    assert "plain" in {d.id for d in everything.metadata}
+    assert "plain" not in {d.id for d in slim.metadata}
+    assert [f.as_dict() for f in slim.findings] == [f.as_dict() for f in everything.findings]

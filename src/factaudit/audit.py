@@ -20,6 +20,7 @@ from factaudit.languages import add_search_dir
 from factaudit.rules import AuditContext, Rule, discover_rules, enabled_rules
 
 FULL_MATRIX_DOCUMENTS = 1000
+KEEP_ALL_DOCUMENTS = 1000
 
 
 @dataclass
@@ -32,6 +33,13 @@ class AuditResult:
     rules: list[Rule]
     warnings: list[str] = field(default_factory=list)
     source_pairs: list = field(default_factory=list)  # translations and copies (sources.Pair)
+    # documents audited; above KEEP_ALL_DOCUMENTS, ``documents`` holds only those with
+    # something to show (mentions, hits, findings), so memory follows the findings
+    document_count: int | None = None
+
+    def __post_init__(self) -> None:
+        if self.document_count is None:
+            self.document_count = len(self.documents)
 
     @property
     def metadata(self) -> list[Document]:
@@ -105,12 +113,14 @@ def audit_paths(claims_dir: Path | None = None, corpus_dir: Path | None = None,
         finally:
             store.close()
         if stored is not None:  # nothing changed since that run: its result stands
-            metadata, mentions, findings, verdicts, warnings, pairs = stored
+            metadata, mentions, findings, verdicts, warnings, pairs, count = stored
             loader = _loader(entries, {d.id: d.path for d in metadata}, config)
             return AuditResult(claims, _Streamed(metadata, loader), mentions, findings,
-                               verdicts, rules, warnings, pairs)
+                               verdicts, rules, warnings, pairs, count)
     bar = Progress(len(found.entries), found.total_bytes, enabled=progress)
     results: list = []
+    ids: list[tuple[str, str]] = []
+    keep_all = len(found.entries) <= KEEP_ALL_DOCUMENTS
     warnings = list(found.warnings)
     try:
         for item in document_phase.stream(found, claims, config, rules, workers, cache_dir,
@@ -120,24 +130,33 @@ def audit_paths(claims_dir: Path | None = None, corpus_dir: Path | None = None,
             elif isinstance(item, Problem):
                 problems.append(item)
             else:
-                results.append(item)
+                ids.append((item.document.id, item.document.path))
+                if keep_all or _has_something(item):
+                    results.append(item)
     finally:
         bar.close()
     loader = _loader(entries, {r.document.id: r.document.path for r in results}, config)
-    problems += duplicate_ids([(r.document.id, r.document.path) for r in results])
+    problems += duplicate_ids(ids)
     if problems:
         raise InputError(problems)
-    if not results:
+    if not ids:
         raise InputError(no_documents(found.folder))
     result = _corpus_phase(claims, results, config, rules, today, warnings, loader)
+    result.document_count = len(ids)
     if run_digest is not None:
         store = Cache(cache_dir)
         try:
             store.put_run(run_digest, (result.metadata, result.mentions, result.findings,
-                                       result.verdicts, result.warnings, result.source_pairs))
+                                       result.verdicts, result.warnings, result.source_pairs,
+                                       result.document_count))
         finally:
             store.close()
     return result
+
+
+def _has_something(r) -> bool:
+    return bool(r.mentions or r.hits or r.findings or r.warnings
+                or any(v for v in r.collected.values()))
 
 
 def _loader(entries: dict[str, dict], paths: dict[str, str], config: Config):

@@ -88,7 +88,8 @@ class Worker:
             index = LineIndex(doc.text, doc.first_line)
             for start, end in sorted(spans):
                 places[(start, end)] = (*index.position(start), quote(doc.text, start, end))
-        return DocResult(replace(doc, text=""), mentions, other, located, dctx.collected,
+        collected = {k: v for k, v in dctx.collected.items() if v}  # nothing found: nothing kept
+        return DocResult(replace(doc, text=""), mentions, other, located, collected,
                          warnings + dctx.warnings, places)
 
 

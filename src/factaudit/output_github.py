@@ -81,7 +81,7 @@ def step_summary(result: AuditResult) -> str:
     out = [
         f"## factaudit: {status}",
         "",
-        f"{len(result.documents)} documents, {len(result.claims.claims)} claims, "
+        f"{result.document_count} documents, {len(result.claims.claims)} claims, "
         f"{len(result.claims.entities)} entities, {len(result.claims.terms)} terms: "
         f"**{counts['error']} errors**, {counts['warning']} warnings, {counts['info']} info, "
         f"{counts['acknowledged']} acknowledged.",

@@ -21,7 +21,7 @@ def to_json(result: AuditResult) -> str:
         "version": VERSION,
         "tool": {"name": "factaudit", "version": __version__},
         "summary": {
-            "documents": len(result.documents),
+            "documents": result.document_count,
             "claims": len(result.claims.claims),
             "entities": len(result.claims.entities),
             "terms": len(result.claims.terms),
@@ -50,7 +50,7 @@ def to_json(result: AuditResult) -> str:
     }
     # indented for the corpora people read; compact (and several times faster to write)
     # once the document list is long
-    indent = 2 if len(result.metadata) <= COMPACT_ABOVE else None
+    indent = 2 if result.document_count <= COMPACT_ABOVE else None
     return json.dumps(payload, ensure_ascii=False, indent=indent) + "\n"
 
 

@@ -52,7 +52,7 @@ def to_text(result: AuditResult, color: bool = False) -> str:
     for w in result.warnings:
         lines.append(paint(f"warning: {clean(w)}", "33"))
     lines.append(
-        f"{len(result.documents)} documents, {len(result.claims.claims)} claims, "
+        f"{result.document_count} documents, {len(result.claims.claims)} claims, "
         f"{len(result.claims.entities)} entities, {len(result.claims.terms)} terms, "
         f"{len(result.mentions)} mentions: {counts['error']} errors, {counts['warning']} "
         f"warnings, {counts['info']} info, {counts['acknowledged']} acknowledged"

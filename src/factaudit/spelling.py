@@ -855,6 +855,9 @@ class SpellingData:
     lower: set[str] = field(default_factory=set)  # candidate forms written in lower case
     count: Counter = field(default_factory=Counter)  # candidate forms → occurrences
 
+    def __bool__(self) -> bool:
+        return bool(self.places or self.grams or self.lower or self.count)
+
 
 def collect(dctx) -> SpellingData:
     """The near-misses of names and terms in one document (``DocumentContext``)."""
