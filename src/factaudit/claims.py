@@ -17,7 +17,16 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    ValidationError,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 
 from factaudit.errors import InputError, Problem, display_path
 from factaudit.values import PartialDate, parse_expected
@@ -95,6 +104,23 @@ class Claim(_Strict):
 
     _expected: str | None = PrivateAttr(None)
     _valid: str | None = PrivateAttr(None)
+
+    @field_validator("expected")
+    @classmethod
+    def _expected_form(cls, value: Any, info: ValidationInfo) -> Any:
+        """Checked here, not only in _check, so that a malformed value is reported at its
+        own line together with the claim's other problems (_check runs only without any)."""
+        kind = info.data.get("type")
+        if value is not None and kind not in (None, "category"):
+            parse_expected(kind, value)
+        return value
+
+    @field_validator("valid")
+    @classmethod
+    def _valid_form(cls, value: str | None) -> str | None:
+        if value is not None:
+            parse_expected("period", value)
+        return value
 
     @model_validator(mode="after")
     def _check(self) -> Claim:
@@ -334,6 +360,9 @@ def _problem(doc, err: dict) -> Problem:
         hint = "see `factaudit schema` for the format"
     elif kind == "value_error":
         message = str(err.get("msg", "")).removeprefix("Value error, ")
+        if loc and loc[-1] in ("expected", "valid"):
+            hint = ("the form of a value depends on the claim's type; see the README, "
+                    "'Writing claims'")
     else:
         got = err.get("input")
         got_text = f" (got {got!r})" if isinstance(got, str | int | float | bool) else ""

@@ -85,7 +85,7 @@ def load_yaml(path: Path, text: str | None = None, first_line: int = 1) -> Locat
         text = read_text(path)
     offset = first_line - 1
     try:
-        loader = yaml.SafeLoader(text)
+        loader = _Loader(text)
     except yaml.reader.ReaderError as exc:
         raise InputError(_reader_problem(shown, exc, text, offset)) from None
     try:
@@ -96,6 +96,9 @@ def load_yaml(path: Path, text: str | None = None, first_line: int = 1) -> Locat
         raise InputError(_reader_problem(shown, exc, text, offset)) from None
     except yaml.YAMLError as exc:
         raise InputError(Problem(shown, f"YAML error: {exc}")) from None
+    except _TooDeep as exc:
+        raise InputError(Problem(shown, "YAML nested too deeply", exc.mark.line + 1 + offset,
+                                 exc.mark.column + 1, hint=_DEPTH_HINT)) from None
     except RecursionError:
         raise InputError(Problem(shown, "YAML nested too deeply", hint=_DEPTH_HINT)) from None
     finally:
@@ -111,6 +114,26 @@ def load_yaml(path: Path, text: str | None = None, first_line: int = 1) -> Locat
 
 
 _DEPTH_HINT = f"claims and metadata need a few levels; more than {MAX_DEPTH} is refused"
+
+
+class _TooDeep(Exception):
+    def __init__(self, mark: yaml.Mark) -> None:
+        self.mark = mark
+
+
+class _Loader(yaml.SafeLoader):
+    """The safe loader, refusing deep nesting as it composes (before recursing into it)."""
+
+    _depth = 0
+
+    def compose_node(self, parent, index):
+        self._depth += 1
+        try:
+            if self._depth > MAX_DEPTH:
+                raise _TooDeep(self.peek_event().start_mark)
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
 
 
 def _reader_problem(shown: str, exc: yaml.reader.ReaderError, text: str, offset: int) -> Problem:
@@ -142,7 +165,7 @@ def _syntax_problem(shown: str, exc: yaml.MarkedYAMLError, text: str, offset: in
 
 
 class _Builder:
-    def __init__(self, shown: str, loader: yaml.SafeLoader, locations: dict,
+    def __init__(self, shown: str, loader: _Loader, locations: dict,
                  offset: int = 0) -> None:
         self.shown = shown
         self.loader = loader
