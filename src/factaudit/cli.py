@@ -7,9 +7,13 @@ Exit codes: 0 no error-severity finding, 1 at least one, 2 usage or input error,
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
+import signal
 import sys
+import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 from factaudit import __version__
@@ -66,6 +70,35 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+@contextlib.contextmanager
+def _stop_on_ctrl_c() -> Iterator[None]:
+    """Ctrl-C stops the run at once: exit 130, one line, no traceback.
+
+    Python's KeyboardInterrupt can land anywhere, also in a finaliser that swallows it and
+    prints "Exception ignored in …" with a traceback while the run goes on. Stopping at
+    once is safe: reports are written atomically and the cache in transactions (the tests
+    kill runs at random moments). Only when Python's own handler is in place (not when
+    SIGINT is ignored, as in background jobs) and only for the time of the command."""
+    if (threading.current_thread() is not threading.main_thread()
+            or signal.getsignal(signal.SIGINT) is not signal.default_int_handler):
+        yield
+        return
+    parent = os.getpid()
+
+    def stop(signum, frame) -> None:
+        if os.getpid() == parent:  # not in the worker processes of a pool: they just stop
+            with contextlib.suppress(OSError, ValueError):
+                sys.stderr.write("factaudit: interrupted\n")
+                sys.stderr.flush()
+        os._exit(130)
+
+    previous = signal.signal(signal.SIGINT, stop)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -73,10 +106,11 @@ def main(argv: list[str] | None = None) -> int:
         parser.print_help()
         return EXIT_INPUT
     try:
-        if args.command in _AUTHORING:
-            return _AUTHORING[args.command](args)
-        return {"check": _check, "rules": _rules, "schema": _schema,
-                "report": _report}[args.command](args)
+        with _stop_on_ctrl_c():
+            if args.command in _AUTHORING:
+                return _AUTHORING[args.command](args)
+            return {"check": _check, "rules": _rules, "schema": _schema,
+                    "report": _report}[args.command](args)
     except InputError as exc:
         print(f"factaudit: {len(exc.problems)} problem(s) in the input:", file=sys.stderr)
         from factaudit.errors import clean
