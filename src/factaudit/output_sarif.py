@@ -86,6 +86,9 @@ def to_sarif_dict(result: AuditResult) -> dict:
     }
     run = {
         "tool": {"driver": driver},
+        # skipped files and other warnings of the run: never silent, in every output
+        "invocations": [{"executionSuccessful": True, "toolExecutionNotifications": [
+            {"level": "warning", "message": {"text": w}} for w in result.warnings]}],
         "columnKind": "unicodeCodePoints",
         "results": results,
         "properties": {"claimsDigest": result.claims.digest},
