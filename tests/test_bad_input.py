@@ -339,6 +339,11 @@ def test_undecodable_files_are_skipped_with_a_warning_in_every_output(audit, con
     assert any("corpus/bad.txt" in n["message"]["text"] for n in notes)
     claimreview = audit("--format", "claimreview")
     assert "warning: corpus/bad.txt: " + needle in claimreview.err
+    github = audit("--format", "github")
+    assert "::warning title=factaudit::corpus/bad.txt: skipped, " in github.out
+    assert main(["report", "--output", "reports/r.html"]) == 0
+    page = (audit.root / "reports/r.html").read_text(encoding="utf-8")
+    assert "corpus/bad.txt: skipped, " in page
 
 
 def test_declared_encodings_are_read(audit):

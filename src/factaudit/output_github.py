@@ -61,6 +61,8 @@ def annotations(result: AuditResult) -> list[str]:
 def to_github(result: AuditResult) -> str:
     counts = result.counts()
     lines = annotations(result)
+    # skipped files and other warnings of the run: never silent, in every output
+    lines += [f"::warning title=factaudit::{escape_data(w)}" for w in result.warnings]
     lines.append(f"factaudit: {len(result.findings)} findings: {counts['error']} errors, "
                  f"{counts['warning']} warnings, {counts['info']} info, "
                  f"{counts['acknowledged']} acknowledged")
