@@ -249,3 +249,10 @@ def test_line_index_agrees_with_counting(text, first_line):
         line = before.count("\n") + first_line
         column = offset - (before.rfind("\n") + 1) + 1
         assert index.position(offset) == (line, column)
+
+
+def test_dotted_abbreviations_do_not_end_a_sentence():
+    text = "Periode 2018 s.d. 2021 berjalan baik. Lalu selesai."
+    spans = sentences(text, frozenset({"s.d."}))
+    assert [text[a:b] for a, b in spans] == ["Periode 2018 s.d. 2021 berjalan baik.",
+                                              "Lalu selesai."]

@@ -515,3 +515,13 @@ def test_more_forms(text, lang, kind, expected):
 @pytest.mark.parametrize("base", [None, PartialDate(2021, 7)])
 def test_last_weekday_needs_a_full_publication_date(base):
     assert of_kind("last Tuesday", "en", "date", base) == []
+
+
+def test_a_language_pack_with_a_non_word_is_a_clear_error(tmp_path):
+    from factaudit.errors import InputError
+    from factaudit.languages import add_search_dir, get_pack
+
+    (tmp_path / "xx.yaml").write_text("abbreviations: [dr, no]\n", encoding="utf-8")
+    add_search_dir(tmp_path)
+    with pytest.raises(InputError, match='quote words'):
+        get_pack("xx")

@@ -183,8 +183,11 @@ def _run_digest(run: str, today: dt.date, found, keys: dict[int, str]) -> str:
 
 def run_audit(claims: ClaimSet, corpus: Corpus, config: Config | None = None,
               rules: list[Rule] | None = None, today: dt.date | None = None,
-              include_optional: bool = False) -> AuditResult:
-    """Audit documents held in memory (tests, mutation runs, other tools)."""
+              include_optional: bool = False, validate: bool = True) -> AuditResult:
+    """Audit documents held in memory (tests, mutation runs, other tools).
+
+    ``validate=False`` skips the pandera checks of the tables, for callers that audit
+    many near-copies of a corpus already audited with them (``factaudit mutate``)."""
     from factaudit.engine import Worker
 
     config = config or Config()
@@ -195,7 +198,8 @@ def run_audit(claims: ClaimSet, corpus: Corpus, config: Config | None = None,
         result = worker.process(doc)
         result.document = doc  # keep the text: it is already in memory
         results.append(result)
-    return _corpus_phase(claims, results, config, active, today, list(corpus.warnings), None)
+    return _corpus_phase(claims, results, config, active, today, list(corpus.warnings), None,
+                         validate)
 
 
 def _active_rules(config: Config, rules: list[Rule] | None, include_optional: bool
@@ -207,11 +211,13 @@ def _active_rules(config: Config, rules: list[Rule] | None, include_optional: bo
 
 
 def _corpus_phase(claims: ClaimSet, results: list, config: Config, active: list[Rule],
-                  today: dt.date | None, warnings: list[str], loader) -> AuditResult:
+                  today: dt.date | None, warnings: list[str], loader,
+                  validate: bool = True) -> AuditResult:
     documents = [r.document for r in results]
-    tables.validate_documents(documents)
     mentions = [m for r in results for m in r.mentions]
-    tables.validate_mentions(mentions)
+    if validate:
+        tables.validate_documents(documents)
+        tables.validate_mentions(mentions)
     hits = {r.document.id: r.hits for r in results}
     collected: dict[str, dict[str, object]] = defaultdict(dict)
     for r in results:
@@ -237,7 +243,8 @@ def _corpus_phase(claims: ClaimSet, results: list, config: Config, active: list[
     by_id = ctx.documents_by_id
     findings = _acknowledge(located, claims, by_id, today or dt.date.today(), warnings)
     findings.sort(key=lambda f: f.sort_key)
-    tables.validate_findings(findings)
+    if validate:
+        tables.validate_findings(findings)
     verdicts = _verdicts(claims, documents, mentions, findings, hits)
     return AuditResult(claims, ctx.documents, mentions, findings, verdicts, active, warnings,
                        ctx.source_pairs)

@@ -23,7 +23,6 @@ import random
 import re
 import time
 from collections import Counter, defaultdict
-from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field, replace
 
 from factaudit.audit import AuditResult, run_audit
@@ -432,45 +431,23 @@ def run(claims: ClaimSet, corpus: Corpus, config: Config | None = None, seed: in
         picked = sorted(random.Random(seed).sample(range(len(mutants)), limit))
         mutants = [mutants[i] for i in picked]
     base_mentions = Counter((m.claim, m.document, m.value) for m in original.mentions)
-    keep_alive = []  # the engine may cache per-document data by id(document): keep copies
     outcomes = []
     docs = corpus.documents
     position = {d.id: k for k, d in enumerate(docs)}
-    with _tables_trusted():
-        for n, mutant in enumerate(mutants):
-            if progress:
-                progress(n, len(mutants))
-            i = position[mutant.document]
-            doc = docs[i]
-            copy = replace(doc, text=doc.text[:mutant.start] + mutant.after
-                           + doc.text[mutant.end:])
-            keep_alive.append(copy)
-            mutated = Corpus([*docs[:i], copy, *docs[i + 1:]], list(corpus.warnings))
-            result = run_audit(claims, mutated, config, rules=rules)
-            outcomes.append(_judge(mutant, result, before, base_mentions, claims))
+    for n, mutant in enumerate(mutants):
+        if progress:
+            progress(n, len(mutants))
+        i = position[mutant.document]
+        doc = docs[i]
+        copy = replace(doc, text=doc.text[:mutant.start] + mutant.after
+                       + doc.text[mutant.end:])
+        mutated = Corpus([*docs[:i], copy, *docs[i + 1:]], list(corpus.warnings))
+        # the unmutated audit was validated in full; a mutant differs by one edit
+        result = run_audit(claims, mutated, config, rules=rules, validate=False)
+        outcomes.append(_judge(mutant, result, before, base_mentions, claims))
     uncovered, silent = _silent(claims, original, outcomes)
     return Report(len(docs), len(claims.claims), seed, time.perf_counter() - started,
                   outcomes, uncovered, silent)
-
-
-@contextmanager
-def _tables_trusted():
-    """Skip the pandera validation of the tables while mutants are audited.
-
-    The unmutated audit is validated in full; a mutant runs the same code over a corpus
-    that differs by one edit, and validating three tables per mutant would take half of
-    the run. The validators are restored afterwards, even on error."""
-    from factaudit import tables
-
-    names = ("validate_documents", "validate_mentions", "validate_findings")
-    saved = {n: getattr(tables, n) for n in names if hasattr(tables, n)}
-    try:
-        for n in saved:
-            setattr(tables, n, lambda *args, **kwargs: None)
-        yield
-    finally:
-        for n, f in saved.items():
-            setattr(tables, n, f)
 
 
 def _judge(mutant: Mutant, result: AuditResult, before: set[str], base_mentions: Counter,

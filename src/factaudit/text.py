@@ -127,9 +127,12 @@ def sentences(text: str, abbreviations: frozenset[str] = frozenset()) -> list[tu
 def _split_line(text: str, start: int, end: int, abbreviations: frozenset[str],
                 spans: list[tuple[int, int]]) -> None:
     cursor = start
+    dotted = tuple(a for a in abbreviations if "." in a)  # "s.d." (sampai dengan), "e.g."
     for m in _BOUNDARY.finditer(text, start, end):
         token = _last_word(text, cursor, m.start())
         if (len(token) == 1 and token.isupper()) or token.lower() in abbreviations:
+            continue
+        if dotted and text[max(cursor, m.start() - 8):m.start() + 1].lower().endswith(dotted):
             continue
         _add(text, cursor, m.end(), spans)
         cursor = m.end()

@@ -85,7 +85,16 @@ def get_pack(code: str) -> LanguagePack:
                     hint=f"allowed keys: {sorted(_KEYS)}")
         )
     months, weekdays = _calendar_names(code)
-    tuples = {k: tuple(v) for k, v in data.items() if isinstance(v, list)}
+    for key, value in data.items():
+        items = value if isinstance(value, list) else []
+        flat = [x for item in items for x in (item if isinstance(item, list) else [item])]
+        if any(not isinstance(x, str) for x in flat):
+            bad = next(x for x in flat if not isinstance(x, str))
+            raise InputError(Problem(source, f"language pack {code!r}: {key} holds {bad!r}, "
+                                     "not a word", hint='quote words that YAML reads as '
+                                     'other values: "no", "on", "yes", "off", numbers'))
+    tuples = {k: tuple(tuple(x) if isinstance(x, list) else x for x in v)
+              for k, v in data.items() if isinstance(v, list)}
     plain = {k: v for k, v in data.items() if not isinstance(v, list)}
     return LanguagePack(code=code, months=months, weekdays=weekdays, **plain, **tuples)
 
