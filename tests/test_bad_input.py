@@ -475,6 +475,18 @@ def test_front_matter_problems_are_input_errors_at_their_line(audit):
     assert "corpus/d.md:3: publisher must be a single text, not dict" in result.err
 
 
+def test_front_matter_duplicate_keys_and_crlf(audit):
+    write(audit.root, "corpus/crlf.txt", b"---\r\nid: crlf\r\nlanguage: en\r\n---\r\n"
+          b"Intro.\r\nThe ministers met on 9 July 2021.\r\n")
+    (finding,) = audit("--format", "json").json()["findings"]
+    assert (finding["document"], finding["line"], finding["column"]) == ("crlf", 6, 22)
+    write(audit.root, "corpus/dup.txt", "---\nlanguage: en\nlanguage: id\n---\nText.\n")
+    result = audit()
+    assert result.code == 2
+    assert ("corpus/dup.txt:3:1: invalid front matter: duplicate key 'language' (first given "
+            "on line 2)") in result.err
+
+
 def test_front_matter_values_of_other_types_are_text_in_the_output(audit):
     write(audit.root, "corpus/sources.yaml",
           "documents:\n  - {path: a.txt, id: 2021, title: 2021-07-06, publisher: 12.5}\n")

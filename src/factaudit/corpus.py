@@ -304,8 +304,9 @@ def _front_matter(text: str, shown: str) -> tuple[dict, str, int]:
     if _SIMPLE_HEADER.fullmatch(simple) and not re.search(r": *(\d+(\.\d*)?|true|false|"
                                                           r"null|~|yes|no|on|off)?\n", simple):
         # plain "key: text" lines, the common case in large corpora: no YAML parser needed
-        meta = dict(line.split(": ", 1) for line in simple.splitlines())
-        return {k: v.strip() for k, v in meta.items()}, text[body_start:], first_line
+        pairs = [line.split(": ", 1) for line in simple.splitlines()]
+        if len({k for k, _ in pairs}) == len(pairs):  # else YAML reports the duplicate key
+            return {k: v.strip() for k, v in pairs}, text[body_start:], first_line
     try:
         meta = load_yaml(Path(shown), header).data or {}
     except InputError as exc:  # same checks as claims: positions, aliases, no tags, dates
