@@ -284,6 +284,27 @@ def test_every_document_problem_in_one_run_when_claims_are_fine(audit):
     assert "corpus/z.txt:2: id must be a single text, not list" in result.err
 
 
+# ================================================================= configuration
+
+
+@pytest.mark.parametrize(("toml", "needle"), [
+    ('[tool.factaudit]\nlanguages = ["xx", "en"]\n', "languages: unknown language code(s) 'xx'"),
+    ("[tool.factaudit]\nlanguages = []\n", "languages must be a list of codes"),
+    ("[tool.factaudit]\nrules = 5\n", "[tool.factaudit.rules] must be a table of rule ids"),
+    ('[tool.factaudit]\ncorpus = ["a"]\n', "corpus must be a folder path (text), not ['a']"),
+    ("[tool]\nfactaudit = 5\n", "[tool.factaudit] must be a table"),
+    ("[tool.factaudit]\nclaim = 'x'\n", "unknown key 'claim' in [tool.factaudit]"),
+    ("[tool.factaudit\n", "pyproject.toml: cannot parse: "),
+])
+def test_bad_configuration(audit, toml, needle):
+    write(audit.root, "corpus/good.txt", GOOD_DOC)
+    write(audit.root, "pyproject.toml", toml)
+    result = audit()
+    assert result.code == 2, result
+    assert needle in result.err
+    assert "hint:" in result.err or "cannot parse" in needle  # TOML's message has the place
+
+
 # ================================================================= corpus
 
 

@@ -53,9 +53,13 @@ def _from_file(path: Path) -> Config:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise InputError(Problem(shown, f"cannot parse: {exc}")) from None
-    section = data.get("tool", {}).get("factaudit")
+    tool = data.get("tool", {})
+    section = tool.get("factaudit") if isinstance(tool, dict) else None
     if section is None:
         return Config(root=path.parent)
+    if not isinstance(section, dict):
+        raise InputError(Problem(shown, "[tool.factaudit] must be a table",
+                                 hint='for example [tool.factaudit] then claims = "claims"'))
     problems = []
     for key in section:
         if key not in _KEYS:
@@ -63,15 +67,33 @@ def _from_file(path: Path) -> Config:
             problems.append(Problem(shown, f"unknown key {key!r} in [tool.factaudit]",
                                     hint=f"did you mean {close[0]!r}?" if close
                                     else f"known keys: {', '.join(_KEYS)}"))
+    for key in ("claims", "corpus", "reports"):
+        if not isinstance(section.get(key, ""), str):
+            problems.append(Problem(shown, f"[tool.factaudit] {key} must be a folder path "
+                                    f"(text), not {section[key]!r}",
+                                    hint=f'for example {key} = "{key}"'))
     rules = section.get("rules", {})
+    if not isinstance(rules, dict):
+        problems.append(Problem(shown, "[tool.factaudit.rules] must be a table of rule ids",
+                                hint='for example [tool.factaudit.rules] then name-variant = '
+                                'false'))
+        rules = {}
     for rule_id, value in rules.items():
         if value not in (True, False, "error", "warning", "info"):
             problems.append(Problem(shown, f"[tool.factaudit.rules] {rule_id} = {value!r}",
                                     hint="use true, false, \"error\", \"warning\" or \"info\""))
     languages = section.get("languages", ["en", "id"])
-    if not isinstance(languages, list) or not all(isinstance(x, str) for x in languages):
+    if (not isinstance(languages, list) or not languages
+            or not all(isinstance(x, str) for x in languages)):
         problems.append(Problem(shown, "[tool.factaudit] languages must be a list of codes",
                                 hint='for example languages = ["en", "id"]'))
+    else:
+        unknown = [code for code in languages if not _known_language(code)]
+        if unknown:
+            problems.append(Problem(shown, f"[tool.factaudit] languages: unknown language "
+                                    f"code(s) {', '.join(map(repr, unknown))}",
+                                    hint="use ISO 639-1 codes, for example \"en\", \"id\", "
+                                    "\"fr\""))
     if problems:
         raise InputError(problems)
     return Config(
@@ -83,6 +105,13 @@ def _from_file(path: Path) -> Config:
         root=path.parent,
         source=shown,
     )
+
+
+def _known_language(code: str) -> bool:
+    """An ISO 639-1 code that language detection knows."""
+    from lingua import IsoCode639_1
+
+    return code.isalpha() and code.islower() and hasattr(IsoCode639_1, code.upper())
 
 
 def check_rule_ids(config: Config, known: list[str]) -> None:
