@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 
-from factaudit.findings import Finding
+from factaudit.findings import Finding, listing
 from factaudit.rules import AuditContext, Rule, example_path
 from factaudit.values import agrees
 
@@ -49,8 +49,8 @@ def _describe(value: str, docs: set[str], source_groups: dict[str, str]) -> str:
     independent = sorted({source_groups.get(d, d) for d in docs})
     text = f"{value} in {len(docs)} source{'s' if len(docs) != 1 else ''}"
     if len(independent) != len(docs):
-        return text + f", {len(independent)} independent ({', '.join(independent)})"
-    return text + f" ({', '.join(sorted(docs))})"
+        return text + f", {len(independent)} independent ({listing(independent)})"
+    return text + f" ({listing(sorted(docs))})"
 
 
 def _groups(kind: str, values: list[str]) -> dict[str, str]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 
-from factaudit.findings import Finding
+from factaudit.findings import Finding, listing
 from factaudit.rules import AuditContext, Rule, example_path
 
 
@@ -27,7 +27,8 @@ def check(ctx: AuditContext) -> Iterator[Finding]:
         entity = entities[index]
         parts = []
         for form, per_doc in sorted(by_form.items(), key=lambda kv: (-sum(kv[1].values()), kv[0])):
-            docs = ", ".join(f"{d} ×{n}" for d, n in sorted(per_doc.items()))
+            docs = listing(f"{d} ×{n}" for d, n in sorted(per_doc.items(),
+                                                           key=lambda dn: (-dn[1], dn[0])))
             parts.append(f"{form!r} in {docs}")
         yield Finding(
             rule=RULE.id,

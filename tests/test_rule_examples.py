@@ -68,3 +68,18 @@ def test_rule_example(rule, case):
 
 
 _TEXT = {"found", "expected", "document", "claim"}
+
+
+def test_messages_stay_short_however_many_sources():
+    rule = next(r for r in RULES if r.id == "cross-source-disagreement")
+    claims = claimset_from_text(
+        "claims:\n  - id: fmt\n    statement: s\n    type: category\n    consistent: true\n"
+        "    categories: {virtual: {en: [virtual]}, in person: {en: [visit]}}\n"
+        "    cues: {en: [meeting]}\n")
+    docs = [Document(id=f"d{i:04d}", path=f"<{i}>", language="en",
+                     text="The meeting was virtual." if i else "The meeting was a visit.")
+            for i in range(300)]
+    result = run_audit(claims, Corpus(docs), rules=[rule], today=TODAY)
+    assert len(result.findings) == 300
+    message = result.findings[0].message
+    assert "299 sources" in message and "and 294 more" in message and len(message) < 400

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -145,10 +146,12 @@ def audit_paths(claims_dir: Path | None = None, corpus_dir: Path | None = None,
     result.document_count = len(ids)
     if run_digest is not None:
         store = Cache(cache_dir)
-        try:
+        try:  # a result too large for one cache entry is simply not kept
             store.put_run(run_digest, (result.metadata, result.mentions, result.findings,
                                        result.verdicts, result.warnings, result.source_pairs,
                                        result.document_count))
+        except (sqlite3.DataError, OverflowError, MemoryError):
+            pass
         finally:
             store.close()
     return result

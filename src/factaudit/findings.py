@@ -42,5 +42,13 @@ class Finding:
                 self.found or "")
 
 
+def listing(items, limit: int = 5, sep: str = ", ") -> str:
+    """At most ``limit`` items, then how many more: a message stays short however many
+    sources a finding concerns (a claim found in 20,000 documents)."""
+    items = list(items)
+    shown = sep.join(str(x) for x in items[:limit])
+    return shown + (f" and {len(items) - limit} more" if len(items) > limit else "")
+
+
 def severity_rank(severity: str) -> int:
     return SEVERITIES.index(severity)

@@ -58,7 +58,7 @@ def find_pairs(documents: list[Document], signatures: dict[str, set[str]]) -> li
 
 
 def groups(documents: list[Document], pairs: list[Pair]) -> dict[str, str]:
-    """Document id → id of its group (the group's ids joined by '+'), by union-find."""
+    """Document id → label of its group (the group's ids joined by '+'), by union-find."""
     parent = {d.id: d.id for d in documents}
 
     def root(x: str) -> str:
@@ -73,4 +73,10 @@ def groups(documents: list[Document], pairs: list[Pair]) -> dict[str, str]:
     members: dict[str, list[str]] = defaultdict(list)
     for doc_id in parent:
         members[root(doc_id)].append(doc_id)
-    return {doc_id: "+".join(sorted(members[root(doc_id)])) for doc_id in parent}
+    labels = {r: _label(sorted(m)) for r, m in members.items()}
+    return {doc_id: labels[root(doc_id)] for doc_id in parent}
+
+
+def _label(ids: list[str]) -> str:
+    """'a+b+c' for a small group; a large one is named by its first members and a count."""
+    return "+".join(ids) if len(ids) <= 4 else "+".join(ids[:3]) + f"+{len(ids) - 3} more"
