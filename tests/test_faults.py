@@ -217,7 +217,10 @@ def test_ctrl_c_exits_130_and_keeps_the_previous_report(big, reference, tmp_path
     target.write_text("previous\n")
     run = factaudit(big, "check", "--format", "json", "--output", str(target),
                     cache=tmp_path / "cache")
-    time.sleep(1.0)  # after start-up (~0.2 s), well before the end of the audit
+    deadline = time.monotonic() + 60
+    while not (tmp_path / "cache").exists() and time.monotonic() < deadline:
+        time.sleep(0.02)  # until the audit has started (its cache folder is made)
+    time.sleep(0.3)
     run.send_signal(signal.SIGINT)
     code, _, err = finish(run)
     assert code in (130, 1), err  # 1: a very fast machine had finished already
