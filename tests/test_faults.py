@@ -277,6 +277,8 @@ def test_a_damaged_cache_is_rebuilt_not_a_crash(tmp_path):
         cache.mkdir()
         (cache / database.name).write_bytes(content)
         runs.append(factaudit(root, "check", "--format", "json", cache=cache))
+    (tmp_path / "folder" / database.name).mkdir(parents=True)  # cannot be opened at all
+    runs.append(factaudit(root, "check", "--format", "json", cache=tmp_path / "folder"))
     for run in runs:
         code, out, err = finish(run)
         assert code == 1, err

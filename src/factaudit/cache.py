@@ -71,7 +71,10 @@ class Cache:
         return db
 
     def empty(self) -> bool:
-        return self.db.execute("SELECT 1 FROM results LIMIT 1").fetchone() is None
+        try:
+            return self.db.execute("SELECT 1 FROM results LIMIT 1").fetchone() is None
+        except sqlite3.DatabaseError:  # damaged or unreadable: as good as empty
+            return True
 
     def get_many(self, keys: list[str]) -> dict[str, object]:
         out: dict[str, object] = {}
@@ -95,8 +98,11 @@ class Cache:
         for start in range(0, len(sigs), 500):
             chunk = sigs[start:start + 500]
             marks = ",".join("?" * len(chunk))
-            out.update(self.db.execute(
-                f"SELECT sig, key FROM files WHERE sig IN ({marks})", chunk).fetchall())
+            try:
+                out.update(self.db.execute(
+                    f"SELECT sig, key FROM files WHERE sig IN ({marks})", chunk).fetchall())
+            except sqlite3.DatabaseError:  # damaged: the files are hashed again
+                return out
         return out
 
     def put_keys(self, pairs: list[tuple[str, str]]) -> None:
@@ -104,7 +110,10 @@ class Cache:
             self._write("INSERT OR REPLACE INTO files (sig, key) VALUES (?, ?)", pairs)
 
     def get_run(self, key: str):
-        row = self.db.execute("SELECT value FROM runs WHERE key = ?", (key,)).fetchone()
+        try:
+            row = self.db.execute("SELECT value FROM runs WHERE key = ?", (key,)).fetchone()
+        except sqlite3.DatabaseError:  # damaged: the run is done again
+            return None
         if row is None:
             return None
         try:
@@ -114,26 +123,29 @@ class Cache:
 
     def put_run(self, key: str, value: object) -> None:
         blob = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
-        db = self.db
-        db.execute("BEGIN IMMEDIATE")
-        try:  # keep the last few runs only
-            db.execute("DELETE FROM runs WHERE rowid NOT IN "
-                       "(SELECT rowid FROM runs ORDER BY rowid DESC LIMIT 3)")
-            db.execute("INSERT OR REPLACE INTO runs (key, value) VALUES (?, ?)", (key, blob))
-            db.execute("COMMIT")
-        except BaseException:
-            db.execute("ROLLBACK")
-            raise
+        with contextlib.suppress(sqlite3.DatabaseError):  # not stored: recomputed next time
+            db = self.db
+            db.execute("BEGIN IMMEDIATE")
+            try:  # keep the last few runs only
+                db.execute("DELETE FROM runs WHERE rowid NOT IN "
+                           "(SELECT rowid FROM runs ORDER BY rowid DESC LIMIT 3)")
+                db.execute("INSERT OR REPLACE INTO runs (key, value) VALUES (?, ?)",
+                           (key, blob))
+                db.execute("COMMIT")
+            except BaseException:
+                db.execute("ROLLBACK")
+                raise
 
     def _write(self, sql: str, rows: list) -> None:
-        db = self.db
-        db.execute("BEGIN IMMEDIATE")
-        try:
-            db.executemany(sql, rows)
-            db.execute("COMMIT")
-        except BaseException:
-            db.execute("ROLLBACK")
-            raise
+        with contextlib.suppress(sqlite3.DatabaseError):  # not stored: recomputed next time
+            db = self.db
+            db.execute("BEGIN IMMEDIATE")
+            try:
+                db.executemany(sql, rows)
+                db.execute("COMMIT")
+            except BaseException:
+                db.execute("ROLLBACK")
+                raise
 
     def put_many(self, items: list[tuple[str, object]]) -> None:
         if not items:
