@@ -41,11 +41,13 @@ PROPERTIES = {
 }
 
 
-def run(name: str, examples: int, run_seed: int) -> tuple[int, int, dict]:
-    """(inputs tried, failures, distinct failures: (type, place) → (message, input))."""
+def run(name: str, examples: int, run_seed: int) -> tuple[int, int, dict, list[float]]:
+    """(inputs tried, failures, distinct failures: (type, place) → (message, input), the
+    seconds each input took)."""
     strategy, check, _ = PROPERTIES[name]
     tried = failed = 0
     distinct: dict[tuple[str, str], tuple[str, str]] = {}
+    seconds: list[float] = []
 
     @seed(run_seed)
     @settings(max_examples=examples, deadline=None, database=None, phases=[Phase.generate],
@@ -54,6 +56,7 @@ def run(name: str, examples: int, run_seed: int) -> tuple[int, int, dict]:
     def prop(value) -> None:
         nonlocal tried, failed
         tried += 1
+        started = time.perf_counter()
         try:
             check(value)
         except Exception as exc:  # counted and kept, not raised: the run goes on
@@ -63,9 +66,11 @@ def run(name: str, examples: int, run_seed: int) -> tuple[int, int, dict]:
             text = describe(value)
             if key not in distinct or len(text) < len(distinct[key][1]):  # keep the smallest
                 distinct[key] = (f"{type(exc).__name__}: {exc}"[:2000], text)
+        finally:
+            seconds.append(time.perf_counter() - started)
 
     prop()
-    return tried, failed, distinct
+    return tried, failed, distinct, seconds
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -82,11 +87,13 @@ def main(argv: list[str] | None = None) -> int:
     for i, name in enumerate(names):
         examples = max(1, round(args.examples * PROPERTIES[name][2] / share))
         started = time.perf_counter()
-        tried, failed, failures = run(name, examples, args.seed + i)
+        tried, failed, failures, seconds = run(name, examples, args.seed + i)
         total_tried += tried
         total_failed += failed
+        seconds.sort()
         print(f"fuzz: {name}: {tried} inputs tried, {failed} failures "
-              f"({len(failures)} distinct), {time.perf_counter() - started:.0f} s")
+              f"({len(failures)} distinct), {time.perf_counter() - started:.0f} s; per input "
+              f"median {seconds[len(seconds) // 2]:.3f} s, slowest {seconds[-1]:.2f} s")
         for (kind, where), (message, value) in sorted(failures.items()):
             block = f"[{name}] {kind} at {where}\n  {message}\n  input: {value}\n"
             print(block)
