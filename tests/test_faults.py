@@ -189,6 +189,22 @@ def test_an_exception_while_writing_keeps_the_previous_file(tmp_path, monkeypatc
     assert [p.name for p in tmp_path.iterdir()] == ["report.json"]
 
 
+def test_a_full_disk_is_an_input_error_and_keeps_the_previous_file(tmp_path, monkeypatch):
+    import errno
+
+    target = tmp_path / "report.json"
+    target.write_text("previous\n")
+
+    def full(fd):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr("factaudit.atomic.os.fsync", full)
+    with pytest.raises(InputError, match="cannot write the output: No space left on device"):
+        write_atomic(target, "new\n")
+    assert target.read_text() == "previous\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["report.json"]
+
+
 def test_output_that_cannot_be_written_is_an_input_error(tmp_path):
     (tmp_path / "folder").mkdir()
     with pytest.raises(InputError, match="cannot write the output"):
