@@ -565,6 +565,7 @@ def test_one_huge_document(audit):
     found = json.loads((audit.root / "reports/huge.json").read_text())["findings"]
     assert {(f["rule"], f["found"]) for f in found} >= {("value-contradiction", "2021-07-08"),
                                                          ("name-typo", "Marsudy")}
+    print(f"one document of {size / 2**20:.0f} MB: {elapsed:.1f} s")  # shown by tox -e fuzz
     # linear time, loosely: well under a second per megabyte even on a slow CI machine
     assert elapsed < 15 + size / 1024 / 1024 * 2.5, elapsed
 
@@ -585,6 +586,7 @@ def test_very_many_tiny_documents(audit):
     elapsed = time.perf_counter() - started
     data = json.loads((audit.root / "reports/many.json").read_text())
     assert result.code == 1 and data["summary"]["documents"] == count + 1
+    print(f"{count + 1:,} documents: {elapsed:.1f} s")  # shown by tox -e fuzz
     assert elapsed < 20 + count / 1000 * 3, elapsed
 
 
