@@ -129,7 +129,8 @@ def discover(folder: Path) -> Discovery:
         raise InputError(problems)
     warnings: list[str] = []
     listed = {e["__file"] for e in entries}
-    walked: dict[Path, str] = {}
+    walked: dict[str, str] = {}
+    root_text = str(root)
     total = sum(e["__size"] for e in entries)
     prefix = shown.rstrip("/") + "/" if shown not in (".", "") else ""
     for relative, item in _walk(str(folder), ""):
@@ -138,13 +139,15 @@ def discover(folder: Path) -> Discovery:
             warnings.append(f"{shown_path}: skipped, a link to a folder (links to folders are "
                             f"not followed; link the files, or list them in {MANIFEST})")
             continue
+        # paths are kept as text: a corpus of 100,000 files should not hold 100,000 Paths
         if item.is_symlink():
-            resolved = Path(item.path).resolve()
-            if not _inside(resolved, root):
+            target = Path(item.path).resolve()
+            if not _inside(target, root):
                 warnings.append(f"{shown_path}: skipped, it links outside the corpus folder")
                 continue
+            resolved = str(target)
         else:
-            resolved = root / relative
+            resolved = os.path.join(root_text, relative)
         if resolved in listed:
             continue
         if resolved in walked:  # a link to a file the walk reads anyway
@@ -232,7 +235,8 @@ def _read_manifest(folder: Path, root: Path) -> tuple[list[dict], list[Problem]]
                     "fix the path or remove the entry")
             continue
         line = doc.locate(("documents", i))
-        entry = {**defaults, **item, "__file": path.resolve(), "__shown": display_path(path),
+        entry = {**defaults, **item, "__file": str(path.resolve()),
+                 "__shown": display_path(path),
                  "__manifest": f"{doc.path}:{line[0] if line else '?'}",
                  "__size": path.stat().st_size}
         entries.append(entry)
@@ -318,11 +322,16 @@ def _front_matter(text: str, shown: str) -> tuple[dict, str, int]:
     return meta, text[body_start:], text[:body_start].count("\n") + 1
 
 
+def entry_bytes(entry: dict) -> bytes:
+    with open(entry["__file"], "rb") as handle:
+        return handle.read()
+
+
 def read_entry(entry: dict, languages: tuple[str, ...], warnings: list[str],
                raw: bytes | None = None) -> Document | None:
     """Read one discovered document; None (with a warning) when it cannot be decoded.
     ``raw`` is the file's content when the caller has already read it."""
-    path: Path = entry["__file"]
+    path = Path(entry["__file"])
     shown = entry["__shown"]
     if raw is None:
         try:
@@ -420,7 +429,7 @@ def metadata_problems(found: Discovery) -> list[Problem]:
     problems: list[Problem] = []
     for entry in found.entries:
         try:
-            raw = entry["__file"].read_bytes()
+            raw = entry_bytes(entry)
         except OSError:
             continue  # warned about when the documents are read
         text, _ = _decode(raw, entry.get("encoding"))

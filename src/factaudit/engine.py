@@ -23,7 +23,7 @@ from pathlib import Path
 from factaudit import __version__
 from factaudit.claims import ClaimSet
 from factaudit.config import Config
-from factaudit.corpus import Discovery, Document, read_entry
+from factaudit.corpus import Discovery, Document, entry_bytes, read_entry
 from factaudit.errors import InputError
 from factaudit.extract import Hit, Matcher, Mention, extract
 from factaudit.findings import Finding
@@ -181,7 +181,7 @@ def document_keys(entries: list[dict], run: str, cache) -> dict[int, str]:
             out[id(entry)] = known[sig]
             continue
         try:
-            raw = entry["__file"].read_bytes()
+            raw = entry_bytes(entry)
         except OSError:
             continue  # the worker reports it
         key = out[id(entry)] = document_key(raw, _entry_metadata(entry), run)
@@ -216,7 +216,7 @@ def process_batch(entries: list[dict]) -> list[tuple[DocResult | None, list[str]
     warnings_of: list[list[str]] = []
     for entry in entries:
         try:
-            raws.append(entry["__file"].read_bytes())
+            raws.append(entry_bytes(entry))
             warnings_of.append([])
         except OSError as exc:
             raws.append(None)
