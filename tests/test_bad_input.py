@@ -229,6 +229,38 @@ def test_yaml_tags_are_refused_and_nothing_runs(audit, tag):
     assert not marker.exists()
 
 
+def test_words_without_letters_or_digits_are_refused(audit):
+    # found by fuzzing: a signal word of only punctuation or a zero-width space became an
+    # empty pattern that matched everywhere (and crashed the audit)
+    result = claims_error(audit, """
+        claims:
+          - id: fmt
+            statement: x
+            type: category
+            consistent: true
+            cues: {en: ['---', ministers met]}
+            categories:
+              virtual: {en: [virtual]}
+              in person: {en: ["\u200b", "..."]}
+        entities:
+          - name: '-'
+    """)
+    for needle in ("claims.0.cues.en.0: '---' has no letter or digit, so it can never be "
+                   "matched",
+                   r"claims.0.categories.in person.en.0: '\u200b' has no letter or digit",
+                   "claims.0.categories.in person.en.1: '...' has no letter or digit",
+                   "entities.0.name: '-' has no letter or digit"):
+        assert needle in result.err, needle
+
+
+def test_signal_words_of_punctuation_never_match_everywhere():
+    from factaudit.values import read_categories
+
+    found = read_categories("The meeting was virtual.", {"virtual": ["virtual"],
+                                                         "in person": ["---", "\t", "-"]})
+    assert [(v.canonical, v.raw) for v in found] == [("virtual", "virtual")]
+
+
 def test_mapping_key_that_is_not_plain(audit):
     result = claims_error(audit, "claims: []\n? [a, b]\n: c\n")
     assert "facts.yaml:2:3: mapping keys must be plain values" in result.err

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Annotated, Any, Literal
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     ConfigDict,
     Field,
@@ -36,6 +37,19 @@ Severity = Literal["error", "warning", "info"]
 ValueType = Literal["year", "period", "date", "quantity", "ordinal", "duration", "category"]
 LangCode = Annotated[str, Field(pattern=r"^[a-z]{2,3}$")]
 Phrase = Annotated[str, Field(min_length=1)]
+
+
+def _matchable(value: str) -> str:
+    """A cue, signal word, name or term must contain something to match: matching ignores
+    punctuation, spaces and invisible characters, so "---" or a zero-width space would
+    match nothing (or, as a pattern, everywhere)."""
+    if not any(ch.isalnum() for ch in value):
+        raise ValueError(f"{value!r} has no letter or digit, so it can never be matched; "
+                         "write the words to look for")
+    return value
+
+
+Words = Annotated[str, Field(min_length=1), AfterValidator(_matchable)]
 ItemId = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9._-]*$", max_length=120)]
 
 
@@ -79,14 +93,14 @@ class Claim(_Strict):
     expected: Any = Field(None, description="the true value; omit and set consistent: true "
                           "when sources must only agree with each other")
     consistent: bool = Field(False, description="no expected value: sources must agree")
-    cues: dict[LangCode, list[Phrase]] = Field(
+    cues: dict[LangCode, list[Words]] = Field(
         description="phrases, per language, that mark a passage as speaking to the claim"
     )
-    categories: dict[Phrase, dict[LangCode, list[Phrase]]] | None = Field(
+    categories: dict[Phrase, dict[LangCode, list[Words]]] | None = Field(
         None, description="type category: each category and the words that signal it"
     )
     unit: str | None = Field(None, description="type quantity: the unit, for display")
-    unit_words: dict[LangCode, list[Phrase]] | None = Field(
+    unit_words: dict[LangCode, list[Words]] | None = Field(
         None, description="type quantity: read only numbers followed by one of these words"
     )
     tolerance: float = Field(0.0, ge=0, lt=1, description="relative tolerance for quantities")
@@ -181,14 +195,14 @@ class Claim(_Strict):
 class Entity(_Strict):
     """A person, organisation or place whose name must be spelled one way."""
 
-    name: Phrase = Field(description="canonical spelling")
+    name: Words = Field(description="canonical spelling")
     id: ItemId | None = None
-    aliases: list[Phrase] = Field(default_factory=list,
-                                  description="other correct forms (short names, full names)")
-    variants: list[Phrase] = Field(default_factory=list,
-                                   description="accepted transliterations, reported as info")
-    others: list[Phrase] = Field(default_factory=list,
-                                 description="different real names that look close; never typos")
+    aliases: list[Words] = Field(default_factory=list,
+                                 description="other correct forms (short names, full names)")
+    variants: list[Words] = Field(default_factory=list,
+                                  description="accepted transliterations, reported as info")
+    others: list[Words] = Field(default_factory=list,
+                                description="different real names that look close; never typos")
     severity: Severity | None = None
     acknowledged: list[Acknowledgement] = Field(default_factory=list)
 
@@ -203,9 +217,9 @@ class Entity(_Strict):
 class Term(_Strict):
     """A word or phrase with a preferred spelling and variants to flag."""
 
-    preferred: Phrase
+    preferred: Words
     id: ItemId | None = None
-    variants: list[Phrase] = Field(default_factory=list,
+    variants: list[Words] = Field(default_factory=list,
                                    description="non-preferred forms, reported with the preferred")
     language: LangCode | None = Field(None, description="only check documents in this language")
     misspellings: bool = Field(True, description="also flag near-misses of the preferred form")

@@ -517,8 +517,12 @@ def read_categories(text: str, signals: dict[str, list[str]]) -> list[Value]:
 def _category_patterns(signals: tuple[tuple[str, tuple[str, ...]], ...]):
     out = []
     for category, words in signals:
-        alts = "|".join(_flexible(w) for w in sorted(words, key=len, reverse=True))
-        out.append((category, re.compile(rf"(?<!\w)(?:{alts})(?!\w)", re.IGNORECASE)))
+        # a word of only punctuation or invisible characters would be an empty alternative,
+        # matching everywhere (claims refuse such words; this keeps the engine safe anyway)
+        alts = "|".join(a for a in (_flexible(w) for w in sorted(words, key=len, reverse=True))
+                        if a)
+        if alts:
+            out.append((category, re.compile(rf"(?<!\w)(?:{alts})(?!\w)", re.IGNORECASE)))
     return out
 
 
