@@ -95,9 +95,9 @@ def main(argv: list[str] | None = None) -> int:
               f"({len(failures)} distinct), {time.perf_counter() - started:.0f} s; per input "
               f"median {seconds[len(seconds) // 2]:.3f} s, slowest {seconds[-1]:.2f} s")
         for (kind, where), (message, value) in sorted(failures.items()):
-            block = f"[{name}] {kind} at {where}\n  {message}\n  input: {value}\n"
-            print(block)
-            report.append(block)
+            print(f"[{name}] {kind} at {where}\n  {message}\n  input: {value[:2000]}"
+                  + ("…" if len(value) > 2000 else "") + "\n")
+            report.append(f"[{name}] {kind} at {where}\n  {message}\n  input: {value}\n")
     out = ROOT / "reports" / "fuzz-failures.txt"
     out.parent.mkdir(exist_ok=True)
     out.write_text("".join(report) or "no failures\n", encoding="utf-8")

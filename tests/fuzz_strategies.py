@@ -20,7 +20,6 @@ import io
 import json
 import os
 import tempfile
-import textwrap
 from pathlib import Path
 
 import yaml
@@ -449,5 +448,5 @@ def _chdir(path: str):
 
 
 def describe(*args) -> str:
-    """An input, printable: for failure reports."""
-    return textwrap.shorten(repr(args), 2000)
+    """An input, exactly, as a Python literal: for failure reports (``eval`` replays it)."""
+    return repr(args)
