@@ -159,36 +159,39 @@ def _entry_metadata(entry: dict) -> str:
 
 def document_keys(entries: list[dict], run: str, cache) -> dict[int, str]:
     """The cache key of every readable document, by ``id(entry)``: from its stat
-    signature when the cache has seen the file unchanged, else by reading and hashing it."""
+    signature when the cache has seen the file unchanged, else by reading and hashing it.
+    Works in slices, so the lookup tables never hold the whole corpus at once."""
     import time
 
     from factaudit.cache import RACY_SECONDS, document_key
 
-    sigs = {}
-    for entry in entries:
-        stat = entry.get("__stat")
-        if stat is not None:
-            sigs[id(entry)] = hashlib.blake2b(
-                f"{entry['__file']}|{stat}|{_entry_metadata(entry)}|{run}".encode(),
-                digest_size=20).hexdigest()
-    known = cache.keys_of(list(sigs.values())) if sigs else {}
     out: dict[int, str] = {}
-    learned = []
     now = time.time()
-    for entry in entries:
-        sig = sigs.get(id(entry))
-        if sig in known:
-            out[id(entry)] = known[sig]
-            continue
-        try:
-            raw = entry_bytes(entry)
-        except OSError:
-            continue  # the worker reports it
-        key = out[id(entry)] = document_key(raw, _entry_metadata(entry), run)
-        stat = entry.get("__stat")
-        if sig is not None and stat[1] / 1e9 < now - RACY_SECONDS:
-            learned.append((sig, key))
-    cache.put_keys(learned)
+    for start in range(0, len(entries), 2000):
+        part = entries[start:start + 2000]
+        sigs = {}
+        for entry in part:
+            stat = entry.get("__stat")
+            if stat is not None:
+                sigs[id(entry)] = hashlib.blake2b(
+                    f"{entry['__file']}|{stat}|{_entry_metadata(entry)}|{run}".encode(),
+                    digest_size=20).hexdigest()
+        known = cache.keys_of(list(sigs.values())) if sigs else {}
+        learned = []
+        for entry in part:
+            sig = sigs.get(id(entry))
+            if sig in known:
+                out[id(entry)] = known[sig]
+                continue
+            try:
+                raw = entry_bytes(entry)
+            except OSError:
+                continue  # the worker reports it
+            key = out[id(entry)] = document_key(raw, _entry_metadata(entry), run)
+            stat = entry.get("__stat")
+            if sig is not None and stat[1] / 1e9 < now - RACY_SECONDS:
+                learned.append((sig, key))
+        cache.put_keys(learned)
     return out
 
 
