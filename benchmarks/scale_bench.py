@@ -85,8 +85,8 @@ def main() -> None:
     cache = args.out / "cache"
     shutil.rmtree(cache, ignore_errors=True)
     env = dict(os.environ, FACTAUDIT_CACHE_DIR=str(cache))
-    cmd = [*args.command.split(), "check", "--claims", str(ROOT / "claims"), "--corpus", str(corpus),
-           "--format", "json", "--output", str(args.out / "findings.json")]
+    cmd = [*args.command.split(), "check", "--claims", str(ROOT / "claims"),
+           "--corpus", str(corpus), "--format", "json", "--output", str(args.out / "findings.json")]
     if args.workers is not None:
         cmd += ["--workers", str(args.workers)]
 
