@@ -76,34 +76,28 @@ class Cache:
         except sqlite3.DatabaseError:  # damaged or unreadable: as good as empty
             return True
 
-    def get_many(self, keys: list[str]) -> dict[str, object]:
-        out: dict[str, object] = {}
+    def _rows(self, select: str, keys: list[str]):
+        """Rows of ``select ... IN (keys)``, 500 keys a query; a damaged database yields
+        what it could read (the rest is a miss and is recomputed)."""
         for start in range(0, len(keys), 500):
             chunk = keys[start:start + 500]
-            marks = ",".join("?" * len(chunk))
             try:
-                rows = self.db.execute(
-                    f"SELECT key, value FROM results WHERE key IN ({marks})", chunk).fetchall()
-            except sqlite3.DatabaseError:  # damaged pages: a miss, the results are recomputed
-                return out
-            for key, value in rows:
-                try:
-                    out[key] = pickle.loads(value)
-                except Exception:  # an entry from an incompatible build: recompute it
-                    continue
+                yield from self.db.execute(
+                    f"{select} IN ({','.join('?' * len(chunk))})", chunk).fetchall()
+            except sqlite3.DatabaseError:
+                return
+
+    def get_many(self, keys: list[str]) -> dict[str, object]:
+        out: dict[str, object] = {}
+        for key, value in self._rows("SELECT key, value FROM results WHERE key", keys):
+            try:
+                out[key] = pickle.loads(value)
+            except Exception:  # an entry from an incompatible build: recompute it
+                continue
         return out
 
     def keys_of(self, sigs: list[str]) -> dict[str, str]:
-        out: dict[str, str] = {}
-        for start in range(0, len(sigs), 500):
-            chunk = sigs[start:start + 500]
-            marks = ",".join("?" * len(chunk))
-            try:
-                out.update(self.db.execute(
-                    f"SELECT sig, key FROM files WHERE sig IN ({marks})", chunk).fetchall())
-            except sqlite3.DatabaseError:  # damaged: the files are hashed again
-                return out
-        return out
+        return dict(self._rows("SELECT sig, key FROM files WHERE sig", sigs))
 
     def put_keys(self, pairs: list[tuple[str, str]]) -> None:
         if pairs:
