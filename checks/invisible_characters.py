@@ -3,7 +3,7 @@ a word.
 
 Bad:  "Mar\\u200bsudi" (a zero-width space inside the name), "keseta\\u00adraan" (a soft
       hyphen), "Lаvrov" with a Cyrillic "а" (U+0430) among Latin letters
-Good: "Marsudi", "Лавров" (all Cyrillic), a zero-width joiner inside an Arabic or Indic
+Good: "Kartika", "Лавров" (all Cyrillic), a zero-width joiner inside an Arabic or Indic
       word or an emoji sequence, a byte-order mark at the very start of a file
 
 Matching folds invisible characters away, so "Mar\\u200bsudi" is still found as the name:

@@ -1,8 +1,8 @@
 """name-typo: a word that is a near-miss of a word of an entity's name.
 
-Bad:  "Retno LP Marsuid" (entity Retno Marsudi: letters 'di' swapped to 'id'),
-      "RETNO MARSUID", "Sergei Lavrpv", "Sidharto Suryodipura"
-Good: "Retno Marsudi", "RETNO MARSUDI", "Retno\\nMarsudi", a declared alias or variant,
+Bad:  "Dewi LP Kartiak" (entity Dewi Kartika: letters 'ka' swapped to 'ak'),
+      "RETNO KARTIAK", "Sergei Lavrpv", "Sidharto Suryodipura"
+Good: "Dewi Kartika", "DEWI KARTIKA", "Dewi\\nKartika", a declared alias or variant,
       a declared other name (``others: [Sergei Lavrin]``), "the Webers", a lower-case word
 
 A near-miss needs evidence (see ``factaudit.spelling.name_decision``): another word of the

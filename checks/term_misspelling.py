@@ -1,8 +1,8 @@
 """term-misspelling: a word or phrase that is a near-miss of a listed term's preferred form.
 
-Bad:  "keseteraan" (term "kesetaraan"), "Luar Negeru" (term "Luar Negeri")
-Good: "kesetaraan", "Luar Negeri", "LUAR NEGERI", a listed variant (reported by
-      term-variant instead), an inflected form ("kesetaraannya", "pandemics"), another
+Bad:  "kesejahtaraan" (term "kesejahteraan"), "Dalam Negeru" (term "Dalam Negeri")
+Good: "kesejahteraan", "Dalam Negeri", "DALAM NEGERI", a listed variant (reported by
+      term-variant instead), an inflected form ("kesejahteraannya", "pandemics"), another
       word of the language that a Hunspell dictionary knows ("pemilihan" is not a
       misspelling of "pemulihan")
 

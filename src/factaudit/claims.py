@@ -54,7 +54,7 @@ ItemId = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9._-]*$", max_length=120)
 
 
 def slug(text: str) -> str:
-    """A stable kebab-case id from a name: "Retno Marsudi" → "retno-marsudi"."""
+    """A stable kebab-case id from a name: "Dewi Kartika" → "dewi-kartika"."""
     import unicodedata
 
     plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()

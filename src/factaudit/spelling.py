@@ -12,7 +12,7 @@ almost never wrong (see ``name_decision`` and ``term_decision``):
 
 - an edit budget that grows with the length of the word (short words have too many real
   neighbours to guess at);
-- for names: another word of the same entity beside it ("Retno LP Marsuid") is strong
+- for names: another word of the same entity beside it ("Dewi LP Kartiak") is strong
   evidence; alone, the word must look like a proper noun (capitalised, never written in
   lower case in the corpus, not an ordinary word of a Hunspell dictionary if one is
   installed) and keep its first letter, unless the name is long;
@@ -111,7 +111,7 @@ def edit_kind(found: str, expected: str) -> str:
 
 
 def match_case(expected: str, found: str) -> str:
-    """``expected`` written in the case pattern of ``found`` ("Marsudi", "MARSUID" →
+    """``expected`` written in the case pattern of ``found`` ("Kartika", "KARTIAK" →
     "MARSUDI"), so that a difference in case is never shown as a difference in letters."""
     if found.isupper():
         return expected.upper()
@@ -501,7 +501,7 @@ _GAP = re.compile(r"[ \t\u00a0]*\.?[ \t\u00a0]*\n?[ \t\u00a0]*")
 
 def _neighbours(doc: DocTokens, i: int, reach: int = 3) -> list[str]:
     """Folded words beside token ``i`` in the same name: next to it, or past initials
-    ("Retno L.P. Marsudi"), with only spaces, one line break or an initial's full stop
+    ("Dewi L.P. Kartika"), with only spaces, one line break or an initial's full stop
     between."""
     out = []
     for step in (-1, 1):
