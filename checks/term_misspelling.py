@@ -1,6 +1,6 @@
 """term-misspelling: a word or phrase that is a near-miss of a listed term's preferred form.
 
-Bad:  "kesejahtaraan" (term "kesejahteraan"), "Dalam Negeru" (term "Dalam Negeri")
+Bad:  "kesejahtaraan" (term "kesejahteraan"), "Dalam Negiri" (term "Dalam Negeri")
 Good: "kesejahteraan", "Dalam Negeri", "DALAM NEGERI", a listed variant (reported by
       term-variant instead), an inflected form ("kesejahteraannya", "pandemics"), another
       word of the language that a Hunspell dictionary knows ("pemilihan" is not a
