@@ -103,5 +103,5 @@ def test_declared_encoding(write, tmp_path):
     write("corpus/latin.txt", b"caf\xe9 au lait\n")
     write("corpus/sources.yaml",
           "documents:\n  - {path: latin.txt, encoding: cp1252, language: fr}\n")
-    doc = load_corpus(tmp_path / "corpus").documents[0]
+    doc = load_corpus(tmp_path / "corpus", ("en", "fr")).documents[0]
     assert doc.text == "café au lait\n"

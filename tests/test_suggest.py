@@ -117,12 +117,18 @@ def test_cli_writes_the_stubs(project, capsys):
                                               "1999.\n")
     (project / "corpus" / "d.txt").write_text("Relations with the city council began in "
                                               "1998, they say.\n")
-    assert main(["suggest", "--output", "claims/suggested.yaml"]) == 0
+    # never written into the claims folder (it would replace or join hand-written claims)
+    assert main(["suggest", "--output", "claims/suggested.yaml"]) == 2
+    assert "refusing to write the output into the claims folder" in capsys.readouterr().err
+    assert not (project / "claims" / "suggested.yaml").exists()
+    assert main(["suggest", "--output", "suggested.yaml"]) == 0
     err = capsys.readouterr().err
     assert "1 claim stub(s), 1 where sources disagree, from 4 documents" in err
-    text = (project / "claims" / "suggested.yaml").read_text()
+    text = (project / "suggested.yaml").read_text()
     assert "council began" in text
-    assert main(["check"]) in (0, 1)  # the new claims file loads beside the others
+    # the user reviews the stubs, then moves them in: the file loads beside the others
+    (project / "suggested.yaml").rename(project / "claims" / "suggested.yaml")
+    assert main(["check"]) in (0, 1)
 
 
 def test_cli_without_claims_files_suggests_from_the_corpus_alone(monkeypatch, tmp_path, capsys):

@@ -6,11 +6,74 @@ import contextlib
 import glob
 import os
 import stat
+import sys
 import tempfile
 import time
 from pathlib import Path
 
 from factaudit.errors import InputError, Problem, display_path
+
+STDOUT = "-"
+
+
+class OverInput(InputError):
+    """An output path that would replace one of the audit's own inputs."""
+
+
+def refuse_inputs(target: Path | str | None, inputs: dict[str, Path | None]) -> None:
+    """Refuse an output that resolves into an input folder or onto an input file.
+
+    ``inputs`` maps a description ("the claims folder") to a path; folders protect what
+    is inside them. A report written over a claims file or a corpus document destroys
+    what the user wrote by hand, so this is checked before any work is done."""
+    if target is None or str(target) == STDOUT:
+        return
+    resolved = _resolved(Path(target))
+    for what, path in inputs.items():
+        if path is None:
+            continue
+        protected = _resolved(Path(path))
+        inside = protected.is_dir() and protected in resolved.parents
+        if resolved == protected or inside:
+            raise OverInput(Problem(
+                display_path(target),
+                f"refusing to write the output {'into' if inside else 'over'} {what} "
+                f"({display_path(path)})", hint="choose a path outside the claims and corpus "
+                "folders, not the manifest or pyproject.toml"))
+
+
+def _resolved(path: Path) -> Path:
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):
+        return path.absolute()
+
+
+def write_output(path: Path | str, text: str) -> None:
+    """Write a command's output: ``-`` is standard output; a device or a FIFO (``/dev/null``,
+    ``/dev/stdout``, a named pipe), or a link to one, is written in place, never replaced;
+    a link to a file keeps the link and replaces its target atomically; anything else is
+    written atomically (``write_atomic``)."""
+    if str(path) == STDOUT:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    path = Path(path)
+    try:
+        st = os.stat(path)
+    except (OSError, ValueError):
+        st = None
+    if st is not None and not stat.S_ISREG(st.st_mode) and not stat.S_ISDIR(st.st_mode):
+        try:
+            with open(path, "w", encoding="utf-8", newline="") as handle:
+                handle.write(text)
+        except OSError as exc:
+            raise InputError(Problem(display_path(path), f"cannot write the output: "
+                                     f"{exc.strerror or exc}")) from None
+        return
+    if path.is_symlink() and st is not None:
+        path = _resolved(path)
+    write_atomic(path, text)
 
 
 def write_atomic(path: Path | str, text: str) -> None:

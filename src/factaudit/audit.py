@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -19,6 +18,7 @@ from factaudit.extract import Hit, Mention, in_scope
 from factaudit.findings import Finding, severity_rank
 from factaudit.languages import add_search_dir
 from factaudit.rules import AuditContext, Rule, discover_rules, enabled_rules
+from factaudit.sources import Pair
 
 FULL_MATRIX_DOCUMENTS = 1000
 KEEP_ALL_DOCUMENTS = 1000
@@ -97,22 +97,24 @@ def audit_paths(claims_dir: Path | None = None, corpus_dir: Path | None = None,
         if claims is None and found is not None:  # report the documents' problems too
             from factaudit.corpus import metadata_problems
 
-            problems += metadata_problems(found)
+            problems += metadata_problems(found, tuple(config.languages))
         raise InputError(problems)
     rules = _active_rules(config, None, include_optional)
     today = today or dt.date.today()
     entries = {str(e["__shown"]): e for e in found.entries}
     cache_dir = str(default_dir(config.root)) if cache else None
     keys = run_digest = None
+    cache_warnings: list[str] = []
     if cache_dir is not None:
         store = Cache(cache_dir)
         try:
             run = document_phase.run_key(claims, config, rules)
             keys = document_phase.document_keys(found.entries, run, store)
             run_digest = _run_digest(run, today, found, keys)
-            stored = store.get_run(run_digest)
+            stored = store.get_run(run_digest, _RUN_SHAPE)
         finally:
             store.close()
+        cache_warnings = store.warnings
         if stored is not None:  # nothing changed since that run: its result stands
             metadata, mentions, findings, verdicts, warnings, pairs, count = stored
             loader = _loader(entries, {d.id: d.path for d in metadata}, config)
@@ -122,7 +124,7 @@ def audit_paths(claims_dir: Path | None = None, corpus_dir: Path | None = None,
     results: list = []
     ids: list[tuple[str, str]] = []
     keep_all = len(found.entries) <= KEEP_ALL_DOCUMENTS
-    warnings = list(found.warnings)
+    warnings = list(found.warnings) + cache_warnings
     try:
         for item in document_phase.stream(found, claims, config, rules, workers, cache_dir,
                                           engine, scheduler, bar, keys):
@@ -150,11 +152,14 @@ def audit_paths(claims_dir: Path | None = None, corpus_dir: Path | None = None,
             store.put_run(run_digest, (result.metadata, result.mentions, result.findings,
                                        result.verdicts, result.warnings, result.source_pairs,
                                        result.document_count))
-        except (sqlite3.DataError, OverflowError, MemoryError):
-            pass
         finally:
             store.close()
     return result
+
+
+# what a stored run must look like to be used (anything else is a miss)
+_RUN_SHAPE = tuple[list[Document], list[Mention], list[Finding], dict[str, dict[str, str]],
+                   list[str], list[Pair], int]
 
 
 def _has_something(r) -> bool:

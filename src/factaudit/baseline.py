@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from factaudit.errors import InputError, Problem, display_path
+from factaudit.files import MB, describe, read_regular
 from factaudit.findings import Finding
 
 VERSION = 1
@@ -92,13 +93,17 @@ def load(path: Path) -> Baseline:
     """Read a baseline file; a missing or malformed file is an input error (exit 2)."""
     shown = display_path(path)
     try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
+        data = json.loads(read_regular(path, 512 * MB).decode("utf-8"))
     except FileNotFoundError:
         raise InputError(Problem(shown, "baseline file does not exist",
                                  hint="record one with `factaudit baseline`")) from None
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
         line = getattr(exc, "lineno", None)
-        raise InputError(Problem(shown, f"cannot read the baseline: {exc}", line,
+        why = describe(exc) if isinstance(exc, OSError) else str(exc)
+        raise InputError(Problem(shown, f"cannot read the baseline: {why}", line,
+                                 hint="re-record it with `factaudit baseline`")) from None
+    except RecursionError:  # "[[[[…" nested deeper than the JSON reader goes
+        raise InputError(Problem(shown, "cannot read the baseline: nested too deeply",
                                  hint="re-record it with `factaudit baseline`")) from None
     if not isinstance(data, dict) or not isinstance(data.get("entries"), list):
         raise InputError(Problem(shown, "a baseline is an object with 'version' and 'entries'",

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import hashlib
+import os
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -30,8 +31,9 @@ from pydantic import (
 )
 
 from factaudit.errors import InputError, Problem, display_path
+from factaudit.files import describe
 from factaudit.values import PartialDate, parse_expected
-from factaudit.yamlsource import load_yaml
+from factaudit.yamlsource import load_yaml, read_text
 
 Severity = Literal["error", "warning", "info"]
 ValueType = Literal["year", "period", "date", "quantity", "ordinal", "duration", "category"]
@@ -279,6 +281,12 @@ def load_claims(folder: Path) -> ClaimSet:
     if not folder.is_dir():
         raise InputError(Problem(display_path(folder), "claims folder does not exist",
                                  hint="pass --claims DIR, or run `factaudit init`"))
+    try:
+        os.scandir(folder).close()
+    except OSError as exc:
+        raise InputError(Problem(display_path(folder), "cannot read the claims folder "
+                                 f"({describe(exc)})", hint="make it readable (chmod u+rx) "
+                                 "or run as its owner")) from None
     files = claims_files(folder)
     if not files:
         raise InputError(Problem(display_path(folder), "no claims files (*.yaml) in this folder",
@@ -288,11 +296,12 @@ def load_claims(folder: Path) -> ClaimSet:
     digest = hashlib.sha256()
     for path in files:
         try:
-            parsed, origins = load_claims_file(path)
+            text = read_text(path)
+            parsed, origins = load_claims_file(path, text)
         except InputError as exc:
             problems.extend(exc.problems)
             continue
-        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+        digest.update(path.name.encode() + b"\0" + text.encode("utf-8", "surrogatepass"))
         for item_id, origin in origins.items():
             if item_id in result.origins:
                 first = result.origins[item_id]

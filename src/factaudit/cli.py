@@ -153,6 +153,7 @@ def _engine_options(args: argparse.Namespace) -> dict:
 
 
 def _check(args: argparse.Namespace) -> int:
+    _protect_inputs(args)
     from factaudit.audit import audit_paths
 
     result = audit_paths(args.claims, args.corpus, **_engine_options(args))
@@ -174,10 +175,10 @@ def _check(args: argparse.Namespace) -> int:
         from factaudit.output_claimreview import to_claimreview
 
         text = to_claimreview(result, author=args.author)
-        from factaudit.errors import clean
+        from factaudit.errors import one_line
 
         for warning in result.warnings:  # ClaimReview has no place for them: never silent
-            print(f"factaudit: warning: {clean(warning)}", file=sys.stderr)
+            print(f"factaudit: warning: {one_line(warning)}", file=sys.stderr)
     else:
         from factaudit.output_text import to_text
 
@@ -185,7 +186,8 @@ def _check(args: argparse.Namespace) -> int:
             args.color == "auto" and args.output is None and sys.stdout.isatty()
             and not os.environ.get("NO_COLOR"))
         text = to_text(result, color=color)
-    _emit(text, args.output)
+    # JSON and SARIF escape every string; GitHub's own lines are commands by design
+    _emit(text, args.output, guarded=args.format == "text")
     if comparison is not None:
         return _baseline_exit(result, comparison, args)
     return EXIT_FINDINGS if result.failed(args.allow_acknowledged) else EXIT_OK
@@ -197,6 +199,8 @@ def _report(args: argparse.Namespace) -> int:
     from factaudit.errors import display_path
     from factaudit.report_html import DEFAULT_NAME, write_report
 
+    config = load_config()
+    _protect_inputs(args, args.output or config.root / config.reports / DEFAULT_NAME)
     # the report includes the optional rules (general spelling); the check gate does not
     result = audit_paths(args.claims, args.corpus, include_optional=True,
                          **_engine_options(args))
@@ -223,19 +227,46 @@ def _rules(args: argparse.Namespace) -> int:
 
 
 def _schema(args: argparse.Namespace) -> int:
+    _protect_inputs(args)
     from factaudit.claims import json_schema
 
-    _emit(json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n", args.output)
+    _emit(json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n", args.output,
+          guarded=False)
     return EXIT_OK
 
 
-def _emit(text: str, output: Path | None) -> None:
+def _emit(text: str, output: Path | None, guarded: bool = True) -> None:
+    """Write a command's output to standard output or ``--output``. Text meant for people
+    is ``guard``ed: no field from a document can start a line a CI runner executes."""
+    if guarded:
+        from factaudit.errors import guard
+
+        text = guard(text)
     if output is None:
         sys.stdout.write(text)
         return
-    from factaudit.atomic import write_atomic
+    from factaudit.atomic import write_output
 
-    write_atomic(output, text)
+    write_output(output, text)
+
+
+def _protect_inputs(args: argparse.Namespace, target: Path | None = None) -> None:
+    """An output must never replace an input: the claims and corpus folders (the manifest
+    and language packs are inside them), the project configuration, a baseline being read."""
+    from factaudit.atomic import refuse_inputs
+    from factaudit.config import load_config
+
+    target = target if target is not None else getattr(args, "output", None)
+    if target is None:
+        return
+    config = load_config()
+    inputs: dict[str, Path | None] = {
+        "the claims folder": getattr(args, "claims", None) or config.root / config.claims,
+        "the corpus folder": getattr(args, "corpus", None) or config.root / config.corpus,
+        "the project configuration": (config.root / "pyproject.toml"),
+        "the baseline being read": getattr(args, "baseline", None),
+    }
+    refuse_inputs(target, inputs)
 
 
 # --------------------------------------------------------------------------- authoring
@@ -338,6 +369,7 @@ def _load_inputs(args: argparse.Namespace, claims_required: bool = True):
 
 
 def _suggest(args: argparse.Namespace) -> int:
+    _protect_inputs(args)
     from factaudit.errors import display_path
     from factaudit.suggest import modeline_for, suggest, to_yaml
 
@@ -355,11 +387,13 @@ def _suggest(args: argparse.Namespace) -> int:
 
 
 def _explain(args: argparse.Namespace) -> int:
+    _protect_inputs(args)
     from factaudit.explain import explain, to_json, to_text
 
     config, claims, corpus = _load_inputs(args)
     x = explain(claims, corpus, args.item, config)
-    _emit(to_json(x) if args.format == "json" else to_text(x), args.output)
+    _emit(to_json(x) if args.format == "json" else to_text(x), args.output,
+          guarded=args.format != "json")
     return EXIT_OK
 
 
@@ -384,14 +418,15 @@ def _init(args: argparse.Namespace) -> int:
 
 
 def _baseline(args: argparse.Namespace) -> int:
-    from factaudit.atomic import write_atomic
+    from factaudit.atomic import write_output
     from factaudit.audit import audit_paths
     from factaudit.baseline import DEFAULT_PATH, dumps, entries_for, load
     from factaudit.config import load_config
     from factaudit.errors import display_path
 
-    result = audit_paths(args.claims, args.corpus)  # the same audit as `check`
     target = args.output or load_config().root / DEFAULT_PATH
+    _protect_inputs(args, target)
+    result = audit_paths(args.claims, args.corpus)  # the same audit as `check`
     entries = entries_for(result.findings)
     change = ""
     if Path(target).is_file():
@@ -401,7 +436,7 @@ def _baseline(args: argparse.Namespace) -> int:
             old = set()
         new = {e["fingerprint"] for e in entries}
         change = f" ({len(new - old)} added, {len(old - new)} dropped)"
-    write_atomic(target, dumps(entries))
+    write_output(target, dumps(entries))
     counts = {s: sum(e["severity"] == s for e in entries) for s in ("error", "warning", "info")}
     print(f"factaudit: baseline {display_path(target)} written: {len(entries)} findings "
           f"({counts['error']} errors, {counts['warning']} warnings, {counts['info']} info)"
@@ -428,6 +463,7 @@ def _baseline_exit(result, comparison, args: argparse.Namespace) -> int:
 
 
 def _mutate(args: argparse.Namespace) -> int:
+    _protect_inputs(args)
     from factaudit.mutate import run, to_json, to_text
 
     config, claims, corpus = _load_inputs(args)
@@ -436,7 +472,7 @@ def _mutate(args: argparse.Namespace) -> int:
         minimum /= 100  # --min-score 80 means 80 %
     report = run(claims, corpus, config, seed=args.seed, limit=args.limit)
     text = to_json(report) if args.format == "json" else to_text(report, minimum, args.verbose)
-    _emit(text, args.output)
+    _emit(text, args.output, guarded=args.format != "json")
     if args.output is not None and report.score is not None:
         print(f"factaudit: mutation score {report.score:.1%}", file=sys.stderr)
     if minimum is not None and (report.score is None or report.score < minimum):

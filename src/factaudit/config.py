@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from factaudit.errors import InputError, Problem, display_path
+from factaudit.yamlsource import read_text
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -42,7 +43,7 @@ def load_config(start: Path | None = None) -> Config:
     start = (start or Path.cwd()).resolve()
     for folder in (start, *start.parents):
         candidate = folder / "pyproject.toml"
-        if candidate.is_file():
+        if candidate.exists() or candidate.is_symlink():
             return _from_file(candidate)
     return Config(root=start)
 
@@ -50,8 +51,8 @@ def load_config(start: Path | None = None) -> Config:
 def _from_file(path: Path) -> Config:
     shown = display_path(path)
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        data = tomllib.loads(read_text(path))
+    except tomllib.TOMLDecodeError as exc:
         raise InputError(Problem(shown, f"cannot parse: {exc}")) from None
     tool = data.get("tool", {})
     section = tool.get("factaudit") if isinstance(tool, dict) else None

@@ -13,12 +13,15 @@ import datetime as dt
 import difflib
 import os
 import re
+import stat
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
+from factaudit import plain
 from factaudit.errors import InputError, Problem, display_path
+from factaudit.files import describe, kind_of, read_regular, safe_resolve
 from factaudit.values import PartialDate
 from factaudit.yamlsource import load_yaml
 
@@ -28,6 +31,7 @@ _DOC_KEYS = {"path", "id", "language", "published", "title", "url", "date_order"
              "translation_of", "publisher"}
 
 
+@plain.register
 @dataclass(frozen=True)
 class Document:
     id: str
@@ -123,6 +127,12 @@ def discover(folder: Path) -> Discovery:
                                  hint="pass --corpus DIR or create corpus/ with documents"))
     if not folder.is_dir():
         raise InputError(Problem(shown, "corpus path is not a folder", hint="pass a folder"))
+    try:
+        os.scandir(folder).close()
+    except OSError as exc:
+        raise InputError(Problem(shown, f"cannot read the corpus folder ({describe(exc)})",
+                                 hint="make it readable (chmod u+rx) or run as its owner")
+                         ) from None
     root = folder.resolve()
     entries, problems = _read_manifest(folder, root)
     if problems:
@@ -133,15 +143,18 @@ def discover(folder: Path) -> Discovery:
     root_text = str(root)
     total = sum(e["__size"] for e in entries)
     prefix = shown.rstrip("/") + "/" if shown not in (".", "") else ""
-    for relative, item in _walk(str(folder), ""):
+    for relative, item, trouble in _walk(str(folder), ""):
         shown_path = prefix + relative
-        if item is None:  # os.scandir does not follow links to folders: say so
-            warnings.append(f"{shown_path}: skipped, a link to a folder (links to folders are "
-                            f"not followed; link the files, or list them in {MANIFEST})")
+        if trouble:
+            warnings.append(f"{shown_path}: skipped, {trouble}")
             continue
         # paths are kept as text: a corpus of 100,000 files should not hold 100,000 Paths
         if item.is_symlink():
-            target = Path(item.path).resolve()
+            target = safe_resolve(Path(item.path))
+            if target is None:
+                warnings.append(f"{shown_path}: skipped, a link that leads nowhere (a loop "
+                                "of links, or a path the system refuses)")
+                continue
             if not _inside(target, root):
                 warnings.append(f"{shown_path}: skipped, it links outside the corpus folder")
                 continue
@@ -157,7 +170,7 @@ def discover(folder: Path) -> Discovery:
         try:
             st = item.stat()
         except OSError as exc:
-            warnings.append(f"{shown_path}: skipped, cannot read ({exc.strerror or exc})")
+            warnings.append(f"{shown_path}: skipped, cannot read ({describe(exc)})")
             continue
         total += st.st_size
         entries.append({"__file": resolved, "__shown": shown_path, "__size": st.st_size,
@@ -166,25 +179,42 @@ def discover(folder: Path) -> Discovery:
 
 
 def _walk(folder: str, relative: str):
-    """(relative path, DirEntry) of every text file below ``folder`` in sorted order, and
-    (relative path, None) for each link to a folder."""
+    """(relative path, DirEntry, None) of every text file below ``folder`` in sorted order,
+    and (relative path, None, why) for what is skipped: a folder that cannot be read, a
+    link to a folder (not followed, so a loop of links cannot trap the walk)."""
     try:
         items = sorted(os.scandir(folder), key=lambda e: e.name)
-    except OSError:
+    except OSError as exc:
+        if relative:  # the corpus folder itself is checked by the caller
+            yield relative.rstrip("/"), None, f"cannot read this folder ({describe(exc)})"
         return
     for item in items:
         path = relative + item.name
-        if item.is_dir(follow_symlinks=False):
-            yield from _walk(item.path, path + "/")
-        elif item.is_symlink() and item.is_dir():
-            yield path, None
-        elif item.name.lower().endswith(TEXT_SUFFIXES) and item.is_file():
-            yield path, item
+        try:
+            if item.is_dir(follow_symlinks=False):
+                yield from _walk(item.path, path + "/")
+            elif item.is_symlink() and _is_dir(item.path):
+                yield path, None, (f"a link to a folder (links to folders are not followed; "
+                                   f"link the files, or list them in {MANIFEST})")
+            elif item.name.lower().endswith(TEXT_SUFFIXES) and item.is_file():
+                yield path, item, None
+        except OSError as exc:
+            yield path, None, f"cannot read it ({describe(exc)})"
+
+
+def _is_dir(path: str) -> bool:
+    try:
+        return os.path.isdir(path)
+    except (OSError, ValueError):
+        return False
 
 
 def _inside(path: Path, root: Path) -> bool:
+    resolved = safe_resolve(path)
+    if resolved is None:
+        return False
     try:
-        path.resolve().relative_to(root)
+        resolved.relative_to(root)
         return True
     except ValueError:
         return False
@@ -225,20 +255,33 @@ def _read_manifest(folder: Path, root: Path) -> tuple[list[dict], list[Problem]]
         for key in set(item) - _DOC_KEYS:
             problem(("documents", i, key), f"unknown key {key!r}",
                     f"allowed keys: {', '.join(sorted(_DOC_KEYS))}")
+        shown_value = str(item["path"])
+        shown_value = shown_value if len(shown_value) <= 80 else shown_value[:77] + "..."
         path = (folder / str(item["path"]))
-        if not _inside(path, root):
-            problem(("documents", i, "path"), f"path {item['path']!r} leads outside the corpus",
+        resolved = safe_resolve(path)
+        if resolved is None:
+            problem(("documents", i, "path"), f"path {shown_value!r} cannot be used (a loop "
+                    "of links, or a path the system refuses)", "list a file of the corpus")
+            continue
+        if not _inside(resolved, root):
+            problem(("documents", i, "path"), f"path {shown_value!r} leads outside the corpus",
                     "list only files inside the corpus folder")
             continue
-        if not path.is_file():
-            problem(("documents", i, "path"), f"no such file: {item['path']}",
-                    "fix the path or remove the entry")
+        try:
+            st = os.stat(resolved)
+        except OSError as exc:
+            problem(("documents", i, "path"), f"no such file: {shown_value} "
+                    f"({describe(exc)})", "fix the path or remove the entry")
+            continue
+        if not stat.S_ISREG(st.st_mode):
+            problem(("documents", i, "path"), f"{shown_value} is {kind_of(st.st_mode)}, not a "
+                    "file", "list regular files only")
             continue
         line = doc.locate(("documents", i))
-        entry = {**defaults, **item, "__file": str(path.resolve()),
+        entry = {**defaults, **item, "__file": str(resolved),
                  "__shown": display_path(path),
                  "__manifest": f"{doc.path}:{line[0] if line else '?'}",
-                 "__size": path.stat().st_size}
+                 "__size": st.st_size}
         entries.append(entry)
     return entries, problems
 
@@ -250,6 +293,11 @@ def _decode(raw: bytes, encoding: str | None) -> tuple[str | None, str | None]:
             return raw.decode(encoding), None
         except (UnicodeDecodeError, LookupError) as exc:
             return None, f"cannot decode as {encoding}: {exc}"
+    if raw.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):  # before UTF-16: FF FE 00 00
+        try:
+            return raw.decode("utf-32"), None
+        except UnicodeDecodeError as exc:
+            return None, f"invalid UTF-32: {exc}"
     if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
             return raw.decode("utf-16"), None
@@ -322,9 +370,12 @@ def _front_matter(text: str, shown: str) -> tuple[dict, str, int]:
     return meta, text[body_start:], text[:body_start].count("\n") + 1
 
 
+MAX_DOCUMENT_BYTES = 1024 * 1024 * 1024  # a larger "document" is a mistake or an attack
+
+
 def entry_bytes(entry: dict) -> bytes:
-    with open(entry["__file"], "rb") as handle:
-        return handle.read()
+    """The file's bytes: a regular file only (never a FIFO or a device), up to 1 GB."""
+    return read_regular(entry["__file"], MAX_DOCUMENT_BYTES)
 
 
 def read_entry(entry: dict, languages: tuple[str, ...], warnings: list[str],
@@ -335,9 +386,9 @@ def read_entry(entry: dict, languages: tuple[str, ...], warnings: list[str],
     shown = entry["__shown"]
     if raw is None:
         try:
-            raw = path.read_bytes()
+            raw = entry_bytes(entry)
         except OSError as exc:
-            warnings.append(f"{shown}: skipped, cannot read ({exc.strerror or exc})")
+            warnings.append(f"{shown}: skipped, cannot read ({describe(exc)})")
             return None
     text, reason = _decode(raw, entry.get("encoding"))
     if text is None:
@@ -345,7 +396,7 @@ def read_entry(entry: dict, languages: tuple[str, ...], warnings: list[str],
         return None
     meta, body, first_line = _front_matter(text, shown)
     info = {**meta, **{k: v for k, v in entry.items() if not k.startswith("__")}}
-    problems = _metadata_problems(entry, meta, text[: len(text) - len(body)])
+    problems = _metadata_problems(entry, meta, text[: len(text) - len(body)], languages)
     if problems:
         raise InputError(problems)
     published = info.get("published")
@@ -355,7 +406,9 @@ def read_entry(entry: dict, languages: tuple[str, ...], warnings: list[str],
         published = str(published)
     language = info.get("language")
     language_source = "declared"
-    if not language:
+    if language:
+        language = normal_language(language)
+    else:
         language = detect_language(body, languages)
         language_source = "detected"
         if language is None:
@@ -385,9 +438,12 @@ def _text(value: object) -> str | None:
     return None if value is None else str(value)
 
 
-def _metadata_problems(entry: dict, meta: dict, head: str) -> list[Problem]:
+def _metadata_problems(entry: dict, meta: dict, head: str,
+                       languages: tuple[str, ...] = ()) -> list[Problem]:
     """Every problem with a document's metadata (front matter and manifest entry), each at
-    the line that sets it: the front matter's line, or the manifest entry."""
+    the line that sets it: the front matter's line, or the manifest entry. A declared
+    language must be one of the project's ``languages``: it selects a language pack, and
+    document data never names anything else (a file, a folder)."""
     shown = entry["__shown"]
     lines = {m.group(1): head.count("\n", 0, m.start()) + 1
              for m in re.finditer(r"^([^\s:#][^:\n]*?)\s*:", head, re.M)}
@@ -419,11 +475,25 @@ def _metadata_problems(entry: dict, meta: dict, head: str) -> list[Problem]:
     order = info.get("date_order")
     if order is not None and str(order).upper() not in ("DMY", "MDY", "YMD"):
         problem("date_order", f"date_order must be DMY, MDY or YMD, not {order!r}")
+    language = info.get("language")
+    if languages and language not in (None, "") and not isinstance(language, list | dict):
+        code = normal_language(language)
+        if code not in languages:
+            shown_code = str(language)[:40]
+            problem("language", f"language {shown_code!r} is not one of this project's "
+                    f"languages ({', '.join(languages)})",
+                    "write one of those codes, or add the language to 'languages' in "
+                    "[tool.factaudit]")
     problems.sort(key=lambda p: (p.path, p.line or 0))
     return problems
 
 
-def metadata_problems(found: Discovery) -> list[Problem]:
+def normal_language(value: object) -> str:
+    """A declared language code as the project writes it: "EN" and " en " are "en"."""
+    return str(value).strip().lower()
+
+
+def metadata_problems(found: Discovery, languages: tuple[str, ...] = ()) -> list[Problem]:
     """The metadata problems of every document, without auditing it: lets a run whose
     claims do not load still report the corpus's problems too, all in one go."""
     problems: list[Problem] = []
@@ -440,7 +510,7 @@ def metadata_problems(found: Discovery) -> list[Problem]:
         except InputError as exc:
             problems += exc.problems
             continue
-        problems += _metadata_problems(entry, meta, text[: len(text) - len(body)])
+        problems += _metadata_problems(entry, meta, text[: len(text) - len(body)], languages)
     return problems
 
 

@@ -20,12 +20,13 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
-from factaudit import __version__
+from factaudit import __version__, plain
 from factaudit.claims import ClaimSet
 from factaudit.config import Config
 from factaudit.corpus import Discovery, Document, entry_bytes, read_entry
 from factaudit.errors import InputError
 from factaudit.extract import Hit, Matcher, Mention, extract
+from factaudit.files import describe
 from factaudit.findings import Finding
 from factaudit.rules import DocumentContext, Rule
 from factaudit.text import LineIndex
@@ -35,6 +36,7 @@ BATCH_BYTES = 1_000_000
 QUOTE_CONTEXT = 60
 
 
+@plain.register
 @dataclass
 class DocResult:
     document: Document  # metadata only: the text is dropped after the document phase
@@ -224,14 +226,14 @@ def process_batch(entries: list[dict]) -> list[tuple[DocResult | None, list[str]
         except OSError as exc:
             raws.append(None)
             warnings_of.append([f"{entry['__shown']}: skipped, cannot read "
-                                f"({exc.strerror or exc})"])
+                                f"({describe(exc)})"])
     keys = [document_key(raw, _entry_metadata(e), _STATE["run_key"]) if raw is not None
             else None for e, raw in zip(entries, raws, strict=True)]
     cached: dict = {}
     if _STATE.get("cache_dir"):
         cache = Cache(_STATE["cache_dir"])
         try:
-            cached = cache.get_many([k for k in keys if k])
+            cached = cache.get_many([k for k in keys if k], DocResult)
         finally:
             cache.close()
     out = []
@@ -316,6 +318,8 @@ def stream(found: Discovery, claims: ClaimSet, config: Config, rules: list[Rule]
                 cache.put_many(fresh)
             if progress is not None:
                 progress.advance(len(batch), sum(e.get("__size", 0) for e in batch))
+        if cache is not None:
+            yield from cache.warnings
     finally:
         if cache is not None:
             cache.close()
@@ -326,7 +330,8 @@ def _cached(entries: list[dict], keys: dict[int, str], cache) -> dict[int, DocRe
     if cache.empty():
         return {}
     by_key = {k: i for i, k in keys.items()}
-    return {by_key[k]: result for k, result in cache.get_many(list(by_key)).items()}
+    return {by_key[k]: result
+            for k, result in cache.get_many(list(by_key), DocResult).items()}
 
 
 def _run(chunks, claims, config, rules, key, workers, engine, scheduler) -> Iterable[list]:

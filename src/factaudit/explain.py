@@ -21,7 +21,7 @@ from factaudit.audit import AuditResult, run_audit
 from factaudit.claims import Claim, ClaimSet, Entity, Term
 from factaudit.config import Config
 from factaudit.corpus import Corpus, Document
-from factaudit.errors import InputError, Problem
+from factaudit.errors import InputError, Problem, one_line
 from factaudit.extract import Hit, Matcher, _accepts, _clause_pattern, _distance, in_scope
 from factaudit.languages import get_pack
 from factaudit.text import LineIndex, sentences
@@ -336,11 +336,11 @@ _MARK = {"error": "E", "warning": "W", "info": "I"}
 
 
 def to_text(x: Explanation) -> str:
-    lines = [f"{x.item}  ({x.origin})" if x.origin else x.item, f"  {x.statement}"]
+    lines = [f"{x.item}  ({one_line(x.origin)})" if x.origin else x.item, f"  {x.statement}"]
     lines += [f"  {d}" for d in x.details]
     for doc in x.documents:
         lines.append("")
-        head = doc.id
+        head = one_line(doc.id)
         if doc.language:
             head += f"  ({doc.language}" + (f", published {doc.published}" if doc.published
                                              else "") + ")"
@@ -348,21 +348,22 @@ def to_text(x: Explanation) -> str:
             head += f"  verdict: {doc.verdict}"
         lines.append(head)
         if doc.why:
-            lines.append(f"  {doc.why}")
+            lines.append(f"  {one_line(doc.why)}")
         for p in doc.passages:
-            lines.append(f"  {doc.path}:{p.line}  \"{p.sentence}\"")
+            lines.append(f"  {one_line(doc.path)}:{p.line}  \"{one_line(p.sentence)}\"")
             for c in p.cues:
                 lines.append(f"    cue {c.cue!r} at {c.line}:{c.column}")
             width = max((len(f"{v.raw!r} ({v.kind} {v.value})") for v in p.values), default=0)
             for v in p.values:
                 label = f"{v.raw!r} ({v.kind} {v.value})"
-                lines.append(f"    {label:<{width}}  {v.reason}")
-            lines += [f"    {n}" for n in p.notes]
+                lines.append(f"    {one_line(label):<{width}}  {one_line(v.reason)}")
+            lines += [f"    {one_line(n)}" for n in p.notes]
         if doc.findings:
             lines.append("  findings:")
             for f in doc.findings:
                 loc = f"{f['line']}:{f['column']} " if f["line"] else ""
-                ack = f"  [acknowledged: {f['acknowledged']}]" if f["acknowledged"] else ""
+                ack = (f"  [acknowledged: {one_line(f['acknowledged'])}]" if f["acknowledged"]
+                       else "")
                 lines.append(f"    {_MARK[f['severity']]} {f['rule']} {loc}{f['verdict']}: "
                              f"expected {f['expected']!r}, found {f['found']!r}{ack}")
     return "\n".join(lines) + "\n"

@@ -20,6 +20,7 @@ from functools import cache
 
 import ahocorasick
 
+from factaudit import plain
 from factaudit.claims import Claim, ClaimSet
 from factaudit.corpus import Document
 from factaudit.languages import get_pack
@@ -29,6 +30,7 @@ from factaudit.values import Value, read_categories, read_values
 CLAUSE_PENALTY = 40
 
 
+@plain.register
 @dataclass(frozen=True)
 class Target:
     """What a pattern in the automaton stands for."""
@@ -39,6 +41,7 @@ class Target:
     text: str  # the pattern as the user wrote it
 
 
+@plain.register
 @dataclass(frozen=True)
 class Hit:
     target: Target
@@ -46,6 +49,7 @@ class Hit:
     end: int
 
 
+@plain.register
 @dataclass(frozen=True)
 class Mention:
     """A place where a document speaks to a claim, with the value read there."""

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, replace
 
+from factaudit import plain
+
 SEVERITIES = ("error", "warning", "info")
 # FEVER / AVeriTeC verdicts for claims, plus two for spelling
 VERDICTS = ("supported", "refuted", "conflicting", "not-enough-info", "typo", "variant")
 
 
+@plain.register
 @dataclass(frozen=True)
 class Finding:
     """One reported problem. Rules fill what they know; the engine adds location and quote."""

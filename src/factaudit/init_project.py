@@ -36,6 +36,36 @@ class Written:
     action: str  # "created", "overwritten" or "kept"
 
 
+def _refuse_existing_project(target: Path, ours: set[str]) -> None:
+    from factaudit.errors import InputError, Problem, display_path
+
+    folders = {"claims", "corpus"}
+    if (target / "pyproject.toml").is_file():  # the project's own folders, if configured
+        from factaudit.config import load_config
+
+        try:
+            config = load_config(target)
+            folders |= {config.claims, config.corpus}
+        except InputError:
+            pass
+    found = []
+    for folder in sorted(folders):
+        base = target / folder
+        if not base.is_dir():
+            continue
+        for path in sorted(base.rglob("*")):
+            relative = path.relative_to(target).as_posix()
+            if (path.is_file() or path.is_symlink()) and relative not in ours:
+                found.append(relative)
+    if found:
+        listed = ", ".join(found[:3]) + (f" and {len(found) - 3} more" if len(found) > 3
+                                         else "")
+        raise InputError(Problem(display_path(target), f"already holds an audit project "
+                                 f"({listed}); nothing was written",
+                                 hint="run `factaudit init NEW-FOLDER` for a new project; "
+                                 "samples are never mixed into existing claims or corpus"))
+
+
 def schema_text() -> str:
     """The claims JSON Schema as shipped (``factaudit schema`` prints the same)."""
     shipped = resources.files("factaudit").joinpath("claims.schema.json")
@@ -47,12 +77,18 @@ def schema_text() -> str:
 
 
 def init_project(target: Path, force: bool = False) -> list[Written]:
-    """Create the project in ``target`` (made if missing); returns what was written."""
+    """Create the project in ``target`` (made if missing); returns what was written.
+
+    Refuses (InputError, nothing written) when ``target`` already holds claims or documents
+    of its own: the sample claims and documents would mix with them, and the next audit
+    would judge the user's corpus against sample claims. ``force`` overwrites the
+    scaffold's own files, never anything else."""
     target = Path(target)
-    target.mkdir(parents=True, exist_ok=True)
     package = resources.files("factaudit.scaffold")
     contents = {dest: package.joinpath(name).read_text(encoding="utf-8")
                 for name, dest in FILES.items()}
+    _refuse_existing_project(target, set(contents))
+    target.mkdir(parents=True, exist_ok=True)
     contents[str(SCHEMA_PATH)] = schema_text()
     contents["reports/.gitkeep"] = ""
     out = []

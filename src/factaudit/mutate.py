@@ -29,6 +29,7 @@ from factaudit.audit import AuditResult, run_audit
 from factaudit.claims import Claim, ClaimSet
 from factaudit.config import Config
 from factaudit.corpus import Corpus, Document
+from factaudit.errors import one_line
 from factaudit.extract import Matcher, Mention
 from factaudit.findings import Finding
 from factaudit.languages import LanguagePack, get_pack
@@ -556,14 +557,14 @@ def to_text(report: Report, min_score: float | None = None, verbose: bool = Fals
                 status = "caught" if o.caught else "MISSED"
             else:
                 status = "FALSE ALARM" if o.caught else ("LOST" if o.lost else "ok")
-            lines.append(f"  {status:11} {m.kind:13} {m.document}:{m.line}  "
+            lines.append(f"  {status:11} {m.kind:13} {one_line(m.document)}:{m.line}  "
                          f"{m.before!r} → {m.after!r}  [{', '.join(m.items)}]")
             if o.new and (verbose or not m.error):
                 found = ", ".join(sorted({f"{f['rule']} {f['claim'] or ''}".strip()
                                           for f in o.new}))
                 lines.append(f"              new: {found}")
             if o.note:
-                lines.append(f"              {o.note}")
+                lines.append(f"              {one_line(o.note)}")
     lines.append("")
     if report.silent:
         lines.append(f"claims that caught nothing: {', '.join(report.silent)}")

@@ -22,7 +22,6 @@ import base64
 import datetime as dt
 import hashlib
 import json
-import os
 import re
 from bisect import bisect_right
 from collections import Counter, defaultdict
@@ -608,11 +607,8 @@ def build_report(result: AuditResult, generated: dt.datetime | None = None) -> s
 def write_report(result: AuditResult, path: Path | str,
                  generated: dt.datetime | None = None) -> Path:
     """Write the report atomically (temporary file, then rename); returns the path."""
-    from factaudit.atomic import write_atomic
+    from factaudit.atomic import write_output
 
     path = Path(path)
-    write_atomic(path, build_report(result, generated))
-    umask = os.umask(0)
-    os.umask(umask)
-    path.chmod(0o666 & ~umask)  # readable like any other file, not 0600 like a temporary
+    write_output(path, build_report(result, generated))
     return path

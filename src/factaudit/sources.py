@@ -11,6 +11,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from factaudit import plain
 from factaudit.corpus import Document
 from factaudit.passages import values_where
 
@@ -18,6 +19,7 @@ MIN_SHARED = 4  # shared facts before two documents can be called copies
 MIN_JACCARD = 0.6
 
 
+@plain.register
 @dataclass(frozen=True)
 class Pair:
     a: str

@@ -38,6 +38,7 @@ from typing import TYPE_CHECKING
 from rapidfuzz.distance import OSA, Levenshtein
 from rapidfuzz.process import cdist
 
+from factaudit import plain
 from factaudit.text import fold_phrase
 
 if TYPE_CHECKING:
@@ -819,6 +820,7 @@ def _term_groups(claims: ClaimSet) -> dict[tuple[int, str | None], tuple[list[in
 # them — and ``merged`` puts the documents' parts together for the corpus-wide decisions.
 
 
+@plain.register
 @dataclass(frozen=True)
 class Place:
     """One occurrence of a word within two edits of a word of a name."""
@@ -833,6 +835,7 @@ class Place:
     invisible: bool
 
 
+@plain.register
 @dataclass(frozen=True)
 class Gram:
     """One occurrence of a word n-gram within two edits of a term."""
@@ -848,6 +851,7 @@ class Gram:
     invisible: bool
 
 
+@plain.register
 @dataclass
 class SpellingData:
     places: list[Place] = field(default_factory=list)

@@ -25,7 +25,9 @@ from pathlib import Path
 
 from factaudit.claims import ClaimSet, slug
 from factaudit.corpus import Document
+from factaudit.errors import one_line
 from factaudit.extract import Matcher, extract
+from factaudit.files import HAND_WRITTEN_LIMIT, read_regular
 from factaudit.languages import LanguagePack, get_pack
 from factaudit.text import WORD, LineIndex, fold_phrase, sentences
 from factaudit.values import Value, agrees, read_values
@@ -401,13 +403,14 @@ def to_yaml(suggestions: list[Suggestion], documents: list[Document], covering: 
     for s in suggestions:
         out.append("")
         if s.disagree:
-            parts = [f"{v} in {', '.join(d)}" for v, d in s.groups]
+            parts = [f"{one_line(v)} in {one_line(', '.join(d))}" for v, d in s.groups]
             out.append(f"  # SOURCES DISAGREE: {'; '.join(parts)}")
         else:
             out.append(f"  # sources agree: {s.groups[0][0]} in {len(s.documents)} documents")
         for o in s.occurrences:
-            out.append(f"  #   {o.document}: {o.value}  \"{o.context}\"  "
-                       f"({paths.get(o.document, o.document)}:{o.line})")
+            out.append(f"  #   {one_line(o.document)}: {one_line(o.value)}  "
+                       f"\"{one_line(o.context)}\"  "
+                       f"({one_line(paths.get(o.document, o.document))}:{o.line})")
         phrase = next(iter(s.cues.values()))
         example = s.groups[0][0]
         out.append(f"  - id: {s.id}")
@@ -429,7 +432,7 @@ def modeline_for(claims_dir: Path | None, root: Path) -> str | None:
     if claims_dir is not None and claims_dir.is_dir():
         for path in sorted(claims_dir.glob("*.y*ml")):
             try:
-                first = path.read_text(encoding="utf-8").split("\n", 1)[0]
+                first = read_regular(path, HAND_WRITTEN_LIMIT).decode("utf-8").split("\n", 1)[0]
             except (OSError, UnicodeDecodeError):
                 continue
             if first.startswith("# yaml-language-server:"):

@@ -16,6 +16,7 @@ from typing import Any
 import yaml
 
 from factaudit.errors import InputError, Problem, display_path
+from factaudit.files import HAND_WRITTEN_LIMIT, NotRegular, TooLarge, describe, read_regular
 
 # A claims file of a few thousand claims has well under this many nodes; a file that
 # expands past it through aliases is an attack or a mistake, not an audit.
@@ -55,9 +56,21 @@ def read_text(path: Path) -> str:
     """Read a hand-written text file as UTF-8 (a BOM is allowed), with a clear error otherwise."""
     shown = display_path(path)
     try:
-        raw = path.read_bytes()
+        raw = read_regular(path, HAND_WRITTEN_LIMIT)
     except OSError as exc:
-        raise InputError(Problem(shown, f"cannot read file: {exc.strerror or exc}")) from None
+        raise InputError(Problem(shown, f"cannot read file: {describe(exc)}",
+                                 hint=_READ_HINT.get(type(exc), "check that it exists and is "
+                                                     "readable"))) from None
+    return decode_text(raw, shown)
+
+
+_READ_HINT = {NotRegular: "point factaudit at a regular file",
+              TooLarge: "a hand-written file of this size is a mistake; split it",
+              PermissionError: "make it readable (chmod u+r) or run as its owner"}
+
+
+def decode_text(raw: bytes, shown: str) -> str:
+    """Hand-written text as UTF-8 (a BOM is allowed), with a clear error otherwise."""
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
