@@ -247,7 +247,7 @@ def _corpus_phase(claims: ClaimSet, results: list, config: Config, active: list[
         except Exception as exc:  # a broken rule must not hide the others' findings
             warnings.append(f"rule {rule.id} failed: {type(exc).__name__}: {exc}")
     warnings += [w for w in ctx.warnings if w not in warnings]
-    located = _dedupe(_locate(f, ctx, places) for f in raw)
+    located = _locate_all(_dedupe(raw), ctx, places)
     by_id = ctx.documents_by_id
     findings = _acknowledge(located, claims, by_id, today or dt.date.today(), warnings)
     findings.sort(key=lambda f: f.sort_key)
@@ -285,21 +285,33 @@ def _dedupe(findings) -> list[Finding]:
     return out
 
 
-def _locate(f: Finding, ctx: AuditContext, places: dict | None = None) -> Finding:
-    """Locate a corpus-phase finding (document-phase ones arrive located)."""
-    if f.document is None or f.line is not None or f.document not in ctx.documents_by_id:
-        return f
-    path = ctx.documents_by_id[f.document].path
-    if f.start is None:
-        return f.with_(path=path)
-    known = (places or {}).get((f.document, f.start, f.end))
-    if known is not None:
-        line, column, text = known
-        return f.with_(path=path, line=line, column=column,
-                       quote=f.quote if f.quote is not None else text)
+def _locate_all(findings: list[Finding], ctx: AuditContext, places: dict) -> list[Finding]:
+    """Locate the corpus phase's findings (document-phase ones arrive located): from the
+    positions the document phase kept, else by reading each document once, whatever the
+    number of findings in it."""
+    out = list(findings)
+    todo: dict[str, list[int]] = defaultdict(list)
+    for i, f in enumerate(out):
+        if f.document is None or f.line is not None or f.document not in ctx.documents_by_id:
+            continue
+        path = ctx.documents_by_id[f.document].path
+        if f.start is None:
+            out[i] = f.with_(path=path)
+            continue
+        known = places.get((f.document, f.start, f.end))
+        if known is not None:
+            line, column, text = known
+            out[i] = f.with_(path=path, line=line, column=column,
+                             quote=f.quote if f.quote is not None else text)
+        else:
+            todo[f.document].append(i)
     from factaudit.engine import locate_all
 
-    return locate_all([f], ctx.document(f.document))[0]
+    for doc_id, indexes in todo.items():
+        for i, f in zip(indexes, locate_all([out[i] for i in indexes], ctx.document(doc_id)),
+                        strict=True):
+            out[i] = f
+    return out
 
 
 def _acknowledge(findings: list[Finding], claims: ClaimSet, by_id: dict[str, Document],

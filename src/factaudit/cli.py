@@ -23,6 +23,24 @@ EXIT_OK, EXIT_FINDINGS, EXIT_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
 FORMATS = ("text", "json", "sarif", "github", "claimreview")
 
 
+def _count(text: str) -> int:
+    """A whole number of at least 0 (argparse type)."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"{value} is negative; give 0 or more")
+    return value
+
+
+def _positive(text: str) -> int:
+    value = _count(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError("give 1 or more")
+    return value
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="factaudit",
@@ -133,7 +151,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def _add_engine_options(parser: argparse.ArgumentParser) -> None:
     group = parser.add_argument_group("engine")
-    group.add_argument("--workers", type=int, metavar="N",
+    group.add_argument("--workers", type=_positive, metavar="N",
                        help="processes for the document phase (default: 1, or every core "
                        "for corpora over 16 MB)")
     group.add_argument("--no-cache", action="store_true",
@@ -170,7 +188,14 @@ def _check(args: argparse.Namespace) -> int:
         from factaudit.output_github import to_github, write_step_summary
 
         text = to_github(result)
-        write_step_summary(result)
+        try:
+            write_step_summary(result)
+        except OSError as exc:  # a full disk, a folder: the annotations still go out
+            from factaudit.errors import one_line
+
+            print("factaudit: warning: cannot append the step summary to "
+                  f"{one_line(os.environ.get('GITHUB_STEP_SUMMARY', ''))} "
+                  f"({exc.strerror or exc})", file=sys.stderr)
     elif args.format == "claimreview":
         from factaudit.output_claimreview import to_claimreview
 
@@ -290,9 +315,9 @@ def _add_authoring_commands(sub) -> None:
     inputs(p)
     p.add_argument("--output", type=Path, metavar="FILE",
                    help="write the claims file to FILE (atomically) instead of standard output")
-    p.add_argument("--min-sources", type=int, default=2, metavar="N",
+    p.add_argument("--min-sources", type=_positive, default=2, metavar="N",
                    help="documents a phrase must recur in (default: 2)")
-    p.add_argument("--limit", type=int, default=30, metavar="N",
+    p.add_argument("--limit", type=_count, default=30, metavar="N",
                    help="at most N stubs (default: 30; 0 for all)")
     p.add_argument("--include-covered", action="store_true",
                    help="also suggest facts that existing claims already read")
@@ -334,7 +359,8 @@ def _add_authoring_commands(sub) -> None:
                     "errors caught, false alarms and claims that catch nothing.")
     inputs(p)
     p.add_argument("--seed", type=int, default=0, help="seed of the mutant generator")
-    p.add_argument("--limit", type=int, metavar="N", help="audit at most N mutants (sampled)")
+    p.add_argument("--limit", type=_count, metavar="N",
+                   help="audit at most N mutants (sampled)")
     p.add_argument("--min-score", type=float, metavar="X",
                    help="exit 1 when the share of errors caught is below X (0.8 or 80)")
     p.add_argument("--format", choices=("text", "json"), default="text")

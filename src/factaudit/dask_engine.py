@@ -25,7 +25,13 @@ def run_on_dask(chunks: list[list[dict]], claims, config, rules, key: str,
                                  hint='pip install "factaudit[dask]"')) from None
     cluster = None
     if scheduler:
-        client = Client(scheduler, timeout="30s")
+        try:
+            client = Client(scheduler, timeout="30s")
+        except (OSError, ValueError, TypeError) as exc:  # unreachable, malformed address
+            raise InputError(Problem("--scheduler", f"cannot connect to the Dask scheduler "
+                                     f"at {scheduler!r}: {str(exc).splitlines()[0][:160]}",
+                                     hint="give an address such as tcp://host:8786, or omit "
+                                     "--scheduler for a local cluster")) from None
     else:
         cluster = LocalCluster(n_workers=max(1, min(os.cpu_count() or 1, 8)),
                                threads_per_worker=1, processes=True,

@@ -26,7 +26,7 @@ from factaudit.config import Config
 from factaudit.corpus import Discovery, Document, entry_bytes, read_entry
 from factaudit.errors import InputError
 from factaudit.extract import Hit, Matcher, Mention, extract
-from factaudit.files import describe
+from factaudit.files import HAND_WRITTEN_LIMIT, describe, read_regular
 from factaudit.findings import Finding
 from factaudit.rules import DocumentContext, Rule
 from factaudit.text import LineIndex
@@ -133,7 +133,33 @@ def run_key(claims: ClaimSet, config: Config, rules: list[Rule]) -> str:
     return json.dumps([__version__, _code_stamp(tuple(rules)), claims.digest,
                        sorted(r.id for r in rules),
                        sorted((k, str(v)) for k, v in config.rules.items()),
-                       list(config.languages)])
+                       list(config.languages), _inputs_stamp(tuple(config.languages))])
+
+
+def _inputs_stamp(languages: tuple[str, ...]) -> str:
+    """Every other input that can change a finding: the user's language packs (by
+    content) and the Hunspell dictionaries in use (by path, size and time)."""
+    from factaudit.languages import pack_files
+    from factaudit.spelling import DISABLE_ENV, find_dictionary
+
+    stamp = hashlib.blake2b(digest_size=12)
+    for path in pack_files():
+        try:
+            raw = read_regular(path, HAND_WRITTEN_LIMIT)
+            stamp.update(path.name.encode() + b"\0" + raw + b"\0")
+        except OSError:
+            stamp.update(f"{path}:unreadable".encode())
+    stamp.update(os.environ.get(DISABLE_ENV, "").encode())
+    for language in languages:
+        found = find_dictionary(language)
+        if found is not None:
+            for suffix in (".dic", ".aff"):
+                try:
+                    st = found.with_suffix(suffix).stat()
+                    stamp.update(f"{found}{suffix}:{st.st_size}:{st.st_mtime_ns}".encode())
+                except OSError:
+                    pass
+    return stamp.hexdigest()
 
 
 @lru_cache(maxsize=8)

@@ -13,7 +13,7 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import cache
@@ -178,17 +178,31 @@ def _attribute(doc: Document, claims: ClaimSet, hits: list[Hit], values: list[Va
                 pool_values = [v for v in values if v.kind == claim.type]
             pools[key] = ([], pool_values)
         pools[key][0].append(h)
-    clause = _clause_pattern(doc.language)
+    boundaries = [m.start() for m in _clause_pattern(doc.language).finditer(sentence)]
     out: dict[tuple[str, int, int], Mention] = {}
     for cue_hits, pool_values in pools.values():
+        by_claim: dict[int, list[Hit]] = defaultdict(list)
+        for h in sorted(cue_hits, key=lambda h: (h.start, h.end)):
+            by_claim[h.target.index].append(h)
+        starts = {c: [h.start for h in hs] for c, hs in by_claim.items()}
         assigned: dict[int, list[tuple[int, Value]]] = defaultdict(list)
         for v in pool_values:
-            candidates = [h for h in cue_hits if _accepts(claims.claims[h.target.index], v, doc)]
-            if not candidates:
+            # the nearest cue of each claim that accepts the value: the cues beside it on
+            # either side (a farther cue on one side can never be nearer); the value goes
+            # to every claim whose cue is nearest (two claims may share a cue)
+            best: list[tuple[int, Hit]] = []
+            for c, hs in by_claim.items():
+                if not _accepts(claims.claims[c], v, doc):
+                    continue
+                k = bisect_right(starts[c], v.start)
+                for h in hs[max(0, k - 2):k + 1]:
+                    best.append((_distance(h, v, s_start, boundaries), h))
+            if not best:
                 continue
-            scored = [(_distance(h, v, doc.text, clause), i) for i, h in enumerate(candidates)]
-            dist, best = min(scored)
-            assigned[id(candidates[best])].append((dist, v))
+            nearest = min(d for d, _ in best)
+            for d, h in best:
+                if d == nearest:
+                    assigned[id(h)].append((d, v))
         for h in cue_hits:
             if id(h) not in assigned:
                 continue
@@ -222,9 +236,11 @@ def _clause_pattern(lang: str) -> re.Pattern:
     return re.compile(rf"[;:()\[\]]|,\s{word_part}", re.IGNORECASE)
 
 
-def _distance(h: Hit, v: Value, text: str, clause: re.Pattern) -> int:
+def _distance(h: Hit, v: Value, s_start: int, boundaries: list[int]) -> int:
+    """Characters between a cue and a value, plus a penalty for each clause boundary
+    between them (``boundaries``: offsets in the sentence, sorted): constant time per pair."""
     if v.start < h.end and h.start < v.end:
         return 0
     lo, hi = (h.end, v.start) if h.end <= v.start else (v.end, h.start)
-    gap = text[lo:hi]
-    return len(gap) + CLAUSE_PENALTY * len(clause.findall(gap))
+    crossed = bisect_left(boundaries, hi - s_start) - bisect_left(boundaries, lo - s_start)
+    return hi - lo + CLAUSE_PENALTY * crossed

@@ -8,6 +8,7 @@ cache per document.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from functools import lru_cache
 
@@ -21,7 +22,7 @@ def document_sentences(doc: Document) -> list[tuple[int, int]]:
     return _sentences(doc.text, doc.language)
 
 
-@lru_cache(maxsize=1024)
+@lru_cache(maxsize=8)  # the documents a process is working on, not the corpus
 def _sentences(text: str, lang: str) -> list[tuple[int, int]]:
     return sentences(text, frozenset(get_pack(lang).abbreviations))
 
@@ -47,7 +48,6 @@ def values_around(doc: Document, selector: re.Pattern, near: list | None = None
     ``near`` (hits of the engine's scan), the selector is only tried around them."""
     text = doc.text
     base = doc.published_date
-    abbreviations = frozenset(get_pack(doc.language).abbreviations)
     done: set[tuple[int, int]] = set()
     if near is None:
         matches = list(selector.finditer(text))
@@ -57,17 +57,19 @@ def values_around(doc: Document, selector: re.Pattern, near: list | None = None
             lo, hi = max(0, h.start - 40), min(len(text), h.end + 40)
             matches += [m for m in selector.finditer(text, lo, hi)
                         if m.start() <= h.start < m.end() or h.start <= m.start() < h.end]
+    if not matches:
+        return
+    spans = document_sentences(doc)  # split once; each match finds its sentence by bisection
+    starts = [start for start, _ in spans]
     for m in matches:
-        line_start = text.rfind("\n", 0, m.start()) + 1
-        line_end = text.find("\n", m.end())
-        line_end = len(text) if line_end == -1 else line_end
-        for start, end in sentences(text[line_start:line_end], abbreviations):
-            start, end = start + line_start, end + line_start
-            if start <= m.start() < end and (start, end) not in done:
-                done.add((start, end))
-                values = read_values(text[start:end], doc.language, base, doc.date_order)
-                if values:
-                    yield (start, end), [v.shifted(start) for v in values]
+        k = bisect_right(starts, m.start()) - 1
+        if k < 0 or m.start() >= spans[k][1] or spans[k] in done:
+            continue
+        start, end = spans[k]
+        done.add((start, end))
+        values = read_values(text[start:end], doc.language, base, doc.date_order)
+        if values:
+            yield (start, end), [v.shifted(start) for v in values]
 
 
 @lru_cache(maxsize=64)

@@ -170,11 +170,15 @@ def _add(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
 # --------------------------------------------------------------------------- lines
 
 
+# What editors count as a line end: CR LF, a lone LF, or a lone CR (old Mac files).
+LINE_END = re.compile(r"\r\n?|\n")
+
+
 class LineIndex:
     """1-based line and column of any character offset."""
 
     def __init__(self, text: str, first_line: int = 1) -> None:
-        self.starts = [0] + [m.end() for m in re.finditer("\n", text)]
+        self.starts = [0] + [m.end() for m in LINE_END.finditer(text)]
         self.first_line = first_line
 
     def position(self, offset: int) -> tuple[int, int]:

@@ -85,8 +85,22 @@ def format_number(x: float) -> str:
     return repr(float(x))
 
 
+# No count, sum or measure in a news text comes near this; a longer run of digits is an
+# identifier, a hash or an attack, not a quantity.
+MAX_QUANTITY = 1e21
+
+
 def parse_number(text: str, pack: LanguagePack) -> float | None:
     """Read "20,000,000" / "20.000.000" / "1,5" / "thirty" with the pack's separators."""
+    value = _parse_number(text, pack)
+    if value is None or not math.isfinite(value) or abs(value) > MAX_QUANTITY:
+        return None
+    return value
+
+
+def _parse_number(text: str, pack: LanguagePack) -> float | None:
+    if len(text) > 40:
+        return None
     t = text.strip().lower()
     if t in pack.numbers:
         return float(pack.numbers[t])
@@ -245,10 +259,10 @@ def _patterns(lang: str) -> _Patterns:
         )
     ordinal_alts = []
     if pack.ordinal_suffixes:
-        ordinal_alts.append(rf"\b(?P<o1>\d+)(?:{_alt(pack.ordinal_suffixes)})\b")
+        ordinal_alts.append(rf"\b(?P<o1>\d{{1,9}})(?:{_alt(pack.ordinal_suffixes)})\b")
     if pack.ordinal_prefixes:
         prefixes = _alt([p.rstrip("-") for p in pack.ordinal_prefixes])
-        ordinal_alts.append(rf"\b(?:{prefixes})[-\s]?(?P<o2>\d+)\b")
+        ordinal_alts.append(rf"\b(?:{prefixes})[-\s]?(?P<o2>\d{{1,9}})\b")
     ordinal = re.compile("|".join(ordinal_alts), flags) if ordinal_alts else None
     return _Patterns(year=re.compile(_YEAR), period=period, open_period=open_period,
                      date_names=date_names, date_numeric=date_numeric,
@@ -300,29 +314,37 @@ _HIDES = {
 
 
 def _resolve_overlaps(values: list[Value]) -> list[Value]:
+    """Drop values hidden inside a longer value of a kind that hides them, then, of
+    values of one kind that overlap, keep the longest. One sweep in start order: only
+    values that overlap are compared, so a sentence of any length costs linear time."""
+    order = sorted(values, key=lambda v: (v.start, -v.end))
+    active: list[Value] = []  # values that end after the current start
     kept = []
-    for v in values:
-        hidden = False
-        for w in values:
-            if w is v or w.kind == v.kind or v.kind not in _HIDES.get(w.kind, ()):
-                continue
-            if w.start <= v.start and v.end <= w.end and (w.end - w.start) > (v.end - v.start):
-                if w.kind == "period" and w.canonical.endswith(".."):
-                    continue
-                if w.kind == "quantity" and not _is_formatted_quantity(w):
-                    continue
-                hidden = True
-                break
-        if not hidden:
+    for v in order:
+        active = [w for w in active if w.end > v.start]
+        if not any(_hides(w, v) for w in active):
             kept.append(v)
+        active.append(v)
     # same kind overlapping (two date patterns on one span): keep the longest
     kept.sort(key=lambda v: (v.start, -(v.end - v.start)))
     out: list[Value] = []
+    reach: dict[str, int] = {}  # kind → end of the last value kept
     for v in kept:
-        if any(o.kind == v.kind and o.start <= v.start < o.end for o in out):
+        if reach.get(v.kind, -1) > v.start:
             continue
         out.append(v)
+        reach[v.kind] = v.end
     return out
+
+
+def _hides(w: Value, v: Value) -> bool:
+    if w is v or w.kind == v.kind or v.kind not in _HIDES.get(w.kind, ()):
+        return False
+    if not (w.start <= v.start and v.end <= w.end and (w.end - w.start) > (v.end - v.start)):
+        return False
+    if w.kind == "period" and w.canonical.endswith(".."):
+        return False
+    return not (w.kind == "quantity" and not _is_formatted_quantity(w))
 
 
 def _is_formatted_quantity(v: Value) -> bool:
@@ -440,7 +462,10 @@ def _dates(text: str, pats: _Patterns, pack: LanguagePack, base: PartialDate | N
             shift = _lookup(pack.relative_days, m.group(0))
             if shift is None:
                 continue
-            d = base.as_datetime().date() + dt.timedelta(days=shift)
+            try:
+                d = base.as_datetime().date() + dt.timedelta(days=shift)
+            except OverflowError:  # "yesterday" in a text dated 0001-01-01
+                continue
             out.append(Value("date", d.isoformat(), m.start(), m.end(), m.group(0),
                              f"relative day: publication date {base} {shift:+d} day(s)"))
     if pats.last_weekday is not None and base is not None and base.day is not None:
@@ -450,7 +475,10 @@ def _dates(text: str, pats: _Patterns, pack: LanguagePack, base: PartialDate | N
             if weekday is None:
                 continue
             back = (published.weekday() - weekday) % 7 or 7
-            d = published - dt.timedelta(days=back)
+            try:
+                d = published - dt.timedelta(days=back)
+            except OverflowError:
+                continue
             out.append(Value("date", d.isoformat(), m.start(), m.end(), m.group(0),
                              f"last {d:%A} before the publication date {base}", weekday))
     return out
@@ -507,9 +535,11 @@ def read_categories(text: str, signals: dict[str, list[str]]) -> list[Value]:
                              f"signal word {m.group(0)!r}"))
     out.sort(key=lambda v: (v.start, -(v.end - v.start)))
     kept: list[Value] = []
+    reach = -1
     for v in out:  # "secara virtual" and "virtual" on one span count once
-        if not any(k.start <= v.start < k.end for k in kept):
+        if v.start >= reach:
             kept.append(v)
+            reach = v.end
     return kept
 
 
@@ -535,15 +565,26 @@ def _flexible(phrase: str) -> str:
 # --------------------------------------------------------------------------- comparison
 
 
+def _shown(raw: object) -> str:
+    """An input value for an error message: its repr, cut short."""
+    text = repr(raw) if not isinstance(raw, int) or abs(raw) < 10**30 else f"{str(raw)[:20]}…"
+    return text if len(text) <= 60 else text[:57] + "…"
+
+
 def parse_expected(kind: str, raw: object) -> str:
     """Canonical form of a claim's expected value, as written in YAML. Raises ValueError."""
     if kind in ("year", "ordinal"):
-        if isinstance(raw, bool) or not isinstance(raw, int | str) or not str(raw).isdigit():
-            raise ValueError(f"a {kind} is a whole number, got {raw!r}")
+        digits = 4 if kind == "year" else 9
+        if (isinstance(raw, bool) or not isinstance(raw, int | str)
+                or not str(raw).isdigit() or len(str(raw).lstrip("0") or "0") > digits):
+            raise ValueError(f"{'an' if kind == 'ordinal' else 'a'} {kind} is a whole number "
+                             f"of at most {digits} digits, "
+                             f"got {_shown(raw)}")
         return str(int(raw))
     if kind == "duration":
-        if isinstance(raw, bool) or not isinstance(raw, int | float) or not _finite(raw):
-            raise ValueError(f"a duration is a number of years, got {raw!r}")
+        if (isinstance(raw, bool) or not isinstance(raw, int | float) or not _finite(raw)
+                or abs(raw) > 100_000):
+            raise ValueError(f"a duration is a number of years, got {_shown(raw)}")
         return format_number(float(raw))
     if kind == "date":
         if isinstance(raw, dt.datetime):
@@ -570,13 +611,14 @@ def parse_expected(kind: str, raw: object) -> str:
         if isinstance(raw, bool):
             raise ValueError(f"a quantity is a number, got {raw!r}")
         if isinstance(raw, int | float):
-            if not _finite(raw):
-                raise ValueError(f"a quantity is a finite number, got {raw!r}")
+            if not _finite(raw) or abs(raw) > MAX_QUANTITY:
+                raise ValueError(f"a quantity is a finite number up to 1e21, got {_shown(raw)}")
             return format_number(float(raw))
-        values = [v for v in read_values(str(raw), "en") if v.kind == "quantity"]
+        values = [v for v in read_values(str(raw)[:200], "en") if v.kind == "quantity"]
         if len(values) == 1 and values[0].end - values[0].start == len(str(raw).strip()):
             return values[0].canonical
-        raise ValueError(f"a quantity is a number such as 20000000 or '20 million', got {raw!r}")
+        raise ValueError("a quantity is a number such as 20000000 or '20 million', got "
+                         f"{_shown(raw)}")
     raise ValueError(f"unknown value type {kind!r}")
 
 

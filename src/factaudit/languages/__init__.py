@@ -17,6 +17,7 @@ from pathlib import Path
 import yaml
 
 from factaudit.errors import InputError, Problem, display_path
+from factaudit.yamlsource import load_yaml
 
 _KEYS = {
     "name", "decimal", "group", "date_order", "scales", "numbers", "period_joiners",
@@ -54,6 +55,14 @@ class LanguagePack:
 
 
 _extra_dirs: list[Path] = []
+_CODE = re.compile(r"[a-z]{2,3}")
+# what each key of a pack holds: "text", "words" (a list of words), "pairs" (a list of
+# two-word lists), or a mapping of words to "number"/"integer"
+_SHAPES = {
+    "name": "text", "decimal": "text", "group": "text", "date_order": "text",
+    "scales": "number", "numbers": "integer", "relative_days": "integer",
+    "period_between": "pairs",
+}
 
 
 def add_search_dir(path: Path) -> None:
@@ -63,40 +72,97 @@ def add_search_dir(path: Path) -> None:
         get_pack.cache_clear()
 
 
+def pack_files() -> list[Path]:
+    """The user's pack files, in search order: part of what a cached result depends on."""
+    return [p for folder in _extra_dirs for p in sorted(folder.glob("*.yaml"))]
+
+
 @cache
 def get_pack(code: str) -> LanguagePack:
-    """The pack for ``code``; falls back to month/weekday names only when no pack exists."""
+    """The pack for ``code``; falls back to month/weekday names only when no pack exists.
+
+    ``code`` is a language code, never a path: documents name their language, and only
+    ``[a-z]{2,3}`` is looked up. A user's pack is read with the same bounded, positioned
+    YAML loader as claims, so a malformed pack is an input error at its line."""
+    if not isinstance(code, str) or not _CODE.fullmatch(code):
+        raise InputError(Problem("language", f"{str(code)[:40]!r} is not a language code",
+                                 hint="use an ISO 639-1 code such as \"en\" or \"id\""))
     data: dict = {}
     source = "built-in"
+    located = None
     for folder in _extra_dirs:
         candidate = folder / f"{code}.yaml"
         if candidate.is_file():
-            data = yaml.safe_load(candidate.read_text(encoding="utf-8")) or {}
+            located = load_yaml(candidate)
+            data = located.data or {}
             source = display_path(candidate)
             break
     else:
         res = resources.files(__package__).joinpath(f"{code}.yaml")
         if res.is_file():
             data = yaml.safe_load(res.read_text(encoding="utf-8")) or {}
-    unknown = set(data) - _KEYS
-    if unknown:
-        raise InputError(
-            Problem(source, f"unknown key(s) in language pack {code!r}: {sorted(unknown)}",
-                    hint=f"allowed keys: {sorted(_KEYS)}")
-        )
+    _check_pack(code, data, source, located)
     months, weekdays = _calendar_names(code)
-    for key, value in data.items():
-        items = value if isinstance(value, list) else []
-        flat = [x for item in items for x in (item if isinstance(item, list) else [item])]
-        if any(not isinstance(x, str) for x in flat):
-            bad = next(x for x in flat if not isinstance(x, str))
-            raise InputError(Problem(source, f"language pack {code!r}: {key} holds {bad!r}, "
-                                     "not a word", hint='quote words that YAML reads as '
-                                     'other values: "no", "on", "yes", "off", numbers'))
     tuples = {k: tuple(tuple(x) if isinstance(x, list) else x for x in v)
               for k, v in data.items() if isinstance(v, list)}
     plain = {k: v for k, v in data.items() if not isinstance(v, list)}
     return LanguagePack(code=code, months=months, weekdays=weekdays, **plain, **tuples)
+
+
+def _check_pack(code: str, data: object, source: str, located) -> None:
+    """Every problem of a pack at once, each at its line."""
+    def at(key: tuple) -> tuple[int | None, int | None]:
+        where = located.locate(key) if located is not None else None
+        return where if where else (None, None)
+
+    if not isinstance(data, dict):
+        raise InputError(Problem(source, f"language pack {code!r} must be a mapping of keys",
+                                 *at(()), hint=f"allowed keys: {sorted(_KEYS)}"))
+    problems = []
+    for key, value in data.items():
+        if key not in _KEYS:
+            problems.append(Problem(source, f"unknown key {str(key)!r} in language pack "
+                                    f"{code!r}", *at((key,)), hint=f"allowed keys: "
+                                    f"{sorted(_KEYS)}"))
+            continue
+        why = _shape_problem(_SHAPES.get(key, "words"), value)
+        if why:
+            problems.append(Problem(source, f"language pack {code!r}: {key} {why}",
+                                    *at((key,)), hint='quote words that YAML reads as other '
+                                    'values: "no", "on", "yes", "off", numbers'))
+    if problems:
+        raise InputError(problems)
+
+
+def _word(x: object) -> bool:
+    """A word or a short symbol ("-", "$"): text, not blank, no control characters."""
+    return (isinstance(x, str) and bool(x.strip()) and len(x) <= 100
+            and all(ch.isprintable() or ch == " " for ch in x))
+
+
+def _shape_problem(shape: str, value: object) -> str | None:
+    """Why ``value`` does not have ``shape`` (None if it does)."""
+    if shape == "text":
+        return None if isinstance(value, str) and len(value) <= 100 else \
+            f"must be a short text, not {type(value).__name__}"
+    if shape in ("number", "integer"):
+        if not isinstance(value, dict):
+            return f"must be a mapping of words to numbers, not {type(value).__name__}"
+        for k, v in value.items():
+            wanted = int if shape == "integer" else int | float
+            if not _word(k) or isinstance(v, bool) or not isinstance(v, wanted) \
+                    or not -1e15 <= v <= 1e15:
+                return f"maps {str(k)[:40]!r} to {str(v)[:40]!r}, not a word to a number"
+        return None
+    if not isinstance(value, list):
+        return f"must be a list, not {type(value).__name__}"
+    for x in value:
+        if shape == "pairs":
+            if not (isinstance(x, list) and len(x) == 2 and all(map(_word, x))):
+                return f"holds {str(x)[:40]!r}, not a pair of words"
+        elif not _word(x):
+            return f"holds {str(x)[:40]!r}, not a word"
+    return None
 
 
 _MONTH_KEYS = ("january", "february", "march", "april", "may", "june", "july", "august",
