@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from factaudit.findings import Finding
-from factaudit.languages import get_pack
+from factaudit.languages import by_language, get_pack
 from factaudit.passages import values_around, words_pattern
 from factaudit.rules import DocumentContext, Rule, example_path
 from factaudit.values import MULTIPLIER_WORDS
@@ -66,6 +66,7 @@ def check_document(ctx: DocumentContext) -> Iterator[Finding]:
 _YEAR = re.compile(r"(?<!\d)(?:1[5-9]|20)\d\d(?!\d)")
 
 
+@by_language
 @lru_cache(maxsize=32)
 def _selector(lang: str) -> re.Pattern | None:
     """A number (digits or number words) followed by a duration unit."""

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from factaudit.findings import Finding
-from factaudit.languages import get_pack
+from factaudit.languages import by_language, get_pack
 from factaudit.passages import values_around, words_pattern
 from factaudit.rules import DocumentContext, Rule, example_path
 
@@ -50,6 +50,7 @@ def check_document(ctx: DocumentContext) -> Iterator[Finding]:
                                expected=f"on or before {published}", found=v.canonical)
 
 
+@by_language
 @lru_cache(maxsize=32)
 def _selector(lang: str) -> re.Pattern | None:
     """Where a check is possible: a weekday before a number or month name, or a past

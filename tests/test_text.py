@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 import unicodedata
 
@@ -243,11 +244,15 @@ def test_line_index_crlf():
 @PROPERTY
 @given(st.text(alphabet=st.sampled_from(list("ab \n\r")), max_size=40), st.integers(1, 50))
 def test_line_index_agrees_with_counting(text, first_line):
+    """Lines end at CR LF, LF or a lone CR, as editors count them."""
     index = LineIndex(text, first_line)
     for offset in range(len(text) + 1):
         before = text[:offset]
-        line = before.count("\n") + first_line
-        column = offset - (before.rfind("\n") + 1) + 1
+        ends = [m.end() for m in re.finditer(r"\r\n|\r(?!\n)|\n", text) if m.end() <= offset]
+        if offset < len(text) and before.endswith("\r") and text[offset] == "\n":
+            ends = ends[:-1] if ends and ends[-1] == offset else ends  # inside a CR LF
+        line = len(ends) + first_line
+        column = offset - (ends[-1] if ends else 0) + 1
         assert index.position(offset) == (line, column)
 
 

@@ -75,7 +75,7 @@ def audit_paths(claims_dir: Path | None = None, corpus_dir: Path | None = None,
     ``engine="dask"`` runs the document phase on a Dask cluster (``scheduler`` address,
     or a local cluster)."""
     from factaudit import engine as document_phase
-    from factaudit.cache import Cache, default_dir
+    from factaudit.cache import Cache, CacheNote, default_dir
     from factaudit.corpus import discover
     from factaudit.progress import Progress
 
@@ -117,6 +117,7 @@ def audit_paths(claims_dir: Path | None = None, corpus_dir: Path | None = None,
         cache_warnings = store.warnings
         if stored is not None:  # nothing changed since that run: its result stands
             metadata, mentions, findings, verdicts, warnings, pairs, count = stored
+            warnings = cache_warnings + warnings
             loader = _loader(entries, {d.id: d.path for d in metadata}, config)
             return AuditResult(claims, _Streamed(metadata, loader), mentions, findings,
                                verdicts, rules, warnings, pairs, count)
@@ -150,8 +151,10 @@ def audit_paths(claims_dir: Path | None = None, corpus_dir: Path | None = None,
         store = Cache(cache_dir)
         try:  # a result too large for one cache entry is simply not kept
             store.put_run(run_digest, (result.metadata, result.mentions, result.findings,
-                                       result.verdicts, result.warnings, result.source_pairs,
-                                       result.document_count))
+                                       result.verdicts,
+                                       [str(w) for w in result.warnings
+                                        if not isinstance(w, CacheNote)],
+                                       result.source_pairs, result.document_count))
         finally:
             store.close()
     return result

@@ -50,6 +50,10 @@ def document_key(raw: bytes, metadata: str, run_key: str) -> str:
     return h.hexdigest()
 
 
+class CacheNote(str):
+    """A warning about the cache itself: true of this run only, never stored with it."""
+
+
 class Cache:
     """One cache database. Every failure to read or write is a miss, never an error."""
 
@@ -119,10 +123,11 @@ class Cache:
     @property
     def warnings(self) -> list[str]:
         """What went wrong with the cache in this run, for the run's warnings."""
-        out = list(self._notes)
+        out = [CacheNote(n) for n in self._notes]
         if self._unreadable:
-            out.append(f"cache {self.path}: {self._unreadable} stored result(s) could not be "
-                       "read (damaged, or written by another version) and were recomputed")
+            out.append(CacheNote(f"cache {self.path}: {self._unreadable} stored result(s) "
+                                 "could not be read (damaged, or written by another version) "
+                                 "and were recomputed"))
         return out
 
     def _fail(self, exc: Exception) -> None:

@@ -239,7 +239,7 @@ def _passage(doc: Document, claims: ClaimSet, claim: Claim, hits: list[Hit],
     else:
         pool_values = [v for v in values if v.kind == claim.type]
         others = [v for v in values if v.kind != claim.type]
-    clause = _clause_pattern(doc.language)
+    boundaries = [m.start() for m in _clause_pattern(doc.language).finditer(sentence)]
     notes: dict[tuple[int, int], ValueNote] = {}
     assigned: dict[int, list[tuple[int, Value]]] = defaultdict(list)
     for v in pool_values:
@@ -254,19 +254,19 @@ def _passage(doc: Document, claims: ClaimSet, claim: Claim, hits: list[Hit],
                 **base, status="no-unit",
                 reason=f"not followed by a unit word of the claim ({', '.join(words)})")
             continue
-        scored = [(_distance(h, v, doc.text, clause), i) for i, h in enumerate(candidates)]
+        scored = [(_distance(h, v, s_start, boundaries), i) for i, h in enumerate(candidates)]
         dist, best = min(scored)
         winner = candidates[best]
-        own_dist, own_hit = min((_distance(h, v, doc.text, clause), h.target.text)
+        own_dist, own_hit = min((_distance(h, v, s_start, boundaries), h.target.text)
                                 for h in own)
-        if claims.claims[winner.target.index].id == claim.id:
+        if claims.claims[winner.target.index].id == claim.id or dist == own_dist:
             assigned[id(winner)].append((dist, v))
             notes[(v.start, v.end)] = ValueNote(
                 **base, status="mention", cue=winner.target.text, distance=dist,
                 reason=f"attributed to cue {winner.target.text!r} (distance {dist})")
         else:
             rival = claims.claims[winner.target.index]
-            tie = " (a tie: the cue found first wins)" if dist == own_dist else ""
+            tie = ""
             notes[(v.start, v.end)] = ValueNote(
                 **base, status="other-cue", cue=own_hit, distance=own_dist,
                 reason=f"not attributed: nearer cue {winner.target.text!r} of {rival.id} "

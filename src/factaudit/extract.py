@@ -23,7 +23,7 @@ import ahocorasick
 from factaudit import plain
 from factaudit.claims import Claim, ClaimSet
 from factaudit.corpus import Document
-from factaudit.languages import get_pack
+from factaudit.languages import by_language, get_pack
 from factaudit.text import fold, fold_phrase, sentences
 from factaudit.values import Value, read_categories, read_values
 
@@ -228,6 +228,7 @@ def _accepts(claim: Claim, v: Value, doc: Document) -> bool:
     return any(after == w or after.startswith(w + " ") for w in words)
 
 
+@by_language
 @cache
 def _clause_pattern(lang: str) -> re.Pattern:
     words = get_pack(lang).clause_words

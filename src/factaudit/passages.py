@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from factaudit.corpus import Document
-from factaudit.languages import get_pack
+from factaudit.languages import by_language, get_pack
 from factaudit.text import sentences
 from factaudit.values import Value, read_values
 
@@ -22,6 +22,7 @@ def document_sentences(doc: Document) -> list[tuple[int, int]]:
     return _sentences(doc.text, doc.language)
 
 
+@by_language
 @lru_cache(maxsize=8)  # the documents a process is working on, not the corpus
 def _sentences(text: str, lang: str) -> list[tuple[int, int]]:
     return sentences(text, frozenset(get_pack(lang).abbreviations))

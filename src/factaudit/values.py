@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
-from factaudit.languages import LanguagePack, get_pack
+from factaudit.languages import LanguagePack, by_language, get_pack
 
 # words that multiply the number words before them ("tiga puluh", "two hundred")
 MULTIPLIER_WORDS = ("puluh", "belas", "ratus", "hundred")
@@ -187,6 +187,7 @@ _YEAR = r"(?<![\d.,/])(1[5-9]\d\d|20\d\d|21\d\d)(?![\d]|[.,/]\d)"
 _YEAR_RE = re.compile(r"1[5-9]\d\d|20\d\d|21\d\d")
 
 
+@by_language
 @cache
 def _patterns(lang: str) -> _Patterns:
     pack = get_pack(lang)
@@ -284,6 +285,7 @@ def read_values(text: str, lang: str, base: PartialDate | None = None,
     return list(_read_values_cached(text, lang, base, date_order))
 
 
+@by_language
 @lru_cache(maxsize=65536)
 def _read_values_cached(text: str, lang: str, base: PartialDate | None,
                         date_order: str | None) -> tuple[Value, ...]:

@@ -9,10 +9,12 @@ a language by dropping ``<code>.yaml`` into a ``languages/`` folder beside their
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from pathlib import Path
+from typing import TypeVar
 
 import yaml
 
@@ -54,6 +56,7 @@ class LanguagePack:
     weekdays: dict[str, int] = field(default_factory=dict)
 
 
+F = TypeVar("F", bound=Callable[..., object])
 _extra_dirs: list[Path] = []
 _CODE = re.compile(r"[a-z]{2,3}")
 # what each key of a pack holds: "text", "words" (a list of words), "pairs" (a list of
@@ -65,11 +68,35 @@ _SHAPES = {
 }
 
 
+_dependents: list[Callable[[], None]] = []
+_state: list[object] = [None]  # what the packs in use were read from (folders, sizes, times)
+
+
+def by_language(function: F) -> F:
+    """Mark a cache whose entries are computed from a language pack: it is emptied when the
+    packs change (another project, an edited pack), so nothing stale is ever used."""
+    _dependents.append(function.cache_clear)  # type: ignore[attr-defined]
+    return function
+
+
 def add_search_dir(path: Path) -> None:
-    """Let packs in ``path`` (e.g. ``claims/languages``) override or extend the built-in ones."""
-    if path.is_dir() and path not in _extra_dirs:
-        _extra_dirs.insert(0, path)
+    """Use the packs in ``path`` (``claims/languages`` of the project being audited) over the
+    built-in ones, and no other folder's: a process audits one project at a time. When the
+    packs differ from the last ones used (another folder, an edited file), every cache
+    built from them is emptied."""
+    _extra_dirs[:] = [path] if path.is_dir() else []
+    state: list[object] = [str(path)]
+    for file in pack_files():
+        try:
+            st = file.stat()
+            state.append((file.name, st.st_size, st.st_mtime_ns))
+        except OSError:
+            state.append((file.name, None))
+    if state != _state[0]:
+        _state[0] = state
         get_pack.cache_clear()
+        for clear in _dependents:
+            clear()
 
 
 def pack_files() -> list[Path]:
