@@ -23,13 +23,22 @@ from hypothesis import HealthCheck, Phase, given, seed, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
 from tests.fuzz_strategies import (  # noqa: E402
+    cache_damage,
     check_audit,
+    check_cache,
     check_claims_text,
     check_cli,
+    check_front_matter,
+    check_language_pack,
+    check_output_target,
     claims_texts,
     cli_inputs,
     corpora,
+    corpus_files,
     describe,
+    front_matter_documents,
+    language_packs,
+    output_targets,
     valid_claims_texts,
 )
 
@@ -38,6 +47,15 @@ PROPERTIES = {
     "claims": (claims_texts(), check_claims_text, 0.5),
     "audit": (st.tuples(valid_claims_texts(), corpora()), lambda v: check_audit(*v), 0.3),
     "cli": (cli_inputs(), lambda v: check_cli(*v), 0.2),
+    # hostile input (issue 11)
+    "front-matter": (front_matter_documents(), check_front_matter, 0.1),
+    "language-pack": (st.tuples(language_packs(), valid_claims_texts(),
+                                corpus_files(noise=False)),
+                      lambda v: check_language_pack(*v), 0.1),
+    "cache": (st.tuples(valid_claims_texts(), corpus_files(noise=False), cache_damage()),
+              lambda v: check_cache(*v), 0.1),
+    "output": (st.tuples(output_targets(), valid_claims_texts(), corpus_files(noise=False)),
+               lambda v: check_output_target(*v[0], v[1], v[2]), 0.1),
 }
 
 

@@ -447,6 +447,223 @@ def _chdir(path: str):
         os.chdir(old)
 
 
+# ----------------------------------------------------------------------------- hostile inputs
+# (issue 11): front matter values, language packs, cache files and output targets
+
+
+HOSTILE_TEXT = ["../../../../etc/passwd", "..", "/dev/zero", "en/../../x", "EN", " id ", "xx",
+                "en\n::error::x", "::stop-commands::t", "##[set-env name=A]b", "\x1b]0;t\x07",
+                "a" * 300, "0001-01-01", "9999-12-31", "2021-02-30", "null", "~", "[]", "{}",
+                "!!python/object/apply:os.system ['true']", "&a [*a]", "é", "\u202e"]
+
+
+@st.composite
+def front_matter_documents(draw) -> dict[str, bytes]:
+    """Documents whose front matter holds hostile values: paths as languages, control
+    characters and CI commands in ids and titles, edge-of-calendar dates."""
+    files = {}
+    for i in range(draw(st.integers(1, 3))):
+        meta = draw(st.dictionaries(
+            st.sampled_from(["language", "id", "title", "published", "url", "publisher",
+                             "date_order", "translation_of", "encoding"]),
+            st.one_of(st.sampled_from(HOSTILE_TEXT), st.sampled_from(LANGS),
+                      st.text(max_size=30), st.integers(), st.none()),
+            max_size=5))
+        head = "".join(f"{k}: {json.dumps(v) if draw(st.booleans()) else v}\n"
+                       for k, v in meta.items())
+        body = draw(texts(30, min_tokens=3))
+        files[f"d{i}.txt"] = f"---\n{head}---\n{body}".encode("utf-8", "surrogatepass")
+    return files
+
+
+PACK_KEYS = ["name", "decimal", "group", "date_order", "scales", "numbers", "period_joiners",
+             "period_prefixes", "open_period_prefixes", "duration_units", "ordinal_prefixes",
+             "ordinal_suffixes", "relative_days", "past_markers", "abbreviations",
+             "clause_words", "period_between", "currency_prefixes", "stopwords", "bogus"]
+
+
+@st.composite
+def language_packs(draw) -> str:
+    """A user's language pack (claims/languages/en.yaml): mostly plausible, often not."""
+    words = st.lists(st.one_of(st.sampled_from(EN_WORDS), st.sampled_from(UNICODE),
+                               st.text(max_size=8), st.integers(), st.none()), max_size=6)
+    mapping = st.dictionaries(st.one_of(st.sampled_from(EN_WORDS), st.text(max_size=6)),
+                              st.one_of(st.integers(-10**20, 10**20), st.floats(),
+                                        st.text(max_size=4)), max_size=4)
+    data = draw(st.dictionaries(st.sampled_from(PACK_KEYS),
+                                st.one_of(words, mapping, st.text(max_size=10),
+                                          st.lists(words, max_size=3)), max_size=6))
+    text = _yaml(data)
+    if draw(st.integers(0, 5)) == 0:  # an alias bomb
+        text = "a: &a [x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a]\n" \
+               "c: &c [*b, *b, *b, *b, *b, *b, *b, *b]\nstopwords: [*c, *c, *c, *c]\n"
+    return draw(st.one_of(st.just(text), mutated(st.just(text))))
+
+
+@st.composite
+def cache_damage(draw) -> list[tuple[str, object]]:
+    """What a hostile or broken cache holds: a list of (operation, argument) applied to a
+    real cache database between two runs."""
+    op = st.one_of(
+        st.tuples(st.just("flip"), st.integers(0, 1 << 20)),
+        st.tuples(st.just("truncate"), st.floats(0, 1)),
+        st.tuples(st.just("sql"), st.sampled_from([
+            "CREATE TRIGGER t AFTER INSERT ON results BEGIN DELETE FROM files; END",
+            "CREATE VIEW v AS SELECT 1", "CREATE TABLE other (x)", "DROP TABLE runs",
+            "CREATE INDEX i ON results (value)", "DELETE FROM runs",
+            "UPDATE results SET value = X'80049500'", "UPDATE results SET value = 'null'",
+            "UPDATE results SET value = '{\"$\": \"DocResult\", \"v\": []}'",
+            "UPDATE results SET value = 42", "UPDATE runs SET value = '[1,2,3]'",
+            "UPDATE results SET key = 'x'", "UPDATE files SET key = 'elsewhere'"])),
+        st.tuples(st.just("replace"), st.binary(max_size=300)),
+        st.tuples(st.just("value"), st.binary(max_size=200)))
+    return draw(st.lists(op, min_size=1, max_size=3))
+
+
+OUTPUT_TARGETS = ["-", "/dev/null", "claims/facts.yaml", "claims/new.yaml", "corpus/d0.txt",
+                  "corpus/sources.yaml", "pyproject.toml", "claims", "corpus", "out/deep/r.json",
+                  "out.json", "link-to-claims.yaml", "link-to-null", "claims/languages/en.yaml",
+                  "./claims/../claims/facts.yaml", "corpus/sub/../d0.txt", ""]
+
+
+def output_targets() -> st.SearchStrategy[tuple[str, str]]:
+    """(command, output target) pairs, many of them inputs of the run."""
+    return st.tuples(st.sampled_from(["check", "report", "baseline", "schema", "suggest",
+                                      "explain", "mutate"]),
+                     st.sampled_from(OUTPUT_TARGETS))
+
+
+def _project(root: Path, claims_text: str, files: dict[str, bytes]) -> None:
+    (root / "claims").mkdir()
+    (root / "claims" / "fuzz.yaml").write_bytes(claims_text.encode("utf-8", "surrogatepass"))
+    (root / "corpus").mkdir()
+    for name, content in files.items():
+        path = root / "corpus" / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(content)
+
+
+def _run(args: list[str]) -> tuple[int, str, str]:
+    from factaudit.cli import main
+
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            code = main(args)
+        except SystemExit as stop:  # argparse
+            code = stop.code if isinstance(stop.code, int) else 2
+    assert code in (0, 1, 2), f"exit {code}: {err.getvalue()}"
+    assert "Traceback" not in err.getvalue(), err.getvalue()
+    return code, out.getvalue(), err.getvalue()
+
+
+def _safe_lines(text: str) -> None:
+    for line in text.split("\n"):
+        assert not line.lstrip().startswith("::"), line
+        assert "##[" not in line and "\r" not in line and "\x1b]" not in line, line
+
+
+@contextlib.contextmanager
+def _fresh_project(claims_text: str, files: dict[str, bytes]):
+    with tempfile.TemporaryDirectory() as tmp, _chdir(tmp):
+        root = Path(tmp)
+        _project(root, claims_text, files)
+        old = os.environ.get("FACTAUDIT_CACHE_DIR")
+        os.environ["FACTAUDIT_CACHE_DIR"] = str(root / ".cache")
+        try:
+            yield root
+        finally:
+            if old is None:
+                os.environ.pop("FACTAUDIT_CACHE_DIR", None)
+            else:
+                os.environ["FACTAUDIT_CACHE_DIR"] = old
+
+
+def check_front_matter(files: dict[str, bytes]) -> None:
+    """Hostile front matter: an input error or a run; text output has no CI command line
+    and no terminal escape; nothing outside the project is read into the output."""
+    with _fresh_project(_yaml({"entities": [{"name": "Retno Marsudi"}]}), files):
+        _, out, err = _run(["check"])
+        _safe_lines(out)
+        _safe_lines(err)
+        assert "root:x:0:0" not in out + err  # /etc/passwd never opened as a pack
+
+
+def check_language_pack(pack: str, claims_text: str, files: dict[str, bytes]) -> None:
+    """Any language pack: an input error at the pack, or a completed run."""
+    with _fresh_project(claims_text, files) as root:
+        (root / "claims" / "languages").mkdir()
+        (root / "claims" / "languages" / "en.yaml").write_bytes(
+            pack.encode("utf-8", "surrogatepass"))
+        code, out, err = _run(["check", "--format", "json"])
+        if code == 2:
+            assert err.startswith("factaudit: "), err
+            assert len(err) < 20_000, "an error message that grew with the input"
+        else:
+            json.loads(out)
+
+
+def check_cache(claims_text: str, files: dict[str, bytes],
+                damage: list[tuple[str, object]]) -> None:
+    """A damaged or planted cache never changes the findings and never crashes a run."""
+    import sqlite3
+
+    with _fresh_project(claims_text, files) as root:
+        code, out, _ = _run(["check", "--format", "json"])
+        if code == 2:
+            return
+        database = root / ".cache" / "documents-v2.sqlite3"
+        for extra in database.parent.glob("*.sqlite3-*"):
+            extra.unlink()
+        for op, arg in damage:
+            raw = bytearray(database.read_bytes()) if database.exists() else bytearray()
+            if op == "flip" and raw:
+                raw[int(arg) % len(raw)] ^= 0x5A
+                database.write_bytes(bytes(raw))
+            elif op == "truncate":
+                database.write_bytes(bytes(raw[: int(len(raw) * float(arg))]))
+            elif op == "replace":
+                database.write_bytes(bytes(arg))
+            elif op in ("sql", "value"):
+                try:
+                    db = sqlite3.connect(database)
+                    if op == "sql":
+                        db.execute(str(arg))
+                    else:
+                        db.execute("UPDATE results SET value = ?", (bytes(arg),))
+                    db.commit()
+                    db.close()
+                except sqlite3.Error:
+                    pass
+        again, out2, _ = _run(["check", "--format", "json"])
+        first, second = json.loads(out), json.loads(out2)
+        assert again == code
+        first.pop("warnings")
+        second.pop("warnings")
+        assert first == second
+
+
+def check_output_target(command: str, target: str, claims_text: str,
+                        files: dict[str, bytes]) -> None:
+    """Whatever the output target, no input of the run changes and no special file is
+    replaced; the command ends with 0, 1 or 2."""
+    with _fresh_project(claims_text, files) as root:
+        (root / "pyproject.toml").write_text("[tool.factaudit]\n")
+        (root / "link-to-claims.yaml").symlink_to(root / "claims" / "fuzz.yaml")
+        (root / "link-to-null").symlink_to("/dev/null")
+        inputs = {p: p.read_bytes() for p in [root / "pyproject.toml",
+                                              *(root / "claims").rglob("*"),
+                                              *(root / "corpus").rglob("*")] if p.is_file()}
+        args = [command] + (["fuzz-item"] if command == "explain" else [])
+        if command == "mutate":
+            args += ["--limit", "2"]
+        _run([*args, "--output", target])
+        for path, content in inputs.items():
+            assert path.read_bytes() == content, f"{command} --output {target} changed {path}"
+        assert os.path.exists("/dev/null") and not os.path.isfile("/dev/null")
+        assert (root / "link-to-null").is_symlink()
+
+
 def describe(*args) -> str:
     """An input, exactly, as a Python literal: for failure reports (``eval`` replays it)."""
     return repr(args)

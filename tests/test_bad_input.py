@@ -148,8 +148,8 @@ def test_wrong_types_each_at_its_line(audit):
     """)
     assert "claims/facts.yaml:3:5: claims.0.statement: Input should be a valid string" in result.err
     assert "claims/facts.yaml:6:5: claims.0.cues: Input should be a valid dictionary" in result.err
-    assert "claims/facts.yaml:5:5: claims.0.expected: a year is a whole number of at most 4 digits, got 'twenty'" \
-        in result.err
+    assert ("claims/facts.yaml:5:5: claims.0.expected: a year is a whole number of at most 4 "
+            "digits, got 'twenty'") in result.err
     assert "3 problem(s)" in result.err
 
 

@@ -12,12 +12,21 @@ import os
 from hypothesis import HealthCheck, given, settings
 
 from tests.fuzz_strategies import (
+    cache_damage,
     check_audit,
+    check_cache,
     check_claims_text,
     check_cli,
+    check_front_matter,
+    check_language_pack,
+    check_output_target,
     claims_texts,
     cli_inputs,
     corpora,
+    corpus_files,
+    front_matter_documents,
+    language_packs,
+    output_targets,
     valid_claims_texts,
 )
 
@@ -46,3 +55,27 @@ def test_audit_of_random_documents_never_raises_and_locates_findings(claims, doc
 @given(cli_inputs())
 def test_the_command_line_never_crashes(inputs):
     check_cli(*inputs)
+
+
+@bounded(30)
+@given(front_matter_documents())
+def test_hostile_front_matter_is_an_error_or_a_run_never_a_command(files):
+    check_front_matter(files)
+
+
+@bounded(30)
+@given(language_packs(), valid_claims_texts(), corpus_files(noise=False))
+def test_any_language_pack_is_an_error_at_the_pack_or_a_run(pack, claims, files):
+    check_language_pack(pack, claims, files)
+
+
+@bounded(15)
+@given(valid_claims_texts(), corpus_files(noise=False), cache_damage())
+def test_a_damaged_or_planted_cache_never_changes_findings(claims, files, damage):
+    check_cache(claims, files, damage)
+
+
+@bounded(20)
+@given(output_targets(), valid_claims_texts(), corpus_files(noise=False))
+def test_no_output_target_changes_an_input(target, claims, files):
+    check_output_target(*target, claims, files)
