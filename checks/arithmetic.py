@@ -12,21 +12,21 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from factaudit.findings import Finding
-from factaudit.languages import by_language, get_pack
-from factaudit.passages import values_around, words_pattern
-from factaudit.rules import DocumentContext, Rule, example_path
-from factaudit.values import MULTIPLIER_WORDS
+from factaudit.matching.passages import values_around, words_pattern
+from factaudit.reading.languages import by_language, get_pack
+from factaudit.reading.values import MULTIPLIER_WORDS
+from factaudit.rules import HitKind, Report, Rule, RuleContext, Severity, Verdict
 
 
-def check_document(ctx: DocumentContext) -> Iterator[Finding]:
+def check(ctx: RuleContext) -> Iterator[Report]:
     doc = ctx.document
     published = doc.published_date
     if published is None:
         return
     pack = get_pack(doc.language)
     selector = _selector(doc.language)
-    near = ctx.signals("unit")
+    near = [h for h in ctx.hits(HitKind.SIGNAL) if h.item == "unit"
+            and h.language == doc.language]
     if selector is None or not near or not _YEAR.search(doc.text):
         return
     ago = words_pattern(tuple(pack.past_markers))
@@ -48,19 +48,12 @@ def check_document(ctx: DocumentContext) -> Iterator[Finding]:
             if abs(counted - n) < 1e-9:
                 continue
             relation = (f"{d.raw} ago" if is_ago else d.raw) + f" and {anchor.raw}"
-            yield Finding(
-                rule=RULE.id,
-                verdict="refuted",
-                severity=ctx.severity(RULE),
+            yield ctx.report(
+                verdict=Verdict.REFUTED, span=(d.start, d.end),
                 message=f"{relation!r} do not add up: from {year} to {published.year} "
                         f"(publication) is {counted} years, not {d.canonical}",
-                document=doc.id,
-                start=d.start,
-                end=d.end,
-                expected=str(counted),
-                found=d.canonical,
-                how=f"{published.year} − {year} = {counted}; {d.how}",
-            )
+                expected=str(counted), found=d.canonical,
+                how=f"{published.year} − {year} = {counted}; {d.how}")
 
 
 _YEAR = re.compile(r"(?<!\d)(?:1[5-9]|20)\d\d(?!\d)")
@@ -92,10 +85,4 @@ def _nearest(d, anchors, text):
     return best[1] if best else None
 
 
-RULE = Rule(
-    id="arithmetic",
-    description="Durations that do not add up with the years beside them at publication.",
-    severity="warning",
-    check_document=check_document,
-    examples=example_path(__file__),
-)
+RULE = Rule(id="arithmetic", severity=Severity.WARNING, check=check, signals=("unit",))

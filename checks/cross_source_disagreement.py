@@ -1,7 +1,9 @@
 """cross-source-disagreement: sources give different values for a claim marked consistent.
 
-Bad:  one source says the meeting was "virtual", another that it was an "official visit"
-Good: every source that mentions the meeting calls it virtual
+Bad:  one source says the launch was "virtual", another that it was "in person"
+Good: every source that mentions the launch calls it virtual
+
+Translations and copies of one another count as one source (see translation-pairs).
 """
 
 from __future__ import annotations
@@ -9,39 +11,42 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 
-from factaudit.findings import Finding, listing
-from factaudit.rules import AuditContext, Rule, example_path
-from factaudit.values import agrees
+from factaudit.reading.values import agrees
+from factaudit.rules import (
+    Report,
+    Rule,
+    RuleContext,
+    Severity,
+    Verdict,
+    listing,
+    mentions_by_claim,
+)
+from factaudit.rules.facts import COPIES
 
 
-def check(ctx: AuditContext) -> Iterator[Finding]:
+def check(ctx: RuleContext) -> Iterator[Report]:
+    groups_of = ctx.fact(COPIES).groups
+    by_claim = mentions_by_claim(ctx.mentions)
     for claim in ctx.claims.claims:
         if not claim.consistent:
             continue
-        mentions = ctx.mentions_by_claim.get(claim.id, [])
+        mentions = [m for m in by_claim.get(claim.id, []) if m.modality == "fact"]
         groups = _groups(claim.type, [m.value for m in mentions])
         if len(set(groups.values())) < 2:
             continue
         sources: dict[str, set[str]] = defaultdict(set)
         for m in mentions:
             sources[groups[m.value]].add(m.document)
-        summary = "; ".join(_describe(value, docs, ctx.source_groups)
+        summary = "; ".join(_describe(value, docs, groups_of)
                             for value, docs in sorted(sources.items()))
         for m in mentions:
             others = sorted(v for v in sources if v != groups[m.value])
-            yield Finding(
-                rule=RULE.id,
-                verdict="conflicting",
-                severity=ctx.severity(RULE, claim.severity),
+            yield ctx.report(
+                verdict=Verdict.CONFLICTING, item=claim, document=m.document,
+                span=(m.value_start, m.value_end),
                 message=f"{claim.statement} — sources disagree: {summary}",
-                claim=claim.id,
-                document=m.document,
-                start=m.value_start,
-                end=m.value_end,
-                expected=" / ".join(others),
-                found=m.value,
-                how=f"{m.how}; attributed to cue {m.cue!r}",
-            )
+                expected=" / ".join(others), found=m.value,
+                how=f"{m.how}; attributed to cue {m.cue!r}")
 
 
 def _describe(value: str, docs: set[str], source_groups: dict[str, str]) -> str:
@@ -66,10 +71,5 @@ def _groups(kind: str, values: list[str]) -> dict[str, str]:
     return out
 
 
-RULE = Rule(
-    id="cross-source-disagreement",
-    description="Sources give different values for a claim whose sources must agree.",
-    severity="error",
-    check=check,
-    examples=example_path(__file__),
-)
+RULE = Rule(id="cross-source-disagreement", severity=Severity.ERROR, check=check,
+            scope="corpus", needs=(COPIES,))

@@ -12,22 +12,23 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from factaudit.findings import Finding
-from factaudit.languages import by_language, get_pack
-from factaudit.passages import values_around, words_pattern
-from factaudit.rules import DocumentContext, Rule, example_path
+from factaudit.matching.passages import values_around, words_pattern
+from factaudit.reading.languages import by_language, get_pack
+from factaudit.reading.values import Value
+from factaudit.rules import HitKind, Report, Rule, RuleContext, Severity, Verdict
 
 _DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
-def check_document(ctx: DocumentContext) -> Iterator[Finding]:
+def check(ctx: RuleContext) -> Iterator[Report]:
     doc = ctx.document
     pack = get_pack(doc.language)
     selector = _selector(doc.language)
     if selector is None:
         return
     published = doc.published_date
-    near = ctx.signals("weekday") + ctx.signals("past")
+    near = [h for h in ctx.hits(HitKind.SIGNAL) if h.item in ("weekday", "past")
+            and h.language == doc.language]
     if not near:
         return
     for _, values in values_around(doc, selector, near):
@@ -39,13 +40,13 @@ def check_document(ctx: DocumentContext) -> Iterator[Finding]:
             except ValueError:
                 continue
             if v.weekday is not None and v.weekday != date.weekday():
-                yield _finding(ctx, doc.id, v, "weekday does not match the date",
+                yield _report(ctx, v, "weekday does not match the date",
                                expected=f"{_DAYS[date.weekday()]} {v.canonical}",
                                found=f"{_DAYS[v.weekday]} {v.canonical}")
             if (published is not None and published.day
                     and date > published.as_datetime().date()
                     and _written_as_past(doc, v, pack)):
-                yield _finding(ctx, doc.id, v, "a date after the publication date "
+                yield _report(ctx, v, "a date after the publication date "
                                f"({published}) is written as past",
                                expected=f"on or before {published}", found=v.canonical)
 
@@ -77,25 +78,10 @@ def _written_as_past(doc, v, pack) -> bool:
     return bool(pattern.match(after.lstrip()) or pattern.search(before + " "))
 
 
-def _finding(ctx, doc_id, v, what, expected, found) -> Finding:
-    return Finding(
-        rule=RULE.id,
-        verdict="refuted",
-        severity=ctx.severity(RULE),
-        message=f"{v.raw!r}: {what}",
-        document=doc_id,
-        start=v.start,
-        end=v.end,
-        expected=expected,
-        found=found,
-        how=v.how,
-    )
+def _report(ctx: RuleContext, v: Value, what: str, expected: str, found: str) -> Report:
+    return ctx.report(verdict=Verdict.REFUTED, span=(v.start, v.end), expected=expected,
+                      found=found, how=v.how, message=f"{v.raw!r}: {what}")
 
 
-RULE = Rule(
-    id="date-sanity",
-    description="A weekday does not match its date, or a future date is written as past.",
-    severity="error",
-    check_document=check_document,
-    examples=example_path(__file__),
-)
+RULE = Rule(id="date-sanity", severity=Severity.ERROR, check=check,
+            signals=("weekday", "past"))

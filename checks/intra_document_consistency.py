@@ -2,50 +2,41 @@
 
 Bad:  "the meeting on 6 July …" and later "the meeting on 7 July …" in one article
 Good: the same value repeated, in any written form ("6 Juli 2021", "Selasa (6/7)")
+
+Compares each value with the document's first mention of the claim; values read with
+less confidence (plans, uncertain readings) are left alone.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterator
 
-from factaudit.findings import Finding
-from factaudit.rules import AuditContext, Rule, example_path
-from factaudit.values import agrees
+from factaudit.reading.text import LineIndex
+from factaudit.reading.values import agrees
+from factaudit.rules import Report, Rule, RuleContext, Severity, Verdict, mentions_by_claim
 
 
-def check(ctx: AuditContext) -> Iterator[Finding]:
-    for claim in ctx.claims.claims:
-        per_doc = defaultdict(list)
-        for m in ctx.mentions_by_claim.get(claim.id, []):
-            per_doc[m.document].append(m)
-        for doc_id, mentions in sorted(per_doc.items()):
-            first = mentions[0]
-            for m in mentions[1:]:
-                if agrees(claim.type, first.value, m.value, claim.tolerance) or agrees(
-                        claim.type, m.value, first.value, claim.tolerance):
-                    continue
-                line = ctx.line_of(doc_id, first.value_start)
-                yield Finding(
-                    rule=RULE.id,
-                    verdict="conflicting",
-                    severity=ctx.severity(RULE, claim.severity),
-                    message=f"{claim.statement} — this document says {m.raw!r} here but "
-                            f"{first.raw!r} on line {line}",
-                    claim=claim.id,
-                    document=doc_id,
-                    start=m.value_start,
-                    end=m.value_end,
-                    expected=first.value,
-                    found=m.value,
-                    how=f"{m.how}; compared with the document's first mention",
-                )
+def check(ctx: RuleContext) -> Iterator[Report]:
+    doc = ctx.document
+    lines = None
+    for claim_id, mentions in mentions_by_claim(ctx.mentions).items():
+        claim = ctx.claims.claim(claim_id)
+        firm = [m for m in mentions if m.modality == "fact" and not m.uncertain]
+        if len(firm) < 2:
+            continue
+        first = firm[0]
+        for m in firm[1:]:
+            if agrees(claim.type, first.value, m.value, claim.tolerance) or agrees(
+                    claim.type, m.value, first.value, claim.tolerance):
+                continue
+            lines = lines or LineIndex(doc.text, doc.first_line)
+            line = lines.position(first.value_start)[0]
+            yield ctx.report(
+                verdict=Verdict.CONFLICTING, item=claim, span=(m.value_start, m.value_end),
+                message=f"{claim.statement} — this document says {m.raw!r} here but "
+                        f"{first.raw!r} on line {line}",
+                expected=first.value, found=m.value,
+                how=f"{m.how}; compared with the document's first mention")
 
 
-RULE = Rule(
-    id="intra-document-consistency",
-    description="One document gives two different values for the same claim.",
-    severity="warning",
-    check=check,
-    examples=example_path(__file__),
-)
+RULE = Rule(id="intra-document-consistency", severity=Severity.WARNING, check=check)

@@ -1,45 +1,24 @@
 """name-variant: an accepted but non-canonical spelling of a name (a transliteration).
 
-Info: "Sergey Lavrov" where the canonical form is "Sergei Lavrov" and "Sergey Lavrov" is
+Info: "Sergey Ivanov" where the canonical form is "Sergei Ivanov" and "Sergey Ivanov" is
       declared as a variant.
-Good: "Sergei Lavrov"
+Good: "Sergei Ivanov"
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from factaudit.findings import Finding
-from factaudit.rules import DocumentContext, Rule, example_path
+from factaudit.rules import HitKind, Report, Rule, RuleContext, Severity, Verdict
 
 
-def check_document(ctx: DocumentContext) -> Iterator[Finding]:
-    entities = ctx.claims.entities
-    doc_id = ctx.document.id
-    for h in ctx.hits:
-        if h.target.kind != "entity" or h.target.form != "variant":
-            continue
-        entity = entities[h.target.index]
+def check(ctx: RuleContext) -> Iterator[Report]:
+    for h in ctx.hits(HitKind.ENTITY_VARIANT):
+        entity = ctx.claims.entity(h.item)
         found = ctx.document.text[h.start:h.end]
-        yield Finding(
-            rule=RULE.id,
-            verdict="variant",
-            severity=ctx.severity(RULE),
-            message=f"{found!r} is an accepted variant of {entity.name!r}",
-            claim=entity.item_id,
-            document=doc_id,
-            start=h.start,
-            end=h.end,
-            expected=entity.name,
-            found=h.target.text,
-            how="declared variant",
-        )
+        yield ctx.report(verdict=Verdict.VARIANT, item=entity, span=(h.start, h.end),
+                         message=f"{found!r} is an accepted variant of {entity.name!r}",
+                         expected=entity.name, found=h.text, how="declared variant")
 
 
-RULE = Rule(
-    id="name-variant",
-    description="An accepted variant spelling (transliteration) of a name is used.",
-    severity="info",
-    check_document=check_document,
-    examples=example_path(__file__),
-)
+RULE = Rule(id="name-variant", severity=Severity.INFO, check=check, item_severity=False)

@@ -6,52 +6,146 @@ Good: "kesejahteraan", "Dalam Negeri", "DALAM NEGERI", a listed variant (reporte
       word of the language that a Hunspell dictionary knows ("pemilihan" is not a
       misspelling of "pemulihan")
 
-Only documents in the term's ``language`` are read. One word of the term may differ, by
-one edit (two from 12 letters); in a one-word term of 5–6 letters only a swap of two
-letters counts, and the first letter must be kept unless the word has 8+ letters.
+Only documents in the term's ``language`` are read. Exactly one word of the term may
+differ, never by an inflection (a suffix of the language). Beside the term's other
+words: one edit of any letter (two from 10 letters), in words of 5+ letters ("Dalam
+Ngeri" is a typo though "ngeri" is a word). A one-word term: one edit (two from 12
+letters), keeping the first letter unless it has 8+ letters, only a swap of two letters
+in words of 5–6 letters; never a word the dictionary of the document's language knows,
+and without a dictionary never a word that recurs 3+ times.
 """
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterator
+from dataclasses import dataclass
+from weakref import WeakKeyDictionary
 
-from factaudit.findings import Finding
-from factaudit.rules import AuditContext, DocumentContext, Rule, example_path
-from factaudit.spelling import collect, describe_difference, match_case, term_typos
+from rapidfuzz.distance import OSA
+
+from factaudit.reading.lexicon.edits import (
+    allowed_edits,
+    context_edits,
+    describe_difference,
+    is_transposition,
+    match_case,
+)
+from factaudit.reading.lexicon.hunspell import dictionary_words
+from factaudit.rules import Report, Rule, RuleContext, Severity, Verdict
+from factaudit.rules.facts import NEAR_MISSES, Gram, NearMisses, known_words, pairs
+from factaudit.rules.facts import term_groups as _term_groups
+from factaudit.rules.facts import words as _words
+
+# Suffixes that make another correct word from a term (inflection, not a typo).
+SUFFIXES = {"en": ("s", "es", "d", "ed"), "id": ("i", "an", "kan", "nya", "lah", "kah", "pun")}
 
 
-def check_document(ctx: DocumentContext) -> Iterator[Finding]:
-    """Collect this document's near-misses; the decision needs the whole corpus."""
-    collect(ctx)
-    return iter(())
+@dataclass(frozen=True)
+class TermTypo:
+    term: str
+    doc_id: str
+    start: int
+    end: int
+    found: str
+    distance: int
+    evidence: str
 
 
-def check(ctx: AuditContext) -> Iterator[Finding]:
-    terms = ctx.claims.terms
+def term_decision(candidate: str, preferred: str, language: str | None,
+                  in_dictionary: bool | None, recurring: bool = False) -> str | None:
+    """Why the folded n-gram ``candidate`` is a misspelling of the folded ``preferred`` form
+    of a term (same number of words), or None (the rules of the module's docstring)."""
+    cwords, pwords = candidate.split(), preferred.split()
+    differing = [(c, p) for c, p in zip(cwords, pwords, strict=True) if c != p]
+    if len(differing) != 1:
+        return None  # one misspelled word; the others exactly right
+    word, target = differing[0]
+    if any(word == target + s for s in SUFFIXES.get(language or "", ())):
+        return None
+    if len(pwords) == 1 and (in_dictionary or (in_dictionary is None and recurring)):
+        return None  # another word of the language
+    length = len(target)
+    d = OSA.distance(word, target)
+    swapped = is_transposition(word, target)
+    if len(pwords) > 1:  # the term's other words stand beside it
+        if length < 5 or d > context_edits(length):
+            return None
+        return "the term's other words are right; one is a near-miss"
+    if d > allowed_edits(length):
+        return None
+    if length <= 6 and not swapped:
+        return None  # short words: one changed letter is usually another word
+    if word[:1] != target[:1] and not swapped and length < 8:
+        return None
+    return "a near-miss of the preferred form" + (
+        ", in no dictionary" if in_dictionary is False else "")
+
+
+_DECIDED: WeakKeyDictionary[NearMisses, list[TermTypo]] = WeakKeyDictionary()
+
+
+def term_typos(ctx: RuleContext) -> list[TermTypo]:
+    """Decide which near-misses of terms are typos (once per run)."""
+    data = ctx.fact(NEAR_MISSES)
+    if data not in _DECIDED:
+        _DECIDED[data] = _decide(ctx, data)
+    return _DECIDED[data]
+
+
+def _decide(ctx: RuleContext, data: NearMisses) -> list[TermTypo]:
+    claims = ctx.claims
+    groups = _term_groups(claims)
+    out: list[TermTypo] = []
+    grams_by_group: dict[tuple[int, str | None], list[Gram]] = defaultdict(list)
+    for g in data.grams:
+        grams_by_group[(g.size, g.group_language)].append(g)
+    known = known_words(claims)
+    for (size, language), (members, preferred) in sorted(groups.items(),
+                                                         key=lambda g: (g[0][0], g[0][1] or "")):
+        grams = grams_by_group.get((size, language), [])
+        candidates = sorted({g.form for g in grams})
+        found_pairs = pairs(candidates, preferred, 2)
+        differing = {w for c, p, _ in found_pairs
+                     for w, f in zip(candidates[c].split(), preferred[p].split(), strict=True)
+                     if w != f}
+        places: dict[str, list[Gram]] = defaultdict(list)
+        for g in grams:
+            places[g.form].append(g)
+        doc_languages = sorted({g.language for c, _, _ in found_pairs
+                                for g in places[candidates[c]]})
+        dictionary = {(lang, w): v for lang in doc_languages for w, v in
+                      dictionary_words(differing - known, [lang]).items()}
+        for c, p, d in found_pairs:
+            candidate, form = candidates[c], preferred[p]
+            word = next((w for w, f in zip(candidate.split(), form.split(), strict=True)
+                         if w != f), "")
+            for term_id in members:
+                if " ".join(_words(claims.term(term_id).preferred)) != form:
+                    continue
+                for g in places[candidate]:
+                    if g.invisible:
+                        continue  # invisible-characters reports it
+                    why = term_decision(candidate, form, g.language,
+                                        dictionary.get((g.language, word)),
+                                        data.count[word] >= 3)
+                    if why:
+                        out.append(TermTypo(term_id, g.doc_id, g.start, g.end, g.found, d, why))
+    out.sort(key=lambda t: (t.doc_id, t.start, t.term))
+    return out
+
+
+def check(ctx: RuleContext) -> Iterator[Report]:
     for typo in term_typos(ctx):
-        term = terms[typo.term]
+        term = ctx.claims.term(typo.term)
         difference = describe_difference(typo.found, match_case(term.preferred, typo.found))
-        yield Finding(
-            rule=RULE.id,
-            verdict="typo",
-            severity=ctx.severity(RULE, term.severity),
+        yield ctx.report(
+            verdict=Verdict.TYPO, item=term, document=typo.doc_id,
+            span=(typo.start, typo.end), expected=term.preferred, found=typo.found,
             message=f"{typo.found!r} looks like a misspelling of {term.preferred!r}: "
                     f"{difference}",
-            claim=term.item_id,
-            document=typo.doc_id,
-            start=typo.start,
-            end=typo.end,
-            expected=term.preferred,
-            found=typo.found,
-            how=f"edit distance {typo.distance} from the preferred form; {typo.evidence}",
-        )
+            how=f"edit distance {typo.distance} from the preferred form; {typo.evidence}")
 
 
-RULE = Rule(
-    id="term-misspelling",
-    description="A word or phrase is a near-miss of a listed term's preferred form.",
-    severity="error",
-    check=check,
-    check_document=check_document,
-    examples=example_path(__file__),
-)
+RULE = Rule(id="term-misspelling", severity=Severity.ERROR, check=check, scope="corpus",
+            needs=(NEAR_MISSES,))

@@ -14,19 +14,25 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from factaudit.findings import Finding
-from factaudit.passages import values_where
-from factaudit.rules import AuditContext, Rule, example_path
+from factaudit.matching.passages import values_where
+from factaudit.rules import Document, HitKind, Report, Rule, RuleContext, Severity, Verdict
+from factaudit.rules.facts import COPIES
+
+_NAMES = (HitKind.ENTITY_NAME, HitKind.ENTITY_ALIAS, HitKind.ENTITY_VARIANT,
+          HitKind.ENTITY_OTHER)
 
 
-def check(ctx: AuditContext) -> Iterator[Finding]:
-    signatures = ctx.signatures
-    for pair in ctx.source_pairs:
+def check(ctx: RuleContext) -> Iterator[Report]:
+    copies = ctx.fact(COPIES)
+    signatures = copies.signatures
+    declared = [p for p in copies.pairs if p.how == "declared"]
+    full = _full_signatures(ctx, {d for p in declared for d in (p.a, p.b)})
+    for pair in copies.pairs:
         a, b = pair.a, pair.b
         if pair.how == "declared":
-            sig = {a: ctx.full_signature(a), b: ctx.full_signature(b)}
+            sig = {a: full.get(a, set()), b: full.get(b, set())}
         elif a in signatures and b in signatures:
-            sig = {a: signatures[a], b: signatures[b]}
+            sig = {a: set(signatures[a]), b: set(signatures[b])}
         else:
             continue
         only = {a: sig[a] - sig[b], b: sig[b] - sig[a]}
@@ -41,42 +47,50 @@ def check(ctx: AuditContext) -> Iterator[Finding]:
                 yield from _located(ctx, here, there, only[here], pair.how)
 
 
-def _located(ctx: AuditContext, here: str, there: str, missing: set[str], how: str):
-    doc = ctx.document(here)
+def _full_signatures(ctx: RuleContext, ids: set[str]) -> dict[str, set[str]]:
+    """The facts of whole documents, for comparing declared translations."""
+    named: dict[str, set[str]] = {}
+    for h in ctx.hits():
+        if h.kind in _NAMES and h.document in ids:
+            named.setdefault(h.document, set()).add(h.item)
+    out = {}
+    for doc in ctx.documents(sorted(ids)):
+        facts = {f"{v.kind}:{v.canonical}" for _, values in values_where(doc)
+                 for v in values if any(c.isdigit() for c in v.raw)}
+        out[doc.id] = facts | {f"entity:{e}" for e in named.get(doc.id, set())}
+    return out
+
+
+def _located(ctx: RuleContext, here: str, there: str, missing: set[str],
+             how: str) -> Iterator[Report]:
     reported = set()
+    for doc in ctx.documents([here]):
+        yield from _in_text(ctx, doc, there, missing, how, reported)
+    for fact in sorted(missing - reported):
+        if fact.startswith("entity:"):
+            yield _report(ctx, here, there, how, fact.replace(":", " ", 1), fact[7:])
+
+
+def _in_text(ctx: RuleContext, doc: Document, there: str, missing: set[str], how: str,
+             reported: set[str]) -> Iterator[Report]:
     for _, values in values_where(doc):
         for v in values:
             fact = f"{v.kind}:{v.canonical}"
             if fact not in missing or fact in reported or not any(c.isdigit() for c in v.raw):
                 continue
             reported.add(fact)
-            yield _finding(ctx, here, there, how, f"{v.kind} {v.canonical}", v.raw,
-                           start=v.start, end=v.end)
-    for fact in sorted(missing - reported):
-        if fact.startswith("entity:"):
-            yield _finding(ctx, here, there, how, fact.replace(":", " ", 1), fact[7:])
+            yield _report(ctx, doc.id, there, how, f"{v.kind} {v.canonical}", v.raw,
+                          (v.start, v.end))
 
 
-def _finding(ctx, here, there, how, fact, raw, start=None, end=None) -> Iterator[Finding]:
-    return Finding(
-        rule=RULE.id,
-        verdict="conflicting",
-        severity=ctx.severity(RULE),
+def _report(ctx: RuleContext, here: str, there: str, how: str, fact: str, raw: str,
+            span: tuple[int, int] | None = None) -> Report:
+    return ctx.report(
+        verdict=Verdict.CONFLICTING, document=here, span=span,
         message=f"{raw!r} ({fact}) is not in {there}, a translation or copy of this document "
                 f"({how})",
-        document=here,
-        start=start,
-        end=end,
-        expected=f"the same facts as {there}",
-        found=fact,
-        how=how,
-    )
+        expected=f"the same facts as {there}", found=fact, how=how)
 
 
-RULE = Rule(
-    id="translation-pairs",
-    description="A translation or copy of a document carries different dates, numbers or names.",
-    severity="warning",
-    check=check,
-    examples=example_path(__file__),
-)
+RULE = Rule(id="translation-pairs", severity=Severity.WARNING, check=check, scope="corpus",
+            needs=(COPIES,))

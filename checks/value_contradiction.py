@@ -1,47 +1,38 @@
 """value-contradiction: a source states a value other than the claim's expected value.
 
-Bad:  claim "strategic partner since 2018"; source: "a strategic partner of ASEAN since 1996"
-Good: source: "became a strategic partner of ASEAN in 2018"
+Bad:  claim "the bridge opened in 2019"; source: "the bridge, open since 2016, …"
+Good: source: "the bridge opened in 2019"; "it opened on 12 March 2019" (a year claim
+      compares the year of a full date)
+
+Each value read in a sentence that holds a cue of the claim is compared with the expected
+value (for ``counts_from``: the publication year minus that year). A value stated as a
+plan or target is reported as info at most.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from factaudit.findings import Finding
-from factaudit.rules import AuditContext, Rule, example_path
-from factaudit.values import agrees
+from factaudit.reading.values import agrees
+from factaudit.rules import Report, Rule, RuleContext, Severity, ValueKind, Verdict
 
 
-def check(ctx: AuditContext) -> Iterator[Finding]:
-    for claim in ctx.claims.claims:
+def check(ctx: RuleContext) -> Iterator[Report]:
+    doc = ctx.document
+    for m in ctx.mentions:
+        claim = ctx.claims.claim(m.claim)
         if claim.consistent:
             continue
-        for m in ctx.mentions_by_claim.get(claim.id, []):
-            doc = ctx.documents_by_id[m.document]
-            expected, derivation = claim.expected_for(doc.published_date)
-            if expected is None or agrees(claim.type, expected, m.value, claim.tolerance):
-                continue
-            yield Finding(
-                rule=RULE.id,
-                verdict="refuted",
-                severity=ctx.severity(RULE, claim.severity),
-                message=f"{claim.statement} — this source says {m.raw!r} "
-                        f"({claim.type} {m.value}), expected {expected}",
-                claim=claim.id,
-                document=m.document,
-                start=m.value_start,
-                end=m.value_end,
-                expected=expected,
-                found=m.value,
-                how=f"{m.how}; attributed to cue {m.cue!r}; expected: {derivation}",
-            )
+        expected, derivation = claim.expected_for(doc.published_date)
+        if expected is None or agrees(claim.type, expected, m.value, claim.tolerance):
+            continue
+        yield ctx.report(
+            verdict=Verdict.REFUTED, item=claim, span=(m.value_start, m.value_end),
+            message=f"{claim.statement} — this source says {m.raw!r} "
+                    f"({ValueKind(claim.type)} {m.value}), expected {expected}",
+            expected=expected, found=m.value,
+            how=f"{m.how}; attributed to cue {m.cue!r}; expected: {derivation}",
+            severity=Severity.INFO if m.modality == "planned" else None)
 
 
-RULE = Rule(
-    id="value-contradiction",
-    description="A source states a value that differs from the claim's expected value.",
-    severity="error",
-    check=check,
-    examples=example_path(__file__),
-)
+RULE = Rule(id="value-contradiction", severity=Severity.ERROR, check=check)

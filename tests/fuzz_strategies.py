@@ -267,8 +267,8 @@ def corpora(draw) -> list[dict]:
 @st.composite
 def valid_claims_texts(draw) -> str:
     """A claims text that loads: the fuzzed values kept only where they validate."""
-    from factaudit.claims import claimset_from_text
-    from factaudit.errors import InputError
+    from factaudit.inputs.claims import claimset_from_text
+    from factaudit.model import InputError
 
     data = draw(claims_documents(noise=False))
     data["entities"] = [*data.get("entities", []), {"name": "Retno Marsudi"}]
@@ -292,8 +292,8 @@ def valid_claims_texts(draw) -> str:
 
 
 def _loads(data: dict) -> bool:
-    from factaudit.claims import claimset_from_text
-    from factaudit.errors import InputError
+    from factaudit.inputs.claims import claimset_from_text
+    from factaudit.model import InputError
 
     try:
         claimset_from_text(_yaml(data))
@@ -361,8 +361,8 @@ def cli_inputs(draw) -> tuple[str, dict[str, bytes]]:
 
 def check_claims_text(text: str) -> None:
     """Loading succeeds, or raises InputError whose problems all name the file."""
-    from factaudit.claims import claimset_from_text
-    from factaudit.errors import InputError
+    from factaudit.inputs.claims import claimset_from_text
+    from factaudit.model import InputError
 
     try:
         claimset_from_text(text, "claims/fuzz.yaml")
@@ -377,18 +377,19 @@ def check_claims_text(text: str) -> None:
 
 def check_audit(claims_text: str, specs: list[dict]) -> None:
     """The audit never raises; every finding is inside its document, where it says."""
-    from factaudit.audit import run_audit
-    from factaudit.claims import claimset_from_text
-    from factaudit.config import Config
-    from factaudit.corpus import Corpus, Document
-    from factaudit.output_json import to_json
-    from factaudit.output_text import to_text
-    from factaudit.text import LineIndex
+    from factaudit.inputs.claims import claimset_from_text
+    from factaudit.inputs.config import Config
+    from factaudit.inputs.corpus import Corpus, Document
+    from factaudit.reading.text import LineIndex
+    from factaudit.report.json import to_json
+    from factaudit.report.text import to_text
+    from factaudit.rules.registry import discover_rules
+    from tests.helpers import run_audit
 
     claims = claimset_from_text(claims_text)
     docs = [Document(path=f"corpus/{s['id']}.txt", **s) for s in specs]
-    result = run_audit(claims, Corpus(docs), Config(), today=dt.date(2025, 1, 1),
-                       include_optional=True)
+    result = run_audit(claims, Corpus(docs), Config(), rules=discover_rules(),
+                       today=dt.date(2025, 1, 1))
     failed_rules = [w for w in result.warnings if w.startswith("rule ")]
     assert not failed_rules, failed_rules
     by_id = {d.id: d for d in docs}

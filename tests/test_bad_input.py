@@ -254,7 +254,7 @@ def test_words_without_letters_or_digits_are_refused(audit):
 
 
 def test_signal_words_of_punctuation_never_match_everywhere():
-    from factaudit.values import read_categories
+    from factaudit.reading.values import read_categories
 
     found = read_categories("The meeting was virtual.", {"virtual": ["virtual"],
                                                          "in person": ["---", "\t", "-"]})

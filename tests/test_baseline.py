@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import json
 
-from factaudit.baseline import DEFAULT_PATH, compare, entries_for, load
+from factaudit.authoring.baseline import DEFAULT_PATH, compare, entries_for, load
 from factaudit.cli import main
-from factaudit.errors import InputError
-from factaudit.findings import Finding
+from factaudit.model import Finding, InputError
 
 
 def run(*args: str) -> int:

@@ -6,8 +6,8 @@ import json
 
 import pytest
 
-from factaudit.claims import json_schema, load_claims, load_claims_file
-from factaudit.errors import InputError
+from factaudit.inputs.claims import json_schema, load_claims, load_claims_file
+from factaudit.model import InputError
 
 
 def problems_of(path) -> list:

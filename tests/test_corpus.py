@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from factaudit.corpus import load_corpus
-from factaudit.errors import InputError
+from factaudit.inputs.corpus import load_corpus
+from factaudit.model import InputError
 
 
 def test_manifest_metadata_and_files_not_listed(write, tmp_path):

@@ -8,10 +8,10 @@ import shutil
 
 import pytest
 
-from factaudit import engine
-from factaudit.audit import audit_paths
-from factaudit.config import Config
-from factaudit.progress import Progress
+from factaudit.engine import executors, pipeline
+from factaudit.engine.progress import Progress
+from factaudit.inputs.config import Config
+from tests.helpers import audit_paths
 
 from .conftest import ROOT
 
@@ -39,7 +39,7 @@ def run(example, **options):
 
 
 def test_process_pool_gives_the_same_findings(example, monkeypatch):
-    monkeypatch.setattr(engine, "BATCH_BYTES", 4000)  # several batches
+    monkeypatch.setattr(pipeline, "BATCH_BYTES", 4000)  # several batches
     inline = run(example, workers=1, cache=False)
     pooled = run(example, workers=2, cache=False)
     assert inline.findings and fingerprint(pooled) == fingerprint(inline)
@@ -47,7 +47,7 @@ def test_process_pool_gives_the_same_findings(example, monkeypatch):
 
 def test_dask_local_cluster_gives_the_same_findings(example, monkeypatch):
     pytest.importorskip("dask.distributed")
-    monkeypatch.setattr(engine, "BATCH_BYTES", 8000)
+    monkeypatch.setattr(pipeline, "BATCH_BYTES", 8000)
     local = run(example, cache=False)
     on_dask = run(example, cache=False, engine="dask")
     assert fingerprint(on_dask) == fingerprint(local)
@@ -55,15 +55,15 @@ def test_dask_local_cluster_gives_the_same_findings(example, monkeypatch):
 
 def test_cache_is_used_and_invalidated(example, monkeypatch):
     calls = []
-    original = engine.Worker.process
+    original = pipeline.process
 
-    def counting(self, doc):
+    def counting(plan, doc):
         calls.append(doc.id)
-        return original(self, doc)
+        return original(plan, doc)
 
-    monkeypatch.setattr(engine.Worker, "process", counting)
+    monkeypatch.setattr(pipeline, "process", counting)
     first = run(example)
-    n_docs = len(first.metadata)
+    n_docs = len(first.documents)
     assert len(calls) == n_docs
     calls.clear()
     second = run(example)
@@ -86,9 +86,9 @@ def test_cache_is_used_and_invalidated(example, monkeypatch):
 def test_cache_can_be_turned_off(example, monkeypatch):
     run(example)
     calls = []
-    original = engine.Worker.process
-    monkeypatch.setattr(engine.Worker, "process",
-                        lambda self, doc: calls.append(doc.id) or original(self, doc))
+    original = pipeline.process
+    monkeypatch.setattr(pipeline, "process",
+                        lambda plan, doc: calls.append(doc.id) or original(plan, doc))
     run(example, cache=False)
     assert len(calls) == len(list((example / "corpus").rglob("*.txt")))
 
@@ -110,23 +110,23 @@ def test_progress_is_off_in_ci(monkeypatch):
     assert Progress(1, 1).enabled is False
 
 
-def test_large_corpora_use_every_core_by_default():
-    assert engine.default_workers(1_000) == 1
-    assert engine.default_workers(engine.POOL_THRESHOLD_BYTES + 1) >= 1
+def test_large_corpora_use_every_core_by_default(monkeypatch):
+    assert isinstance(executors.make("local", total_bytes=1_000), executors.Inline)
+    monkeypatch.setattr(executors.os, "cpu_count", lambda: 2)
+    big = executors.make("local", total_bytes=executors.POOL_THRESHOLD_BYTES + 1)
+    assert isinstance(big, executors.Pool) and big.workers == 2
 
 
 def test_an_unchanged_run_reuses_the_whole_result(example, monkeypatch):
-    from factaudit import audit
-
     first = run(example)
     calls = []
-    original = audit._corpus_phase
-    monkeypatch.setattr(audit, "_corpus_phase",
+    original = pipeline.reduce
+    monkeypatch.setattr(pipeline, "reduce",
                         lambda *a, **k: calls.append(1) or original(*a, **k))
     second = run(example)
     assert calls == [] and fingerprint(second) == fingerprint(first)
-    doc = second.documents[0]
-    assert doc.text, "texts are still read on demand from the corpus"
+    doc = second.text_of(second.documents[0].id)
+    assert doc is not None and doc.text, "texts are still read on demand from the corpus"
     # acknowledgements expire with the date: another day is another run
     import datetime as dt
 
@@ -135,14 +135,61 @@ def test_an_unchanged_run_reuses_the_whole_result(example, monkeypatch):
 
 
 def test_large_corpora_keep_only_documents_with_something_to_show(example, monkeypatch):
-    from factaudit import audit
-
     (example / "corpus" / "plain.txt").write_text(
         "---\nlanguage: en\n---\nNothing here speaks to any claim.\n", encoding="utf-8")
     everything = run(example, cache=False)
-    monkeypatch.setattr(audit, "KEEP_ALL_DOCUMENTS", 2)
+    monkeypatch.setattr(pipeline, "KEEP_ALL_DOCUMENTS", 2)
     slim = run(example, cache=False)
-    assert slim.document_count == everything.document_count == len(everything.metadata)
-    assert "plain" in {d.id for d in everything.metadata}
-    assert "plain" not in {d.id for d in slim.metadata}
+    assert slim.document_count == everything.document_count == len(everything.documents)
+    assert "plain" in {d.id for d in everything.documents}
+    assert "plain" not in {d.id for d in slim.documents}
     assert [f.as_dict() for f in slim.findings] == [f.as_dict() for f in everything.findings]
+
+
+def test_one_pipeline_gives_the_same_json_in_memory_from_folders_and_on_every_executor(
+        example, monkeypatch):
+    """The CLI's folders, the library's documents in memory, the inline executor, the
+    process pool and Dask: byte-identical JSON."""
+    from factaudit.inputs.claims import load_claims
+    from factaudit.inputs.corpus import load_corpus
+    from factaudit.report.json import to_json
+    from tests.helpers import run_audit
+
+    monkeypatch.setattr(pipeline, "BATCH_BYTES", 4000)
+    monkeypatch.chdir(example)
+    claims = load_claims(example / "claims")
+    corpus = load_corpus(example / "corpus")
+    outputs = {
+        "folders": to_json(run(example, cache=False)),
+        "memory": to_json(run_audit(claims, corpus)),
+        "memory, pool": to_json(run_audit(claims, corpus, executor="pool")),
+        "folders, pool": to_json(run(example, cache=False, workers=2)),
+    }
+    if pytest.importorskip("dask.distributed"):
+        outputs["folders, dask"] = to_json(run(example, cache=False, engine="dask"))
+    assert len(set(outputs.values())) == 1, [k for k in outputs
+                                             if outputs[k] != outputs["folders"]]
+
+
+def test_a_document_rule_quotes_the_right_line_however_the_corpus_is_run(tmp_path):
+    """A rule that names a line of its document ("… on line 9") gives the file's line in a
+    streamed run as in an in-memory one: document rules always see the whole document."""
+    from factaudit.inputs.claims import claimset_from_text
+    from factaudit.inputs.corpus import load_corpus
+    from tests.helpers import run_audit
+
+    (tmp_path / "claims").mkdir()
+    (tmp_path / "corpus").mkdir()
+    claims_text = ("claims:\n  - {id: opened, statement: x, type: year, consistent: true,\n"
+                   "     cues: {en: [bridge opened]}}\n")
+    (tmp_path / "claims" / "c.yaml").write_text(claims_text)
+    body = "".join(f"Line {n}.\n" for n in range(1, 6)) + "The bridge opened in 2019.\n" \
+        + "More.\n" * 3 + "The bridge opened in 2020.\n"
+    (tmp_path / "corpus" / "a.txt").write_text("---\nid: a\nlanguage: en\n---\n" + body)
+    streamed = audit_paths(tmp_path / "claims", tmp_path / "corpus", Config(root=tmp_path),
+                           cache=False)
+    in_memory = run_audit(claimset_from_text(claims_text), load_corpus(tmp_path / "corpus"))
+    for result in (streamed, in_memory):
+        [finding] = [f for f in result.findings if f.rule == "intra-document-consistency"]
+        assert "'2019' on line 10" in finding.message, finding.message
+        assert finding.line == 14

@@ -7,8 +7,8 @@ import datetime as dt
 
 import pytest
 
-from factaudit.audit import audit_paths
-from factaudit.config import Config
+from factaudit.inputs.config import Config
+from tests.helpers import audit_paths
 
 from .conftest import ROOT
 
@@ -84,11 +84,10 @@ def test_no_false_typos(result):
 
 
 def test_every_finding_points_at_its_text(result):
-    docs = {d.id: d for d in result.documents}
     for f in result.findings:
         if f.document is None:
             continue
-        text = docs[f.document].text
+        text = result.text_of(f.document).text
         span = text[f.start:f.end]
         assert f.quote and " ".join(span.split()) in f.quote
         line_start = text.rfind("\n", 0, f.start) + 1

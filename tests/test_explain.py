@@ -7,11 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from factaudit.claims import claimset_from_text, load_claims
-from factaudit.config import Config
-from factaudit.corpus import Corpus, Document, load_corpus
-from factaudit.errors import InputError
-from factaudit.explain import explain, to_json, to_text
+from factaudit.authoring.explain import explain, to_json, to_text
+from factaudit.inputs.claims import claimset_from_text, load_claims
+from factaudit.inputs.config import Config
+from factaudit.inputs.corpus import Document, load_corpus
+from factaudit.inputs.project import Project
+from factaudit.model import InputError
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -46,7 +47,7 @@ def _doc(text: str, doc_id: str = "a", published: str | None = "2021-07") -> Doc
 def _explain(item: str, *texts: str):
     claims = claimset_from_text(CLAIMS)
     docs = [_doc(t, f"d{i}") for i, t in enumerate(texts)]
-    return explain(claims, Corpus(docs), item, Config())
+    return explain(Project.in_memory(claims, docs, Config()), item)
 
 
 def _values(x, doc: int = 0) -> dict[str, tuple[str, str]]:
@@ -121,14 +122,16 @@ def test_json_output_is_versioned():
 
 
 def test_explanations_agree_with_the_engine_on_the_example_audit():
-    """Every value explain calls a mention is one of the engine's mentions, and back."""
-    from factaudit.audit import run_audit
+    """Every value explain calls a mention is one of the engine's mentions, and back: it
+    renders the trace the attribution recorded while it decided."""
+    from tests.helpers import run_audit
 
     claims = load_claims(ROOT / "claims")
     corpus = load_corpus(ROOT / "corpus")
-    result = run_audit(claims, corpus)
+    project = Project.in_memory(claims, corpus.documents)
+    result = run_audit(claims, corpus, trace=[c.id for c in claims.claims])
     for claim in claims.claims:
-        x = explain(claims, corpus, claim.id, result=result)
+        x = explain(project, claim.id, result=result)
         shown = {(d.id, v.start, v.end) for d in x.documents for p in d.passages
                  for v in p.values if v.status == "mention"}
         engine = {(m.document, m.value_start, m.value_end) for m in result.mentions

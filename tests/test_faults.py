@@ -18,8 +18,8 @@ from pathlib import Path
 
 import pytest
 
-from factaudit.atomic import STALE_SECONDS, write_atomic
-from factaudit.errors import InputError
+from factaudit.model import InputError
+from factaudit.report.atomic import STALE_SECONDS, write_atomic
 
 CLAIMS = """
 claims:
@@ -143,7 +143,7 @@ def test_a_run_killed_at_any_moment_leaves_the_previous_report_or_the_new_one(bi
 
 _KILLED_WRITER = """
 import os, sys, time
-from factaudit import atomic
+from factaudit.report import atomic
 real_fsync = os.fsync
 def slow_fsync(fd):
     real_fsync(fd)
@@ -182,7 +182,7 @@ def test_an_exception_while_writing_keeps_the_previous_file(tmp_path, monkeypatc
     def broken_fsync(fd):
         raise KeyboardInterrupt  # Ctrl-C in the middle of the write
 
-    monkeypatch.setattr("factaudit.atomic.os.fsync", broken_fsync)
+    monkeypatch.setattr("factaudit.report.atomic.os.fsync", broken_fsync)
     with pytest.raises(KeyboardInterrupt):
         write_atomic(target, "new\n")
     assert target.read_text() == "previous\n"
@@ -198,7 +198,7 @@ def test_a_full_disk_is_an_input_error_and_keeps_the_previous_file(tmp_path, mon
     def full(fd):
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr("factaudit.atomic.os.fsync", full)
+    monkeypatch.setattr("factaudit.report.atomic.os.fsync", full)
     with pytest.raises(InputError, match="cannot write the output: No space left on device"):
         write_atomic(target, "new\n")
     assert target.read_text() == "previous\n"
@@ -328,8 +328,8 @@ def test_same_inputs_give_byte_identical_json(tmp_path):
 
 
 def test_parallel_and_serial_runs_give_the_same_json(tmp_path, monkeypatch):
-    from factaudit.audit import audit_paths
-    from factaudit.output_json import to_json
+    from factaudit.report.json import to_json
+    from tests.helpers import audit_paths
 
     root = make_project(tmp_path, documents=520)  # more than one batch of 512
     monkeypatch.chdir(root)

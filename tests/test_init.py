@@ -9,9 +9,9 @@ import sys
 import pytest
 import yaml
 
-from factaudit.claims import json_schema, load_claims
+from factaudit.authoring.init_project import FILES, SCHEMA_PATH, init_project
 from factaudit.cli import main
-from factaudit.init_project import FILES, SCHEMA_PATH, init_project
+from factaudit.inputs.claims import json_schema, load_claims
 
 
 @pytest.fixture
@@ -67,7 +67,7 @@ def test_every_authoring_command_works_in_a_fresh_project(fresh, capsys):
     assert "attributed to cue" in capsys.readouterr().out
     assert main(["suggest"]) == 0
     stubs = capsys.readouterr().out
-    from factaudit.claims import claimset_from_text
+    from factaudit.inputs.claims import claimset_from_text
 
     assert claimset_from_text(stubs).claims  # the reading room recurs in two sources
     assert main(["baseline"]) == 0

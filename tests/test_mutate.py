@@ -6,12 +6,13 @@ import json
 import random
 from pathlib import Path
 
-from factaudit.claims import claimset_from_text, load_claims
+from factaudit.authoring.mutate import _names, _reformat_number, _typo, run, to_json, to_text
 from factaudit.cli import main
-from factaudit.config import Config
-from factaudit.corpus import Corpus, Document, load_corpus
-from factaudit.languages import get_pack
-from factaudit.mutate import _names, _reformat_number, _typo, run, to_json, to_text
+from factaudit.inputs.claims import claimset_from_text, load_claims
+from factaudit.inputs.config import Config
+from factaudit.inputs.corpus import Document, load_corpus
+from factaudit.inputs.project import Project
+from factaudit.reading.languages import get_pack
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -52,7 +53,7 @@ DOCS = [
 
 
 def _run(**kwargs):
-    return run(claimset_from_text(CLAIMS), Corpus(list(DOCS)), Config(), **kwargs)
+    return run(Project.in_memory(claimset_from_text(CLAIMS), list(DOCS), Config()), **kwargs)
 
 
 def test_injected_errors_are_caught_and_edits_raise_no_alarm():
@@ -119,7 +120,8 @@ def test_cli_min_score(project, capsys):
 
 def test_the_example_claim_suite():
     """The README quotes this run: every error kind is injected, most are caught."""
-    report = run(load_claims(ROOT / "claims"), load_corpus(ROOT / "corpus"), Config())
+    report = run(Project.in_memory(load_claims(ROOT / "claims"),
+                                   load_corpus(ROOT / "corpus").documents, Config()))
     assert report.score >= 0.8
     assert report.seconds < 60
     kinds = report.by_kind()

@@ -10,20 +10,20 @@ from pathlib import Path
 
 import pytest
 
-from factaudit.audit import audit_paths
 from factaudit.cli import main
-from factaudit.findings import Finding
-from factaudit.fingerprint import VERSION_KEY, fingerprint, fingerprints
-from factaudit.output_claimreview import to_claimreview_dict
-from factaudit.output_github import (
+from factaudit.model import Finding
+from factaudit.report.claimreview import to_claimreview_dict
+from factaudit.report.fingerprint import VERSION_KEY, fingerprint, fingerprints
+from factaudit.report.github import (
     annotations,
     escape_data,
     escape_property,
     step_summary,
     write_step_summary,
 )
-from factaudit.output_sarif import artifact_uri, to_sarif_dict
+from factaudit.report.sarif import artifact_uri, to_sarif_dict
 from tests.audit_samples import RICH_DOCS, write_rich_project
+from tests.helpers import audit_paths
 
 ROOT = Path(__file__).resolve().parent.parent
 SARIF_SCHEMA = Path(__file__).parent / "data" / "sarif-schema-2.1.0.json"

@@ -15,9 +15,9 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from factaudit.audit import audit_paths
-from factaudit.report_html import write_report
+from factaudit.report.html.render import write_report
 from tests.audit_samples import write_hostile_project
+from tests.helpers import audit_paths
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = Path("/usr/bin/chromium")

@@ -19,8 +19,8 @@ from pathlib import Path
 
 import pytest
 
-from factaudit import plain
 from factaudit.cli import main
+from factaudit.engine import plain
 from tests.test_bad_input import CLAIMS, GOOD_DOC, Run, write
 
 IS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
@@ -128,7 +128,7 @@ def test_stored_values_of_the_wrong_shape_are_misses(cli):
 
 
 def test_plain_reads_only_registered_types_with_checked_fields():
-    from factaudit.findings import Finding
+    from factaudit.model import Finding
 
     finding = Finding(rule="r", verdict="refuted", severity="error", message="m", start=3)
     assert plain.loads(plain.dumps([finding]), list[Finding]) == [finding]
@@ -174,8 +174,8 @@ def test_a_language_code_in_capitals_is_read(cli):
 
 
 def test_get_pack_refuses_anything_but_a_code():
-    from factaudit.errors import InputError
-    from factaudit.languages import get_pack
+    from factaudit.model import InputError
+    from factaudit.reading.languages import get_pack
 
     for code in ("../x", "en/../../y", "EN", "", "english"):
         with pytest.raises(InputError):
@@ -258,7 +258,7 @@ def test_explain_suggest_and_mutate_escape_document_text(cli):
 
 
 def test_one_line_and_guard():
-    from factaudit.errors import guard, one_line
+    from factaudit.model import guard, one_line
 
     assert one_line("a\nb\r\tc\u2028d") == "a\\nb\\r\\tc\\u2028d"
     assert one_line("  ::error::x").lstrip().startswith("\\x3a")
@@ -294,14 +294,14 @@ def test_check_does_not_write_over_the_baseline_it_reads(cli):
 
 
 def test_output_to_a_device_writes_in_place():
-    from factaudit.atomic import write_output
+    from factaudit.report.atomic import write_output
 
     write_output("/dev/null", "report\n")
     assert stat.S_ISCHR(os.stat("/dev/null").st_mode)
 
 
 def test_output_to_a_fifo_writes_in_place(tmp_path):
-    from factaudit.atomic import write_output
+    from factaudit.report.atomic import write_output
 
     fifo = tmp_path / "pipe"
     os.mkfifo(fifo)
@@ -315,7 +315,7 @@ def test_output_to_a_fifo_writes_in_place(tmp_path):
 
 
 def test_output_through_a_link_keeps_the_link(tmp_path):
-    from factaudit.atomic import write_output
+    from factaudit.report.atomic import write_output
 
     target = tmp_path / "reports" / "real.json"
     target.parent.mkdir()

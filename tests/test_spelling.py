@@ -7,27 +7,28 @@ import datetime as dt
 
 import pytest
 import yaml
+from factaudit_checks.term_misspelling import SUFFIXES
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from factaudit import spelling
-from factaudit.audit import run_audit
-from factaudit.claims import claimset_from_text
-from factaudit.config import Config
-from factaudit.corpus import Corpus, Document
-from factaudit.rules import discover_rules, enabled_rules
+from factaudit.inputs.claims import claimset_from_text
+from factaudit.inputs.config import Config
+from factaudit.inputs.corpus import Corpus, Document
+from factaudit.reading.lexicon import edits, hunspell
+from factaudit.rules.registry import discover_rules
+from tests.helpers import run_audit
 
 RULES = {r.id: r for r in discover_rules()}
 TYPO_RULES = [RULES[i] for i in ("name-typo", "term-misspelling", "invisible-characters")]
 TODAY = dt.date(2026, 1, 1)
-HAVE_DICTIONARIES = all(spelling.get_speller(lang) for lang in ("en", "id"))
+HAVE_DICTIONARIES = all(hunspell.get_speller(lang) for lang in ("en", "id"))
 needs_dictionaries = pytest.mark.skipif(not HAVE_DICTIONARIES,
                                         reason="Hunspell en_US and id_ID are not installed")
 
 
 @pytest.fixture
 def no_dictionaries(monkeypatch):
-    monkeypatch.setenv(spelling.DISABLE_ENV, "off")
+    monkeypatch.setenv(hunspell.DISABLE_ENV, "off")
 
 
 def audit(claims: dict, *texts: str | tuple[str, str], rules=None):
@@ -216,38 +217,39 @@ def test_bidi_marks_between_words_and_joiners_in_joining_scripts_pass():
     ("lavrov", "Lavrov", "differs only in letter case"),
 ])
 def test_describe_difference(found, expected, description):
-    assert spelling.describe_difference(found, expected) == description
+    assert edits.describe_difference(found, expected) == description
 
 
 def test_mark_difference_ignores_case_alone():
-    found, expected = spelling.mark_difference("MARSUID", "Marsudi")
+    found, expected = edits.mark_difference("MARSUID", "Marsudi")
     assert "".join(p for p, _ in found) == "MARSUID"
     assert "".join(p for p, _ in expected) == "Marsudi"
     assert sum(len(p) for p, differs in found if differs) <= 2  # only the swapped letters
-    assert spelling.mark_difference("marsudi", "Marsudi")[0] == [("m", True), ("arsudi", False)]
+    assert edits.mark_difference("marsudi", "Marsudi")[0] == [("m", True), ("arsudi", False)]
 
 
 def test_match_case_and_edit_kind():
-    assert spelling.match_case("Marsudi", "MARSUID") == "MARSUDI"
-    assert spelling.match_case("Luar Negeri", "luar negeru") == "luar negeri"
-    assert spelling.edit_kind("Marsuid", "Marsudi") == "transposition"
-    assert spelling.edit_kind("Marsudo", "Marsudi") == "substitution"
-    assert spelling.edit_kind("Marsudii", "Marsudi") == "insertion"
-    assert spelling.edit_kind("Marsui", "Marsudi") == "deletion"
+    assert edits.match_case("Marsudi", "MARSUID") == "MARSUDI"
+    assert edits.match_case("Luar Negeri", "luar negeru") == "luar negeri"
+    assert edits.edit_kind("Marsuid", "Marsudi") == "transposition"
+    assert edits.edit_kind("Marsudo", "Marsudi") == "substitution"
+    assert edits.edit_kind("Marsudii", "Marsudi") == "insertion"
+    assert edits.edit_kind("Marsui", "Marsudi") == "deletion"
 
 
 # --------------------------------------------------------------------------- optional rule
 
 
-def test_spelling_is_optional():
+def test_spelling_is_optional_and_the_same_everywhere():
+    """Off unless named, in every output alike: no output runs rules another does not."""
+    from factaudit.rules.registry import active_rules
+
     rule = RULES["spelling"]
-    assert rule.default_enabled is False
-    assert rule not in enabled_rules(Config(), list(RULES.values()))
-    assert rule in enabled_rules(Config(), list(RULES.values()), include_optional=True)
-    assert rule in enabled_rules(Config(rules={"spelling": True}), list(RULES.values()))
-    assert rule in enabled_rules(Config(rules={"spelling": "info"}), list(RULES.values()))
-    assert rule not in enabled_rules(Config(rules={"spelling": False}), list(RULES.values()),
-                                     include_optional=True)
+    assert rule.optional is True
+    assert rule not in active_rules(Config(), list(RULES.values()))
+    assert rule in active_rules(Config(rules={"spelling": True}), list(RULES.values()))
+    assert rule in active_rules(Config(rules={"spelling": "info"}), list(RULES.values()))
+    assert rule not in active_rules(Config(rules={"spelling": False}), list(RULES.values()))
 
 
 def test_a_missing_dictionary_is_said_once_and_the_rest_runs(no_dictionaries):
@@ -331,10 +333,10 @@ def test_property_any_single_edit_beside_the_other_word_is_reported(first, last,
 def test_property_single_edit_of_a_long_term_is_reported(term, kind, i, letter):
     edited = _edit(term, kind, i, letter).lower()
     assume(edited != term and edited[:1] == term[:1])
-    assume(not any(edited == term + s for s in spelling.SUFFIXES["id"]))
+    assume(not any(edited == term + s for s in SUFFIXES["id"]))
     claims = {"terms": [{"preferred": term, "language": "id"}]}
     with pytest.MonkeyPatch.context() as mp:
-        mp.setenv(spelling.DISABLE_ENV, "off")  # random letters are in no dictionary
+        mp.setenv(hunspell.DISABLE_ENV, "off")  # random letters are in no dictionary
         result = audit(claims, ("id", f"Mereka membahas {edited} kemarin."))
     (f,) = typos(result)
     assert (f.rule, f.found) == ("term-misspelling", edited)

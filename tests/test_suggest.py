@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from factaudit.audit import run_audit
-from factaudit.claims import claimset_from_text, load_claims
+from factaudit.authoring.suggest import suggest, to_yaml
 from factaudit.cli import main
-from factaudit.corpus import Corpus, Document, load_corpus
-from factaudit.suggest import suggest, to_yaml
+from factaudit.inputs.claims import claimset_from_text, load_claims
+from factaudit.inputs.corpus import Corpus, Document, load_corpus
+from tests.helpers import run_audit
 
 ROOT = Path(__file__).resolve().parent.parent
 

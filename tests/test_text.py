@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factaudit.text import LineIndex, fold, fold_phrase, sentences
+from factaudit.reading.text import LineIndex, fold, fold_phrase, sentences
 
 PROPERTY = settings(max_examples=200, deadline=None)
 

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from factaudit.values import PartialDate, agrees, parse_expected, read_values
+from factaudit.reading.values import PartialDate, agrees, parse_expected, read_values
 
 EN_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
              "September", "October", "November", "December"]
@@ -518,8 +518,8 @@ def test_last_weekday_needs_a_full_publication_date(base):
 
 
 def test_a_language_pack_with_a_non_word_is_a_clear_error(tmp_path):
-    from factaudit.errors import InputError
-    from factaudit.languages import add_search_dir, get_pack
+    from factaudit.model import InputError
+    from factaudit.reading.languages import add_search_dir, get_pack
 
     (tmp_path / "xx.yaml").write_text("abbreviations: [dr, no]\n", encoding="utf-8")
     add_search_dir(tmp_path)

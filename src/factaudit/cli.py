@@ -1,7 +1,9 @@
-"""Command line: ``factaudit check | rules | schema``.
+"""Command line: ``factaudit check | report | rules | schema | suggest | explain | init |
+baseline | mutate | extract``.
 
 Exit codes: 0 no error-severity finding, 1 at least one, 2 usage or input error,
-3 an internal error (a bug: please report it with the command that caused it).
+3 an internal error (a bug: please report it with the command that caused it), 130
+interrupted.
 """
 
 from __future__ import annotations
@@ -13,14 +15,14 @@ import os
 import signal
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 from factaudit import __version__
-from factaudit.errors import InputError
+from factaudit.model import InputError
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
-FORMATS = ("text", "json", "sarif", "github", "claimreview")
 
 
 def _count(text: str) -> int:
@@ -41,6 +43,20 @@ def _positive(text: str) -> int:
     return value
 
 
+def _formats() -> list[str]:
+    """The installed reporters' names, without importing them (fast --help)."""
+    from importlib.metadata import entry_points
+
+    return sorted({ep.name for ep in entry_points(group="factaudit.reporters")}) or ["text"]
+
+
+def _inputs(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--claims", type=Path, metavar="DIR",
+                   help="folder of claims YAML files (default: claims/ or [tool.factaudit])")
+    p.add_argument("--corpus", type=Path, metavar="DIR",
+                   help="folder of documents (default: corpus/ or [tool.factaudit])")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="factaudit",
@@ -52,13 +68,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     check = sub.add_parser("check", help="audit the corpus against the claims",
                            description="Audit the corpus against the claims and print findings.")
-    check.add_argument("--claims", type=Path, metavar="DIR",
-                       help="folder of claims YAML files (default: claims/ or [tool.factaudit])")
-    check.add_argument("--corpus", type=Path, metavar="DIR",
-                       help="folder of documents (default: corpus/ or [tool.factaudit])")
-    check.add_argument("--format", choices=FORMATS, default="text", help="output format")
+    _inputs(check)
+    check.add_argument("--format", choices=_formats(), default="text", help="output format")
     check.add_argument("--output", type=Path, metavar="FILE",
-                       help="write the output to FILE (atomically) instead of standard output")
+                       help="write the output to FILE (atomically; - for standard output)")
     check.add_argument("--allow-acknowledged", action="store_true",
                        help="exit 0 when every error is covered by an unexpired acknowledgement")
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto")
@@ -73,15 +86,16 @@ def build_parser() -> argparse.ArgumentParser:
         "report", help="write the HTML discrepancy report",
         description="Audit the corpus and write one self-contained HTML report "
                     "(default: reports/discrepancies.html). Exits 0 once it is written.")
-    report.add_argument("--claims", type=Path, metavar="DIR",
-                        help="folder of claims YAML files (default: claims/ or [tool.factaudit])")
-    report.add_argument("--corpus", type=Path, metavar="DIR",
-                        help="folder of documents (default: corpus/ or [tool.factaudit])")
+    _inputs(report)
     report.add_argument("--output", type=Path, metavar="FILE",
                         help="where to write the report (default: <reports>/discrepancies.html)")
     _add_engine_options(report)
 
-    sub.add_parser("rules", help="list the rules with their ids, severities and descriptions")
+    rules = sub.add_parser("rules", help="list the rules with their ids, severities and "
+                           "descriptions")
+    rules.add_argument("--markdown", action="store_true",
+                       help="write the rules' documentation (docs/rules.md) instead")
+    rules.add_argument("--output", type=Path, metavar="FILE")
     schema = sub.add_parser("schema", help="print the JSON Schema of claims files")
     schema.add_argument("--output", type=Path, metavar="FILE")
     _add_authoring_commands(sub)
@@ -103,7 +117,7 @@ def _stop_on_ctrl_c() -> Iterator[None]:
         return
     parent = os.getpid()
 
-    def stop(signum, frame) -> None:
+    def stop(signum: int, frame: Any) -> None:
         if os.getpid() == parent:  # not in the worker processes of a pool: they just stop
             with contextlib.suppress(OSError, ValueError):
                 sys.stderr.write("factaudit: interrupted\n")
@@ -125,15 +139,12 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_INPUT
     try:
         with _stop_on_ctrl_c():
-            if args.command in _AUTHORING:
-                return _AUTHORING[args.command](args)
-            return {"check": _check, "rules": _rules, "schema": _schema,
-                    "report": _report}[args.command](args)
+            return COMMANDS[args.command](args)
     except InputError as exc:
-        print(f"factaudit: {len(exc.problems)} problem(s) in the input:", file=sys.stderr)
-        from factaudit.errors import clean
+        from factaudit.model import clean
 
-        for problem in exc.problems:  # messages quote the input: escape control characters
+        print(f"factaudit: {len(exc.problems)} problem(s) in the input:", file=sys.stderr)
+        for problem in exc.problems:  # each part of a problem is one safe line
             print("\n".join(f"  {clean(line)}" for line in str(problem).split("\n")),
                   file=sys.stderr)
         return EXIT_INPUT
@@ -143,10 +154,15 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as exc:  # a bug: say so plainly, keep the traceback for debugging
         if os.environ.get("FACTAUDIT_DEBUG"):
             raise
-        print(f"factaudit: internal error: {type(exc).__name__}: {exc}\n"
+        from factaudit.model import one_line
+
+        print(f"factaudit: internal error: {type(exc).__name__}: {one_line(exc)}\n"
               "  set FACTAUDIT_DEBUG=1 to see the traceback, and please report it",
               file=sys.stderr)
         return EXIT_INTERNAL
+
+
+# --------------------------------------------------------------------------- auditing
 
 
 def _add_engine_options(parser: argparse.ArgumentParser) -> None:
@@ -164,97 +180,93 @@ def _add_engine_options(parser: argparse.ArgumentParser) -> None:
                        help="progress display on standard error (auto: on a terminal, not in CI)")
 
 
-def _engine_options(args: argparse.Namespace) -> dict:
-    return {"workers": args.workers, "cache": not args.no_cache, "engine": args.engine,
-            "scheduler": args.scheduler,
-            "progress": {"auto": None, "always": True, "never": False}[args.progress]}
+def run_audit(args: argparse.Namespace, trace: set[str] | None = None) -> Any:
+    """Load the project from the command's options and audit it, as every command does."""
+    from factaudit.engine.cache import default_dir
+    from factaudit.engine.pipeline import audit
+    from factaudit.engine.progress import Progress
+    from factaudit.inputs.config import load_config
+    from factaudit.inputs.project import load_project
+
+    config = load_config()
+    project = load_project(config, getattr(args, "claims", None), getattr(args, "corpus", None))
+    shown = {"auto": None, "always": True, "never": False}[getattr(args, "progress", "auto")]
+    bar = Progress(len(project.sources), project.total_bytes, enabled=shown)
+    try:
+        return audit(project, executor=getattr(args, "engine", "local"),
+                     workers=getattr(args, "workers", None),
+                     scheduler=getattr(args, "scheduler", None),
+                     cache=None if getattr(args, "no_cache", False) else default_dir(config.root),
+                     trace=trace or (), progress=bar.advance)
+    finally:
+        bar.close()
 
 
 def _check(args: argparse.Namespace) -> int:
+    from factaudit.model import one_line
+    from factaudit.report import reporters
+
     _protect_inputs(args)
-    from factaudit.audit import audit_paths
-
-    result = audit_paths(args.claims, args.corpus, **_engine_options(args))
+    result = run_audit(args)
     comparison = _apply_baseline(result, args.baseline)
-    if args.format == "json":
-        from factaudit.output_json import to_json
-
-        text = to_json(result)
-    elif args.format == "sarif":
-        from factaudit.output_sarif import to_sarif
-
-        text = to_sarif(result)
-    elif args.format == "github":
-        from factaudit.output_github import to_github, write_step_summary
-
-        text = to_github(result)
-        try:
-            write_step_summary(result)
-        except OSError as exc:  # a full disk, a folder: the annotations still go out
-            from factaudit.errors import one_line
-
-            print("factaudit: warning: cannot append the step summary to "
-                  f"{one_line(os.environ.get('GITHUB_STEP_SUMMARY', ''))} "
-                  f"({exc.strerror or exc})", file=sys.stderr)
-    elif args.format == "claimreview":
-        from factaudit.output_claimreview import to_claimreview
-
-        text = to_claimreview(result, author=args.author)
-        from factaudit.errors import one_line
-
-        for warning in result.warnings:  # ClaimReview has no place for them: never silent
-            print(f"factaudit: warning: {one_line(warning)}", file=sys.stderr)
-    else:
-        from factaudit.output_text import to_text
-
-        color = args.color == "always" or (
-            args.color == "auto" and args.output is None and sys.stdout.isatty()
-            and not os.environ.get("NO_COLOR"))
-        text = to_text(result, color=color)
-    # JSON and SARIF escape every string; GitHub's own lines are commands by design
-    _emit(text, args.output, guarded=args.format == "text")
+    reporter = reporters()[args.format]
+    color = args.color == "always" or (
+        args.color == "auto" and args.output is None and sys.stdout.isatty()
+        and not os.environ.get("NO_COLOR"))
+    text = reporter.render(result, {"color": color, "author": args.author})
+    _emit(text, args.output, guarded=reporter.guarded)
+    if reporter.after is not None:
+        for note in reporter.after(result, {"author": args.author}):
+            print(f"factaudit: warning: {one_line(note)}", file=sys.stderr)
     if comparison is not None:
         return _baseline_exit(result, comparison, args)
     return EXIT_FINDINGS if result.failed(args.allow_acknowledged) else EXIT_OK
 
 
 def _report(args: argparse.Namespace) -> int:
-    from factaudit.audit import audit_paths
-    from factaudit.config import load_config
-    from factaudit.errors import display_path
-    from factaudit.report_html import DEFAULT_NAME, write_report
+    from factaudit.inputs.config import load_config
+    from factaudit.model import display_path
+    from factaudit.report.html import DEFAULT_NAME, write_report
 
     config = load_config()
-    _protect_inputs(args, args.output or config.root / config.reports / DEFAULT_NAME)
-    # the report includes the optional rules (general spelling); the check gate does not
-    result = audit_paths(args.claims, args.corpus, include_optional=True,
-                         **_engine_options(args))
-    config = load_config()
     target = args.output or config.root / config.reports / DEFAULT_NAME
+    _protect_inputs(args, target)
+    result = run_audit(args)  # the same rules and settings as `check`
     write_report(result, target)
     counts = result.counts()
-    print(f"factaudit: report written to {display_path(target)} ({len(result.findings)} "
+    shown = "standard output" if str(target) == "-" else display_path(target)
+    print(f"factaudit: report written to {shown} ({len(result.findings)} "
           f"findings: {counts['error']} errors, {counts['warning']} warnings, "
-          f"{counts['info']} info, {counts['acknowledged']} acknowledged)")
+          f"{counts['info']} info, {counts['acknowledged']} acknowledged)",
+          file=sys.stderr if str(target) == "-" else sys.stdout)
     return EXIT_OK
 
 
 def _rules(args: argparse.Namespace) -> int:
-    from factaudit.config import load_config
-    from factaudit.rules import discover_rules
+    from factaudit.inputs.config import load_config
+    from factaudit.rules.registry import discover_rules, is_active, severity_of
 
+    if args.markdown:
+        from factaudit.authoring.rules_doc import rules_markdown
+
+        _protect_inputs(args)
+        _emit(rules_markdown(), args.output, guarded=False)
+        return EXIT_OK
     config = load_config()
+    lines = []
     for rule in discover_rules():
-        state = "on " if config.enabled(rule.id, rule.default_enabled) else "off"
-        severity = config.severity_override(rule.id) or rule.severity
-        print(f"{rule.id:28} {state} {severity:8} {rule.description}")
+        state = "on " if is_active(rule, config) else "off"
+        status = "" if rule.status == "stable" else f" [{rule.status}]"
+        lines.append(f"{rule.id:28} {state} {severity_of(rule, config)!s:8} "
+                     f"{rule.scope:8} {rule.summary}{status}")
+    _emit("\n".join(lines) + "\n", args.output)
     return EXIT_OK
 
 
 def _schema(args: argparse.Namespace) -> int:
-    _protect_inputs(args)
-    from factaudit.claims import json_schema
+    from factaudit.inputs.claims import json_schema
 
+    _protect_inputs(args)
     _emit(json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n", args.output,
           guarded=False)
     return EXIT_OK
@@ -264,13 +276,13 @@ def _emit(text: str, output: Path | None, guarded: bool = True) -> None:
     """Write a command's output to standard output or ``--output``. Text meant for people
     is ``guard``ed: no field from a document can start a line a CI runner executes."""
     if guarded:
-        from factaudit.errors import guard
+        from factaudit.model import guard
 
         text = guard(text)
     if output is None:
         sys.stdout.write(text)
         return
-    from factaudit.atomic import write_output
+    from factaudit.report.atomic import write_output
 
     write_output(output, text)
 
@@ -278,8 +290,8 @@ def _emit(text: str, output: Path | None, guarded: bool = True) -> None:
 def _protect_inputs(args: argparse.Namespace, target: Path | None = None) -> None:
     """An output must never replace an input: the claims and corpus folders (the manifest
     and language packs are inside them), the project configuration, a baseline being read."""
-    from factaudit.atomic import refuse_inputs
-    from factaudit.config import load_config
+    from factaudit.inputs.config import load_config
+    from factaudit.report.atomic import refuse_inputs
 
     target = target if target is not None else getattr(args, "output", None)
     if target is None:
@@ -299,20 +311,14 @@ def _protect_inputs(args: argparse.Namespace, target: Path | None = None) -> Non
 # claims and trust them.
 
 
-def _add_authoring_commands(sub) -> None:
-    def inputs(p: argparse.ArgumentParser) -> None:
-        p.add_argument("--claims", type=Path, metavar="DIR",
-                       help="folder of claims YAML files (default: claims/ or [tool.factaudit])")
-        p.add_argument("--corpus", type=Path, metavar="DIR",
-                       help="folder of documents (default: corpus/ or [tool.factaudit])")
-
+def _add_authoring_commands(sub: Any) -> None:
     p = sub.add_parser(
         "suggest", help="mine the corpus for facts and write claim stubs (YAML)",
         description="Find typed values (years, periods, dates, quantities, durations, "
                     "ordinals) next to a phrase that recurs in several sources, and write "
                     "claim stubs that the loader accepts as they are. Sources that disagree "
                     "come first; facts already covered by claims are left out.")
-    inputs(p)
+    _inputs(p)
     p.add_argument("--output", type=Path, metavar="FILE",
                    help="write the claims file to FILE (atomically) instead of standard output")
     p.add_argument("--min-sources", type=_positive, default=2, metavar="N",
@@ -328,7 +334,7 @@ def _add_authoring_commands(sub) -> None:
                     "there and why it was (or was not) attributed to the claim, the findings "
                     "and the verdict.")
     p.add_argument("item", metavar="ID", help="id of a claim, entity or term")
-    inputs(p)
+    _inputs(p)
     p.add_argument("--format", choices=("text", "json"), default="text")
     p.add_argument("--output", type=Path, metavar="FILE")
 
@@ -336,17 +342,18 @@ def _add_authoring_commands(sub) -> None:
         "init", help="scaffold a new audit project",
         description="Create claims/ (with a sample claim), corpus/ (with sample documents), "
                     "reports/, pyproject.toml, a CI workflow example and a copy of the claims "
-                    "JSON Schema for editors. Existing files are kept unless --force.")
+                    "JSON Schema for editors. Refuses a folder that already holds claims or "
+                    "documents; --force overwrites the scaffold's own files.")
     p.add_argument("directory", type=Path, nargs="?", default=Path("."),
                    help="where to create the project (default: the current folder)")
-    p.add_argument("--force", action="store_true", help="overwrite existing files")
+    p.add_argument("--force", action="store_true", help="overwrite the scaffold's own files")
 
     p = sub.add_parser(
         "baseline", help="record today's findings as known (adopt on a large archive)",
         description="Record the fingerprints of today's findings in a file to commit. "
                     "`factaudit check --baseline FILE` then fails only on findings that are "
                     "not in it, and reports entries that no longer occur.")
-    inputs(p)
+    _inputs(p)
     p.add_argument("--output", type=Path, metavar="FILE",
                    help="baseline file (default: .factaudit/baseline.json in the project)")
 
@@ -357,7 +364,7 @@ def _add_authoring_commands(sub) -> None:
                     "and meaning-preserving edits (other date and number formats, case) into "
                     "passages that claims cover, audit each copy, and report the share of "
                     "errors caught, false alarms and claims that catch nothing.")
-    inputs(p)
+    _inputs(p)
     p.add_argument("--seed", type=int, default=0, help="seed of the mutant generator")
     p.add_argument("--limit", type=_count, metavar="N",
                    help="audit at most N mutants (sampled)")
@@ -368,70 +375,50 @@ def _add_authoring_commands(sub) -> None:
     p.add_argument("--verbose", "-v", action="store_true", help="list every mutant")
 
 
-def _load_inputs(args: argparse.Namespace, claims_required: bool = True):
-    """(config, claims or None, corpus) from --claims/--corpus or the configuration."""
-    from factaudit.claims import claims_files, load_claims
-    from factaudit.config import load_config
-    from factaudit.corpus import load_corpus
-    from factaudit.languages import add_search_dir
+def _project(args: argparse.Namespace, claims_required: bool = True) -> Any:
+    from factaudit.inputs.config import load_config
+    from factaudit.inputs.project import load_project
 
-    config = load_config()
-    claims_dir = args.claims or config.root / config.claims
-    corpus_dir = args.corpus or config.root / config.corpus
-    add_search_dir(Path(claims_dir) / "languages")
-    problems, claims, corpus = [], None, None
-    if claims_required or (Path(claims_dir).is_dir() and claims_files(Path(claims_dir))):
-        try:
-            claims = load_claims(claims_dir)
-        except InputError as exc:
-            problems += exc.problems
-    try:
-        corpus = load_corpus(corpus_dir, config.languages)
-    except InputError as exc:
-        problems += exc.problems
-    if problems:
-        raise InputError(problems)
-    return config, claims, corpus
+    return load_project(load_config(), args.claims, args.corpus, claims_required)
 
 
 def _suggest(args: argparse.Namespace) -> int:
-    _protect_inputs(args)
-    from factaudit.errors import display_path
-    from factaudit.suggest import modeline_for, suggest, to_yaml
+    from factaudit.authoring.suggest import modeline_for, suggest, to_yaml
+    from factaudit.model import display_path
 
-    config, claims, corpus = _load_inputs(args, claims_required=False)
+    _protect_inputs(args)
+    project = _project(args, claims_required=False)
+    config = project.config
+    documents = project.read_documents()
     claims_dir = Path(args.claims or config.root / config.claims)
-    found, covering = suggest(corpus.documents, claims, max(1, args.min_sources),
+    found, covering = suggest(documents, project.claims, max(1, args.min_sources),
                               args.limit or None, args.include_covered)
     corpus_dir = display_path(args.corpus or config.root / config.corpus)
-    _emit(to_yaml(found, corpus.documents, covering, modeline_for(claims_dir, config.root),
+    _emit(to_yaml(found, documents, covering, modeline_for(claims_dir, config.root),
                   corpus_dir), args.output)
     disagree = sum(s.disagree for s in found)
     print(f"factaudit: {len(found)} claim stub(s), {disagree} where sources disagree, from "
-          f"{len(corpus.documents)} documents", file=sys.stderr)
+          f"{len(documents)} documents", file=sys.stderr)
     return EXIT_OK
 
 
 def _explain(args: argparse.Namespace) -> int:
-    _protect_inputs(args)
-    from factaudit.explain import explain, to_json, to_text
+    from factaudit.authoring.explain import explain, to_json, to_text
 
-    config, claims, corpus = _load_inputs(args)
-    x = explain(claims, corpus, args.item, config)
+    _protect_inputs(args)
+    x = explain(_project(args), args.item)
     _emit(to_json(x) if args.format == "json" else to_text(x), args.output,
           guarded=args.format != "json")
     return EXIT_OK
 
 
 def _init(args: argparse.Namespace) -> int:
-    from factaudit.errors import display_path
-    from factaudit.init_project import init_project
+    from factaudit.authoring.init_project import init_project
+    from factaudit.model import Problem, display_path
 
     try:
         written = init_project(args.directory, force=args.force)
     except OSError as exc:
-        from factaudit.errors import Problem
-
         raise InputError(Problem(display_path(args.directory), f"cannot create the project: "
                                  f"{exc.strerror or exc}")) from None
     for w in written:
@@ -444,15 +431,14 @@ def _init(args: argparse.Namespace) -> int:
 
 
 def _baseline(args: argparse.Namespace) -> int:
-    from factaudit.atomic import write_output
-    from factaudit.audit import audit_paths
-    from factaudit.baseline import DEFAULT_PATH, dumps, entries_for, load
-    from factaudit.config import load_config
-    from factaudit.errors import display_path
+    from factaudit.authoring.baseline import DEFAULT_PATH, dumps, entries_for, load
+    from factaudit.inputs.config import load_config
+    from factaudit.model import display_path
+    from factaudit.report.atomic import write_output
 
     target = args.output or load_config().root / DEFAULT_PATH
     _protect_inputs(args, target)
-    result = audit_paths(args.claims, args.corpus)  # the same audit as `check`
+    result = run_audit(args)  # the same audit as `check`
     entries = entries_for(result.findings)
     change = ""
     if Path(target).is_file():
@@ -471,32 +457,32 @@ def _baseline(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _apply_baseline(result, path: Path | None):
+def _apply_baseline(result: Any, path: Path | None) -> Any:
     """``check --baseline FILE``: mark known findings; None without the option."""
     if path is None:
         return None
-    from factaudit.baseline import apply, load
+    from factaudit.authoring.baseline import apply, load
 
     return apply(result, load(path))
 
 
-def _baseline_exit(result, comparison, args: argparse.Namespace) -> int:
-    from factaudit.baseline import failed, summary
-    from factaudit.errors import display_path
+def _baseline_exit(result: Any, comparison: Any, args: argparse.Namespace) -> int:
+    from factaudit.authoring.baseline import failed, summary
+    from factaudit.model import display_path
 
     print(summary(comparison, display_path(args.baseline)), file=sys.stderr)
     return EXIT_FINDINGS if failed(result, comparison, args.allow_acknowledged) else EXIT_OK
 
 
 def _mutate(args: argparse.Namespace) -> int:
-    _protect_inputs(args)
-    from factaudit.mutate import run, to_json, to_text
+    from factaudit.authoring.mutate import run, to_json, to_text
 
-    config, claims, corpus = _load_inputs(args)
+    _protect_inputs(args)
+    project = _project(args)
     minimum = args.min_score
     if minimum is not None and minimum > 1:
         minimum /= 100  # --min-score 80 means 80 %
-    report = run(claims, corpus, config, seed=args.seed, limit=args.limit)
+    report = run(project, seed=args.seed, limit=args.limit)
     text = to_json(report) if args.format == "json" else to_text(report, minimum, args.verbose)
     _emit(text, args.output, guarded=args.format != "json")
     if args.output is not None and report.score is not None:
@@ -509,5 +495,8 @@ def _mutate(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-_AUTHORING = {"suggest": _suggest, "explain": _explain, "init": _init, "baseline": _baseline,
-              "mutate": _mutate}
+COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "check": _check, "report": _report, "rules": _rules, "schema": _schema,
+    "suggest": _suggest, "explain": _explain, "init": _init, "baseline": _baseline,
+    "mutate": _mutate,
+}

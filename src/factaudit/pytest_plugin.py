@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from factaudit.errors import InputError
+from factaudit.model import InputError, Severity
 
 _RESULTS = pytest.StashKey[dict]()
 _REPORT_NOTE = pytest.StashKey[str]()
@@ -52,15 +52,15 @@ def pytest_collect_file(file_path: Path, parent: pytest.Collector):
     return ClaimsYamlFile.from_parent(parent, path=file_path)
 
 
-def _settings(config: pytest.Config):
-    from factaudit.config import load_config
+def _settings(config: pytest.Config):  # type: ignore[no-untyped-def]
+    from factaudit.inputs.config import load_config
 
     return load_config(Path(config.rootpath))
 
 
 class ClaimsYamlFile(pytest.File):
     def collect(self):
-        from factaudit.claims import load_claims_file
+        from factaudit.inputs.claims import load_claims_file
 
         try:
             _, origins = load_claims_file(self.path)
@@ -86,15 +86,7 @@ class ClaimItem(pytest.Item):
         cache = self.config.stash[_RESULTS]
         folder = self.path.parent
         if folder not in cache:
-            from factaudit.audit import audit_paths
-
-            settings = _settings(self.config)
-            today = self.config.getoption("factaudit_today")
-            try:
-                cache[folder] = audit_paths(folder, settings.root / settings.corpus, settings,
-                                            today=dt.date.fromisoformat(today) if today else None)
-            except InputError as exc:
-                cache[folder] = exc
+            cache[folder] = _audit(self.config, folder)
         return cache[folder]
 
     def runtest(self) -> None:
@@ -106,10 +98,10 @@ class ClaimItem(pytest.Item):
             # JUnit XML carries these as <property name="finding">: the evidence, quoted
             self.user_properties.append(("finding", f"{f.severity} {_evidence(f)}" + (
                 f"\n      acknowledged: {f.acknowledged}" if f.acknowledged else "")))
-        errors = [f for f in findings if f.severity == "error"]
-        stale = [w for w in result.warnings if f": {self.item_id}: the acknowledged" in w]
+        errors = [f for f in findings if f.severity == Severity.ERROR]
+        stale = [str(s) for s in result.stale if s.item == self.item_id]
         for f in findings:
-            if f.severity == "warning":
+            if f.severity == Severity.WARNING:
                 warnings.warn_explicit(ClaimWarning(_evidence(f, short=True)),
                                        ClaimWarning, str(self.path), self.line)
         unacknowledged = [f for f in errors if not f.acknowledged]
@@ -130,7 +122,24 @@ class ClaimItem(pytest.Item):
         return self.path, self.line - 1, f"{self.kind} {self.item_id}"
 
 
-def _evidence(f, short: bool = False) -> str:
+def _audit(config: pytest.Config, claims_dir: Path):  # type: ignore[no-untyped-def]
+    """The project's audit, exactly as ``factaudit check`` runs it (same rules, settings,
+    cache); an InputError is kept and shown by every item."""
+    from factaudit.engine.cache import default_dir
+    from factaudit.engine.pipeline import audit
+    from factaudit.inputs.project import load_project
+
+    settings = _settings(config)
+    today = config.getoption("factaudit_today")
+    try:
+        project = load_project(settings, claims_dir, settings.root / settings.corpus)
+        return audit(project, cache=default_dir(settings.root),
+                     today=dt.date.fromisoformat(today) if today else None)
+    except InputError as exc:
+        return exc
+
+
+def _evidence(f, short: bool = False) -> str:  # type: ignore[no-untyped-def]
     where = f"{f.path}:{f.line}:{f.column}" if f.line else "(across the corpus)"
     text = f"[{f.verdict}] {where} ({f.rule}): {f.message}"
     if f.quote and not short:
@@ -161,19 +170,12 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     result = next((r for folder, r in cache.items() if Path(folder).resolve() == claims_dir),
                   next(iter(cache.values()), None))
     if result is None:
-        from factaudit.audit import audit_paths
-
-        today = config.getoption("factaudit_today")
-        try:
-            result = audit_paths(claims_dir, settings.root / settings.corpus, settings,
-                                 today=dt.date.fromisoformat(today) if today else None)
-        except InputError as exc:
-            result = exc
+        result = _audit(config, claims_dir)
     if isinstance(result, InputError):
         config.stash[_REPORT_NOTE] = ("factaudit: no report written, the audit could not "
                                       f"run:\n{result}")
         return
-    from factaudit.report_html import write_report
+    from factaudit.report.html import write_report
 
     path = write_report(result, Path(config.invocation_params.dir) / target)
     config.stash[_REPORT_NOTE] = f"factaudit: report written to {path}"

@@ -1,0 +1,1 @@
+"""Helping users write claims and trust them: explain, mutate, suggest, baseline, init."""

@@ -1,0 +1,378 @@
+"""The one pipeline: everything that audits (the CLI, the pytest plugin, explain, mutate,
+baseline, the rule-example harness) calls ``audit``.
+
+    plan: the active rules → the facts and signal words they need → one cache key
+    MAP (an executor, in corpus order): Source ─read─▶ Document ─▶ scan, attribution,
+        facts, document rules ─▶ DocOutcome (text dropped) ─▶ cache
+    REDUCE (this process): merge facts, corpus rules, locate, dedupe, acknowledge,
+        verdicts ─▶ AuditResult
+
+Each document is read exactly once: a worker reads its bytes, computes its cache key
+from them, and either takes the stored outcome or computes it. The main process writes
+new outcomes to the cache; an unchanged file is recognised by its stat signature (as git's
+index does), which also lets an unchanged run be answered whole from the cache. The engine
+prints nothing: progress goes to a callback, warnings into the result.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+import sys
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from factaudit import __version__
+from factaudit.engine.cache import RACY_SECONDS, Cache, CacheNote, document_key
+from factaudit.engine.executors import Executor, make
+from factaudit.inputs.corpus import Source, duplicate_ids, no_documents, read_source, source_bytes
+from factaudit.inputs.project import Project
+from factaudit.model import (
+    Document,
+    DocumentInfo,
+    Finding,
+    InputError,
+    Mention,
+    Problem,
+    SourcePair,
+    StaleAcknowledgement,
+)
+from factaudit.reading.files import HAND_WRITTEN_LIMIT, describe, read_regular
+from factaudit.results import AuditResult, RuleMeta
+from factaudit.rules.api import Rule
+from factaudit.rules.registry import active_rules, discover_rules
+from factaudit.rules.runner import DocOutcome, Plan, process, reduce
+
+BATCH_BYTES = 1_000_000
+BATCH_DOCUMENTS = 512
+KEEP_ALL_DOCUMENTS = 1000
+Progress = Callable[[int, int], None]  # documents, bytes done since the last call
+
+
+def audit(project: Project, rules: Sequence[Rule] | None = None, *,
+          executor: Executor | str = "local", workers: int | None = None,
+          scheduler: str | None = None, cache: Path | str | None = None,
+          trace: Iterable[str] = (), today: dt.date | None = None,
+          progress: Progress | None = None, validate: bool = True) -> AuditResult:
+    """Audit a project. ``rules``: the rules to consider (default: every installed one);
+    the configuration decides which of them run, except that rules passed explicitly run
+    unless set to false. ``executor``: "local" (inline, or a pool of ``workers``
+    processes above 16 MB of corpus), "inline", "pool", "dask" (at ``scheduler``, or a
+    local cluster), or an Executor. ``cache``: the cache folder (None: no cache).
+    ``trace``: ids of items whose attribution is recorded for ``explain``.
+    ``validate=False`` skips the pandera checks of the tables (``factaudit mutate``
+    audits many near-copies of a corpus already checked)."""
+    config = project.config
+    if rules is None:
+        active = active_rules(config, discover_rules())
+    else:
+        active_rules(config, list(rules))  # unknown ids in the configuration are errors
+        active = [r for r in rules if config.enabled(r.id, True)]
+    today = today or dt.date.today()
+    trace = frozenset(trace)
+    plan = Plan.make(project.claims, config, active, trace,
+                     run_key(project, active, trace))
+    runner = executor if not isinstance(executor, str) else make(
+        executor, workers, scheduler, project.total_bytes)
+    store = Cache(cache) if cache is not None else None
+    try:
+        return _audit(project, plan, runner, store, today, progress, validate)
+    finally:
+        if store is not None:
+            store.close()
+
+
+# the shape of a stored run, checked when it is read back (anything else is a miss)
+_RUN = tuple[list[DocumentInfo], list[Mention], list[Finding], dict[str, dict[str, str]],
+             list[str], list[SourcePair], list[StaleAcknowledgement], int, list[RuleMeta]]
+
+
+def _audit(project: Project, plan: Plan, runner: Executor, store: Cache | None,
+           today: dt.date, progress: Progress | None, validate: bool) -> AuditResult:
+    sources = project.sources
+    languages = project.languages
+    keys = _known_keys(sources, plan.key, store) if store is not None else {}
+    run_digest = _run_digest(plan.key, today, project, keys) if store is not None else None
+    if store is not None and run_digest is not None and not plan.trace:
+        stored = store.get_run(run_digest, _RUN)
+        if stored is not None:  # nothing changed since that run: its result stands
+            infos, mentions, findings, verdicts, notes, pairs, stale, count, metas = stored
+            return AuditResult(plan.claims, infos, mentions, findings, verdicts, metas,
+                               [*store.warnings, *notes, *(str(s) for s in stale)], pairs,
+                               stale, [], count, _reader(sources, infos, languages))
+    state = _MapState(plan, languages, str(store.path.parent) if store else None,
+                      tuple(f.part for f in plan.facts))
+    outcomes: list[DocOutcome] = []
+    positions: dict[str, int] = {}  # document id → index of its source
+    notes = list(project.warnings)
+    problems: list[Problem] = []
+    ids: list[tuple[str, str]] = []
+    fresh: list[tuple[str, DocOutcome]] = []
+    learned: list[tuple[str, str]] = []
+    keep_all = len(sources) <= KEEP_ALL_DOCUMENTS
+    all_keys: dict[int, str] = dict(keys)
+    unreadable = 0
+    for batch, (results, bad) in zip(_batches(sources), runner.map(_map_batch, state, (
+            [(i, sources[i], keys.get(i)) for i in b] for b in _batches(sources))),
+            strict=True):
+        unreadable += bad
+        for i, (outcome, warnings, batch_problems, key, computed) in zip(batch, results,
+                                                                          strict=True):
+            notes += [w for w in warnings if w not in notes]
+            problems += batch_problems
+            if outcome is None:
+                continue
+            ids.append((outcome.info.id, outcome.info.path))
+            positions.setdefault(outcome.info.id, i)
+            if keep_all or outcome.has_something():
+                outcomes.append(outcome)
+            if key is not None:
+                all_keys[i] = key
+                if computed:
+                    fresh.append((key, outcome))
+                signature = _signature(sources[i], plan.key)
+                if signature is not None and i not in keys and _settled(sources[i]):
+                    learned.append((signature, key))
+        if store is not None and (fresh or learned):
+            store.put_many(fresh)
+            store.put_keys(learned)
+            fresh, learned = [], []
+        if progress is not None:
+            progress(len(batch), sum(sources[i].size for i in batch))
+    problems += duplicate_ids(ids)
+    if problems:
+        raise InputError(problems)
+    if not ids:
+        raise InputError(no_documents(project.folder))
+    if store is not None:
+        store.unreadable += unreadable
+        notes = [*store.warnings, *(n for n in notes if n not in store.warnings)]
+    reader = _reader_by_position(sources, positions, languages)
+    result = reduce(plan, outcomes, reader, today, notes, len(ids), validate)
+    if store is not None and not plan.trace:
+        digest = _run_digest(plan.key, today, project, all_keys)
+        if digest is not None:
+            kept = [w for w in result.warnings if not isinstance(w, CacheNote)
+                    and w not in {str(s) for s in result.stale}]
+            store.put_run(digest, (result.documents, result.mentions, result.findings,
+                                   result.verdicts, kept, result.source_pairs, result.stale,
+                                   result.document_count, result.rules))
+    return result
+
+
+# ================================================================ the map step
+
+
+@dataclass(frozen=True)
+class _MapState:
+    """What every worker gets once: the plan, the project's languages, the cache folder
+    (for looking up outcomes) and the types a stored fact part may have."""
+
+    plan: Plan
+    languages: tuple[str, ...]
+    cache: str | None
+    parts: tuple[Any, ...] = field(default=())
+
+
+# per source: (outcome or None, warnings, problems, cache key, whether it was computed)
+_Result = tuple[DocOutcome | None, list[str], list[Problem], str | None, bool]
+
+
+def _map_batch(state: _MapState, batch: list[tuple[int, Source, str | None]]
+               ) -> tuple[list[_Result], int]:
+    """Read, look up in the cache, and process a batch of sources (in a worker). Also
+    returns how many stored outcomes could not be read (a damaged or foreign cache)."""
+    cache = Cache(state.cache, readonly=True) if state.cache else None
+    try:
+        out: list[_Result] = []
+        raws: list[bytes | None] = []
+        keys: list[str | None] = []
+        errors: list[str | None] = []
+        for _, source, known in batch:
+            try:
+                raw = source_bytes(source)
+                raws.append(raw)
+                keys.append(known or document_key(raw, source.metadata_key, state.plan.key))
+                errors.append(None)
+            except OSError as exc:
+                raws.append(None)
+                keys.append(None)
+                errors.append(f"{source.shown}: skipped, cannot read ({describe(exc)})")
+        stored = (cache.get_many([k for k in keys if k], DocOutcome, state.parts)
+                  if cache is not None else {})
+        for (_, source, _), raw, key, error in zip(batch, raws, keys, errors, strict=True):
+            if raw is None or key is None:
+                out.append((None, [error] if error else [], [], None, False))
+            elif key in stored:
+                outcome = stored[key]
+                out.append((outcome, list(outcome.warnings), [], key, False))
+            else:
+                out.append(_compute(state, source, raw, key))
+        return out, cache.unreadable if cache is not None else 0
+    finally:
+        if cache is not None:
+            cache.close()
+
+
+def _compute(state: _MapState, source: Source, raw: bytes, key: str) -> _Result:
+    warnings: list[str] = []
+    try:
+        doc = read_source(source, state.languages, warnings, raw=raw)
+    except InputError as exc:  # reported with every other document's problems
+        return None, warnings, exc.problems, None, False
+    if doc is None:
+        return None, warnings, [], None, False
+    outcome = process(state.plan, doc)
+    outcome.warnings = warnings + outcome.warnings
+    return outcome, list(outcome.warnings), [], key, True
+
+
+def _batches(sources: list[Source]) -> Iterator[list[int]]:
+    batch: list[int] = []
+    size = 0
+    for i, source in enumerate(sources):
+        batch.append(i)
+        size += source.size
+        if size >= BATCH_BYTES or len(batch) >= BATCH_DOCUMENTS:
+            yield batch
+            batch, size = [], 0
+    if batch:
+        yield batch
+
+
+# ================================================================ reading documents again
+
+
+def _reader(sources: list[Source], infos: list[DocumentInfo], languages: tuple[str, ...]
+            ) -> Callable[[str], Document | None]:
+    """Reads a document again by id, for a result answered from the cache."""
+    by_path = {s.shown: i for i, s in enumerate(sources)}
+    positions = {d.id: by_path[d.path] for d in infos if d.path in by_path}
+    return _reader_by_position(sources, positions, languages)
+
+
+def _reader_by_position(sources: list[Source], positions: dict[str, int],
+                        languages: tuple[str, ...]) -> Callable[[str], Document | None]:
+    def read(doc_id: str) -> Document | None:
+        i = positions.get(doc_id)
+        if i is None:
+            return None
+        try:
+            doc = read_source(sources[i], languages, [])
+        except InputError:
+            return None
+        return doc if doc is not None and doc.id == doc_id else None
+    return read
+
+
+# ================================================================ cache keys
+
+
+def run_key(project: Project, rules: Sequence[Rule], trace: frozenset[str]) -> str:
+    """What, besides a document's bytes and metadata, decides its outcome."""
+    config = project.config
+    data = [__version__, _code_stamp(tuple(rules)), project.claims.digest,
+            sorted(r.id for r in rules), sorted((k, str(v)) for k, v in config.rules.items()),
+            list(config.languages), sorted(trace), _inputs_stamp(tuple(config.languages))]
+    return hashlib.blake2b(json.dumps(data).encode(), digest_size=16).hexdigest()
+
+
+@lru_cache(maxsize=8)
+def _code_stamp(rules: tuple[Rule, ...]) -> str:
+    """Size and time of the engine's and the rules' source files, so that an edited rule
+    or a development install never reuses stale cached results."""
+    import factaudit
+
+    files = sorted(Path(factaudit.__file__).parent.rglob("*.py"))
+    for rule in rules:
+        module = sys.modules.get(getattr(rule.check, "__module__", ""))
+        if module is not None and getattr(module, "__file__", None):
+            files.append(Path(module.__file__))
+    stamp = hashlib.blake2b(digest_size=12)
+    for f in files:
+        try:
+            st = f.stat()
+            stamp.update(f"{f}:{st.st_size}:{st.st_mtime_ns};".encode())
+        except OSError:
+            stamp.update(f"{f}:gone;".encode())
+    return stamp.hexdigest()
+
+
+def _inputs_stamp(languages: tuple[str, ...]) -> str:
+    """Every other input that can change a finding: the user's language packs (by
+    content) and the Hunspell dictionaries in use (by path, size and time)."""
+    from factaudit.reading.languages import pack_files
+    from factaudit.reading.lexicon.hunspell import DISABLE_ENV, find_dictionary
+
+    stamp = hashlib.blake2b(digest_size=12)
+    for path in pack_files():
+        try:
+            raw = read_regular(path, HAND_WRITTEN_LIMIT)
+            stamp.update(path.name.encode() + b"\0" + raw + b"\0")
+        except OSError:
+            stamp.update(f"{path}:unreadable".encode())
+    stamp.update(os.environ.get(DISABLE_ENV, "").encode())
+    for language in languages:
+        found = find_dictionary(language)
+        if found is not None:
+            for suffix in (".dic", ".aff"):
+                try:
+                    st = found.with_suffix(suffix).stat()
+                    stamp.update(f"{found}{suffix}:{st.st_size}:{st.st_mtime_ns}".encode())
+                except OSError:
+                    pass
+    return stamp.hexdigest()
+
+
+def _signature(source: Source, run: str) -> str | None:
+    if source.stat is None:
+        return None
+    return hashlib.blake2b(f"{source.file}|{source.stat}|{source.metadata_key}|{run}".encode(),
+                           digest_size=20).hexdigest()
+
+
+def _settled(source: Source) -> bool:
+    """Old enough that a later edit cannot share its modification time (racy-git): a
+    file system that keeps sub-second times ticks in milliseconds; one that does not (FAT
+    counts in 2 s) needs RACY_SECONDS."""
+    if source.stat is None:
+        return False
+    mtime_ns = source.stat[1]
+    fine = mtime_ns % 1_000_000_000 != 0
+    return mtime_ns / 1e9 < time.time() - (FINE_RACY_SECONDS if fine else RACY_SECONDS)
+
+
+FINE_RACY_SECONDS = 0.05
+
+
+def _known_keys(sources: list[Source], run: str, store: Cache) -> dict[int, str]:
+    """The cache key of every document whose file the cache has seen unchanged, by index,
+    without reading it. Works in slices, so lookup tables never hold the whole corpus."""
+    out: dict[int, str] = {}
+    for start in range(0, len(sources), 2000):
+        part = range(start, min(start + 2000, len(sources)))
+        sigs = {i: s for i in part if (s := _signature(sources[i], run)) is not None}
+        known = store.keys_of(list(sigs.values())) if sigs else {}
+        for i, sig in sigs.items():
+            if sig in known:
+                out[i] = known[sig]
+    return out
+
+
+def _run_digest(run: str, today: dt.date, project: Project, keys: dict[int, str]
+                ) -> str | None:
+    """Identifies a whole run: claims, configuration, code, date and every document; None
+    while some document's key is unknown."""
+    if len(keys) < len(project.sources):
+        return None
+    h = hashlib.blake2b(digest_size=20)
+    h.update(f"{run}|{today}|{project.folder}|{project.warnings}".encode())
+    for i, source in enumerate(project.sources):
+        h.update(f"|{source.shown}={keys[i]}".encode())
+    return h.hexdigest()

@@ -1,0 +1,1 @@
+"""Matching claims against documents: the one scan, attribution, passages and copies."""

@@ -1,0 +1,221 @@
+"""Language packs: the words and number conventions that value readers need per language.
+
+A pack is a YAML file named by its ISO 639-1 code. Month and weekday names come from
+dateparser's locale data, so a language without a pack still gets dates; the pack adds
+number formats, scale words, period joiners, duration units and ordinal forms. Users add
+a language by dropping ``<code>.yaml`` into a ``languages/`` folder beside their claims.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import TypeVar
+
+import yaml
+
+from factaudit.model import InputError, Problem, display_path
+from factaudit.reading.yamlsource import load_yaml
+
+_KEYS = {
+    "name", "decimal", "group", "date_order", "scales", "numbers", "period_joiners",
+    "period_prefixes", "open_period_prefixes", "duration_units", "ordinal_prefixes",
+    "ordinal_suffixes",
+    "relative_days", "past_markers", "abbreviations", "clause_words", "period_between",
+    "currency_prefixes", "stopwords",
+}
+
+
+@dataclass(frozen=True, eq=False)  # hashed by identity: caches are keyed by the pack
+class LanguagePack:
+    code: str
+    name: str = ""
+    decimal: str = "."
+    group: str = ","
+    date_order: str = "DMY"
+    scales: dict[str, float] = field(default_factory=dict)
+    numbers: dict[str, int] = field(default_factory=dict)
+    period_joiners: tuple[str, ...] = ("-",)
+    period_prefixes: tuple[str, ...] = ()
+    open_period_prefixes: tuple[str, ...] = ()
+    duration_units: tuple[str, ...] = ()
+    ordinal_prefixes: tuple[str, ...] = ()
+    ordinal_suffixes: tuple[str, ...] = ()
+    relative_days: dict[str, int] = field(default_factory=dict)
+    past_markers: tuple[str, ...] = ()
+    abbreviations: tuple[str, ...] = ()
+    clause_words: tuple[str, ...] = ()
+    period_between: tuple = ()  # pairs of words around a period: ("between", "and")
+    currency_prefixes: tuple[str, ...] = ()  # written before a number with no space: Rp20
+    stopwords: tuple[str, ...] = ()  # common words that never make a phrase alone
+    months: dict[str, int] = field(default_factory=dict)
+    weekdays: dict[str, int] = field(default_factory=dict)
+
+
+F = TypeVar("F", bound=Callable[..., object])
+_extra_dirs: list[Path] = []
+_CODE = re.compile(r"[a-z]{2,3}")
+# what each key of a pack holds: "text", "words" (a list of words), "pairs" (a list of
+# two-word lists), or a mapping of words to "number"/"integer"
+_SHAPES = {
+    "name": "text", "decimal": "text", "group": "text", "date_order": "text",
+    "scales": "number", "numbers": "integer", "relative_days": "integer",
+    "period_between": "pairs",
+}
+
+
+_dependents: list[Callable[[], None]] = []
+_state: list[object] = [None]  # what the packs in use were read from (folders, sizes, times)
+
+
+def by_language(function: F) -> F:
+    """Mark a cache whose entries are computed from a language pack: it is emptied when the
+    packs change (another project, an edited pack), so nothing stale is ever used."""
+    _dependents.append(function.cache_clear)  # type: ignore[attr-defined]
+    return function
+
+
+def add_search_dir(path: Path) -> None:
+    """Use the packs in ``path`` (``claims/languages`` of the project being audited) over the
+    built-in ones, and no other folder's: a process audits one project at a time. When the
+    packs differ from the last ones used (another folder, an edited file), every cache
+    built from them is emptied."""
+    _extra_dirs[:] = [path] if path.is_dir() else []
+    state: list[object] = [str(path)]
+    for file in pack_files():
+        try:
+            st = file.stat()
+            state.append((file.name, st.st_size, st.st_mtime_ns))
+        except OSError:
+            state.append((file.name, None))
+    if state != _state[0]:
+        _state[0] = state
+        get_pack.cache_clear()
+        for clear in _dependents:
+            clear()
+
+
+def pack_files() -> list[Path]:
+    """The user's pack files, in search order: part of what a cached result depends on."""
+    return [p for folder in _extra_dirs for p in sorted(folder.glob("*.yaml"))]
+
+
+@cache
+def get_pack(code: str) -> LanguagePack:
+    """The pack for ``code``; falls back to month/weekday names only when no pack exists.
+
+    ``code`` is a language code, never a path: documents name their language, and only
+    ``[a-z]{2,3}`` is looked up. A user's pack is read with the same bounded, positioned
+    YAML loader as claims, so a malformed pack is an input error at its line."""
+    if not isinstance(code, str) or not _CODE.fullmatch(code):
+        raise InputError(Problem("language", f"{str(code)[:40]!r} is not a language code",
+                                 hint="use an ISO 639-1 code such as \"en\" or \"id\""))
+    data: dict = {}
+    source = "built-in"
+    located = None
+    for folder in _extra_dirs:
+        candidate = folder / f"{code}.yaml"
+        if candidate.is_file():
+            located = load_yaml(candidate)
+            data = located.data or {}
+            source = display_path(candidate)
+            break
+    else:
+        res = resources.files(__package__).joinpath(f"{code}.yaml")
+        if res.is_file():
+            data = yaml.safe_load(res.read_text(encoding="utf-8")) or {}
+    _check_pack(code, data, source, located)
+    months, weekdays = _calendar_names(code)
+    tuples = {k: tuple(tuple(x) if isinstance(x, list) else x for x in v)
+              for k, v in data.items() if isinstance(v, list)}
+    plain = {k: v for k, v in data.items() if not isinstance(v, list)}
+    return LanguagePack(code=code, months=months, weekdays=weekdays, **plain, **tuples)
+
+
+def _check_pack(code: str, data: object, source: str, located) -> None:
+    """Every problem of a pack at once, each at its line."""
+    def at(key: tuple) -> tuple[int | None, int | None]:
+        where = located.locate(key) if located is not None else None
+        return where if where else (None, None)
+
+    if not isinstance(data, dict):
+        raise InputError(Problem(source, f"language pack {code!r} must be a mapping of keys",
+                                 *at(()), hint=f"allowed keys: {sorted(_KEYS)}"))
+    problems = []
+    for key, value in data.items():
+        if key not in _KEYS:
+            problems.append(Problem(source, f"unknown key {str(key)!r} in language pack "
+                                    f"{code!r}", *at((key,)), hint=f"allowed keys: "
+                                    f"{sorted(_KEYS)}"))
+            continue
+        why = _shape_problem(_SHAPES.get(key, "words"), value)
+        if why:
+            problems.append(Problem(source, f"language pack {code!r}: {key} {why}",
+                                    *at((key,)), hint='quote words that YAML reads as other '
+                                    'values: "no", "on", "yes", "off", numbers'))
+    if problems:
+        raise InputError(problems)
+
+
+def _word(x: object) -> bool:
+    """A word or a short symbol ("-", "$"): text, not blank, no control characters."""
+    return (isinstance(x, str) and bool(x.strip()) and len(x) <= 100
+            and all(ch.isprintable() or ch == " " for ch in x))
+
+
+def _shape_problem(shape: str, value: object) -> str | None:
+    """Why ``value`` does not have ``shape`` (None if it does)."""
+    if shape == "text":
+        return None if isinstance(value, str) and len(value) <= 100 else \
+            f"must be a short text, not {type(value).__name__}"
+    if shape in ("number", "integer"):
+        if not isinstance(value, dict):
+            return f"must be a mapping of words to numbers, not {type(value).__name__}"
+        for k, v in value.items():
+            wanted = int if shape == "integer" else int | float
+            if not _word(k) or isinstance(v, bool) or not isinstance(v, wanted) \
+                    or not -1e15 <= v <= 1e15:
+                return f"maps {str(k)[:40]!r} to {str(v)[:40]!r}, not a word to a number"
+        return None
+    if not isinstance(value, list):
+        return f"must be a list, not {type(value).__name__}"
+    for x in value:
+        if shape == "pairs":
+            if not (isinstance(x, list) and len(x) == 2 and all(map(_word, x))):
+                return f"holds {str(x)[:40]!r}, not a pair of words"
+        elif not _word(x):
+            return f"holds {str(x)[:40]!r}, not a word"
+    return None
+
+
+_MONTH_KEYS = ("january", "february", "march", "april", "may", "june", "july", "august",
+               "september", "october", "november", "december")
+_DAY_KEYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def _calendar_names(code: str) -> tuple[dict[str, int], dict[str, int]]:
+    """Month and weekday names from dateparser's locale data (hundreds of languages)."""
+    from dateparser.languages.loader import default_loader
+
+    try:
+        info = default_loader.get_locale(code).info
+    except (ValueError, KeyError):
+        return {}, {}
+    months = {}
+    for number, key in enumerate(_MONTH_KEYS, start=1):
+        for name in info.get(key, []):
+            name = name.lower().rstrip(".")
+            # very short or archaic-case forms ("Djan") cause more false dates than they find
+            if len(name) >= 3 and name.isalpha() and not name[0].isupper():
+                months[name] = number
+    weekdays = {}
+    for number, key in enumerate(_DAY_KEYS):
+        for name in info.get(key, []):
+            name = name.lower().rstrip(".")
+            if len(name) >= 3 and re.fullmatch(r"[\w']+", name):
+                weekdays[name] = number
+    return months, weekdays

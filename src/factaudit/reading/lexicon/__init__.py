@@ -1,0 +1,1 @@
+"""Lexica: edit distances, scripts and invisible characters, Hunspell dictionaries."""

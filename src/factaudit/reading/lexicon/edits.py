@@ -1,0 +1,171 @@
+"""Edit distances and how to describe them: when a word is a plausible misspelling of
+another, and what exactly differs ("letters 'ud' swapped to 'du'")."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+
+from rapidfuzz.distance import OSA, Levenshtein
+
+from factaudit.reading.text import fold_phrase
+
+# A token: letters and digits (with combining marks), any script. Punctuation, spaces and
+# invisible format characters (zero-width space, soft hyphen…) separate tokens.
+TOKEN = re.compile(r"[^\W_](?:[^\W_]|[\u0300-\u036f\u0483-\u0489])*")
+
+# --------------------------------------------------------------------------- budgets
+
+
+def allowed_edits(length: int) -> int:
+    """How many edits a near-miss of a word standing alone may have.
+
+    Short words have too many real neighbours to guess at ("Igor"/"Igar" could both be
+    names), so nothing under 5 letters is a near-miss; one edit up to 11 letters; two for
+    longer forms, whose neighbourhoods are sparse.
+    """
+    if length < 5:
+        return 0
+    return 1 if length < 12 else 2
+
+
+def context_edits(length: int) -> int:
+    """Edits allowed when another word of the same name stands beside the word."""
+    if length < 4:
+        return 0
+    return 1 if length < 10 else 2
+
+
+def near_miss(candidate: str, form: str) -> int | None:
+    """Edit distance (transposition = 1) if ``candidate`` is a plausible misspelling of
+    ``form`` (both folded) by length and first letter alone, else None. Equal strings are
+    not misspellings."""
+    if candidate == form:
+        return None
+    budget = allowed_edits(len(form))
+    if budget == 0 or abs(len(candidate) - len(form)) > budget:
+        return None
+    distance = OSA.distance(candidate, form, score_cutoff=budget)
+    if distance > budget:
+        return None
+    if candidate[:1] != form[:1] and not is_transposition(candidate, form):
+        return None
+    return distance
+
+
+def is_transposition(a: str, b: str) -> bool:
+    """``a`` is ``b`` with two adjacent letters swapped."""
+    if len(a) != len(b) or a == b:
+        return False
+    diff = [i for i in range(len(a)) if a[i] != b[i]]
+    return (len(diff) == 2 and diff[1] == diff[0] + 1
+            and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
+
+
+def edit_kind(found: str, expected: str) -> str:
+    """'substitution', 'insertion', 'deletion', 'transposition' or 'edits' (several)."""
+    if is_transposition(found, expected):
+        return "transposition"
+    ops = Levenshtein.editops(found, expected)
+    if len(ops) != 1:
+        return "edits"
+    return {"replace": "substitution", "delete": "insertion", "insert": "deletion"}[ops[0].tag]
+
+
+# --------------------------------------------------------------------------- differences
+
+
+def match_case(expected: str, found: str) -> str:
+    """``expected`` written in the case pattern of ``found`` ("Kartika", "KARTIAK" →
+    "MARSUDI"), so that a difference in case is never shown as a difference in letters."""
+    if found.isupper():
+        return expected.upper()
+    if found.islower():
+        return expected.lower()
+    if found[:1].isupper() and found[1:].islower():
+        return expected[:1].upper() + expected[1:].lower()
+    return expected
+
+
+def describe_difference(found: str, expected: str) -> str:
+    """Human description of how ``found`` differs from ``expected``: "letters 'ud' swapped".
+
+    Letter case is ignored unless it is the only difference."""
+    if found.lower() == expected.lower() and found != expected:
+        return "differs only in letter case"
+    a, b = found.lower(), expected.lower()
+    if is_transposition(a, b):
+        i = next(k for k in range(len(a)) if a[k] != b[k])
+        return f"letters '{expected[i:i + 2]}' swapped to '{found[i:i + 2]}'"
+    parts = []
+    for op in Levenshtein.opcodes(a, b):
+        if op.tag == "replace":
+            parts.append(f"'{found[op.src_start:op.src_end]}' instead of "
+                         f"'{expected[op.dest_start:op.dest_end]}'")
+        elif op.tag == "delete":
+            parts.append(f"extra '{found[op.src_start:op.src_end]}'")
+        elif op.tag == "insert":
+            parts.append(f"missing '{expected[op.dest_start:op.dest_end]}'")
+    if not parts:
+        return "differs"
+    where = _position(a, b)
+    return "; ".join(parts) + (f" ({where})" if where else "")
+
+
+def _position(a: str, b: str) -> str:
+    """Where a single edit is: "at the start", "at the end" or "letter 5" (of ``a`` for an
+    extra letter, of ``b`` otherwise)."""
+    ops = Levenshtein.editops(a, b)
+    if len(ops) != 1:
+        return ""
+    op = ops[0]
+    i, n = (op.src_pos, len(a)) if op.tag == "delete" else (op.dest_pos, len(b))
+    if i == 0:
+        return "at the start"
+    if i >= n - 1:
+        return "at the end"
+    return f"letter {i + 1}"
+
+
+Pieces = list[tuple[str, bool]]
+
+
+def mark_difference(found: str, expected: str) -> tuple[Pieces, Pieces]:
+    """Both strings cut into (text, differs) pieces, for reports that highlight letters.
+
+    Letters that differ only in case are not marked (unless case is the only difference)."""
+    a: Pieces = []
+    b: Pieces = []
+    fa, fb = ((found, expected) if found.lower() == expected.lower()
+              else (found.lower(), expected.lower()))
+    if len(fa) != len(found) or len(fb) != len(expected):  # lower() changed a length
+        fa, fb = found, expected
+    for op in Levenshtein.opcodes(fa, fb):
+        same = op.tag == "equal"
+        if op.src_end > op.src_start:
+            a.append((found[op.src_start:op.src_end], not same))
+        if op.dest_end > op.dest_start:
+            b.append((expected[op.dest_start:op.dest_end], not same))
+    return a, b
+
+
+@lru_cache(maxsize=8192)
+def form_pattern(form: str) -> re.Pattern:
+    """Whole-word, case-insensitive pattern of a word or phrase, any spacing between words."""
+    words = [re.escape(w) for w in re.split(r"\s+", form.strip()) if w]
+    return re.compile(r"(?<!\w)" + r"\s+".join(words) + r"(?!\w)", re.IGNORECASE)
+
+
+def occurrences(text: str, form: str) -> Iterable[tuple[int, int, str]]:
+    for m in form_pattern(form).finditer(text):
+        yield m.start(), m.end(), m.group(0)
+
+
+def folded_words(phrases: Iterable[str]) -> set[str]:
+    """Every folded word of the given phrases."""
+    out: set[str] = set()
+    for p in phrases:
+        out.update(fold_phrase(p).split())
+    return out
+

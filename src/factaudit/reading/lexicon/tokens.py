@@ -1,0 +1,132 @@
+"""Tokens of a text with their positions and folded forms, word n-grams, and what stands
+around a token (the words beside it in a name, whether it opens a sentence)."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from factaudit.reading.lexicon.edits import TOKEN
+from factaudit.reading.lexicon.scripts import INVISIBLE
+from factaudit.reading.text import fold_phrase
+
+ASCII_TOKEN = re.compile(r"[A-Za-z0-9]+")  # TOKEN, for texts that are all ASCII
+
+
+
+@dataclass
+class DocTokens:
+    doc_id: str
+    language: str
+    text: str
+    starts: list[int]
+    ends: list[int]
+    forms: list[str]  # folded
+
+
+@dataclass
+class CorpusIndex:
+    """The corpus as its vocabulary: each folded token → where it occurs."""
+
+    docs: list[DocTokens]
+    where: dict[str, list[tuple[int, int]]]  # folded form → (document index, token index)
+    lower: set[str]  # folded forms written at least once starting with a lower-case letter
+    count: Counter  # folded form → occurrences
+    _grams: dict = field(default_factory=dict)
+
+    def ngrams(self, size: int, language: str | None) -> dict[str, list[tuple[int, int]]]:
+        """Folded word n-grams (words separated by spaces or a hyphen on one line) of the
+        documents in ``language`` (all if None) → (document index, first token index)."""
+        key = (size, language)
+        if key not in self._grams:
+            if size == 1:
+                out = {f: [p for p in places if language in (None, self.docs[p[0]].language)]
+                       for f, places in self.where.items()}
+                self._grams[key] = {f: p for f, p in out.items() if p}
+                return self._grams[key]
+            grams: dict[str, list[tuple[int, int]]] = defaultdict(list)
+            for d, doc in enumerate(self.docs):
+                if language and doc.language != language:
+                    continue
+                joined = [_JOIN.fullmatch(doc.text, doc.ends[k], doc.starts[k + 1]) is not None
+                          for k in range(len(doc.starts) - 1)]
+                for i in range(len(doc.starts) - size + 1):
+                    if all(joined[i:i + size - 1]):
+                        grams[" ".join(doc.forms[i:i + size])].append((d, i))
+            self._grams[key] = dict(grams)
+        return self._grams[key]
+
+
+_JOIN = re.compile(r"[ \t\u00a0]+|[ \t]*-[ \t]*")
+
+
+def build_index(documents: list[tuple[str, str, str]],
+                fold_cache: dict[str, str] | None = None) -> CorpusIndex:
+    """The index of texts given as (id, language, text)."""
+    fold_cache = {} if fold_cache is None else fold_cache
+    docs, where, lower, count = [], defaultdict(list), set(), Counter()
+    for d, (doc_id, language, text) in enumerate(documents):
+        starts, ends, forms = [], [], []
+        for m in TOKEN.finditer(text):
+            word = m.group(0)
+            folded = fold_cache.get(word)
+            if folded is None:
+                folded = fold_cache[word] = fold_phrase(word).replace(" ", "")
+            where[folded].append((d, len(forms)))
+            if word[0].islower():
+                lower.add(folded)
+            starts.append(m.start())
+            ends.append(m.end())
+            forms.append(folded)
+        count.update(forms)
+        docs.append(DocTokens(doc_id, language, text, starts, ends, forms))
+    return CorpusIndex(docs, dict(where), lower, count)
+
+
+def sentence_initial(text: str, start: int) -> bool:
+    """The word at ``start`` opens a sentence, a line or a heading."""
+    j = start - 1
+    while j >= 0 and text[j] in " \t\u00a0\"'“‘«([*_":
+        j -= 1
+    return j < 0 or text[j] in ".!?…:\n\r•–—-#>|"
+
+
+def is_initial(word: str) -> bool:
+    return len(word) <= 3 and word.isupper()
+
+
+GAP = re.compile(r"[ \t\u00a0]*\.?[ \t\u00a0]*\n?[ \t\u00a0]*")
+
+
+def neighbours(doc: DocTokens, i: int, reach: int = 3) -> list[str]:
+    """Folded words beside token ``i`` in the same name: next to it, or past initials
+    ("Dewi L.P. Kartika"), with only spaces, one line break or an initial's full stop
+    between."""
+    out = []
+    for step in (-1, 1):
+        k = i
+        for _ in range(reach):
+            j = k + step
+            if j < 0 or j >= len(doc.starts):
+                break
+            lo, hi = (doc.ends[j], doc.starts[k]) if step < 0 else (doc.ends[k], doc.starts[j])
+            gap = doc.text[lo:hi]
+            if not GAP.fullmatch(gap):
+                break
+            if "." in gap and not is_initial(doc.text[doc.starts[min(j, k)]:
+                                                         doc.ends[min(j, k)]]):
+                break
+            out.append(doc.forms[j])
+            if not is_initial(doc.text[doc.starts[j]:doc.ends[j]]):
+                break
+            k = j
+    return out
+
+
+def touches_invisible(doc: DocTokens, first: int, last: int) -> bool:
+    start, end = doc.starts[first], doc.ends[last]
+    return ((start > 0 and doc.text[start - 1] in INVISIBLE)
+            or (end < len(doc.text) and doc.text[end] in INVISIBLE))
+
+

@@ -1,0 +1,106 @@
+"""Typed values read from text: years, periods, dates, quantities, ordinals, durations and
+categories, one module per kind.
+
+Every reader works on one passage in one language and returns ``Value`` objects whose
+``canonical`` form is what claims are compared on ("2018", "2018..2021", "2021-07-06",
+"20000000", ...). Readers find candidate spans with cheap patterns built from the
+language pack; only those spans go to dateparser. A value that covers another of a kind
+it hides (a year inside a date) keeps the passage to itself. A new kind is one module
+with its ``TYPE``, one ``ValueKind`` member and its words in the language packs.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from factaudit.model import PartialDate, ValueKind
+from factaudit.reading.languages import by_language, get_pack
+from factaudit.reading.values import category, date, duration, ordinal, period, quantity, year
+from factaudit.reading.values.base import (
+    MAX_QUANTITY,
+    MULTIPLIER_WORDS,
+    Reading,
+    Value,
+    ValueType,
+    format_number,
+    parse_number,
+)
+from factaudit.reading.values.category import read_categories
+
+VALUE_TYPES: dict[ValueKind, ValueType] = {
+    t.kind: t for t in (year.TYPE, period.TYPE, date.TYPE, quantity.TYPE, ordinal.TYPE,
+                        duration.TYPE, category.TYPE)
+}
+# the order in which kinds are read (later kinds may be hidden by earlier ones)
+_ORDER = (ValueKind.DATE, ValueKind.PERIOD, ValueKind.DURATION, ValueKind.ORDINAL,
+          ValueKind.QUANTITY, ValueKind.YEAR)
+
+__all__ = ["MAX_QUANTITY", "MULTIPLIER_WORDS", "VALUE_TYPES", "PartialDate", "Value",
+           "ValueType", "agrees", "format_number", "parse_expected", "parse_number",
+           "read_categories", "read_values"]
+
+
+def read_values(text: str, lang: str, base: PartialDate | None = None,
+                date_order: str | None = None) -> list[Value]:
+    """Every year, period, date, quantity, ordinal and duration in ``text``.
+
+    ``base`` is the publication date, used to complete dates written without a year and to
+    resolve relative days; ``date_order`` ("DMY"/"MDY") overrides the language's default
+    for numeric dates."""
+    return list(_read_values(text, lang, base, date_order))
+
+
+@by_language
+@lru_cache(maxsize=65536)
+def _read_values(text: str, lang: str, base: PartialDate | None,
+                 date_order: str | None) -> tuple[Value, ...]:
+    pack = get_pack(lang)
+    reading = Reading(pack, base, (date_order or pack.date_order or "DMY").upper())
+    found = [v for kind in _ORDER for v in VALUE_TYPES[kind].find(text, reading)]
+    return tuple(sorted(resolve_overlaps(found), key=lambda v: (v.start, v.end, v.kind)))
+
+
+def resolve_overlaps(values: list[Value]) -> list[Value]:
+    """Drop values hidden inside a longer value of a kind that hides them, then, of
+    values of one kind that overlap, keep the longest. One sweep in start order: only
+    values that overlap are compared, so a sentence of any length costs linear time."""
+    order = sorted(values, key=lambda v: (v.start, -v.end))
+    active: list[Value] = []  # values that end after the current start
+    kept = []
+    for v in order:
+        active = [w for w in active if w.end > v.start]
+        if not any(_hides(w, v) for w in active):
+            kept.append(v)
+        active.append(v)
+    kept.sort(key=lambda v: (v.start, -(v.end - v.start)))
+    out: list[Value] = []
+    reach: dict[str, int] = {}  # kind → end of the last value kept
+    for v in kept:
+        if reach.get(v.kind, -1) > v.start:
+            continue
+        out.append(v)
+        reach[v.kind] = v.end
+    return out
+
+
+def _hides(w: Value, v: Value) -> bool:
+    kind = VALUE_TYPES[w.kind]
+    if w is v or w.kind == v.kind or v.kind not in kind.hides:
+        return False
+    if not (w.start <= v.start and v.end <= w.end and (w.end - w.start) > (v.end - v.start)):
+        return False
+    return kind.hides_here(w)
+
+
+def parse_expected(kind: str, raw: object) -> str:
+    """Canonical form of a claim's expected value, as written in YAML. Raises ValueError."""
+    try:
+        value_type = VALUE_TYPES[ValueKind(kind)]
+    except ValueError:
+        raise ValueError(f"unknown value type {kind!r}") from None
+    return value_type.parse_expected(raw)
+
+
+def agrees(kind: str, expected: str, found: str, tolerance: float = 0.0) -> bool:
+    """Does a found value agree with an expected (or another source's) value?"""
+    return VALUE_TYPES[ValueKind(kind)].agrees(expected, found, tolerance)

@@ -1,0 +1,171 @@
+"""What every value reader shares: the Value record, the ValueType contract, numbers and
+small regex helpers built from language packs."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, replace
+
+from factaudit.model import PartialDate, ValueKind
+from factaudit.reading.languages import LanguagePack
+
+# No count, sum or measure in a news text comes near this; a longer run of digits is an
+# identifier, a hash or an attack, not a quantity.
+MAX_QUANTITY = 1e21
+# words that multiply the number words before them ("tiga puluh", "two hundred")
+MULTIPLIER_WORDS = ("puluh", "belas", "ratus", "hundred")
+
+
+@dataclass(frozen=True)
+class Value:
+    """A value read from text. ``start``/``end`` are offsets in the text given to the reader."""
+
+    kind: ValueKind
+    canonical: str
+    start: int
+    end: int
+    raw: str
+    how: str = ""
+    weekday: int | None = None  # weekday written next to a date, 0 = Monday
+
+    def shifted(self, offset: int) -> Value:
+        return replace(self, start=self.start + offset, end=self.end + offset)
+
+
+@dataclass(frozen=True)
+class Reading:
+    """How to read one passage: its language's pack, the publication date (for dates
+    without a year and relative dates) and the order of numeric dates."""
+
+    pack: LanguagePack
+    base: PartialDate | None
+    order: str  # "DMY" or "MDY"
+
+
+@dataclass(frozen=True)
+class ValueType:
+    """One kind of value: how to find it, read a claim's expected value, compare, and
+    which kinds it hides when it covers them (a date hides its year)."""
+
+    kind: ValueKind
+    find: Callable[[str, Reading], list[Value]]
+    parse_expected: Callable[[object], str]
+    agrees: Callable[[str, str, float], bool]
+    hides: frozenset[ValueKind] = frozenset()
+    # whether a value of this kind hides another it covers (an open period hides nothing)
+    hides_here: Callable[[Value], bool] = lambda v: True
+
+
+def exact(expected: str, found: str, tolerance: float = 0.0) -> bool:
+    return expected == found
+
+
+def format_number(x: float) -> str:
+    """Canonical text of a number: integers without a decimal point, others shortest repr."""
+    if abs(x - round(x)) < 1e-9 * max(1.0, abs(x)):
+        return str(round(x))
+    return repr(float(x))
+
+
+def finite(x: float) -> bool:
+    try:
+        return math.isfinite(x)
+    except OverflowError:  # an int too large for a float
+        return False
+
+
+def shown(raw: object) -> str:
+    """An input value for an error message: its repr, cut short."""
+    text = repr(raw) if not isinstance(raw, int) or abs(raw) < 10**30 else f"{str(raw)[:20]}…"
+    return text if len(text) <= 60 else text[:57] + "…"
+
+
+def parse_number(text: str, pack: LanguagePack) -> float | None:
+    """Read "20,000,000" / "20.000.000" / "1,5" / "thirty" with the pack's separators."""
+    value = _parse_number(text, pack)
+    if value is None or not math.isfinite(value) or abs(value) > MAX_QUANTITY:
+        return None
+    return value
+
+
+def _parse_number(text: str, pack: LanguagePack) -> float | None:
+    if len(text) > 40:
+        return None
+    t = text.strip().lower()
+    if t in pack.numbers:
+        return float(pack.numbers[t])
+    words = _parse_number_words(t, pack)
+    if words is not None:
+        return words
+    group, decimal = re.escape(pack.group), re.escape(pack.decimal)
+    if re.fullmatch(rf"\d{{1,3}}(?:{group}\d{{3}})+(?:{decimal}\d+)?", t):
+        t = t.replace(pack.group, "")
+    if re.fullmatch(rf"\d+(?:{decimal}\d+)?", t):
+        return float(t.replace(pack.decimal, "."))
+    return None
+
+
+def _parse_number_words(t: str, pack: LanguagePack) -> float | None:
+    """Compound number words: "thirty five", "tiga puluh", "dua ratus lima puluh"."""
+    parts = t.replace("-", " ").split()
+    if len(parts) < 2 or not pack.numbers:
+        return None
+    multipliers = {"puluh": 10, "belas": None, "ratus": 100, "hundred": 100}
+    total, current = 0.0, 0.0
+    for word in parts:
+        if word in ("and", "dan"):
+            continue
+        if word in multipliers:
+            if word == "belas":
+                current += 10
+            else:
+                current = (current or 1) * (multipliers[word] or 1)
+                if multipliers[word] == 100:
+                    total, current = total + current, 0.0
+        elif word in pack.numbers:
+            current += pack.numbers[word]
+        elif word in pack.scales:
+            total = (total + (current or 1)) * pack.scales[word]
+            current = 0.0
+        else:
+            return None
+    return total + current
+
+
+def number_pattern(pack: LanguagePack) -> str:
+    """A number in digits (with the pack's separators) or in words, as group ``n``."""
+    group, decimal = re.escape(pack.group), re.escape(pack.decimal)
+    number = rf"\d{{1,3}}(?:{group}\d{{3}})+(?:{decimal}\d+)?|\d+(?:{decimal}\d+)?"
+    compound = ""
+    if pack.numbers:
+        words = alt(pack.numbers)
+        tens = rf"(?:\s+(?:{'|'.join(MULTIPLIER_WORDS)}))?"
+        compound = rf"|(?:(?:{words}){tens})(?:[\s-]+(?:{words}){tens})*"
+    return rf"(?P<n>{number}{compound})"
+
+
+def alt(words: Iterable[str]) -> str:
+    """A regex alternation, longest first so "Juli" is not cut to "Jul"; the words of a
+    multi-word entry ("hari ini") may be separated by any run of spaces."""
+    return "|".join(r"\s+".join(re.escape(part) for part in w.split()) or re.escape(w)
+                    for w in sorted(set(words), key=len, reverse=True)) or r"(?!x)x"
+
+
+def lookup(table: dict, matched: str):  # type: ignore[no-untyped-def]
+    """The entry of ``table`` that ``matched`` was matched from (case- and space-insensitive).
+
+    ``re.IGNORECASE`` also matches Unicode case variants that ``str.lower`` does not map
+    back to the key ("ſ" for "s", "İ" for "i"), so fall back to matching every key."""
+    key = " ".join(matched.lower().split())
+    if key in table:
+        return table[key]
+    for name, value in table.items():
+        if re.fullmatch(alt([name]), matched, re.IGNORECASE):
+            return value
+    return None
+
+
+YEAR_DIGITS = r"(?:1[5-9]\d\d|20\d\d|21\d\d)"
+FLAGS = re.IGNORECASE | re.UNICODE

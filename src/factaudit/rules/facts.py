@@ -1,0 +1,366 @@
+"""The built-in facts: what many documents contribute to corpus-wide decisions.
+
+- ``NEAR_MISSES``: the places of words within two edits of a word of an entity's name or
+  of a term, with what the decisions need around them (the words beside a name word,
+  whether it opens a sentence, an invisible character beside it), and how often and in
+  which case the corpus writes those forms. name-typo, term-misspelling and spelling
+  decide on them over the whole corpus.
+- ``COPIES``: the checkable facts of each document that speaks to a claim (numbers and
+  dates written with digits, entities named) and its declared translation: which
+  documents are translations or copies of one another.
+
+Each is computed once per document however many rules need it, and cached with it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, OrderedDict, defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from rapidfuzz.distance import OSA
+from rapidfuzz.process import cdist
+
+from factaudit.inputs.claims import ClaimSet
+from factaudit.matching.copies import find_pairs, groups
+from factaudit.model import DocumentInfo, HitKind, SourcePair
+from factaudit.reading.lexicon.edits import TOKEN, allowed_edits, context_edits
+from factaudit.reading.lexicon.scripts import is_mixed_script
+from factaudit.reading.lexicon.tokens import (
+    ASCII_TOKEN,
+    DocTokens,
+    build_index,
+    neighbours,
+    sentence_initial,
+    touches_invisible,
+)
+from factaudit.reading.text import fold_phrase
+from factaudit.rules.api import Fact, RuleContext
+
+# ================================================================ what the claims declare
+
+
+def words(phrase: str) -> list[str]:
+    """The folded words of a phrase ("Dewi L.P. Kartika" → dewi, l, p, kartika)."""
+    return [fold_phrase(m.group(0)).replace(" ", "") for m in TOKEN.finditer(phrase)]
+
+
+def known_words(claims: ClaimSet) -> set[str]:
+    """Folded words that are never typos: every entity form (others included), every term
+    form and the vocabulary."""
+    forms = [f for e in claims.entities for f in (*e.correct_forms(), *e.variants, *e.others)]
+    forms += [f for t in claims.terms for f in (t.preferred, *t.variants)]
+    return {w for p in [*forms, *claims.vocabulary] for w in words(p)}
+
+
+def known_phrases(claims: ClaimSet) -> set[str]:
+    phrases = {" ".join(words(f)) for t in claims.terms for f in (t.preferred, *t.variants)}
+    phrases |= {" ".join(words(f)) for e in claims.entities
+                for f in (*e.correct_forms(), *e.variants, *e.others)}
+    return phrases
+
+
+def name_targets(claims: ClaimSet) -> tuple[dict[str, list[tuple[str, str]]], dict[str, set[str]]]:
+    """Words of names (4+ letters) → [(entity id, word as written)], and each entity's
+    folded words."""
+    targets: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    entity_words: dict[str, set[str]] = {}
+    for entity in claims.entities:
+        e = entity.item_id
+        found: set[str] = set()
+        for form in (*entity.correct_forms(), *entity.variants):
+            for m in TOKEN.finditer(form):
+                folded = fold_phrase(m.group(0)).replace(" ", "")
+                if len(folded) >= 2:
+                    found.add(folded)
+                if (len(folded) >= 4 and folded.isalpha()
+                        and (e, m.group(0)) not in targets[folded]):
+                    targets[folded].append((e, m.group(0)))
+        entity_words[e] = found
+    return dict(targets), entity_words
+
+
+TermGroups = dict[tuple[int, str | None], tuple[list[str], list[str]]]
+
+
+def term_groups(claims: ClaimSet) -> TermGroups:
+    """(number of words, language) → (ids of the terms checked, their folded forms)."""
+    members: dict[tuple[int, str | None], list[str]] = defaultdict(list)
+    for term in claims.terms:
+        if term.misspellings and words(term.preferred):
+            members[(len(words(term.preferred)), term.language)].append(term.item_id)
+    return {key: (ids, sorted({" ".join(words(claims.term(t).preferred)) for t in ids}))
+            for key, ids in members.items()}
+
+
+def pairs(candidates: list[str], targets: list[str], cutoff: int) -> list[tuple[int, int, int]]:
+    """(candidate index, target index, OSA distance) of every pair within ``cutoff``,
+    computed in one call of compiled code."""
+    if not candidates or not targets:
+        return []
+    matrix = cdist(candidates, targets, scorer=OSA.distance, score_cutoff=cutoff, workers=1)
+    rows, cols = (matrix <= cutoff).nonzero()
+    return [(int(r), int(c), int(matrix[r, c])) for r, c in zip(rows, cols, strict=True)]
+
+
+# ================================================================ near-misses
+
+
+@dataclass(frozen=True)
+class Place:
+    """One occurrence of a word within two edits of a word of a name."""
+
+    form: str  # folded
+    doc_id: str
+    start: int
+    end: int
+    found: str
+    near: frozenset[str]  # folded words beside it in the same name
+    initial: bool  # it opens a sentence, a line or a heading
+    invisible: bool  # an invisible character stands beside it
+
+
+@dataclass(frozen=True)
+class Gram:
+    """One occurrence of a word n-gram within two edits of a term."""
+
+    form: str
+    size: int
+    group_language: str | None  # the term group's language (None: every language)
+    language: str  # the document's
+    doc_id: str
+    start: int
+    end: int
+    found: str
+    invisible: bool
+
+
+@dataclass(eq=False)  # compared by identity: decisions are kept per merged value
+class NearMisses:
+    places: list[Place] = field(default_factory=list)
+    grams: list[Gram] = field(default_factory=list)
+    lower: set[str] = field(default_factory=set)  # candidate forms written in lower case
+    count: Counter[str] = field(default_factory=Counter)  # candidate forms → occurrences
+
+    def __bool__(self) -> bool:
+        return bool(self.places or self.grams)
+
+
+@dataclass
+class _Setup:
+    """What collection needs from the claims, built once per claim set and process, and
+    the near-miss answers for every word form seen (memoised across documents)."""
+
+    targets: list[str]
+    known: set[str]
+    groups: TermGroups
+    phrases: set[str]
+    fold: dict[str, str] = field(default_factory=dict)
+    name: dict[str, bool] = field(default_factory=dict)
+    term: dict[object, dict[str, bool]] = field(default_factory=dict)
+
+
+_SETUPS: OrderedDict[str, _Setup] = OrderedDict()
+
+
+def _setup(claims: ClaimSet) -> _Setup:
+    key = claims.digest or str(id(claims))
+    setup = _SETUPS.get(key)
+    if setup is None:
+        targets, _ = name_targets(claims)
+        setup = _Setup(sorted(targets), known_words(claims), term_groups(claims),
+                       known_phrases(claims))
+        _SETUPS[key] = setup
+        while len(_SETUPS) > 4:
+            _SETUPS.popitem(last=False)
+    return setup
+
+
+def collect_near_misses(ctx: RuleContext) -> NearMisses:
+    """The near-misses of names and terms in one document."""
+    doc = ctx.document
+    s = _setup(ctx.claims)
+    text = doc.text
+    found_words = (ASCII_TOKEN if text.isascii() else TOKEN).findall(text)
+    forms = {}
+    for w in set(found_words):
+        f = s.fold.get(w)
+        if f is None:
+            f = s.fold[w] = fold_phrase(w).replace(" ", "")
+        forms[w] = f
+    unique = set(forms.values())
+    # near-misses within the most edits a decision could accept for that target
+    names = (_near(s.name, unique, s.targets, s.known,
+                   lambda n: max(context_edits(n), allowed_edits(n)))
+             if s.targets else set())
+    unigram_terms: set[str] = set()
+    anchors = False
+    for (size, language), (_, preferred) in s.groups.items():
+        if language and language != doc.language:
+            continue
+        if size == 1:
+            unigram_terms |= _near(s.term.setdefault(language, {}), unique, preferred,
+                                   s.known, allowed_edits)
+            continue
+        for p in preferred:  # all words of the term but one, and a near-miss of that one
+            term_words = p.split()
+            for k, word in enumerate(term_words):
+                others = term_words[:k] + term_words[k + 1:]
+                if len(word) >= 5 and all(w in unique for w in others) and _near(
+                        s.term.setdefault(("word", word), {}), unique, [word], set(),
+                        context_edits):
+                    anchors = True
+    data = NearMisses()
+    candidates = names | unigram_terms
+    if candidates:
+        written = {w: f for w, f in forms.items() if f in candidates}
+        data.lower = {f for w, f in written.items() if w[:1].islower()}
+        data.count.update(written[w] for w in found_words if w in written)
+        for start, end, word, tokens, i in _occurrences(doc.id, doc.language, text, written,
+                                                        s.fold):
+            f = written[word]
+            invisible = touches_invisible(tokens, i, i)
+            if f in names:
+                data.places.append(Place(f, doc.id, start, end, word,
+                                         frozenset(neighbours(tokens, i)),
+                                         sentence_initial(text, start), invisible))
+            if f in unigram_terms and f not in s.known:
+                for (size, language), _ in s.groups.items():
+                    if size == 1 and (not language or language == doc.language):
+                        data.grams.append(Gram(f, 1, language, doc.language, doc.id, start,
+                                               end, word, invisible))
+    if anchors:
+        index = build_index([(doc.id, doc.language, text)], s.fold)
+        tokens = index.docs[0]
+        for (size, language), (_, preferred) in s.groups.items():
+            if size == 1 or (language and language != doc.language):
+                continue
+            lo = min(map(len, preferred)) - 2
+            hi = max(map(len, preferred)) + 2
+            for gram, where in index.ngrams(size, None).items():
+                if not lo <= len(gram) <= hi or not _one_word_off(gram, preferred):
+                    continue
+                if (gram in s.phrases or not gram.replace(" ", "").isalpha()
+                        or is_mixed_script(gram)):
+                    continue
+                for _, i in where:
+                    start, end = tokens.starts[i], tokens.ends[i + size - 1]
+                    data.grams.append(Gram(gram, size, language, doc.language, doc.id, start,
+                                           end, text[start:end],
+                                           touches_invisible(tokens, i, i + size - 1)))
+    return data
+
+
+def _occurrences(doc_id: str, language: str, text: str, written: dict[str, str],
+                 fold_memo: dict[str, str]):  # type: ignore[no-untyped-def]
+    """(start, end, word, tokens, i) of each occurrence of the ``written`` words, with the
+    tokens of the passage around it (enough to see the words beside it) and its index."""
+    alternatives = "|".join(re.escape(w) for w in sorted(written, key=len, reverse=True))
+    pattern = re.compile(rf"(?<![^\W_])(?:{alternatives})(?![^\W_]|[\u0300-\u036f])")
+    for m in pattern.finditer(text):
+        lo, hi = max(0, m.start() - 120), min(len(text), m.end() + 120)
+        starts, ends, forms = [], [], []
+        i = -1
+        for t in TOKEN.finditer(text, lo, hi):
+            if t.start() == m.start():
+                i = len(starts)
+            word = t.group(0)
+            f = fold_memo.get(word)
+            if f is None:
+                f = fold_memo[word] = fold_phrase(word).replace(" ", "")
+            starts.append(t.start())
+            ends.append(t.end())
+            forms.append(f)
+        if i < 0 or ends[i] != m.end():
+            continue  # part of a longer token
+        yield m.start(), m.end(), m.group(0), DocTokens(doc_id, language, text, starts,
+                                                         ends, forms), i
+
+
+def _near(memo: dict[str, bool], forms: set[str], targets: list[str], known: set[str],
+          budget: Callable[[int], int]) -> set[str]:
+    """The forms within ``budget(len(target))`` edits of a target, the targets themselves
+    excepted (memoised across documents)."""
+    lo = min(map(len, targets)) - 2
+    hi = max(map(len, targets)) + 2
+    new = sorted(f for f in forms if f not in memo)
+    for f in new:
+        memo[f] = False
+    eligible = [f for f in new if f not in known and lo <= len(f) <= hi and f.isalpha()]
+    for c, t, d in pairs(eligible, targets, 2):
+        if (eligible[c] != targets[t] and d <= budget(len(targets[t]))
+                and not is_mixed_script(eligible[c])):
+            memo[eligible[c]] = True
+    return {f for f in forms if memo[f]}
+
+
+def _one_word_off(gram: str, preferred: list[str]) -> bool:
+    gram_words = gram.split()
+    for p in preferred:
+        pw = p.split()
+        if (len(pw) == len(gram_words)
+                and sum(a != b for a, b in zip(gram_words, pw, strict=True)) == 1
+                and OSA.distance(gram, p, score_cutoff=2) <= 2):
+            return True
+    return False
+
+
+def merge_near_misses(parts: Sequence[NearMisses]) -> NearMisses:
+    out = NearMisses()
+    for part in parts:
+        out.places += part.places
+        out.grams += part.grams
+        out.lower |= part.lower
+        out.count.update(part.count)
+    return out
+
+
+NEAR_MISSES: Fact[NearMisses, NearMisses] = Fact(
+    "near-misses-1", collect_near_misses, merge_near_misses, NearMisses)
+
+
+# ================================================================ copies
+
+
+@dataclass(frozen=True)
+class Signature:
+    """A document's checkable facts (when it speaks to a claim) and declared translation."""
+
+    info: DocumentInfo
+    facts: frozenset[str]
+
+    def __bool__(self) -> bool:
+        return bool(self.facts or self.info.translation_of)
+
+
+@dataclass
+class Copies:
+    """Which documents are translations or copies of one another."""
+
+    pairs: list[SourcePair]
+    groups: dict[str, str]  # document id → label of its group ("a+b")
+    signatures: dict[str, frozenset[str]]
+
+
+def signature(ctx: RuleContext) -> Signature:
+    """Facts written with digits in the passages that speak to claims, and the entities
+    the document names."""
+    facts: set[str] = set()
+    if ctx.mentions:
+        entities = {h.item for h in ctx.hits()
+                    if h.kind in (HitKind.ENTITY_NAME, HitKind.ENTITY_ALIAS,
+                                  HitKind.ENTITY_VARIANT, HitKind.ENTITY_OTHER)}
+        facts = {f"{m.kind}:{m.value}" for m in ctx.mentions if any(c.isdigit() for c in m.raw)}
+        facts |= {f"entity:{e}" for e in entities}
+    return Signature(ctx.document.info, frozenset(facts))
+
+
+def merge_signatures(parts: Sequence[Signature]) -> Copies:
+    infos = [p.info for p in parts]
+    signatures = {p.info.id: set(p.facts) for p in parts if p.facts}
+    found = find_pairs(infos, signatures)
+    return Copies(found, groups(infos, found), {k: frozenset(v) for k, v in signatures.items()})
+
+
+COPIES: Fact[Signature, Copies] = Fact("copies-1", signature, merge_signatures, Signature)
