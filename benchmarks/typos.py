@@ -7,7 +7,7 @@ A generated bilingual corpus (``corpusgen``) mentions 30 people and 18 terms. Fo
 kind of edit (substitution, insertion, deletion, transposition of letters; the same in
 capitals; a zero-width space, a soft hyphen, a Cyrillic look-alike letter) the benchmark
 injects one edit into up to 8 name or term mentions per document, runs the real rules
-through ``factaudit.audit.run_audit`` and counts the injected edits reported at their
+through ``factaudit.engine.pipeline.audit`` and counts the injected edits reported at their
 place (recall), and the findings anywhere else. On the clean corpus every typo finding
 is a false positive; they are counted per 10,000 tokens. Not part of the test suite.
 """
@@ -26,10 +26,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import corpusgen
 
-from factaudit.audit import run_audit
-from factaudit.claims import claimset_from_text
-from factaudit.corpus import Corpus, Document
-from factaudit.rules import discover_rules
+from factaudit.engine.pipeline import audit
+from factaudit.inputs.claims import claimset_from_text
+from factaudit.inputs.project import Project
+from factaudit.model import Document
+from factaudit.rules.registry import discover_rules
 
 TYPO_RULES = ("name-typo", "term-misspelling", "invisible-characters")
 KINDS = ("substitution", "insertion", "deletion", "transposition", "capitals",
@@ -37,14 +38,14 @@ KINDS = ("substitution", "insertion", "deletion", "transposition", "capitals",
 WORD = re.compile(r"\w+")
 
 
-def corpus(generated: corpusgen.Generated) -> Corpus:
-    return Corpus([Document(id=i, path=f"<{i}>", text=t, language=lang)
-                   for i, lang, t in generated.documents])
+def documents(generated: corpusgen.Generated) -> list[Document]:
+    return [Document(id=i, path=f"<{i}>", text=t, language=lang)
+            for i, lang, t in generated.documents]
 
 
-def audit(generated, claims, rules):
+def run(generated, claims, rules):
     start = time.perf_counter()
-    result = run_audit(claims, corpus(generated), rules=rules)
+    result = audit(Project.in_memory(claims, documents(generated)), rules, executor="inline")
     seconds = time.perf_counter() - start
     tokens = sum(len(WORD.findall(t)) for *_, t in generated.documents)
     typos = [f for f in result.findings if f.rule in TYPO_RULES]
@@ -67,11 +68,11 @@ def main(argv: list[str] | None = None) -> int:
     rules = [r for r in discover_rules() if r.id in TYPO_RULES]
 
     clean = corpusgen.generate(args.docs, args.seed)
-    audit(clean, claims, rules)  # warm up: imports, dictionaries
-    typos, tokens, seconds = audit(clean, claims, rules)
-    _, _, seconds_none = audit(clean, claims, [])
-    all_rules = [r for r in discover_rules() if r.default_enabled]
-    _, _, seconds_all = audit(clean, claims, all_rules)
+    run(clean, claims, rules)  # warm up: imports, dictionaries
+    typos, tokens, seconds = run(clean, claims, rules)
+    _, _, seconds_none = run(clean, claims, [])
+    all_rules = [r for r in discover_rules() if not r.optional]
+    _, _, seconds_all = run(clean, claims, all_rules)
     per = 10000 / tokens * 1000
     print(f"clean corpus: {len(clean.documents)} documents, {tokens} tokens, "
           f"{len(claims.entities)} names, {len(claims.terms)} terms; Hunspell dictionaries "
@@ -97,7 +98,7 @@ def main(argv: list[str] | None = None) -> int:
             generated = corpusgen.generate(args.docs, args.seed + 1000 * (n + 1) + r,
                                            "substitution" if upper else kind,
                                            upper_edits=upper)
-            findings, _, _ = audit(generated, claims, rules)
+            findings, _, _ = run(generated, claims, rules)
             extra += score(kind, generated, findings, buckets, totals)
         cells = []
         for key in ("names 5+", "beside name", "alone", "names <5", "terms"):

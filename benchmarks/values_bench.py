@@ -15,8 +15,10 @@ import time
 
 import dateparser
 
-from factaudit import values
-from factaudit.values import PartialDate, read_values
+from factaudit.model import PartialDate
+from factaudit.reading import values
+from factaudit.reading.values import date as dates
+from factaudit.reading.values import read_values
 
 EN_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
              "September", "October", "November", "December"]
@@ -90,11 +92,11 @@ def main() -> None:
             spent["calls"] += 1
 
     dateparser.parse = timed
-    values._read_values_cached.cache_clear()
-    values._dateparse.cache_clear()
+    values._read_values.cache_clear()
+    dates._dateparse.cache_clear()
     cold, found = run(sentences, base)
     cold_dp, cold_calls = spent["dateparser"], spent["calls"]
-    values._read_values_cached.cache_clear()  # values again, date spans cached
+    values._read_values.cache_clear()  # values again, date spans cached
     spent.update(dateparser=0.0, calls=0)
     warm, _ = run(sentences, base)
     dateparser.parse = original

@@ -22,29 +22,18 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from weakref import WeakKeyDictionary
 
-from factaudit.reading.lexicon.edits import (
-    allowed_edits,
-    context_edits,
-    describe_difference,
-    is_transposition,
-    match_case,
-)
+from factaudit.reading.lexicon.edits import allowed_edits, context_edits, is_transposition
 from factaudit.reading.lexicon.hunspell import dictionary_words
 from factaudit.reading.lexicon.scripts import script_of
-from factaudit.rules import Report, Rule, RuleContext, Severity, Verdict
-from factaudit.rules.facts import NEAR_MISSES, NearMisses, name_targets, pairs
-
-
-@dataclass(frozen=True)
-class NameTypo:
-    entity: str
-    doc_id: str
-    start: int
-    end: int
-    found: str
-    expected: str  # the word of the name as written in the claims
-    distance: int
-    evidence: str
+from factaudit.rules import Report, Rule, RuleContext, Severity
+from factaudit.rules.facts import (
+    NEAR_MISSES,
+    NearMisses,
+    Typo,
+    name_targets,
+    pairs,
+    typo_report,
+)
 
 
 @dataclass(frozen=True)
@@ -102,10 +91,10 @@ def other_gender_form(candidate: str, target: str) -> bool:
     return False
 
 
-_DECIDED: WeakKeyDictionary[NearMisses, list[NameTypo]] = WeakKeyDictionary()
+_DECIDED: WeakKeyDictionary[NearMisses, list[Typo]] = WeakKeyDictionary()
 
 
-def name_typos(ctx: RuleContext) -> list[NameTypo]:
+def name_typos(ctx: RuleContext) -> list[Typo]:
     """Decide, over the whole corpus, which near-misses of names are typos (once per run:
     the spelling rule asks too, to leave them to this rule)."""
     data = ctx.fact(NEAR_MISSES)
@@ -114,7 +103,7 @@ def name_typos(ctx: RuleContext) -> list[NameTypo]:
     return _DECIDED[data]
 
 
-def _decide(ctx: RuleContext, data: NearMisses) -> list[NameTypo]:
+def _decide(ctx: RuleContext, data: NearMisses) -> list[Typo]:
     targets, entity_words = name_targets(ctx.claims)
     if not targets:
         return []
@@ -137,7 +126,7 @@ def _decide(ctx: RuleContext, data: NearMisses) -> list[NameTypo]:
         places.append((not with_context, place.doc_id, place.start, place, with_context))
     places.sort(key=lambda p: p[:3])
     confirmed: set[tuple[str, str]] = set()
-    out: list[NameTypo] = []
+    out: list[Typo] = []
     for _, _, _, place, with_context in places:
         candidate = place.form
         asked = dictionary.get(candidate)
@@ -160,23 +149,15 @@ def _decide(ctx: RuleContext, data: NearMisses) -> list[NameTypo]:
         context_missing, d, e, written, why = best
         if not context_missing:
             confirmed.add((candidate, e))
-        out.append(NameTypo(e, place.doc_id, place.start, place.end, place.found, written, d,
-                            why))
+        out.append(Typo(e, place.doc_id, place.start, place.end, place.found, written, d,
+                        why, ctx.claims.entity(e).name))
     out.sort(key=lambda t: (t.doc_id, t.start))
     return out
 
 
 def check(ctx: RuleContext) -> Iterator[Report]:
     for typo in name_typos(ctx):
-        entity = ctx.claims.entity(typo.entity)
-        difference = describe_difference(typo.found, match_case(typo.expected, typo.found))
-        yield ctx.report(
-            verdict=Verdict.TYPO, item=entity, document=typo.doc_id,
-            span=(typo.start, typo.end), expected=typo.expected, found=typo.found,
-            message=f"{typo.found!r} looks like a misspelling of {typo.expected!r} "
-                    f"in {entity.name!r}: {difference}",
-            how=f"edit distance {typo.distance} from {typo.expected!r} of {entity.name!r}; "
-                f"{typo.evidence}")
+        yield typo_report(ctx, typo)
 
 
 RULE = Rule(id="name-typo", severity=Severity.ERROR, check=check, scope="corpus",

@@ -25,14 +25,14 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from factaudit_checks.name_typo import name_typos
-from factaudit_checks.term_misspelling import term_typos
-
 from factaudit.reading.lexicon.hunspell import load_speller, suggestions
 from factaudit.reading.lexicon.scripts import INVISIBLE, find_oddities, is_mixed_script, script_of
 from factaudit.reading.text import fold_phrase
 from factaudit.rules import Fact, Report, Rule, RuleContext, Severity, Verdict
 from factaudit.rules.facts import NEAR_MISSES, known_words
+
+from .name_typo import name_typos
+from .term_misspelling import term_typos
 
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 SKIP = re.compile(r"\b(?:https?://|www\.)\S+|\S+@\S+\.\w+")

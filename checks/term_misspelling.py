@@ -19,37 +19,27 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator
-from dataclasses import dataclass
 from weakref import WeakKeyDictionary
 
 from rapidfuzz.distance import OSA
 
-from factaudit.reading.lexicon.edits import (
-    allowed_edits,
-    context_edits,
-    describe_difference,
-    is_transposition,
-    match_case,
-)
+from factaudit.reading.lexicon.edits import allowed_edits, context_edits, is_transposition
 from factaudit.reading.lexicon.hunspell import dictionary_words
-from factaudit.rules import Report, Rule, RuleContext, Severity, Verdict
-from factaudit.rules.facts import NEAR_MISSES, Gram, NearMisses, known_words, pairs
+from factaudit.rules import Report, Rule, RuleContext, Severity
+from factaudit.rules.facts import (
+    NEAR_MISSES,
+    Gram,
+    NearMisses,
+    Typo,
+    known_words,
+    pairs,
+    typo_report,
+)
 from factaudit.rules.facts import term_groups as _term_groups
 from factaudit.rules.facts import words as _words
 
 # Suffixes that make another correct word from a term (inflection, not a typo).
 SUFFIXES = {"en": ("s", "es", "d", "ed"), "id": ("i", "an", "kan", "nya", "lah", "kah", "pun")}
-
-
-@dataclass(frozen=True)
-class TermTypo:
-    term: str
-    doc_id: str
-    start: int
-    end: int
-    found: str
-    distance: int
-    evidence: str
 
 
 def term_decision(candidate: str, preferred: str, language: str | None,
@@ -82,10 +72,10 @@ def term_decision(candidate: str, preferred: str, language: str | None,
         ", in no dictionary" if in_dictionary is False else "")
 
 
-_DECIDED: WeakKeyDictionary[NearMisses, list[TermTypo]] = WeakKeyDictionary()
+_DECIDED: WeakKeyDictionary[NearMisses, list[Typo]] = WeakKeyDictionary()
 
 
-def term_typos(ctx: RuleContext) -> list[TermTypo]:
+def term_typos(ctx: RuleContext) -> list[Typo]:
     """Decide which near-misses of terms are typos (once per run)."""
     data = ctx.fact(NEAR_MISSES)
     if data not in _DECIDED:
@@ -93,10 +83,10 @@ def term_typos(ctx: RuleContext) -> list[TermTypo]:
     return _DECIDED[data]
 
 
-def _decide(ctx: RuleContext, data: NearMisses) -> list[TermTypo]:
+def _decide(ctx: RuleContext, data: NearMisses) -> list[Typo]:
     claims = ctx.claims
     groups = _term_groups(claims)
-    out: list[TermTypo] = []
+    out: list[Typo] = []
     grams_by_group: dict[tuple[int, str | None], list[Gram]] = defaultdict(list)
     for g in data.grams:
         grams_by_group[(g.size, g.group_language)].append(g)
@@ -130,21 +120,15 @@ def _decide(ctx: RuleContext, data: NearMisses) -> list[TermTypo]:
                                         dictionary.get((g.language, word)),
                                         data.count[word] >= 3)
                     if why:
-                        out.append(TermTypo(term_id, g.doc_id, g.start, g.end, g.found, d, why))
-    out.sort(key=lambda t: (t.doc_id, t.start, t.term))
+                        out.append(Typo(term_id, g.doc_id, g.start, g.end, g.found,
+                                        claims.term(term_id).preferred, d, why))
+    out.sort(key=lambda t: (t.doc_id, t.start, t.item))
     return out
 
 
 def check(ctx: RuleContext) -> Iterator[Report]:
     for typo in term_typos(ctx):
-        term = ctx.claims.term(typo.term)
-        difference = describe_difference(typo.found, match_case(term.preferred, typo.found))
-        yield ctx.report(
-            verdict=Verdict.TYPO, item=term, document=typo.doc_id,
-            span=(typo.start, typo.end), expected=term.preferred, found=typo.found,
-            message=f"{typo.found!r} looks like a misspelling of {term.preferred!r}: "
-                    f"{difference}",
-            how=f"edit distance {typo.distance} from the preferred form; {typo.evidence}")
+        yield typo_report(ctx, typo)
 
 
 RULE = Rule(id="term-misspelling", severity=Severity.ERROR, check=check, scope="corpus",

@@ -63,7 +63,7 @@ def _full_signatures(ctx: RuleContext, ids: set[str]) -> dict[str, set[str]]:
 
 def _located(ctx: RuleContext, here: str, there: str, missing: set[str],
              how: str) -> Iterator[Report]:
-    reported = set()
+    reported: set[str] = set()
     for doc in ctx.documents([here]):
         yield from _in_text(ctx, doc, there, missing, how, reported)
     for fact in sorted(missing - reported):

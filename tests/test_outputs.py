@@ -15,7 +15,7 @@ from factaudit.model import Finding
 from factaudit.report.claimreview import to_claimreview_dict
 from factaudit.report.fingerprint import VERSION_KEY, fingerprint, fingerprints
 from factaudit.report.github import (
-    annotations,
+    annotation_lines,
     escape_data,
     escape_property,
     step_summary,
@@ -165,7 +165,7 @@ def test_cli_writes_sarif_and_keeps_exit_codes(rich, capsys):
 
 def test_github_annotations_one_per_finding_on_its_line(rich):
     result = audit(rich)
-    lines = annotations(result)
+    lines = annotation_lines(result)
     assert len(lines) == len(result.findings)
     typo = next(line for line in lines if "name-typo" in line)
     assert typo.startswith("::error file=corpus/b.txt,line=1,col=49,endLine=1,endColumn=56,")

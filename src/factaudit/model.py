@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import asdict, dataclass, replace
 from enum import Enum
 from pathlib import Path
 from typing import Any
@@ -117,7 +117,8 @@ class PartialDate:
         m = re.fullmatch(r"\s*(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?\s*", str(text))
         if not m:
             raise ValueError(f"not a date: {str(text)[:40]!r} (use YYYY, YYYY-MM or YYYY-MM-DD)")
-        y, mo, d = (int(g) if g else None for g in m.groups())
+        y = int(m.group(1))
+        mo, d = (int(g) if g else None for g in m.groups()[1:])
         if y == 0:
             raise ValueError("there is no year 0")
         if mo is not None and not 1 <= mo <= 12:
@@ -427,14 +428,3 @@ def guard(text: str) -> str:
             line = line.replace(":", "\\x3a", 1)
         lines.append(line.replace("##[", "#\\x23["))
     return "\n".join(lines)
-
-
-@dataclass
-class Warnings:
-    """The run's warnings, each once, in the order they arose."""
-
-    items: list[str] = field(default_factory=list)
-
-    def add(self, message: str) -> None:
-        if message not in self.items:
-            self.items.append(message)

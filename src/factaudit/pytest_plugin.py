@@ -19,7 +19,9 @@ from pathlib import Path
 
 import pytest
 
-from factaudit.model import InputError, Severity
+from factaudit.inputs.config import Config
+from factaudit.model import Finding, InputError, Severity
+from factaudit.results import AuditResult
 
 _RESULTS = pytest.StashKey[dict]()
 _REPORT_NOTE = pytest.StashKey[str]()
@@ -52,7 +54,7 @@ def pytest_collect_file(file_path: Path, parent: pytest.Collector):
     return ClaimsYamlFile.from_parent(parent, path=file_path)
 
 
-def _settings(config: pytest.Config):  # type: ignore[no-untyped-def]
+def _settings(config: pytest.Config) -> Config:
     from factaudit.inputs.config import load_config
 
     return load_config(Path(config.rootpath))
@@ -122,7 +124,7 @@ class ClaimItem(pytest.Item):
         return self.path, self.line - 1, f"{self.kind} {self.item_id}"
 
 
-def _audit(config: pytest.Config, claims_dir: Path):  # type: ignore[no-untyped-def]
+def _audit(config: pytest.Config, claims_dir: Path) -> AuditResult | InputError:
     """The project's audit, exactly as ``factaudit check`` runs it (same rules, settings,
     cache); an InputError is kept and shown by every item."""
     from factaudit.engine.cache import default_dir
@@ -139,7 +141,7 @@ def _audit(config: pytest.Config, claims_dir: Path):  # type: ignore[no-untyped-
         return exc
 
 
-def _evidence(f, short: bool = False) -> str:  # type: ignore[no-untyped-def]
+def _evidence(f: Finding, short: bool = False) -> str:
     where = f"{f.path}:{f.line}:{f.column}" if f.line else "(across the corpus)"
     text = f"[{f.verdict}] {where} ({f.rule}): {f.message}"
     if f.quote and not short:

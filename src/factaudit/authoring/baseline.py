@@ -25,7 +25,6 @@ from factaudit.results import AuditResult
 
 VERSION = 1
 DEFAULT_PATH = Path(".factaudit") / "baseline.json"
-ENTRY_KEYS = ("fingerprint", "rule", "claim", "document", "found")
 
 
 def finding_fingerprints(findings: Sequence[Finding]) -> list[str]:

@@ -265,14 +265,15 @@ class _Generator:
         # meaning-preserving: the same date in another format of the language
         if not full:
             return
-        y, mo, d = int(full.group(1)), int(full.group(2)), int(full.group(3))
+        y, mo, dd = int(full.group(1)), int(full.group(2)), int(full.group(3))
         order = (doc.date_order or pack.date_order or "DMY").upper()
-        numeric = f"{d:02d}/{mo:02d}/{y}" if order.startswith("D") else f"{mo:02d}/{d:02d}/{y}"
-        formats = [numeric, f"{y:04d}-{mo:02d}-{d:02d}"]
+        numeric = (f"{dd:02d}/{mo:02d}/{y}" if order.startswith("D")
+                   else f"{mo:02d}/{dd:02d}/{y}")
+        formats = [numeric, f"{y:04d}-{mo:02d}-{dd:02d}"]
         if mo in months:
-            formats.append(f"{d} {_like(months[mo], 'X')} {y}")
+            formats.append(f"{dd} {_like(months[mo], 'X')} {y}")
         if m.weekday is not None and mo in months and weekdays:
-            short = f"{d}/{mo}" if order.startswith("D") else f"{mo}/{d}"
+            short = f"{dd}/{mo}" if order.startswith("D") else f"{mo}/{dd}"
             published = doc.published_date
             if published is not None and published.year == y:
                 formats.append(f"{_like(weekdays[m.weekday], 'X')} ({short})")

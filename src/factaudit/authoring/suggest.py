@@ -113,7 +113,7 @@ def suggest(documents: list[Document], claims: ClaimSet | None = None, min_sourc
     chosen = _choose(candidates, min_sources)
     taken_ids = {c.id for c in claims.claims} if claims else set()
     out = []
-    used_foreign: set[tuple[str, str]] = set()
+    used_foreign: set[tuple[str, str, str]] = set()
     for cand in chosen:
         occs = [o for o, _, _ in cand.occurrences.values()]
         kind = cand.kind

@@ -142,7 +142,7 @@ class Cache:
                            f"{aside.name}; the audit ran without it")
 
     @property
-    def warnings(self) -> list[str]:
+    def warnings(self) -> list[CacheNote]:
         """What went wrong with the cache in this run, for the run's warnings."""
         out = [CacheNote(n) for n in self._notes]
         if self.unreadable:
@@ -163,16 +163,6 @@ class Cache:
             self._off = True
 
     # ----------------------------------------------------------------------- reading
-
-    def empty(self) -> bool:
-        db = self.db
-        if db is None:
-            return True
-        try:
-            return db.execute("SELECT 1 FROM results LIMIT 1").fetchone() is None
-        except sqlite3.Error as exc:
-            self._fail(exc)
-            return True
 
     def _rows(self, select: str, keys: list[str]) -> Iterator[tuple[Any, Any]]:
         """Rows of ``select ... IN (keys)``, 500 keys a query; a damaged database yields

@@ -196,9 +196,10 @@ def _map_batch(state: _MapState, batch: list[tuple[int, Source, str | None]]
         errors: list[str | None] = []
         for _, source, known in batch:
             try:
-                raw = source_bytes(source)
-                raws.append(raw)
-                keys.append(known or document_key(raw, source.metadata_key, state.plan.key))
+                content = source_bytes(source)
+                raws.append(content)
+                keys.append(known or document_key(content, source.metadata_key,
+                                                  state.plan.key))
                 errors.append(None)
             except OSError as exc:
                 raws.append(None)
@@ -292,8 +293,9 @@ def _code_stamp(rules: tuple[Rule, ...]) -> str:
     files = sorted(Path(factaudit.__file__).parent.rglob("*.py"))
     for rule in rules:
         module = sys.modules.get(getattr(rule.check, "__module__", ""))
-        if module is not None and getattr(module, "__file__", None):
-            files.append(Path(module.__file__))
+        file = getattr(module, "__file__", None) if module is not None else None
+        if file:
+            files.append(Path(file))
     stamp = hashlib.blake2b(digest_size=12)
     for f in files:
         try:

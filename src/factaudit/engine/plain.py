@@ -190,7 +190,7 @@ def _check(value: Any, hint: Any, where: str) -> Any:
     if origin in (dict, Counter):
         _expect(isinstance(value, origin), value, hint, where)
         k_hint, v_hint = args if len(args) == 2 else ((args[0], int) if args else (Any, Any))
-        out = origin() if origin is Counter else {}
+        out: dict[Any, Any] = origin() if origin is Counter else {}
         for k, v in value.items():
             out[_check(k, k_hint, where)] = _check(v, v_hint, where)
         return out

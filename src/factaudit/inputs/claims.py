@@ -33,7 +33,7 @@ from pydantic import (
 from factaudit.model import InputError, ItemKind, PartialDate, Problem, display_path
 from factaudit.reading.files import describe
 from factaudit.reading.values import parse_expected
-from factaudit.reading.yamlsource import load_yaml, read_text
+from factaudit.reading.yamlsource import LocatedYaml, load_yaml, read_text
 
 Severity = Literal["error", "warning", "info"]
 ValueType = Literal["year", "period", "date", "quantity", "ordinal", "duration", "category"]
@@ -439,7 +439,7 @@ def _known_fields() -> set[str]:
     return _FIELD_NAMES
 
 
-def _problem(doc, err: dict) -> Problem:
+def _problem(doc: LocatedYaml, err: Any) -> Problem:
     loc = tuple(err.get("loc", ()))
     line, column = doc.locate(loc) or (None, None)
     kind = err.get("type", "")

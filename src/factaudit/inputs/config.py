@@ -13,7 +13,7 @@ from factaudit.reading.yamlsource import read_text
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover
-    import tomli as tomllib
+    import tomli as tomllib  # type: ignore[import-not-found, unused-ignore]
 
 _KEYS = ("claims", "corpus", "languages", "rules", "reports", "preview")
 
@@ -123,17 +123,3 @@ def _known_language(code: str) -> bool:
     from lingua import IsoCode639_1
 
     return code.isalpha() and code.islower() and hasattr(IsoCode639_1, code.upper())
-
-
-def check_rule_ids(config: Config, known: list[str]) -> None:
-    """Unknown rule ids in the configuration are errors: a typo would silently do nothing."""
-    problems = []
-    for rule_id in config.rules:
-        if rule_id not in known:
-            close = difflib.get_close_matches(rule_id, known, n=1)
-            problems.append(Problem(config.source or "pyproject.toml",
-                                    f"[tool.factaudit.rules] names unknown rule {rule_id!r}",
-                                    hint=f"did you mean {close[0]!r}?" if close
-                                    else "see `factaudit rules`"))
-    if problems:
-        raise InputError(problems)

@@ -19,6 +19,7 @@ import stat
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 from factaudit.model import Document, InputError, PartialDate, Problem, display_path
 from factaudit.reading.files import describe, kind_of, read_regular, safe_resolve
@@ -76,12 +77,18 @@ class Discovery:
 
 def load_corpus(folder: Path, languages: Iterable[str] = ("en", "id")) -> Corpus:
     """Every text document in ``folder`` (recursively), with metadata. Raises InputError."""
-    languages = tuple(languages)
     found = discover(folder)
+    warnings = list(found.warnings)
+    return Corpus(read_all(found.sources, tuple(languages), warnings, found.folder), warnings)
+
+
+def read_all(sources: list[Source], languages: tuple[str, ...], warnings: list[str],
+             folder: str) -> list[Document]:
+    """Every source read into a Document (skipped files add to ``warnings``); raises
+    InputError with every document's problems, duplicate ids, or an empty corpus."""
     documents: list[Document] = []
     problems: list[Problem] = []
-    warnings = list(found.warnings)
-    for source in found.sources:
+    for source in sources:
         try:
             doc = read_source(source, languages, warnings)
         except InputError as exc:
@@ -93,8 +100,8 @@ def load_corpus(folder: Path, languages: Iterable[str] = ("en", "id")) -> Corpus
     if problems:
         raise InputError(problems)
     if not documents:
-        raise InputError(no_documents(found.folder))
-    return Corpus(documents, warnings)
+        raise InputError(no_documents(folder))
+    return documents
 
 
 def no_documents(shown: str) -> Problem:
@@ -218,7 +225,7 @@ def _inside(path: Path, root: Path) -> bool:
         return False
 
 
-def _read_manifest(folder: Path, root: Path) -> tuple[list[dict], list[Problem]]:
+def _read_manifest(folder: Path, root: Path) -> tuple[list[Source], list[Problem]]:
     manifest = folder / MANIFEST
     if not manifest.is_file():
         return [], []
@@ -521,7 +528,7 @@ def metadata_problems(found: Discovery, languages: tuple[str, ...] = ()) -> list
     return problems
 
 
-_detectors: dict[tuple[str, ...], object] = {}
+_detectors: dict[tuple[str, ...], Any] = {}
 DETECT_CHARS = 2000
 
 

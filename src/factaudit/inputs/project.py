@@ -16,8 +16,7 @@ from factaudit.inputs.corpus import (
     duplicate_ids,
     in_memory,
     metadata_problems,
-    no_documents,
-    read_source,
+    read_all,
 )
 from factaudit.model import Document, InputError, Problem
 from factaudit.reading.languages import add_search_dir
@@ -51,22 +50,8 @@ class Project:
     def read_documents(self) -> list[Document]:
         """Every document with its text, for tools that work on the whole corpus in memory
         (``suggest``, ``mutate``). Raises InputError with every document's problems."""
-        documents: list[Document] = []
-        problems: list[Problem] = []
         warnings = list(self.warnings)
-        for source in self.sources:
-            try:
-                doc = read_source(source, self.languages, warnings)
-            except InputError as exc:
-                problems += exc.problems
-                continue
-            if doc is not None:
-                documents.append(doc)
-        problems += duplicate_ids([(d.id, d.path) for d in documents])
-        if problems:
-            raise InputError(problems)
-        if not documents:
-            raise InputError(no_documents(self.folder))
+        documents = read_all(self.sources, self.languages, warnings, self.folder)
         self.warnings = warnings
         return documents
 

@@ -157,12 +157,12 @@ def _sentence(doc: Document, claims: ClaimSet, hits: list[Hit], values: list[Val
                 continue
             d, v = min(assigned[id(h)], key=lambda dv: (dv[0], dv[1].start))
             claim = claims.claim(h.item)
-            key = (claim.id, v.start, v.end)
-            if key in found:
+            mention_key = (claim.id, v.start, v.end)
+            if mention_key in found:
                 continue
             kept.add((claim.id, v.start))
             kept_by.setdefault(claim.id, (h, v))
-            found[key] = Mention(
+            found[mention_key] = Mention(
                 document=doc.id, claim=claim.id, language=doc.language,
                 sentence_start=s_start, sentence_end=s_end, cue_start=h.start, cue_end=h.end,
                 cue=h.text, value_start=v.start, value_end=v.end, raw=v.raw,
@@ -181,15 +181,16 @@ def _sentence(doc: Document, claims: ClaimSet, hits: list[Hit], values: list[Val
                     out.trace.append(lost[(c, v.start)])
                 elif not any(s.decision == "no-unit" and s.item == c and s.value == (
                         v.start, v.end) for s in out.trace):
-                    cue, nearest_value = kept_by.get(c, (None, None))
-                    reason = ("not kept: the cue keeps a nearer value" if cue is None else
-                              f"not kept: cue {cue.text!r} keeps its nearest value "
-                              f"{nearest_value.raw!r}")
+                    kept_pair = kept_by.get(c)
+                    reason = ("not kept: the cue keeps a nearer value" if kept_pair is None
+                              else f"not kept: cue {kept_pair[0].text!r} keeps its nearest "
+                              f"value {kept_pair[1].raw!r}")
                     out.trace.append(_step(doc, c, span, v, "not-kept", reason))
     for c in trace:
-        claim = claims.find(c)
-        if not isinstance(claim, Claim) or c not in {h.item for h in hits}:
+        traced = claims.find(c)
+        if not isinstance(traced, Claim) or c not in {h.item for h in hits}:
             continue
+        claim = traced
         kinds = {v.kind for v in values if v.kind != claim.type}
         for v in values:
             if v.kind != claim.type and claim.type != "category":

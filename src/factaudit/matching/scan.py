@@ -67,7 +67,7 @@ class Matcher:
             return []
         folded = fold(text)
         ft = folded.text
-        hits = []
+        hits: list[Hit] = []
         for end_index, (length, patterns) in self.automaton.iter(ft):
             start_index = end_index - length + 1
             if start_index > 0 and ft[start_index - 1] != " ":

@@ -67,14 +67,6 @@ def read_regular(path: str | os.PathLike[str], limit: int | None = None) -> byte
         os.close(fd)
 
 
-def is_regular(path: str | os.PathLike[str]) -> bool:
-    """A regular file (links followed); False for anything else, and on any error."""
-    try:
-        return stat.S_ISREG(os.stat(path).st_mode)
-    except (OSError, ValueError):
-        return False
-
-
 def describe(exc: OSError) -> str:
     """A short reason for a file that could not be read."""
     return exc.strerror or str(exc) or type(exc).__name__

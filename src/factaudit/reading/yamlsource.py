@@ -224,6 +224,7 @@ class _Builder:
         try:
             if isinstance(node, yaml.SequenceNode):
                 return [self.build(item, (*key, i)) for i, item in enumerate(node.value)]
+            assert isinstance(node, yaml.MappingNode)
             return self._mapping(node, key)
         finally:
             self.active.discard(id(node))
@@ -265,11 +266,12 @@ class _Builder:
                 continue
             k = self._scalar(key_node)
             if k in out:
-                first = self.locations.get((*key, k))
+                first = self.locations.get(tuple([*key, k]))
                 self.problem(key_node, f"duplicate key {k!r}"
                              + (f" (first given on line {first[0]})" if first else ""),
                              "remove one of the two, or merge their contents")
                 continue
-            self.locations[(*key, k)] = self._where(key_node)
-            out[k] = self.build(value_node, (*key, k))
+            here = (*key, k)
+            self.locations[here] = self._where(key_node)
+            out[k] = self.build(value_node, here)
         return out

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from factaudit.model import Finding, Severity
 from factaudit.results import AuditResult
 
@@ -21,11 +19,6 @@ def region(finding: Finding) -> dict[str, int] | None:
             end_column += 1  # an empty span still marks one character
         out.update(endLine=end_line, endColumn=end_column)
     return out
-
-
-def item_kind(result: AuditResult, item_id: str) -> str:
-    item = result.claims.find(item_id)
-    return str(item.kind) if item is not None else "claim"
 
 
 def item_statement(result: AuditResult, item_id: str) -> str:
@@ -52,7 +45,3 @@ def summary_line(result: AuditResult) -> str:
             f"{len(result.mentions)} mentions: {counts['error']} errors, "
             f"{counts['warning']} warnings, {counts['info']} info, "
             f"{counts['acknowledged']} acknowledged")
-
-
-def options_get(options: dict[str, Any] | None, key: str, default: Any = None) -> Any:
-    return (options or {}).get(key, default)

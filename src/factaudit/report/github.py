@@ -30,7 +30,7 @@ def escape_property(text: str) -> str:
     return escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def annotations(result: AuditResult) -> list[str]:
+def annotation_lines(result: AuditResult) -> list[str]:
     lines = []
     for f in result.findings:
         level = "notice" if f.acknowledged else _LEVEL[str(f.severity)]
@@ -60,7 +60,7 @@ def annotations(result: AuditResult) -> list[str]:
 
 def to_github(result: AuditResult) -> str:
     counts = result.counts()
-    lines = annotations(result)
+    lines = annotation_lines(result)
     # skipped files and other warnings of the run: never silent, in every output
     lines += [f"::warning title=factaudit::{escape_data(str(w))}" for w in result.warnings]
     lines.append(f"factaudit: {len(result.findings)} findings: {counts['error']} errors, "

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, OrderedDict, defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from rapidfuzz.distance import OSA
@@ -25,7 +25,13 @@ from rapidfuzz.process import cdist
 from factaudit.inputs.claims import ClaimSet
 from factaudit.matching.copies import find_pairs, groups
 from factaudit.model import DocumentInfo, HitKind, SourcePair
-from factaudit.reading.lexicon.edits import TOKEN, allowed_edits, context_edits
+from factaudit.reading.lexicon.edits import (
+    TOKEN,
+    allowed_edits,
+    context_edits,
+    describe_difference,
+    match_case,
+)
 from factaudit.reading.lexicon.scripts import is_mixed_script
 from factaudit.reading.lexicon.tokens import (
     ASCII_TOKEN,
@@ -36,7 +42,7 @@ from factaudit.reading.lexicon.tokens import (
     touches_invisible,
 )
 from factaudit.reading.text import fold_phrase
-from factaudit.rules.api import Fact, RuleContext
+from factaudit.rules.api import Fact, Report, RuleContext, Verdict
 
 # ================================================================ what the claims declare
 
@@ -253,14 +259,16 @@ def collect_near_misses(ctx: RuleContext) -> NearMisses:
 
 
 def _occurrences(doc_id: str, language: str, text: str, written: dict[str, str],
-                 fold_memo: dict[str, str]):  # type: ignore[no-untyped-def]
+                 fold_memo: dict[str, str]) -> Iterator[tuple[int, int, str, DocTokens, int]]:
     """(start, end, word, tokens, i) of each occurrence of the ``written`` words, with the
     tokens of the passage around it (enough to see the words beside it) and its index."""
     alternatives = "|".join(re.escape(w) for w in sorted(written, key=len, reverse=True))
     pattern = re.compile(rf"(?<![^\W_])(?:{alternatives})(?![^\W_]|[\u0300-\u036f])")
     for m in pattern.finditer(text):
         lo, hi = max(0, m.start() - 120), min(len(text), m.end() + 120)
-        starts, ends, forms = [], [], []
+        starts: list[int] = []
+        ends: list[int] = []
+        forms: list[str] = []
         i = -1
         for t in TOKEN.finditer(text, lo, hi):
             if t.start() == m.start():
@@ -318,6 +326,34 @@ def merge_near_misses(parts: Sequence[NearMisses]) -> NearMisses:
 
 NEAR_MISSES: Fact[NearMisses, NearMisses] = Fact(
     "near-misses-1", collect_near_misses, merge_near_misses, NearMisses)
+
+
+@dataclass(frozen=True)
+class Typo:
+    """A near-miss decided to be a typo of a name's word or of a term."""
+
+    item: str  # the entity or term
+    doc_id: str
+    start: int
+    end: int
+    found: str
+    expected: str  # the word of the name, or the term's preferred form, as declared
+    distance: int
+    evidence: str  # why it is a typo
+    whole: str | None = None  # the name the word belongs to (entities)
+
+
+def typo_report(ctx: RuleContext, typo: Typo) -> Report:
+    """How name-typo and term-misspelling report a typo: what differs, and why."""
+    difference = describe_difference(typo.found, match_case(typo.expected, typo.found))
+    within = f" in {typo.whole!r}" if typo.whole else ""
+    source = f"{typo.expected!r} of {typo.whole!r}" if typo.whole else "the preferred form"
+    return ctx.report(
+        verdict=Verdict.TYPO, item=typo.item, document=typo.doc_id,
+        span=(typo.start, typo.end), expected=typo.expected, found=typo.found,
+        message=f"{typo.found!r} looks like a misspelling of {typo.expected!r}{within}: "
+                f"{difference}",
+        how=f"edit distance {typo.distance} from {source}; {typo.evidence}")
 
 
 # ================================================================ copies

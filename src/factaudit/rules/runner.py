@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
-from factaudit.inputs.claims import Claim, ClaimSet, Item
+from factaudit.inputs.claims import Claim, ClaimSet, Entity, Item, Term
 from factaudit.inputs.config import Config
 from factaudit.matching.attribute import attribute, in_scope
 from factaudit.matching.scan import Matcher
@@ -29,6 +29,7 @@ from factaudit.model import (
     InputError,
     Mention,
     Severity,
+    SourcePair,
     StaleAcknowledgement,
     TraceStep,
     Verdict,
@@ -109,13 +110,18 @@ class _Context:
         self.rule = rule
         self.warnings: list[str] = []
 
-    def _make(self, document: str | None, verdict: Verdict, message: str,
-              item: Item | str | None, span: tuple[int, int] | None, expected: str | None,
-              found: str | None, how: str | None, quote: str | None,
-              severity: Severity | None) -> Report:
+    def _default_document(self) -> str | None:
+        return None
+
+    def report(self, *, verdict: Verdict, message: str, item: Item | str | None = None,
+               span: tuple[int, int] | None = None, document: str | None = None,
+               expected: str | None = None, found: str | None = None,
+               how: str | None = None, quote: str | None = None,
+               severity: Severity | None = None) -> Report:
         item_id = item if isinstance(item, str) or item is None else item.item_id
-        return Report(Verdict(verdict), message, item_id, document, span, expected, found,
-                      how, quote, Severity(severity) if severity else None)
+        return Report(Verdict(verdict), message, item_id,
+                      document or self._default_document(), span, expected, found, how,
+                      quote, Severity(severity) if severity else None)
 
     def warn(self, message: str) -> None:
         if message not in self.warnings:
@@ -163,13 +169,8 @@ class DocumentContext(_Context):
         if ids is None or self._document.id in set(ids):
             yield self._document
 
-    def report(self, *, verdict: Verdict, message: str, item: Item | str | None = None,
-               span: tuple[int, int] | None = None, document: str | None = None,
-               expected: str | None = None, found: str | None = None,
-               how: str | None = None, quote: str | None = None,
-               severity: Severity | None = None) -> Report:
-        return self._make(document or self._document.id, verdict, message, item, span,
-                          expected, found, how, quote, severity)
+    def _default_document(self) -> str | None:
+        return self._document.id
 
 
 class CorpusContext(_Context):
@@ -216,14 +217,6 @@ class CorpusContext(_Context):
             doc = self._reader(doc_id)
             if doc is not None:
                 yield doc
-
-    def report(self, *, verdict: Verdict, message: str, item: Item | str | None = None,
-               span: tuple[int, int] | None = None, document: str | None = None,
-               expected: str | None = None, found: str | None = None,
-               how: str | None = None, quote: str | None = None,
-               severity: Severity | None = None) -> Report:
-        return self._make(document, verdict, message, item, span, expected, found, how,
-                          quote, severity)
 
 
 def _select(hits: Sequence[Hit], kind: HitKind | None) -> list[Hit]:
@@ -398,7 +391,7 @@ def _add(notes: list[str], note: str) -> None:
         notes.append(note)
 
 
-def _declared_pairs(docs: list[DocumentInfo]) -> list:  # type: ignore[type-arg]
+def _declared_pairs(docs: list[DocumentInfo]) -> list[SourcePair]:
     from factaudit.matching.copies import find_pairs
 
     return find_pairs(docs, {})
@@ -510,7 +503,8 @@ def _verdicts(claims: ClaimSet, documents: list[DocumentInfo], mentions: list[Me
         cells = {d.id: _cell(claim, d, mentioned, worst) for d in shown}
         out[claim.id] = cells if full else {k: v for k, v in cells.items()
                                             if v != Verdict.NOT_ENOUGH_INFO}
-    for item in [*claims.entities, *claims.terms]:
+    named: list[Entity | Term] = [*claims.entities, *claims.terms]
+    for item in named:
         item_id = item.item_id
         cells = {d.id: str(worst.get((item_id, d.id),
                                      Verdict.SUPPORTED if d.id in hits_by_item[item_id]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, fields
 
-from factaudit.model import Finding, Mention, Severity, ValueKind, Verdict, Vocabulary
+from factaudit.model import DocumentInfo, Finding, Mention, Severity, ValueKind, Verdict, Vocabulary
 
 
 def _pa():
@@ -101,7 +101,7 @@ def _plain(value: object) -> object:
     return str(value) if isinstance(value, Vocabulary) else value
 
 
-def validate_documents(documents: list) -> None:  # type: ignore[type-arg]
+def validate_documents(documents: list[DocumentInfo]) -> None:
     rows = [_DocRow(d.id, d.path, d.language, d.published, d.title, d.url) for d in documents]
     _validate(rows, documents_schema(), list(_DocRow.__dataclass_fields__))
 

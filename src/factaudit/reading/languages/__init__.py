@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import yaml
 
@@ -130,10 +130,10 @@ def get_pack(code: str) -> LanguagePack:
             data = yaml.safe_load(res.read_text(encoding="utf-8")) or {}
     _check_pack(code, data, source, located)
     months, weekdays = _calendar_names(code)
-    tuples = {k: tuple(tuple(x) if isinstance(x, list) else x for x in v)
-              for k, v in data.items() if isinstance(v, list)}
-    plain = {k: v for k, v in data.items() if not isinstance(v, list)}
-    return LanguagePack(code=code, months=months, weekdays=weekdays, **plain, **tuples)
+    fields: dict[str, Any] = {k: tuple(tuple(x) if isinstance(x, list) else x for x in v)
+                              for k, v in data.items() if isinstance(v, list)}
+    fields.update((k, v) for k, v in data.items() if not isinstance(v, list))
+    return LanguagePack(code=code, months=months, weekdays=weekdays, **fields)
 
 
 def _check_pack(code: str, data: object, source: str, located) -> None:

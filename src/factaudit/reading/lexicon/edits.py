@@ -7,9 +7,7 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-from rapidfuzz.distance import OSA, Levenshtein
-
-from factaudit.reading.text import fold_phrase
+from rapidfuzz.distance import Levenshtein
 
 # A token: letters and digits (with combining marks), any script. Punctuation, spaces and
 # invisible format characters (zero-width space, soft hyphen…) separate tokens.
@@ -37,23 +35,6 @@ def context_edits(length: int) -> int:
     return 1 if length < 10 else 2
 
 
-def near_miss(candidate: str, form: str) -> int | None:
-    """Edit distance (transposition = 1) if ``candidate`` is a plausible misspelling of
-    ``form`` (both folded) by length and first letter alone, else None. Equal strings are
-    not misspellings."""
-    if candidate == form:
-        return None
-    budget = allowed_edits(len(form))
-    if budget == 0 or abs(len(candidate) - len(form)) > budget:
-        return None
-    distance = OSA.distance(candidate, form, score_cutoff=budget)
-    if distance > budget:
-        return None
-    if candidate[:1] != form[:1] and not is_transposition(candidate, form):
-        return None
-    return distance
-
-
 def is_transposition(a: str, b: str) -> bool:
     """``a`` is ``b`` with two adjacent letters swapped."""
     if len(a) != len(b) or a == b:
@@ -67,7 +48,7 @@ def edit_kind(found: str, expected: str) -> str:
     """'substitution', 'insertion', 'deletion', 'transposition' or 'edits' (several)."""
     if is_transposition(found, expected):
         return "transposition"
-    ops = Levenshtein.editops(found, expected)
+    ops = list(Levenshtein.editops(found, expected))
     if len(ops) != 1:
         return "edits"
     return {"replace": "substitution", "delete": "insertion", "insert": "deletion"}[ops[0].tag]
@@ -116,7 +97,7 @@ def describe_difference(found: str, expected: str) -> str:
 def _position(a: str, b: str) -> str:
     """Where a single edit is: "at the start", "at the end" or "letter 5" (of ``a`` for an
     extra letter, of ``b`` otherwise)."""
-    ops = Levenshtein.editops(a, b)
+    ops = list(Levenshtein.editops(a, b))
     if len(ops) != 1:
         return ""
     op = ops[0]
@@ -160,12 +141,3 @@ def form_pattern(form: str) -> re.Pattern:
 def occurrences(text: str, form: str) -> Iterable[tuple[int, int, str]]:
     for m in form_pattern(form).finditer(text):
         yield m.start(), m.end(), m.group(0)
-
-
-def folded_words(phrases: Iterable[str]) -> set[str]:
-    """Every folded word of the given phrases."""
-    out: set[str] = set()
-    for p in phrases:
-        out.update(fold_phrase(p).split())
-    return out
-

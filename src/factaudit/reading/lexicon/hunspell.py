@@ -47,8 +47,9 @@ class Speller:
         self.name = path.name
         self._known: dict[str, bool] = {}
         self._binding = None
+        self._program: str | None = None
         try:
-            import hunspell  # type: ignore[import-not-found]
+            import hunspell
 
             self._binding = hunspell.HunSpell(str(path.with_suffix(".dic")),
                                               str(path.with_suffix(".aff")))
@@ -80,6 +81,7 @@ class Speller:
         return suggestions(self, [word], limit)[word]
 
     def _run(self, args: list[str], words: list[str]) -> str:
+        assert self._program is not None
         result = subprocess.run(
             [self._program, "-i", "utf-8", "-d", str(self.path), *args],
             input="\n".join(words) + "\n", capture_output=True, text=True, encoding="utf-8",
@@ -118,15 +120,14 @@ def load_speller(language: str) -> Speller | str:
 
 def suggestions(speller: Speller, words: list[str], limit: int = 3) -> dict[str, list[str]]:
     """Hunspell's suggestions for each word (one program call for all, with the program)."""
+    out: dict[str, list[str]] = {w: [] for w in words}
     if speller._binding is not None:
-        out = {}
         for w in words:
             try:
                 out[w] = [str(s) for s in speller._binding.suggest(w)][:limit]
             except UnicodeError:
                 out[w] = []
         return out
-    out: dict[str, list[str]] = {w: [] for w in words}
     if not words:
         return out
     text = speller._run(["-a"], [f"^{w}" for w in words])  # ^: take the line literally

@@ -168,7 +168,7 @@ def find_oddities(text: str) -> list[Oddity]:
         labels = []
         for c in dict.fromkeys(odd):
             like = _LOOKALIKES_TO_LATIN.get(c)
-            labels.append(f"{script_of(c).title()} '{c}' (U+{ord(c):04X})"
+            labels.append(f"{(script_of(c) or 'other').title()} '{c}' (U+{ord(c):04X})"
                           + (f" that looks like Latin '{like}'" if like else ""))
         detail = (", ".join(labels) + f" among {main.title()} letters")
         out.append(Oddity("lookalike", start, end, text[start:end], clean, detail))

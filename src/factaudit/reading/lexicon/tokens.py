@@ -65,9 +65,14 @@ def build_index(documents: list[tuple[str, str, str]],
                 fold_cache: dict[str, str] | None = None) -> CorpusIndex:
     """The index of texts given as (id, language, text)."""
     fold_cache = {} if fold_cache is None else fold_cache
-    docs, where, lower, count = [], defaultdict(list), set(), Counter()
+    docs: list[DocTokens] = []
+    where: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    lower: set[str] = set()
+    count: Counter[str] = Counter()
     for d, (doc_id, language, text) in enumerate(documents):
-        starts, ends, forms = [], [], []
+        starts: list[int] = []
+        ends: list[int] = []
+        forms: list[str] = []
         for m in TOKEN.finditer(text):
             word = m.group(0)
             folded = fold_cache.get(word)

@@ -7,9 +7,12 @@ import math
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
+from typing import TypeVar
 
 from factaudit.model import PartialDate, ValueKind
 from factaudit.reading.languages import LanguagePack
+
+T = TypeVar("T")
 
 # No count, sum or measure in a news text comes near this; a longer run of digits is an
 # identifier, a hash or an attack, not a quantity.
@@ -153,7 +156,7 @@ def alt(words: Iterable[str]) -> str:
                     for w in sorted(set(words), key=len, reverse=True)) or r"(?!x)x"
 
 
-def lookup(table: dict, matched: str):  # type: ignore[no-untyped-def]
+def lookup(table: dict[str, T], matched: str) -> T | None:
     """The entry of ``table`` that ``matched`` was matched from (case- and space-insensitive).
 
     ``re.IGNORECASE`` also matches Unicode case variants that ``str.lower`` does not map
@@ -167,5 +170,4 @@ def lookup(table: dict, matched: str):  # type: ignore[no-untyped-def]
     return None
 
 
-YEAR_DIGITS = r"(?:1[5-9]\d\d|20\d\d|21\d\d)"
 FLAGS = re.IGNORECASE | re.UNICODE

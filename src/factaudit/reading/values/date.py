@@ -72,7 +72,7 @@ def find(text: str, reading: Reading) -> list[Value]:
                 month = lookup(pack.months, month_text.rstrip("."))
                 if month is None:
                     continue
-                out.append(Value(ValueKind.DATE, f"{int(year):04d}-{month:02d}", m.start(),
+                out.append(Value(ValueKind.DATE, f"{int(year or 0):04d}-{month:02d}", m.start(),
                                  m.end(), m.group(0), "month precision"))
                 continue
             span = f"{day} {month_text} {year}" if year else f"{day} {month_text}"
@@ -92,7 +92,8 @@ def find(text: str, reading: Reading) -> list[Value]:
         a, b = (g.get("a"), g.get("b")) if g.get("a") else (g.get("a2"), g.get("b2"))
         year = g.get("y") or g.get("y2")
         weekday = lookup(pack.weekdays, g["wd"]) if g.get("wd") else None
-        day, month = (int(a), int(b)) if order.startswith("D") else (int(b), int(a))
+        day, month = ((int(a or 0), int(b or 0)) if order.startswith("D")
+                      else (int(b or 0), int(a or 0)))
         if not (1 <= month <= 12 and 1 <= day <= 31):
             continue
         span = f"{day:02d}/{month:02d}" + (f"/{year}" if year else "")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from factaudit.model import ValueKind
 from factaudit.reading.values.base import Reading, Value, ValueType, exact, shown
@@ -15,7 +16,8 @@ def find(text: str, reading: Reading) -> list[Value]:
             for m in _YEAR.finditer(text)]
 
 
-def whole_number(kind: str, digits: int):  # type: ignore[no-untyped-def]
+def whole_number(kind: str, digits: int) -> Callable[[object], str]:
+    """A parser of expected values of whole numbers of at most ``digits`` digits."""
     def parse(raw: object) -> str:
         if (isinstance(raw, bool) or not isinstance(raw, int | str)
                 or not str(raw).isdigit() or len(str(raw).lstrip("0") or "0") > digits):

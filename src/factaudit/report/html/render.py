@@ -249,7 +249,7 @@ def _items(result: AuditResult) -> list[tuple[str, str, Claim | Entity | Term]]:
 
 def _details(obj: Claim | Entity | Term) -> list[tuple[str, str]]:
     if isinstance(obj, Claim):
-        rows = [("type", obj.type)]
+        rows: list[tuple[str, str]] = [("type", str(obj.type))]
         if obj.consistent:
             rows.append(("expected", "sources must agree with each other"))
         else:
@@ -357,7 +357,7 @@ def build_context(result: AuditResult, generated: dt.datetime | None = None
         line_href = None
         location = None
         ex = None
-        if doc is not None and f.start is not None:
+        if doc is not None and j is not None and f.start is not None:
             end = f.end if f.end is not None and f.end > f.start else f.start
             line, column = position(doc, f.start)
             line_href = f"#d{j}-L{line}"
@@ -400,7 +400,7 @@ def build_context(result: AuditResult, generated: dt.datetime | None = None
             else:
                 value = _short([fv.finding.found or "" for fv in cell_findings])
             has_evidence = bool(cell_findings or mentions)
-            anchor = f"e{i}-{j}" if has_evidence else None
+            cell_anchor = f"e{i}-{j}" if has_evidence else None
             title = f"{item_id} in {doc.id}: {VERDICT_LABEL.get(verdict, verdict)}"
             if display == "acknowledged":
                 reasons = sorted({fv.finding.acknowledged or "" for fv in cell_findings
@@ -408,18 +408,17 @@ def build_context(result: AuditResult, generated: dt.datetime | None = None
                 title += " — acknowledged: " + "; ".join(reasons)
             if value:
                 title += f" — found {value}"
-            cell = CellView(i, j, verdict, display, value, anchor,
+            cell = CellView(i, j, verdict, display, value, cell_anchor,
                             [fv.n for fv in cell_findings], title)
             cells.append(cell)
-            if has_evidence:
-                evidence.append(EvidenceView(anchor, j, cell, cell_findings,
+            if cell_anchor is not None:
+                evidence.append(EvidenceView(cell_anchor, j, cell, cell_findings,
                                              _mentions(doc, j, i, mentions, cell_findings,
                                                        doc_marks)))
         acks = [{"source": a.source, "reason": a.reason, "until": a.until.isoformat(),
                  "found": a.found} for a in obj.acknowledged]
         item_views.append(ItemView(
-            i, item_id, kind, item_statement(result, item_id) if kind != "claim"
-            else obj.statement, _details(obj),
+            i, item_id, kind, item_statement(result, item_id), _details(obj),
             f"{origin.path}:{origin.line}" if origin else "", acks, cells, evidence,
             general.get(i, [])))
     orphans = general.get(None, [])
@@ -568,7 +567,7 @@ def _bar_chart(chart_id: str, title: str, rows: list[tuple[str, Counter]]) -> di
     bars = []
     for r, (label, counter) in enumerate(rows):
         y = top + r * row_h
-        x = label_w
+        x: float = label_w
         parts = []
         for key in SEVERITY_KEYS:
             count = counter.get(key, 0)
@@ -591,8 +590,8 @@ def _bar_chart(chart_id: str, title: str, rows: list[tuple[str, Counter]]) -> di
 # ----------------------------------------------------------------------------- rendering
 
 def _asset(name: str) -> str:
-    return resources.files("factaudit.report.html").joinpath("templates", name).read_text(
-        "utf-8")
+    return resources.files("factaudit.report.html").joinpath("templates").joinpath(
+        name).read_text("utf-8")
 
 
 def _environment():
