@@ -32,8 +32,9 @@ def check(ctx: RuleContext) -> Iterator[Report]:
     ago = words_pattern(tuple(pack.past_markers))
     for _, values in values_around(doc, selector, near):
         durations = [v for v in values if v.kind == "duration"]
-        anchors = [v for v in values
-                   if v.kind == "year" or (v.kind == "period" and v.canonical.endswith(".."))]
+        # years as written ("in 2019"), not those computed from the publication date
+        anchors = [v for v in values if not v.relative and (
+            v.kind == "year" or (v.kind == "period" and v.canonical.endswith("..")))]
         for d in durations:
             n = float(d.canonical)
             follows = doc.text[d.end : d.end + 15].lstrip()

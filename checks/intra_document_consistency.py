@@ -3,8 +3,10 @@
 Bad:  "the meeting on 6 July …" and later "the meeting on 7 July …" in one article
 Good: the same value repeated, in any written form ("6 Juli 2021", "Selasa (6/7)")
 
-Compares each value with the document's first mention of the claim; values read with
-less confidence (plans, uncertain readings) are left alone.
+For claims without an expected value (``consistent: true``, or an age counted from a year
+in a document with no date): compares each value with the document's first mention of the
+claim. A claim with an expected value needs no such comparison: value-contradiction
+reports each wrong value itself. Plans and uncertain readings are left alone.
 """
 
 from __future__ import annotations
@@ -21,6 +23,8 @@ def check(ctx: RuleContext) -> Iterator[Report]:
     lines = None
     for claim_id, mentions in mentions_by_claim(ctx.mentions).items():
         claim = ctx.claims.claim(claim_id)
+        if claim.expected_for(doc.published_date)[0] is not None:
+            continue  # every wrong value is a contradiction of its own
         firm = [m for m in mentions if m.modality == "fact" and not m.uncertain]
         if len(firm) < 2:
             continue

@@ -23,7 +23,7 @@ def check(ctx: RuleContext) -> Iterator[Report]:
         claim = ctx.claims.claim(m.claim)
         if claim.consistent:
             continue
-        expected, derivation = claim.expected_for(doc.published_date)
+        expected, derivation = claim.expected_for(doc.published_date, m.as_of)
         if expected is None or agrees(claim.type, expected, m.value, claim.tolerance):
             continue
         yield ctx.report(

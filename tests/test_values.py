@@ -56,7 +56,9 @@ def of_kind(text, lang, kind, base=None, order=None):
         ("kemarin lusa", "id", JAN_27, None, "2021-01-25"),
         ("hari ini", "id", JAN_27, None, "2021-01-27"),
         ("6 July", "en", None, None, "--07-06"),
-        ("December 28", "en", PartialDate(2022, 1, 3), None, "2021-12-28"),
+        # no year written: compared on day and month, unless a weekday fixes the year
+        ("December 28", "en", PartialDate(2022, 1, 3), None, "--12-28"),
+        ("Tuesday, December 28", "en", PartialDate(2022, 1, 3), None, "2021-12-28"),
         ("2021-07-06", "en", None, None, "2021-07-06"),
         ("the 6th of July 2021", "en", None, None, "2021-07-06"),
         ("06/07/21", "id", None, None, "2021-07-06"),

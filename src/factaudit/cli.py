@@ -335,6 +335,8 @@ def _add_authoring_commands(sub: Any) -> None:
                     "and the verdict.")
     p.add_argument("item", metavar="ID", help="id of a claim, entity or term")
     _inputs(p)
+    p.add_argument("--document", action="append", metavar="DOC_ID",
+                   help="only this document (repeat for more)")
     p.add_argument("--format", choices=("text", "json"), default="text")
     p.add_argument("--output", type=Path, metavar="FILE")
 
@@ -406,7 +408,7 @@ def _explain(args: argparse.Namespace) -> int:
     from factaudit.authoring.explain import explain, to_json, to_text
 
     _protect_inputs(args)
-    x = explain(_project(args), args.item)
+    x = explain(_project(args), args.item, documents=args.document)
     _emit(to_json(x) if args.format == "json" else to_text(x), args.output,
           guarded=args.format != "json")
     return EXIT_OK

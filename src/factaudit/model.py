@@ -62,6 +62,7 @@ class ValueKind(Vocabulary):
     ORDINAL = "ordinal"
     DURATION = "duration"
     CATEGORY = "category"
+    TIME = "time"  # a time of day: read so that it is not taken for a number or a date
 
 
 class HitKind(Vocabulary):
@@ -162,6 +163,7 @@ class DocumentInfo:
     first_line: int = 1  # file line of the first text line (after front matter)
     published_source: str | None = None  # "declared", or "dateline" when read from the text
     digest: str | None = None  # of the text: a version of the document
+    dateline: tuple[int, int] | None = None  # "JAKARTA, 5 July 2021 –": place and date
 
     @property
     def published_date(self) -> PartialDate | None:
@@ -233,6 +235,7 @@ class Mention:
     weekday: int | None = None
     modality: Modality = Modality.FACT
     uncertain: bool = False  # read with less confidence: derived rules leave it alone
+    as_of: int | None = None  # the year an anniversary is counted to, when the text says
 
 
 # ================================================================ findings

@@ -88,11 +88,11 @@ class Explanation:
         return asdict(self)
 
 
-def explain(project: Project, item_id: str, result: AuditResult | None = None
-            ) -> Explanation:
-    """Explain one claim, entity or term over a project's corpus. ``result``: an audit of
-    the project run with ``trace={item_id}`` (made here when not given). Raises
-    InputError for an unknown id."""
+def explain(project: Project, item_id: str, result: AuditResult | None = None,
+            documents: list[str] | None = None) -> Explanation:
+    """Explain one claim, entity or term over a project's corpus (or only the documents
+    whose ids are in ``documents``). ``result``: an audit of the project run with
+    ``trace={item_id}`` (made here when not given). Raises InputError for an unknown id."""
     claims = project.claims
     item = claims.find(item_id)
     if item is None:
@@ -109,8 +109,11 @@ def explain(project: Project, item_id: str, result: AuditResult | None = None
     for step in result.trace:
         if step.item == item_id:
             steps[step.document].append(step)
+    wanted = _documents(result, documents)
     notes = []
     for info in result.documents:
+        if wanted is not None and info.id not in wanted:
+            continue
         verdict = result.verdicts.get(item_id, {}).get(info.id, "")
         note = DocumentNote(info.id, info.path, info.language, info.published, verdict)
         doc = result.text_of(info.id) if steps.get(info.id) else None
@@ -129,11 +132,24 @@ def explain(project: Project, item_id: str, result: AuditResult | None = None
         notes.append(note)
     corpus_findings = [_finding_dict(f) for f in result.findings
                        if f.claim == item_id and f.document is None]
-    if corpus_findings:
+    if corpus_findings and wanted is None:
         notes.append(DocumentNote("(across the corpus)", "", "", None, "", True, "", [],
                                   corpus_findings))
     where = f"{origin.path}:{origin.line}" if origin else ""
     return Explanation(item_id, str(item.kind), where, item.label, _details(item), notes)
+
+
+def _documents(result: AuditResult, documents: list[str] | None) -> set[str] | None:
+    if not documents:
+        return None
+    ids = [d.id for d in result.documents]
+    unknown = [d for d in documents if d not in ids]
+    if unknown:
+        close = difflib.get_close_matches(unknown[0], ids, n=3)
+        raise InputError(Problem("corpus", f"no document with id {unknown[0]!r}",
+                                 hint=f"did you mean {', '.join(close)}?" if close else
+                                 "see the ids with: factaudit check --format json"))
+    return set(documents)
 
 
 def _details(item: Any) -> list[str]:
@@ -147,8 +163,18 @@ def _details(item: Any) -> list[str]:
             out.append(f"expected: {item.expected_value}")
         for lang, cues in item.cues.items():
             out.append(f"cues ({lang}): {', '.join(cues)}")
+        for lang, words in (item.keywords or {}).items():
+            out.append(f"keywords ({lang}): {', '.join(words)}")
         for words in (item.unit_words or {}).values():
             out.append(f"unit words: {', '.join(words)}")
+        for lang in sorted({*item.cues, *(item.keywords or {})}):
+            topic = item.topic(lang)
+            if topic:
+                out.append(f"about ({lang}): " + "; ".join(" or ".join(g) for g in topic))
+            if item.excluded(lang):
+                out.append(f"not about ({lang}): {', '.join(item.excluded(lang))}")
+        if item.window is not None:
+            out.append(f"window: {item.window} words")
         if item.valid:
             out.append(f"valid: {item.valid}")
         if item.scope:

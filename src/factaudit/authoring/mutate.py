@@ -369,6 +369,9 @@ def _typo(word: str, rng: random.Random) -> str:
     return word[:-1]
 
 
+_THOUSANDS = frozenset(10 ** (3 * k) for k in range(1, 6))
+
+
 def _reformat_number(raw: str, pack: LanguagePack, rng: random.Random) -> str | None:
     """The same quantity written another way: "20 juta" ↔ "20.000.000"."""
 
@@ -385,8 +388,9 @@ def _reformat_number(raw: str, pack: LanguagePack, rng: random.Random) -> str | 
     if n is None or n != int(n) or n < 1000:
         return None
     n = int(n)
+    # the largest scale that divides it, thousands first ("20 million", not "2 crores")
     words = sorted(((f, w) for w, f in pack.scales.items() if n % f == 0 and f <= n),
-                   key=lambda fw: (-fw[0], -len(fw[1])))
+                   key=lambda fw: (fw[0] not in _THOUSANDS, -fw[0], -len(fw[1])))
     if words and any(not c.isdigit() for c in raw):
         factor, word = words[0]
         return f"{format_number(n / factor)} {word}"

@@ -52,6 +52,8 @@ def _matchable(value: str) -> str:
 
 
 Words = Annotated[str, Field(min_length=1), AfterValidator(_matchable)]
+# what a sentence must be about: each entry must occur; a list entry is "any one of these"
+Topic = list[Words | list[Words]]
 ItemId = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9._-]*$", max_length=120)]
 
 
@@ -96,7 +98,24 @@ class Claim(_Strict):
                           "when sources must only agree with each other")
     consistent: bool = Field(False, description="no expected value: sources must agree")
     cues: dict[LangCode, list[Words]] = Field(
-        description="phrases, per language, that mark a passage as speaking to the claim"
+        default_factory=dict,
+        description="phrases, per language, that mark a passage as speaking to the claim "
+        "(inflected forms match too: 'landed' for 'landing')"
+    )
+    keywords: dict[LangCode, list[Words]] | None = Field(
+        None, description="words, per language, that together mark a passage: a clause "
+        "holding all of them, in any order and inflection, counts as a cue"
+    )
+    about: Topic | dict[LangCode, Topic] | None = Field(
+        None, description="what the sentence must be about: every entry must occur in it (an "
+        "entry that is a list: any one of its words); a list for every language, or per "
+        "language"
+    )
+    not_about: list[Words] | dict[LangCode, list[Words]] | None = Field(
+        None, description="a sentence holding any of these words is not read for the claim"
+    )
+    window: int | None = Field(
+        None, ge=1, le=200, description="the value must be at most this many words from the cue"
     )
     categories: dict[Phrase, dict[LangCode, list[Words]]] | None = Field(
         None, description="type category: each category and the words that signal it"
@@ -140,8 +159,12 @@ class Claim(_Strict):
 
     @model_validator(mode="after")
     def _check(self) -> Claim:
-        if not any(self.cues.values()):
-            raise ValueError("give at least one cue phrase")
+        if not any(self.cues.values()) and not any((self.keywords or {}).values()):
+            raise ValueError("give at least one cue phrase (cues) or a set of keywords")
+        for lang, words in (self.keywords or {}).items():
+            if len(words) < 2:
+                raise ValueError(f"keywords ({lang}): give two or more words; a single word "
+                                 "is a cue")
         if self.counts_from is not None and self.type != "duration":
             raise ValueError("'counts_from' only applies to claims of type duration")
         if self.counts_from is not None and self.expected is not None:
@@ -165,12 +188,17 @@ class Claim(_Strict):
                               else parse_expected(self.type, self.expected))
         return self
 
-    def expected_for(self, published: PartialDate | None) -> tuple[str | None, str]:
+    def expected_for(self, published: PartialDate | None, as_of: int | None = None
+                     ) -> tuple[str | None, str]:
         """The expected value for a document published on ``published``, and how it was
         computed. None when it cannot be known (a duration counted from a year, in a
-        document with no publication date)."""
+        document with no publication date). ``as_of``: the year a duration is counted to
+        when the text writes it ("its 12th anniversary, in 2022")."""
         if self.counts_from is None:
             return self._expected, "expected value of the claim"
+        if as_of is not None:
+            years = as_of - self.counts_from
+            return str(years), f"{as_of} (the year written) − {self.counts_from} = {years}"
         if published is None:
             return None, "no publication date to count from"
         years = published.year - self.counts_from
@@ -187,6 +215,21 @@ class Claim(_Strict):
     def expected_value(self) -> str | None:
         """The canonical expected value ("2018", "2018..2021", "2021-07-06"), or None."""
         return self._expected
+
+    def topic(self, language: str) -> list[list[str]]:
+        """What a sentence in ``language`` must be about: groups of alternatives, all needed."""
+        if self.about is None:
+            return []
+        entries = self.about.get(language, []) if isinstance(self.about, dict) else self.about
+        return [entry if isinstance(entry, list) else [entry] for entry in entries]
+
+    def excluded(self, language: str) -> list[str]:
+        """Words that exclude a sentence in ``language``."""
+        if self.not_about is None:
+            return []
+        if isinstance(self.not_about, dict):
+            return list(self.not_about.get(language, []))
+        return list(self.not_about)
 
     def signals(self) -> dict[str, list[str]]:
         """Category → all its signal words, every language together."""

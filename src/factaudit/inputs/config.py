@@ -44,12 +44,16 @@ class Config:
 
 
 def load_config(start: Path | None = None) -> Config:
-    """Settings from the nearest pyproject.toml at or above ``start`` (defaults if none)."""
+    """Settings of the nearest project at or above ``start``: the first folder that has a
+    pyproject.toml (its [tool.factaudit] section, or defaults) or a claims/ folder of its
+    own (defaults), so a project nested in another's tree is audited as itself."""
     start = (start or Path.cwd()).resolve()
     for folder in (start, *start.parents):
         candidate = folder / "pyproject.toml"
         if candidate.exists() or candidate.is_symlink():
             return _from_file(candidate)
+        if (folder / "claims").is_dir():
+            return Config(root=folder)
     return Config(root=start)
 
 

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from factaudit.model import Document, InputError, PartialDate, Problem, display_path
+from factaudit.reading.dateline import find_dateline
 from factaudit.reading.files import describe, kind_of, read_regular, safe_resolve
 from factaudit.reading.yamlsource import load_yaml
 
@@ -426,6 +427,10 @@ def read_source(source: Source, languages: tuple[str, ...], warnings: list[str],
                     else "language could not be detected")
             warnings.append(f"{shown}: {what}; assumed language {language!r}")
     order = info.get("date_order")
+    dateline = find_dateline(body, str(language))
+    published_source = "declared" if published else None
+    if dateline is not None and dateline.date is not None and not published:
+        published, published_source = str(dateline.date), "dateline"
     return Document(
         id=str(info.get("id") or Path(source.file or source.shown).stem),
         path=shown,
@@ -440,6 +445,8 @@ def read_source(source: Source, languages: tuple[str, ...], warnings: list[str],
         publisher=_text(info.get("publisher")),
         first_line=first_line,
         digest=text_digest(body),
+        published_source=published_source,
+        dateline=(dateline.start, dateline.end) if dateline is not None else None,
     )
 
 

@@ -1,12 +1,26 @@
 """From the scan's cue hits to Mentions: typed values in the sentences that hold a cue,
-each attributed to the claim whose cue is nearest.
+each attributed to the claim whose cue is nearest — when it is that claim's value at all.
 
-1. Only sentences that hold a cue are read for values (``reading.values.read_values``).
-2. Each value is attributed to the nearest cue in its sentence, where "nearest" counts
-   characters and adds a penalty for every clause boundary in between; the value goes to
-   every claim whose cue is that near (two claims may share a cue). A cue then keeps the
-   nearest of the values attributed to it. So in "relations began in 1991 and it became a
-   full partner in 1996", 1991 goes to the first cue and 1996 to the second.
+For each sentence that holds a cue:
+
+1. Values are read once (``reading.values.read_values``). Values in the document's
+   dateline are its place and date of filing, never a claim's value.
+2. A claim whose ``about`` words are not all in the sentence, or one of whose
+   ``not_about`` words is, does not read it.
+3. Each value is offered to the claims of its type. A ``year`` claim also reads the year
+   of a full or month date; a ``duration`` claim also reads an ordinal anniversary ("the
+   15th anniversary", "HUT ke-15"). A claim refuses a value that is not followed by one of
+   its ``unit_words``, that counts a part ("two of its four engines"), that counts another
+   noun or a kind of its own ("eight small thrusters", "seven elevated stations"), or
+   whose noun phrase belongs to another claim of the sentence.
+4. A cue and a value must stand in the same clause of the sentence's structure: a value
+   in a parenthesis, a relative clause (", which …") or a dashed aside belongs to a cue
+   in that aside only. With ``window``, the value must be at most that many words away.
+5. Each value goes to the nearest cue that may take it, where "nearest" counts characters
+   and adds a penalty for every clause boundary in between (two claims may share a cue);
+   a cue then keeps the nearest of its values.
+6. A plan or hedge marker ("will", "aims to", "akan") between the cue's clause and the
+   value makes the mention a plan: rules report it at most as info.
 
 When asked (``trace``: item ids), every step is recorded as a ``TraceStep``: each cue
 found, each value read in its sentence and what became of it, and why. ``factaudit
@@ -15,20 +29,44 @@ explain`` renders these records; it never re-computes an attribution of its own.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Collection
-from dataclasses import dataclass, field
-from functools import cache
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from factaudit.inputs.claims import Claim, ClaimSet
-from factaudit.model import Document, DocumentInfo, Hit, HitKind, Mention, TraceStep, ValueKind
+from factaudit.matching.clauses import (
+    Sentence,
+    Word,
+    analyse,
+    compared,
+    earlier_figure,
+    life_marker,
+    partitive,
+    planned,
+    word_before,
+    word_gap,
+    words_after,
+)
+from factaudit.model import (
+    Document,
+    DocumentInfo,
+    Hit,
+    HitKind,
+    Mention,
+    Modality,
+    TraceStep,
+    ValueKind,
+)
+from factaudit.reading.inflection import find_phrase, phrase_keys, tokens
 from factaudit.reading.languages import by_language, get_pack
 from factaudit.reading.text import fold, fold_phrase, sentences
 from factaudit.reading.values import Value, read_categories, read_values
+from factaudit.reading.values.quantity import currency_named, currency_of
 
 CLAUSE_PENALTY = 40
+NOUN_PHRASE_WORDS = 4  # how many words after a number may name what it counts
 
 
 @dataclass
@@ -77,168 +115,475 @@ def attribute(doc: Document, claims: ClaimSet, hits: list[Hit],
         k = bisect_right(starts, h.start) - 1
         if k >= 0 and h.end <= spans[k][1]:
             by_sentence[k].append(h)
-    base = doc.published_date
     for k, sentence_hits in sorted(by_sentence.items()):
-        s_start, s_end = spans[k]
-        sentence = doc.text[s_start:s_end]
-        values = [v.shifted(s_start) for v in
-                  read_values(sentence, doc.language, base, doc.date_order)]
-        _sentence(doc, claims, sentence_hits, values, sentence, (s_start, s_end), trace, out)
+        _SentenceWork(doc, claims, spans[k], trace, out).run(sentence_hits)
     out.mentions.sort(key=lambda m: (m.value_start, m.claim))
     return out
 
 
-def _sentence(doc: Document, claims: ClaimSet, hits: list[Hit], values: list[Value],
-              sentence: str, span: tuple[int, int], trace: Collection[str],
-              out: Attribution) -> None:
-    s_start, s_end = span
-    # Cues compete for values in pools: one pool per value kind, and one per category
-    # claim (each has its own signal words).
-    pools: dict[str, tuple[list[Hit], list[Value]]] = {}
-    for h in hits:
-        claim = claims.claim(h.item)
-        key = f"category:{claim.id}" if claim.type == "category" else claim.type
-        if key not in pools:
-            if claim.type == "category":
-                pool_values = [v.shifted(s_start)
-                               for v in read_categories(sentence, claim.signals())]
+@dataclass
+class _Candidate:
+    """A value as one claim type reads it (a year from a date, an age from an ordinal)."""
+
+    value: Value
+    as_of: int | None = None  # the year an anniversary is counted to, when written
+
+
+class _SentenceWork:
+    """Attribution in one sentence."""
+
+    def __init__(self, doc: Document, claims: ClaimSet, span: tuple[int, int],
+                 trace: Collection[str], out: Attribution) -> None:
+        self.doc, self.claims, self.span, self.trace, self.out = doc, claims, span, trace, out
+        self.text = doc.text
+        self.language = doc.language
+        s_start, s_end = span
+        values = [v.shifted(s_start) for v in read_values(
+            self.text[s_start:s_end], doc.language, doc.published_date, doc.date_order)]
+        self.values = values
+        self._spans = [(v.start, v.end) for v in values]
+        dateline_end = doc.dateline[1] if doc.dateline else 0
+        self.sentence: Sentence = analyse(self.text, s_start, s_end, doc.language, self._spans,
+                                          skip=dateline_end)
+        self._keys: dict[tuple[int, int], list[str]] = {}
+
+    # ------------------------------------------------------------------ steps
+    def run(self, hits: list[Hit]) -> None:
+        self.values = self._outside_dateline(self.values, {h.item for h in hits})
+        hits = [h for h in hits if self._about(h)]
+        for h in hits:
+            if h.item in self.trace:
+                self._step(h.item, "cue", f"cue {h.text!r} found", cue=h)
+        pools: dict[str, list[Hit]] = defaultdict(list)
+        for h in hits:
+            claim = self.claims.claim(h.item)
+            pools[f"category:{claim.id}" if claim.type == "category" else claim.type].append(h)
+        found: dict[tuple[str, int, int], Mention] = {}
+        for key, pool_hits in pools.items():
+            self._pool(key, pool_hits, found)
+        self._explain_absent(hits)
+        self.out.mentions.extend(found.values())
+
+    def _outside_dateline(self, values: list[Value], items: set[str]) -> list[Value]:
+        line = self.doc.dateline
+        if line is None or self.span[0] >= line[1]:
+            return values
+        kept = []
+        for v in values:
+            if v.start < line[1] and line[0] < v.end:
+                for c in items & set(self.trace):
+                    self._step(c, "dateline", "in the dateline: the place and date of "
+                               "filing, not a value of the claim", value=v)
             else:
-                pool_values = [v for v in values if v.kind == claim.type]
-            pools[key] = ([], pool_values)
-        pools[key][0].append(h)
-        if h.item in trace:
-            out.trace.append(TraceStep(doc.id, h.item, span, "cue", f"cue {h.text!r} found",
-                                       cue=(h.start, h.end), cue_text=h.text))
-    boundaries = [m.start() for m in _clause_pattern(doc.language).finditer(sentence)]
-    found: dict[tuple[str, int, int], Mention] = {}
-    for cue_hits, pool_values in pools.values():
+                kept.append(v)
+        return kept
+
+    def _about(self, h: Hit) -> bool:
+        """Whether the sentence is about what the claim of ``h`` needs (about/not_about)."""
+        claim = self.claims.claim(h.item)
+        topic, excluded = claim.topic(self.language), claim.excluded(self.language)
+        if not topic and not excluded:
+            return True
+        keys = self.keys(self.span)
+        for word in excluded:
+            if find_phrase(keys, phrase_keys(word, self.language)) >= 0:
+                self._refuse_cue(h, f"the sentence mentions {word!r} (not_about)")
+                return False
+        scope = self.sentence.scope(h.start)
+        where = "the sentence" if scope == self.span else "the aside the cue is in"
+        keys = self.keys(scope)
+        for group in topic:
+            if not any(find_phrase(keys, phrase_keys(w, self.language)) >= 0 for w in group):
+                words = " or ".join(repr(w) for w in group)
+                self._refuse_cue(h, f"{where} does not mention {words} (about)")
+                return False
+        return True
+
+    def _refuse_cue(self, h: Hit, reason: str) -> None:
+        if h.item in self.trace:
+            self._step(h.item, "not-about", reason, cue=h)
+
+    def keys(self, span: tuple[int, int]) -> list[str]:
+        """The inflection keys of the words in ``span`` (the sentence or a part of it)."""
+        if span not in self._keys:
+            self._keys[span] = [k for _, _, k in tokens(self.text, *span,
+                                                        language=self.language)]
+        return self._keys[span]
+
+    # ------------------------------------------------------------------ one pool
+    def _pool(self, key: str, hits: list[Hit], found: dict[tuple[str, int, int], Mention]
+              ) -> None:
+        """Cues of one value type (or one category claim) compete for its values."""
+        claim_type = self.claims.claim(hits[0].item).type
+        if claim_type == "category":
+            claim = self.claims.claim(hits[0].item)
+            s_start, s_end = self.span
+            candidates = [_Candidate(v.shifted(s_start)) for v in
+                          read_categories(self.text[s_start:s_end], claim.signals())]
+        else:
+            candidates = self._candidates(claim_type, hits)
         by_claim: dict[str, list[Hit]] = defaultdict(list)
-        for h in sorted(cue_hits, key=lambda h: (h.start, h.end)):
+        for h in sorted(hits, key=lambda h: (h.start, h.end)):
             by_claim[h.item].append(h)
         starts = {c: [h.start for h in hs] for c, hs in by_claim.items()}
-        assigned: dict[int, list[tuple[int, Value]]] = defaultdict(list)
+        assigned: dict[int, list[tuple[int, _Candidate]]] = defaultdict(list)
         lost: dict[tuple[str, int], TraceStep] = {}
-        for v in pool_values:
-            # the nearest cue of each claim that accepts the value: the cues beside it on
-            # either side (a farther cue on one side can never be nearer)
+        for cand in candidates:
+            v = cand.value
             best: list[tuple[int, Hit]] = []
-            refused: list[str] = []
             for c, hs in by_claim.items():
-                if not _accepts(claims.claim(c), v, doc):
-                    refused.append(c)
+                claim = self.claims.claim(c)
+                why = self._refusal(claim, v, hits)
+                if why is not None:
+                    if c in self.trace:
+                        self._step(c, why[0], why[1], value=v)
                     continue
+                # the cues beside the value on either side (a farther cue on one side can
+                # never be nearer), if they may take it
                 k = bisect_right(starts[c], v.start)
                 for h in hs[max(0, k - 2):k + 1]:
-                    best.append((_distance(h, v, s_start, boundaries), h))
+                    why = self._cue_refusal(claim, h, v)
+                    if why is None:
+                        best.append((self._distance(h, v), h))
+                    elif c in self.trace:
+                        self._step(c, why[0], why[1], value=v, cue=h)
             nearest = min((d for d, _ in best), default=None)
             for d, h in best:
                 if d == nearest:
-                    assigned[id(h)].append((d, v))
-            for c in trace:
-                if c in refused:
-                    words = sorted({w for ws in (claims.claim(c).unit_words or {}).values()
-                                    for w in ws})
-                    out.trace.append(_step(doc, c, span, v, "no-unit",
-                                           f"not followed by a unit word of the claim "
-                                           f"({', '.join(words)})"))
-                elif c in by_claim and nearest is not None:
-                    own = min(((d, h) for d, h in best if h.item == c), key=lambda dh: dh[0])
-                    if own[0] > nearest:
-                        winner = next(h for d, h in best if d == nearest)
-                        lost[(c, v.start)] = _step(
-                            doc, c, span, v, "other-cue",
-                            f"not attributed: nearer cue {winner.text!r} of {winner.item} "
-                            f"(distance {nearest}, vs {own[0]} to {own[1].text!r})",
-                            own[1], own[0])
+                    assigned[id(h)].append((d, cand))
+            for c in self.trace:
+                own = [(d, h) for d, h in best if h.item == c]
+                if own and nearest is not None and min(own, key=lambda dh: dh[0])[0] > nearest:
+                    d_own, h_own = min(own, key=lambda dh: dh[0])
+                    winner = next(h for d, h in best if d == nearest)
+                    lost[(c, v.start)] = self._make_step(
+                        c, "other-cue", f"not attributed: nearer cue {winner.text!r} of "
+                        f"{winner.item} (distance {nearest}, vs {d_own} to {h_own.text!r})",
+                        value=v, cue=h_own, distance=d_own)
         kept: set[tuple[str, int]] = set()
         kept_by: dict[str, tuple[Hit, Value]] = {}
-        for h in cue_hits:
+        for h in hits:
             if id(h) not in assigned:
                 continue
-            d, v = min(assigned[id(h)], key=lambda dv: (dv[0], dv[1].start))
-            claim = claims.claim(h.item)
+            # the nearest value; a value written out beats one computed from the publication
+            # date ("14 tahun lalu, pada 2008": 2008)
+            d, cand = min(assigned[id(h)], key=lambda dc: (dc[1].value.relative, dc[0],
+                                                            dc[1].value.start))
+            v = cand.value
+            claim = self.claims.claim(h.item)
             mention_key = (claim.id, v.start, v.end)
             if mention_key in found:
                 continue
             kept.add((claim.id, v.start))
             kept_by.setdefault(claim.id, (h, v))
+            plan = planned(self.text, self.sentence, (h.start, h.end), (v.start, v.end))
+            words = word_gap(self.text, (h.start, h.end), (v.start, v.end))
+            how = f"{v.how}; {words} word{'s' if words != 1 else ''} from the cue"
+            if cand.as_of is not None:
+                how += f"; counted to {cand.as_of}, the year written in the sentence"
             found[mention_key] = Mention(
-                document=doc.id, claim=claim.id, language=doc.language,
-                sentence_start=s_start, sentence_end=s_end, cue_start=h.start, cue_end=h.end,
-                cue=h.text, value_start=v.start, value_end=v.end, raw=v.raw,
-                value=v.canonical, kind=ValueKind(v.kind), how=v.how, weekday=v.weekday,
-            )
-            if claim.id in trace:
-                out.trace.append(_step(doc, claim.id, span, v, "mention",
-                                       f"attributed to cue {h.text!r} (distance {d})", h, d))
-        for c in trace:
+                document=self.doc.id, claim=claim.id, language=self.language,
+                sentence_start=self.span[0], sentence_end=self.span[1], cue_start=h.start,
+                cue_end=h.end, cue=h.text, value_start=v.start, value_end=v.end, raw=v.raw,
+                value=v.canonical, kind=ValueKind(v.kind), how=how, weekday=v.weekday,
+                modality=Modality.PLANNED if plan else Modality.FACT, as_of=cand.as_of)
+            if claim.id in self.trace:
+                note = f"; a plan or hedge ({plan!r}): reported as info at most" if plan else ""
+                self._step(claim.id, "mention",
+                           f"attributed to cue {h.text!r} (distance {d}){note}", value=v, cue=h,
+                           distance=d)
+        for c in self.trace:
             if c not in by_claim:
                 continue
-            for v in pool_values:
+            for cand in candidates:
+                v = cand.value
                 if (c, v.start) in kept:
                     continue
                 if (c, v.start) in lost:
-                    out.trace.append(lost[(c, v.start)])
-                elif not any(s.decision == "no-unit" and s.item == c and s.value == (
-                        v.start, v.end) for s in out.trace):
+                    self.out.trace.append(lost[(c, v.start)])
+                elif not any(s.item == c and s.value == (v.start, v.end) for s in self.out.trace):
                     kept_pair = kept_by.get(c)
                     reason = ("not kept: the cue keeps a nearer value" if kept_pair is None
                               else f"not kept: cue {kept_pair[0].text!r} keeps its nearest "
                               f"value {kept_pair[1].raw!r}")
-                    out.trace.append(_step(doc, c, span, v, "not-kept", reason))
-    for c in trace:
-        traced = claims.find(c)
-        if not isinstance(traced, Claim) or c not in {h.item for h in hits}:
-            continue
-        claim = traced
-        kinds = {v.kind for v in values if v.kind != claim.type}
-        for v in values:
-            if v.kind != claim.type and claim.type != "category":
-                out.trace.append(_step(doc, c, span, v, "wrong-kind",
-                                       f"a {v.kind}, the claim reads {claim.type} values"))
-        if claim.type == "category" and not any(
-                s.item == c and s.sentence == span and s.value for s in out.trace):
-            names = ", ".join(sorted(claim.signals()))
-            out.trace.append(TraceStep(doc.id, c, span, "no-value",
-                                       f"no signal word of any category ({names}) in this "
-                                       "sentence"))
-        elif claim.type != "category" and not any(v.kind == claim.type for v in values):
-            also = f" (only {', '.join(sorted(kinds))})" if kinds else ""
-            out.trace.append(TraceStep(doc.id, c, span, "no-value",
-                                       f"no {claim.type} in this sentence{also}"))
-    out.mentions.extend(found.values())
+                    self._step(c, "not-kept", reason, value=v)
+
+    # ------------------------------------------------------------------ candidates
+    def _candidates(self, claim_type: str, hits: list[Hit]) -> list[_Candidate]:
+        """The sentence's values as a claim of ``claim_type`` reads them (``hits``: the
+        cues of the claims of that type in the sentence)."""
+        out = []
+        for v in self.values:
+            if v.kind == claim_type:
+                out.append(_Candidate(v))
+            elif claim_type == "year" and v.kind == "date" and v.canonical[:4].isdigit():
+                out.append(_Candidate(replace(v, kind=ValueKind.YEAR, canonical=v.canonical[:4],
+                                              how=f"the year of the date {v.canonical}")))
+            elif claim_type == "year" and v.kind == "period" and v.canonical.endswith(".."):
+                year = v.canonical[:-2]
+                at = v.raw.rfind(year)
+                if at >= 0:  # the year as written, without "since"
+                    out.append(_Candidate(replace(
+                        v, kind=ValueKind.YEAR, canonical=year, start=v.start + at,
+                        end=v.start + at + len(year), raw=year,
+                        how=f"the year of {v.raw!r}")))
+            elif claim_type == "duration" and v.kind == "ordinal" and (
+                    self._anniversary(v) or any(self._attached(h, v) for h in hits)):
+                out.append(_Candidate(
+                    replace(v, kind=ValueKind.DURATION,
+                            how=f"an anniversary: the {v.canonical}th is {v.canonical} years"),
+                    as_of=self._year_written(v)))
+        return out
+
+    def _anniversary(self, v: Value) -> bool:
+        """Whether an ordinal is an anniversary: an anniversary word right before or after."""
+        words = _folded_phrases(get_pack(self.language).anniversary_words)
+        if not words:
+            return False
+        before = fold(self.text[max(self.span[0], v.start - 40):v.start]).text.strip()
+        after = fold(self.text[v.end:min(self.span[1], v.end + 40)]).text.strip()
+        return any(before.endswith(w) or after.startswith(w) for w in words)
+
+    def _year_written(self, v: Value) -> int | None:
+        """The year an anniversary falls in, when the sentence writes it (the nearest year
+        or dated value in the same clause structure)."""
+        best: tuple[int, int] | None = None
+        for w in self.values:
+            if w.kind not in ("year", "date") or not w.canonical[:4].isdigit():
+                continue
+            if self.sentence.aside_of(w.start) != self.sentence.aside_of(v.start):
+                continue
+            gap = abs(w.start - v.start)
+            if best is None or gap < best[0]:
+                best = (gap, int(w.canonical[:4]))
+        return best[1] if best else None
+
+    # ------------------------------------------------------------------ refusals
+    def _refusal(self, claim: Claim, v: Value, hits: list[Hit]) -> tuple[str, str] | None:
+        """Why ``claim`` cannot take the value at all (decision, reason), or None."""
+        if claim.type != "category" and any(
+                h.item == claim.id and not _is_keywords(h) and h.start <= v.start
+                and v.end <= h.end for h in hits):
+            return "in-cue", "part of a cue of the claim (cue words are not values)"
+        if claim.type == "ordinal" and self._anniversary(v):
+            return "anniversary", "an anniversary: an age, not a rank"
+        if claim.type != "quantity":
+            return None
+        pack = get_pack(self.language)
+        wanted = currency_named(claim.unit, pack)
+        written = currency_of(self.text, v.start, v.end, pack)
+        if wanted is not None and written is not None and written != wanted:
+            return "currency", (f"an amount in {written}; the claim is in {wanted} (amounts "
+                                "in other currencies are not converted)")
+        unit_end = v.end
+        if claim.unit_words:
+            found_unit = self._unit_end(claim, v)
+            if found_unit is None:
+                words = sorted({w for ws in claim.unit_words.values() for w in ws})
+                return "no-unit", f"not followed by a unit word of the claim ({', '.join(words)})"
+            unit_end = found_unit
+        if partitive(self.text, v.end, self.language):
+            return "part-of", "counts a part of a whole (\"two of the …\")"
+        change = earlier_figure(self.text, self.sentence, (v.start, v.end))
+        if change is not None:
+            return "earlier", f"the earlier figure of a change ({change!r})"
+        return self._counts(claim, v, unit_end, hits)
+
+    def _unit_end(self, claim: Claim, v: Value) -> int | None:
+        """Where the claim's unit word after the value ends ("26 kg", "lima mesinnya"),
+        matched in any inflection; None when no unit word follows."""
+        units = sorted(_phrases_of(claim.id, self.language, tuple(
+            w for ws in (claim.unit_words or {}).values() for w in ws)), key=len, reverse=True)
+        longest = max((len(u) for u in units), default=0)
+        after = [(s, e, k) for s, e, k in tokens(self.text, v.end, min(self.span[1], v.end + 80),
+                                               language=self.language)][:longest]
+        if not after or self.text[v.end:after[0][0]].strip():
+            return None
+        keys = [k for _, _, k in after]
+        for unit in units:
+            if tuple(keys[:len(unit)]) == unit:
+                return after[len(unit) - 1][1]
+        return None
+
+    def _counts(self, claim: Claim, v: Value, unit_end: int, hits: list[Hit]
+                ) -> tuple[str, str] | None:
+        """What the words after a quantity say it counts: the claim's noun (fine), a kind of
+        it ("seven elevated stations"), another noun ("eight thrusters") or the noun of
+        another claim of the sentence."""
+        pack = get_pack(self.language)
+        counters = _folded_phrases(pack.counters)
+        words = words_after(self.text, unit_end, NOUN_PHRASE_WORDS, self.language,
+                            self.span[1])
+        while words and fold_phrase(words[0].text) in counters:
+            words = words[1:]
+        if not words:
+            return None
+        keys = [w.key for w in words]
+        own = _own_phrases(claim, self.language)
+        at = min((i for i in (find_phrase(keys, p) for p in own) if i >= 0), default=-1)
+        for h in hits:
+            if h.item != claim.id and words[0].start <= h.start < words[-1].end and (
+                    at < 0 or h.start < words[at].start):
+                return "counts-other", f"counts {_shown(words)!r}, named by a cue of {h.item}"
+        others = [w for w in (self.claims.claim(h.item) for h in hits) if w.id != claim.id]
+        for other in others:
+            if at < 0 and any(find_phrase(keys, p) >= 0
+                              for p in _own_phrases(other, self.language)):
+                return "counts-other", f"counts {_shown(words)!r}, words of {other.id}"
+        if claim.unit_words or currency_of(self.text, v.start, v.end, pack) is not None:
+            return None  # a measure or an amount: the words after it name what is measured
+        if at < 0:
+            if any(_common(w.text) for w in words):
+                return "counts-other", f"counts {_shown(words)!r}, not what the claim counts"
+            return None
+        qualifiers = [w for w in words[:at] if _common(w.text)]
+        if pack.modifiers_follow:
+            length = next(len(p) for p in own if find_phrase(keys, p) == at)
+            qualifiers += [w for w in words[at + length:] if _common(w.text)]
+        if qualifiers:
+            return "qualified", (f"counts a kind of what the claim counts "
+                                 f"({_shown(words)!r})")
+        return None
+
+    def _cue_refusal(self, claim: Claim, h: Hit, v: Value) -> tuple[str, str] | None:
+        """Why this cue cannot take the value (decision, reason), or None."""
+        cleft = self.sentence.cleft
+        if cleft is not None and cleft[0] <= v.start < cleft[1] and h.start < cleft[2]:
+            return "cleft", ("the focus of \"it was … that\": it belongs to what follows "
+                             f"{self.text[cleft[1]:cleft[2]].strip()!r}")
+        if not self.sentence.together((h.start, h.end), v.start):
+            value_aside = self.sentence.aside_of(v.start)
+            if value_aside is not None:
+                where = self.text[value_aside[0]:value_aside[1]].strip()
+                return "aside", f"in an aside the cue {h.text!r} is not in: {where[:60]!r}"
+            return "aside", f"the cue {h.text!r} is in an aside the value is not in"
+        if claim.type in ("date", "year", "period"):
+            life = life_marker(self.text, self.sentence, v.start,
+                               h.end if h.end <= v.start else None)
+            if life is not None and not any(fold_phrase(life) in fold_phrase(c)
+                                            for c in claim.cues.get(self.language, [])):
+                return "life-date", f"a date of a life ({life!r}), not of the event"
+        comparison = compared(self.text, self.sentence, (h.start, h.end), (v.start, v.end))
+        if comparison is not None:
+            return "compared", f"compared with the cue ({comparison!r}), not its value"
+        if claim.type in ("date", "year", "period"):
+            why = self._other_occasion(h, v)
+            if why is not None:
+                return "other-occasion", why
+        if claim.window is not None:
+            gap = word_gap(self.text, (h.start, h.end), (v.start, v.end))
+            if gap > claim.window:
+                return "out-of-window", (f"{gap} words from the cue {h.text!r}, farther than "
+                                         f"the claim's window ({claim.window})")
+        return None
+
+    def _other_occasion(self, h: Hit, v: Value) -> str | None:
+        """Why a date beside a cue is of another occasion: an earlier one ("last won"), a
+        commemoration ("the anniversary of the landing, on 23 August 2024") or an event
+        reckoned from the cue's ("the day before the final, Saturday 16 October")."""
+        def before(key: str) -> str | None:
+            return word_before(self.text, self.sentence, h.start, self._spans, key)
+
+        word = before("previous_words")
+        if word is not None:
+            return f"{word!r} before the cue {h.text!r}: an earlier occasion"
+        word = before("commemoration_words")
+        if word is not None and not self._attached(h, v):
+            return f"{word!r} before the cue {h.text!r}: the date of a commemoration"
+        word = before("offset_words")
+        if word is not None and (v.end <= h.start or self.sentence.segment(v.start)
+                                 != self.sentence.segment(h.start)):
+            return (f"{word!r} before the cue {h.text!r}: the date of an event reckoned "
+                    "from it")
+        return None
+
+    def _attached(self, h: Hit, v: Value) -> bool:
+        """Whether a value is written right beside the cue ("the landing on 23 August")."""
+        gap = word_gap(self.text, (h.start, h.end), (v.start, v.end))
+        return gap == 0 or (v.start >= h.end and gap <= 2)
+
+    def _distance(self, h: Hit, v: Value) -> int:
+        """Characters between a cue and a value, plus a penalty for each clause boundary
+        between them: constant time per pair."""
+        if v.start < h.end and h.start < v.end:
+            return 0
+        lo, hi = (h.end, v.start) if h.end <= v.start else (v.end, h.start)
+        b = self.sentence.boundaries
+        return hi - lo + CLAUSE_PENALTY * (bisect_left(b, hi) - bisect_left(b, lo))
+
+    # ------------------------------------------------------------------ trace
+    def _explain_absent(self, hits: list[Hit]) -> None:
+        for c in self.trace:
+            traced = self.claims.find(c)
+            if not isinstance(traced, Claim) or c not in {h.item for h in hits}:
+                continue
+            claim = traced
+            kinds = {v.kind for v in self.values if v.kind != claim.type}
+            if claim.type == "category":
+                if not any(s.item == c and s.sentence == self.span and s.value
+                           for s in self.out.trace):
+                    names = ", ".join(sorted(claim.signals()))
+                    self._step(c, "no-value", f"no signal word of any category ({names}) in "
+                               "this sentence")
+                continue
+            for v in self.values:
+                if v.kind != claim.type and not any(
+                        s.item == c and s.value == (v.start, v.end) for s in self.out.trace):
+                    self._step(c, "wrong-kind",
+                               f"a {v.kind}, the claim reads {claim.type} values", value=v)
+            if not any(s.item == c and s.sentence == self.span and s.value
+                       and s.kind == claim.type for s in self.out.trace) and not any(
+                    v.kind == claim.type for v in self.values):
+                also = f" (only {', '.join(sorted(kinds))})" if kinds else ""
+                self._step(c, "no-value", f"no {claim.type} in this sentence{also}")
+
+    def _step(self, item: str, decision: str, reason: str, value: Value | None = None,
+              cue: Hit | None = None, distance: int | None = None) -> None:
+        self.out.trace.append(self._make_step(item, decision, reason, value, cue, distance))
+
+    def _make_step(self, item: str, decision: str, reason: str, value: Value | None = None,
+                   cue: Hit | None = None, distance: int | None = None) -> TraceStep:
+        v = value
+        return TraceStep(self.doc.id, item, self.span, decision, reason,
+                         cue=(cue.start, cue.end) if cue else None,
+                         cue_text=cue.text if cue else None,
+                         value=(v.start, v.end) if v else None, raw=v.raw if v else None,
+                         kind=str(v.kind) if v else None, canonical=v.canonical if v else None,
+                         how=v.how if v else None, distance=distance)
 
 
-def _step(doc: Document, item: str, span: tuple[int, int], v: Value, decision: str,
-          reason: str, cue: Hit | None = None, distance: int | None = None) -> TraceStep:
-    return TraceStep(doc.id, item, span, decision, reason,
-                     cue=(cue.start, cue.end) if cue else None,
-                     cue_text=cue.text if cue else None, value=(v.start, v.end), raw=v.raw,
-                     kind=str(v.kind), canonical=v.canonical, how=v.how, distance=distance)
+def _is_keywords(h: Hit) -> bool:
+    """A passage matched by a claim's keywords (it spans words in between, values too)."""
+    return h.text.startswith("keywords: ")
 
 
-def _accepts(claim: Claim, v: Value, doc: Document) -> bool:
-    if claim.type != "quantity" or not claim.unit_words:
-        return True
-    words = [fold_phrase(w) for ws in claim.unit_words.values() for w in ws]
-    after = fold(doc.text[v.end : v.end + 60]).text.strip()
-    return any(after == w or after.startswith(w + " ") for w in words)
+def _shown(words: list[Word]) -> str:
+    return " ".join(w.text for w in words)
+
+
+def _common(word: str) -> bool:
+    """A common (lower-case, non-numeric) word: proper names and codes name, they do not
+    qualify ("13 MRT stations" are all the stations)."""
+    return word[:1].islower() and not any(ch.isdigit() for ch in word)
+
+
+@lru_cache(maxsize=4096)
+def _folded_phrases(words: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(sorted({fold_phrase(w) for w in words if fold_phrase(w)}, key=len,
+                        reverse=True))
+
+
+def _own_phrases(claim: Claim, language: str) -> tuple[tuple[str, ...], ...]:
+    """The inflection keys of every phrase that names what a claim is about: its cues,
+    keywords, about-words and unit words, in one language."""
+    return _phrases_of(claim.id, language, tuple(
+        [*claim.cues.get(language, []), *(claim.keywords or {}).get(language, []),
+         *(w for group in claim.topic(language) for w in group),
+         *(claim.unit_words or {}).get(language, [])]))
 
 
 @by_language
-@cache
-def _clause_pattern(lang: str) -> re.Pattern[str]:
-    words = get_pack(lang).clause_words
-    alts = "|".join(re.escape(w) for w in words)
-    word_part = rf"|\b(?:{alts})\b" if alts else ""
-    return re.compile(rf"[;:()\[\]]|,\s{word_part}", re.IGNORECASE)
-
-
-def _distance(h: Hit, v: Value, s_start: int, boundaries: list[int]) -> int:
-    """Characters between a cue and a value, plus a penalty for each clause boundary
-    between them (``boundaries``: offsets in the sentence, sorted): constant time per pair."""
-    if v.start < h.end and h.start < v.end:
-        return 0
-    lo, hi = (h.end, v.start) if h.end <= v.start else (v.end, h.start)
-    crossed = bisect_left(boundaries, hi - s_start) - bisect_left(boundaries, lo - s_start)
-    return hi - lo + CLAUSE_PENALTY * crossed
+@lru_cache(maxsize=16384)
+def _phrases_of(claim_id: str, language: str, phrases: tuple[str, ...]
+                ) -> tuple[tuple[str, ...], ...]:
+    return tuple(k for k in (phrase_keys(p, language) for p in phrases) if k)

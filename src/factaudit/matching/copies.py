@@ -1,20 +1,73 @@
 """Which documents are independent sources: translations and copies count once.
 
 Pairs come from declarations (``translation_of`` in the manifest or front matter) and from
-detection: two documents that share most of their numbers, dates and named entities are a
-translation (different languages) or a syndicated copy (same language) of one another.
+detection. Articles on one event share most of their facts without being copies, so facts
+alone only nominate a pair: two documents in one language are copies when their texts are
+(a MinHash estimate of how many of their five-word passages they share); two in different
+languages are translations when they share nearly all their facts and have about the same
+length and number of paragraphs.
 """
 
 from __future__ import annotations
 
+import re
+import zlib
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from dataclasses import dataclass
+
+import numpy as np
 
 from factaudit.matching.passages import values_where
 from factaudit.model import Document, DocumentInfo, SourcePair
 
 MIN_SHARED = 4  # shared facts before two documents can be called copies
 MIN_JACCARD = 0.6
+MIN_TEXT_OVERLAP = 0.3  # estimated share of five-word passages for a same-language copy
+TRANSLATION_JACCARD = 0.8  # shared facts for a translation, which shares no words
+SHINGLE = 5
+HASHES = 64
+# universal hashing (a·x + b) mod p with p = 2**31 - 1: a·x stays below 2**62
+_PRIME = (1 << 31) - 1
+_RANDOM = np.random.default_rng(20240601)
+_A = _RANDOM.integers(1, _PRIME, HASHES, dtype=np.uint64)
+_B = _RANDOM.integers(0, _PRIME, HASHES, dtype=np.uint64)
+_WORD = re.compile(r"\w+")
+
+
+@dataclass(frozen=True)
+class Shape:
+    """What detection compares besides facts: language, size and a sketch of the text."""
+
+    language: str
+    length: int  # words
+    paragraphs: int
+    sketch: tuple[int, ...]  # MinHash of the five-word passages (empty for short texts)
+
+
+def shape(text: str, language: str) -> Shape:
+    """The shape of a document's text: linear in its length."""
+    words = _WORD.findall(text.lower())
+    paragraphs = sum(1 for p in re.split(r"\n\s*\n", text) if p.strip())
+    if len(words) < SHINGLE:
+        return Shape(language, len(words), paragraphs, ())
+    hashes = np.fromiter((zlib.crc32(" ".join(words[i:i + SHINGLE]).encode()) % _PRIME
+                          for i in range(len(words) - SHINGLE + 1)), dtype=np.uint64)
+    table = (np.outer(hashes, _A) + _B) % np.uint64(_PRIME)
+    return Shape(language, len(words), paragraphs, tuple(int(x) for x in table.min(axis=0)))
+
+
+def text_overlap(x: Shape, y: Shape) -> float:
+    """The estimated Jaccard similarity of two texts' five-word passages."""
+    if not x.sketch or not y.sketch:
+        return 0.0
+    return sum(1 for a, b in zip(x.sketch, y.sketch, strict=True) if a == b) / len(x.sketch)
+
+
+def _alike(x: Shape, y: Shape) -> bool:
+    """Length and paragraphs close enough for one to be a translation of the other."""
+    longer, shorter = max(x.length, y.length), min(x.length, y.length)
+    return shorter > 0 and longer / shorter <= 1.6 and abs(x.paragraphs - y.paragraphs) <= 2
 
 
 def fact_signature(doc: Document, entity_ids: Iterable[str] = ()) -> set[str]:
@@ -24,8 +77,10 @@ def fact_signature(doc: Document, entity_ids: Iterable[str] = ()) -> set[str]:
     return facts | {f"entity:{e}" for e in entity_ids}
 
 
-def find_pairs(documents: list[DocumentInfo], signatures: dict[str, set[str]]) -> list[SourcePair]:
-    """Declared pairs, plus detected ones among the documents that have a signature."""
+def find_pairs(documents: list[DocumentInfo], signatures: dict[str, set[str]],
+               shapes: dict[str, Shape] | None = None) -> list[SourcePair]:
+    """Declared pairs, plus detected ones among the documents that have a signature (and,
+    when ``shapes`` are given, whose texts say they are copies or translations)."""
     ids = {d.id for d in documents}
     pairs = {tuple(sorted((d.id, d.translation_of))): "declared" for d in documents
              if d.translation_of and d.translation_of in ids}
@@ -41,12 +96,31 @@ def find_pairs(documents: list[DocumentInfo], signatures: dict[str, set[str]]) -
                 for y in sorted(docs)[i + 1:]:
                     shared[(x, y)] += 1
     for (x, y), n in shared.items():
-        if (x, y) in pairs or n < MIN_SHARED:
-            continue
-        jaccard = n / len(signatures[x] | signatures[y])
-        if jaccard >= MIN_JACCARD:
-            pairs[(x, y)] = f"detected ({n} shared facts, Jaccard {jaccard:.2f})"
+        if (x, y) not in pairs and n >= MIN_SHARED:
+            how = _detected(n, signatures[x], signatures[y],
+                            shapes.get(x) if shapes else None, shapes.get(y) if shapes else None)
+            if how is not None:
+                pairs[(x, y)] = how
     return [SourcePair(a, b, how) for (a, b), how in sorted(pairs.items())]
+
+
+def _detected(n: int, x: set[str], y: set[str], sx: Shape | None, sy: Shape | None
+              ) -> str | None:
+    """How two documents that share ``n`` facts were found to be copies (None: they are
+    not): most facts shared, and a shared text (one language) or a like shape (two)."""
+    jaccard = n / len(x | y)
+    if jaccard < MIN_JACCARD:
+        return None
+    how = f"detected ({n} shared facts, Jaccard {jaccard:.2f}"
+    if sx is not None and sy is not None:
+        if sx.language == sy.language:
+            overlap = text_overlap(sx, sy)
+            if overlap < MIN_TEXT_OVERLAP:
+                return None
+            how += f"; {overlap:.0%} of the text shared"
+        elif jaccard < TRANSLATION_JACCARD or not _alike(sx, sy):
+            return None
+    return how + ")"
 
 
 def groups(documents: list[DocumentInfo], pairs: list[SourcePair]) -> dict[str, str]:

@@ -1,10 +1,16 @@
 """One multi-pattern scan per document: every cue of every claim, every form of every
 entity and term, and the signal words the active rules look for go into one Aho-Corasick
 automaton over folded text, so a document is scanned once however many claims there are.
+
+Cues also match inflected forms ("landed" for the cue "landing"), and a claim's
+``keywords`` match a passage holding all of them within a few words, in any order: both
+work on the words' inflection keys (``reading.inflection``) and only run on documents
+that an automaton of those keys finds worth it, so most documents cost nothing more.
 """
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 
@@ -12,6 +18,7 @@ import ahocorasick
 
 from factaudit.inputs.claims import ClaimSet
 from factaudit.model import Hit, HitKind
+from factaudit.reading.inflection import DERIVED, phrase_keys, tokens
 from factaudit.reading.languages import LanguagePack, get_pack
 from factaudit.reading.text import fold, fold_phrase
 
@@ -60,9 +67,21 @@ class Matcher:
                 self.size += 1
         if self.size:
             self.automaton.make_automaton()
+        self.inflected = {lang: _Inflected(claims, lang) for lang in
+                          {lang for c in claims.claims for lang in (*c.cues, *(c.keywords or {}))}}
 
-    def scan(self, text: str, document: str = "") -> list[Hit]:
-        """Whole-word hits of every pattern, with offsets in the original text."""
+    def scan(self, text: str, document: str = "", language: str | None = None) -> list[Hit]:
+        """Whole-word hits of every pattern, with offsets in the original text; with the
+        document's ``language``, also cues in other inflections and keyword passages."""
+        hits = self._exact(text, document)
+        inflected = self.inflected.get(language or "")
+        if inflected is not None and inflected.worth_it(text):
+            seen = {(h.item, h.start) for h in hits if h.kind == HitKind.CUE}
+            hits += [h for h in inflected.scan(text, document, language or "")
+                     if (h.item, h.start) not in seen]
+        return hits
+
+    def _exact(self, text: str, document: str) -> list[Hit]:
         if not self.size:
             return []
         folded = fold(text)
@@ -78,3 +97,91 @@ class Matcher:
             hits.extend(Hit(kind, item, start, end, written, lang, document)
                         for kind, item, written, lang in patterns)
         return hits
+
+
+KEYWORD_REACH = 12  # words: how far apart the keywords of a passage may stand
+
+
+class _Inflected:
+    """Cues matched by the keys of their words, and keyword sets, for one language."""
+
+    def __init__(self, claims: ClaimSet, language: str) -> None:
+        self.language = language
+        # first key of a cue → (all its keys, (claim id, cue as written))
+        self.cues: dict[str, list[tuple[tuple[str, ...], tuple[str, str]]]] = defaultdict(list)
+        self.keywords: list[tuple[str, frozenset[str], str]] = []
+        vocabulary: set[str] = set()
+        for claim in claims.claims:
+            for cue in claim.cues.get(language, []):
+                keys = phrase_keys(cue, language)
+                if keys:
+                    self.cues[keys[0]].append((keys, (claim.id, cue)))
+                    vocabulary.update(keys)
+            words = (claim.keywords or {}).get(language, [])
+            wanted = frozenset(k for w in words for k in phrase_keys(w, language))
+            if len(wanted) >= 2:
+                self.keywords.append((claim.id, wanted, "keywords: " + ", ".join(words)))
+                vocabulary.update(wanted)
+        self.gate = ahocorasick.Automaton()
+        for k in vocabulary:
+            k = k.rsplit(DERIVED, 1)[-1]  # a stem: found inside its derived words
+            if len(k) >= 3:
+                self.gate.add_word(k, k)
+        self.empty = not self.cues and not self.keywords
+        if len(self.gate):
+            self.gate.make_automaton()
+
+    def worth_it(self, text: str) -> bool:
+        """Whether the text holds one of the keys at all (a cheap first pass)."""
+        if self.empty or not len(self.gate):
+            return False
+        return next(self.gate.iter(text.lower()), None) is not None
+
+    def scan(self, text: str, document: str, language: str) -> list[Hit]:
+        words = tokens(text, language=language)
+        keys = [k for _, _, k in words]
+        hits: list[Hit] = []
+        for i, k in enumerate(keys):
+            for cue_keys, (item, cue) in self.cues.get(k, ()):
+                last = i + len(cue_keys) - 1
+                if last < len(keys) and tuple(keys[i:last + 1]) == cue_keys and \
+                        not _sentence_end_between(text, words[i][1], words[last][0]):
+                    hits.append(Hit(HitKind.CUE, item, words[i][0], words[last][1], cue,
+                                    language, document))
+        present = set(keys)
+        for item, wanted, label in self.keywords:
+            if wanted <= present:
+                hits += _keyword_hits(text, words, item, wanted, label, document, language)
+        return hits
+
+
+def _keyword_hits(text: str, words: list[tuple[int, int, str]], item: str,
+                  wanted: frozenset[str], label: str, document: str,
+                  language: str) -> list[Hit]:
+    """The shortest passages holding every keyword, within KEYWORD_REACH words and with no
+    sentence end between: each one a cue hit spanning them. One pass over the words."""
+    out: list[Hit] = []
+    last_seen: dict[str, int] = {}
+    used_until = -1
+    for j, (_, _, k) in enumerate(words):
+        if k not in wanted:
+            continue
+        last_seen[k] = j
+        if len(last_seen) < len(wanted):
+            continue
+        first = min(last_seen.values())
+        if first <= used_until or j - first > KEYWORD_REACH:
+            continue
+        if _sentence_end_between(text, words[first][1], words[j][0]):
+            continue
+        out.append(Hit(HitKind.CUE, item, words[first][0], words[j][1], label, language,
+                       document))
+        used_until = j
+    return out
+
+
+_END = re.compile(r"[.!?]\s+[A-Z\"“]|\n\s*\n")
+
+
+def _sentence_end_between(text: str, start: int, end: int) -> bool:
+    return start < end and _END.search(text, start, end) is not None

@@ -106,22 +106,70 @@ def _fold_unicode(text: str) -> Folded:
 # --------------------------------------------------------------------------- sentences
 
 _BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9\u00C0-\u024F])")
-_LINE_BREAKS = re.compile(r"\n\s*")
+_LINE = re.compile(r"[^\r\n]*(?:\r\n?|\n|$)")
+_ENDS_SENTENCE = re.compile(r"[.!?…:;][\"'”’)\]]*\s*$")
+_LIST_ITEM = re.compile(r"\s*(?:[-*•–—]\s|\d{1,3}[.)]\s|#)")
 
 
-def sentences(text: str, abbreviations: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
-    """Sentence spans (start, end) in ``text``; line breaks always end a sentence.
+def sentences(text: str, abbreviations: frozenset[str] = frozenset(),
+              wrapped: bool | None = None) -> list[tuple[int, int]]:
+    """Sentence spans (start, end) in ``text``.
 
-    A full stop after an abbreviation of the language ("Dr.", "No.") or after a single
-    capital letter (an initial, "Sidharto R. Suryodipuro") does not end a sentence.
-    """
+    A line break ends a sentence, except in hard-wrapped text (print and PDF copies, where
+    lines break every ~70 characters inside a paragraph): there a paragraph ends at a
+    blank line, a list item, a line that ends a sentence, or a short line unless the next
+    goes on in lower case, so that "5 July⏎1959" keeps its year. ``wrapped``: whether the
+    text is hard-wrapped (default: judged from its lines). A full stop after an
+    abbreviation of the language ("Dr.", "No.") or after a single capital letter (an
+    initial, "Sidharto R. Suryodipuro") does not end a sentence."""
     spans: list[tuple[int, int]] = []
-    line_start = 0
-    for line_end in [m.start() for m in _LINE_BREAKS.finditer(text)] + [len(text)]:
-        _split_line(text, line_start, line_end, abbreviations, spans)
-        nl = text.find("\n", line_end)
-        line_start = line_end if nl == -1 else nl + 1
+    lines = [(m.start(), m.end()) for m in _LINE.finditer(text) if m.end() > m.start()]
+    if wrapped is None:
+        wrapped = is_hard_wrapped(text, lines)
+    width = _wrap_width(text, lines) if wrapped else 0
+    block_start: int | None = None
+    for k, (start, end) in enumerate(lines):
+        content_end = end - len(text[start:end]) + len(text[start:end].rstrip("\r\n"))
+        line = text[start:content_end]
+        if block_start is None:
+            block_start = start
+        nxt = lines[k + 1] if k + 1 < len(lines) else None
+        following = text[nxt[0]:nxt[1]].lstrip() if nxt is not None else ""
+        # in wrapped text a line runs on when it is full, or when the next line goes on in
+        # lower case ("entered lunar⏎orbit on 7 August")
+        runs_on = wrapped and (len(line.rstrip()) >= 0.6 * width or following[:1].islower())
+        joined = (nxt is not None and line.strip() and runs_on
+                  and not _ENDS_SENTENCE.search(line)
+                  and following.strip() != ""
+                  and not _LIST_ITEM.match(text[nxt[0]:nxt[1]]))
+        if not joined:
+            _split_line(text, block_start, content_end, abbreviations, spans)
+            block_start = None
     return spans
+
+
+def is_hard_wrapped(text: str, lines: list[tuple[int, int]] | None = None) -> bool:
+    """Whether the text breaks its lines inside paragraphs: most lines are nearly as long
+    as the longest (of at most 120 characters) and many end without a sentence end."""
+    if lines is None:
+        lines = [(m.start(), m.end()) for m in _LINE.finditer(text) if m.end() > m.start()]
+    lengths = [len(text[s:e].strip()) for s, e in lines]
+    lengths = [n for n in lengths if n]
+    if len(lengths) < 4:
+        return False
+    width = _wrap_width(text, lines)
+    if not 30 <= width <= 120 or max(lengths) > 160:
+        return False
+    long_lines = [(s, e) for s, e in lines if len(text[s:e].strip()) >= 0.6 * width]
+    open_ended = sum(1 for s, e in long_lines if not _ENDS_SENTENCE.search(text[s:e]))
+    return len(long_lines) >= 0.5 * len(lengths) and open_ended >= 0.4 * len(long_lines)
+
+
+def _wrap_width(text: str, lines: list[tuple[int, int]]) -> int:
+    lengths = sorted(len(text[s:e].rstrip()) for s, e in lines if text[s:e].strip())
+    if not lengths:
+        return 0
+    return lengths[int(0.9 * (len(lengths) - 1))]  # the 90th percentile: wide lines
 
 
 def _split_line(text: str, start: int, end: int, abbreviations: frozenset[str],

@@ -23,7 +23,7 @@ from rapidfuzz.distance import OSA
 from rapidfuzz.process import cdist
 
 from factaudit.inputs.claims import ClaimSet
-from factaudit.matching.copies import find_pairs, groups
+from factaudit.matching.copies import Shape, find_pairs, groups, shape
 from factaudit.model import DocumentInfo, HitKind, SourcePair
 from factaudit.reading.lexicon.edits import (
     TOKEN,
@@ -365,6 +365,7 @@ class Signature:
 
     info: DocumentInfo
     facts: frozenset[str]
+    shape: Shape | None = None
 
     def __bool__(self) -> bool:
         return bool(self.facts or self.info.translation_of)
@@ -389,14 +390,17 @@ def signature(ctx: RuleContext) -> Signature:
                                   HitKind.ENTITY_VARIANT, HitKind.ENTITY_OTHER)}
         facts = {f"{m.kind}:{m.value}" for m in ctx.mentions if any(c.isdigit() for c in m.raw)}
         facts |= {f"entity:{e}" for e in entities}
-    return Signature(ctx.document.info, frozenset(facts))
+    doc = ctx.document
+    return Signature(doc.info, frozenset(facts),
+                     shape(doc.text, doc.language) if facts else None)
 
 
 def merge_signatures(parts: Sequence[Signature]) -> Copies:
     infos = [p.info for p in parts]
     signatures = {p.info.id: set(p.facts) for p in parts if p.facts}
-    found = find_pairs(infos, signatures)
+    shapes = {p.info.id: p.shape for p in parts if p.shape is not None}
+    found = find_pairs(infos, signatures, shapes)
     return Copies(found, groups(infos, found), {k: frozenset(v) for k, v in signatures.items()})
 
 
-COPIES: Fact[Signature, Copies] = Fact("copies-1", signature, merge_signatures, Signature)
+COPIES: Fact[Signature, Copies] = Fact("copies-2", signature, merge_signatures, Signature)

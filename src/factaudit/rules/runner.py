@@ -245,7 +245,7 @@ def matcher_for(plan: Plan) -> Matcher:
 
 def process(plan: Plan, doc: Document) -> DocOutcome:
     """The document phase for one document: scan, attribution, facts, document rules."""
-    hits = matcher_for(plan).scan(doc.text, doc.id)
+    hits = matcher_for(plan).scan(doc.text, doc.id, doc.language)
     found = attribute(doc, plan.claims, hits, plan.trace)
     kept = [h for h in hits if h.kind != HitKind.CUE]
     ctx = DocumentContext(plan, doc, found.mentions, kept)

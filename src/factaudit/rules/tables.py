@@ -55,6 +55,7 @@ def mentions_schema():
             "weekday": pa.Column("Int64", pa.Check.in_range(0, 6), nullable=True),
             "modality": pa.Column(str),
             "uncertain": pa.Column(bool),
+            "as_of": pa.Column("Int64", pa.Check.in_range(1, 9999), nullable=True),
         },
         checks=[
             pa.Check(lambda df: df.value_start < df.value_end, name="value span not empty"),

@@ -26,7 +26,14 @@ _KEYS = {
     "period_prefixes", "open_period_prefixes", "duration_units", "ordinal_prefixes",
     "ordinal_suffixes",
     "relative_days", "past_markers", "abbreviations", "clause_words", "period_between",
-    "currency_prefixes", "stopwords",
+    "currency_prefixes", "stopwords", "plan_markers", "anniversary_words", "span_prefixes",
+    "era_suffixes", "relative_years", "relative_months", "weekday_prefixes", "time_suffixes",
+    "time_prefixes", "relative_pronouns", "inflection", "clitics", "partitive_words",
+    "partitive_before_number", "counters", "modifiers_follow",
+    "participle_endings", "listing_openers", "currencies", "life_words", "cleft_openers",
+    "cleft_joiners", "bare_relative", "ordinal_words", "date_prefixes", "offset_words",
+    "commemoration_words", "previous_words",
+    "subordinators", "change_from", "change_to", "comparison_words",
 }
 
 
@@ -52,6 +59,40 @@ class LanguagePack:
     period_between: tuple = ()  # pairs of words around a period: ("between", "and")
     currency_prefixes: tuple[str, ...] = ()  # written before a number with no space: Rp20
     stopwords: tuple[str, ...] = ()  # common words that never make a phrase alone
+    plan_markers: tuple[str, ...] = ()  # "aims to", "akan": a plan, not a fact
+    anniversary_words: tuple[str, ...] = ()  # "anniversary", "HUT": an ordinal is an age
+    span_prefixes: tuple[str, ...] = ()  # "for", "selama": a duration is a span, not an age
+    era_suffixes: tuple[str, ...] = ()  # "AH", "H": a year of another calendar
+    relative_years: dict[str, int] = field(default_factory=dict)  # "last year": -1
+    relative_months: dict[str, int] = field(default_factory=dict)  # "last month": -1
+    weekday_prefixes: tuple[str, ...] = ()  # "on", "pada": "on Tuesday" is a past day
+    time_suffixes: tuple[str, ...] = ()  # "pm", "WIB": a time of day
+    time_prefixes: tuple[str, ...] = ()  # "at", "pukul"
+    relative_pronouns: tuple[str, ...] = ()  # "which", "yang": a relative clause
+    inflection: str = "lemma"  # "lemma" (simplemma), "affixes", "clitics" or "none"
+    clitics: tuple[str, ...] = ()  # taken off a word before matching ("nya")
+    partitive_words: tuple[str, ...] = ()  # "three of the": a part, not the whole
+    partitive_before_number: tuple[str, ...] = ()  # "dua dari empat": before a number only
+    counters: tuple[str, ...] = ()  # between a number and its noun: "13 buah stasiun"
+    participle_endings: tuple[str, ...] = ()  # ", weighing 26 kg,": an aside on its head
+    listing_openers: tuple[str, ...] = ()  # ", including the rover": a part of the whole
+    # currency code → its symbols and words: "$75 million" is in USD, "Rs 615 crore" in INR
+    currencies: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    life_words: tuple[str, ...] = ()  # "born", "lahir": a date of a life, not of the event
+    cleft_openers: tuple[str, ...] = ()  # "it was": "It was in 2011 … that X happened"
+    cleft_joiners: tuple[str, ...] = ()  # "that", "when"
+    # ordinal words; "first" and "second" are left out where they mean other things too
+    ordinal_words: dict[str, int] = field(default_factory=dict)
+    date_prefixes: tuple[str, ...] = ()  # "tgl 16/10": a day and month without a year
+    offset_words: tuple[str, ...] = ()  # "the day before the final": another event's date
+    commemoration_words: tuple[str, ...] = ()  # "the anniversary of the landing"
+    previous_words: tuple[str, ...] = ()  # "last won": an earlier occasion
+    subordinators: tuple[str, ...] = ()  # "After the injection on 1 August, …": an aside
+    change_from: tuple[str, ...] = ()  # "from 20 drivers to 2 million": the earlier figure
+    change_to: tuple[str, ...] = ()
+    comparison_words: tuple[str, ...] = ()  # "Rp100, far below the IPO price": compared
+    bare_relative: bool = False  # a relative pronoun opens a clause without a comma ("yang")
+    modifiers_follow: bool = False  # adjectives follow the noun: "stasiun layang"
     months: dict[str, int] = field(default_factory=dict)
     weekdays: dict[str, int] = field(default_factory=dict)
 
@@ -63,7 +104,10 @@ _CODE = re.compile(r"[a-z]{2,3}")
 # two-word lists), or a mapping of words to "number"/"integer"
 _SHAPES = {
     "name": "text", "decimal": "text", "group": "text", "date_order": "text",
+    "inflection": "inflection", "modifiers_follow": "flag", "bare_relative": "flag",
+    "currencies": "groups",
     "scales": "number", "numbers": "integer", "relative_days": "integer",
+    "relative_years": "integer", "relative_months": "integer", "ordinal_words": "integer",
     "period_between": "pairs",
 }
 
@@ -169,6 +213,18 @@ def _word(x: object) -> bool:
 
 def _shape_problem(shape: str, value: object) -> str | None:
     """Why ``value`` does not have ``shape`` (None if it does)."""
+    if shape == "groups":
+        if not isinstance(value, dict):
+            return f"must be a mapping of names to lists of words, not {type(value).__name__}"
+        for k, v in value.items():
+            if not _word(k) or not isinstance(v, list) or not all(_word(x) for x in v):
+                return f"entry {str(k)[:40]!r} must be a list of words"
+        return None
+    if shape == "flag":
+        return None if isinstance(value, bool) else "must be true or false"
+    if shape == "inflection":
+        return None if value in ("lemma", "affixes", "clitics", "none") else \
+            'must be "lemma", "affixes", "clitics" or "none"'
     if shape == "text":
         return None if isinstance(value, str) and len(value) <= 100 else \
             f"must be a short text, not {type(value).__name__}"

@@ -11,11 +11,21 @@ with its ``TYPE``, one ``ValueKind`` member and its words in the language packs.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import lru_cache
 
 from factaudit.model import PartialDate, ValueKind
 from factaudit.reading.languages import by_language, get_pack
-from factaudit.reading.values import category, date, duration, ordinal, period, quantity, year
+from factaudit.reading.values import (
+    category,
+    date,
+    duration,
+    ordinal,
+    period,
+    quantity,
+    time,
+    year,
+)
 from factaudit.reading.values.base import (
     MAX_QUANTITY,
     MULTIPLIER_WORDS,
@@ -29,11 +39,11 @@ from factaudit.reading.values.category import read_categories
 
 VALUE_TYPES: dict[ValueKind, ValueType] = {
     t.kind: t for t in (year.TYPE, period.TYPE, date.TYPE, quantity.TYPE, ordinal.TYPE,
-                        duration.TYPE, category.TYPE)
+                        duration.TYPE, category.TYPE, time.TYPE)
 }
 # the order in which kinds are read (later kinds may be hidden by earlier ones)
-_ORDER = (ValueKind.DATE, ValueKind.PERIOD, ValueKind.DURATION, ValueKind.ORDINAL,
-          ValueKind.QUANTITY, ValueKind.YEAR)
+_ORDER = (ValueKind.TIME, ValueKind.DATE, ValueKind.PERIOD, ValueKind.DURATION,
+          ValueKind.ORDINAL, ValueKind.QUANTITY, ValueKind.YEAR)
 
 __all__ = ["MAX_QUANTITY", "MULTIPLIER_WORDS", "VALUE_TYPES", "PartialDate", "Value",
            "ValueType", "agrees", "format_number", "parse_expected", "parse_number",
@@ -57,7 +67,31 @@ def _read_values(text: str, lang: str, base: PartialDate | None,
     pack = get_pack(lang)
     reading = Reading(pack, base, (date_order or pack.date_order or "DMY").upper())
     found = [v for kind in _ORDER for v in VALUE_TYPES[kind].find(text, reading)]
-    return tuple(sorted(resolve_overlaps(found), key=lambda v: (v.start, v.end, v.kind)))
+    # times of day are read only to keep their digits from being read as anything else
+    kept = [v for v in resolve_overlaps(found) if v.kind != ValueKind.TIME]
+    return tuple(sorted(_years_from_neighbours(kept), key=lambda v: (v.start, v.end, v.kind)))
+
+
+def _years_from_neighbours(values: list[Value]) -> list[Value]:
+    """A date without a year takes the year of the other dates of its passage when they
+    all have one ("from 6 July to 7 July 2020"); otherwise it stays day and month."""
+    years = {v.canonical[:4] for v in values
+             if v.kind == ValueKind.DATE and v.canonical[:4].isdigit() and not v.relative}
+    if len(years) != 1:
+        return values
+    (year,) = years
+    out = []
+    for v in values:
+        if v.kind == ValueKind.DATE and v.canonical.startswith("--"):
+            try:
+                PartialDate.parse(year + v.canonical[1:])
+            except ValueError:
+                out.append(v)
+                continue
+            v = replace(v, canonical=year + v.canonical[1:],
+                        how=f"{v.how}; year {year} from the other date written beside it")
+        out.append(v)
+    return out
 
 
 def resolve_overlaps(values: list[Value]) -> list[Value]:

@@ -32,6 +32,7 @@ class Value:
     raw: str
     how: str = ""
     weekday: int | None = None  # weekday written next to a date, 0 = Monday
+    relative: bool = False  # computed from the publication date ("last year", "on Sunday")
 
     def shifted(self, offset: int) -> Value:
         return replace(self, start=self.start + offset, end=self.end + offset)

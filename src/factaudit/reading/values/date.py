@@ -23,6 +23,8 @@ class _Patterns:
     numeric: re.Pattern[str]
     relative: re.Pattern[str] | None
     last_weekday: re.Pattern[str] | None
+    on_weekday: re.Pattern[str] | None
+    relative_month: re.Pattern[str] | None
 
 
 @by_language
@@ -31,9 +33,11 @@ def _patterns(pack: LanguagePack) -> _Patterns:
     months = alt(pack.months)
     weekdays = alt(pack.weekdays)
     wd = rf"(?:(?P<wd>{weekdays})\b\.?\s*,?\s*)?"
+    # "pekan ke-2 April": an ordinal before a month is not its day
+    not_ordinal = "".join(f"(?<!{re.escape(p)})" for p in pack.ordinal_prefixes)
     names = (
         # 6 July 2021 / 6th July 2021 / Selasa 6 Juli / Tuesday, 08 July 2021
-        re.compile(rf"\b{wd}(?P<d>\d{{1,2}})(?:(?:st|nd|rd|th)(?:\s+of)?)?(?!\d)\s+"
+        re.compile(rf"\b{not_ordinal}{wd}(?P<d>\d{{1,2}})(?:(?:st|nd|rd|th)(?:\s+of)?)?(?!\d)\s+"
                    rf"(?P<m>{months})\b\.?(?:\s*,?\s*(?P<y>\d{{4}})(?!\d))?", FLAGS),
         # July 6, 2021 / Tuesday, July 6
         re.compile(rf"\b{wd}(?P<m>{months})\b\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)"
@@ -46,7 +50,14 @@ def _patterns(pack: LanguagePack) -> _Patterns:
         rf"(?:\b(?P<wd>{weekdays})\b\s*,?\s*\(\s*(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})"
         rf"(?:/(?P<y>\d{{2}}|\d{{4}}))?\s*\))"
         rf"|(?<![\d/])(?P<a2>\d{{1,2}})/(?P<b2>\d{{1,2}})/(?P<y2>\d{{4}}|\d{{2}})(?![\d/])"
-        rf"|(?<![\d-])(?P<iy>\d{{4}})-(?P<im>\d{{2}})-(?P<id>\d{{2}})(?![\d-])", FLAGS)
+        # 16-10-2021, 16.10.2021: day, month and a four-digit year
+        rf"|(?<![\d.-])(?P<a3>\d{{1,2}})(?P<sep>[-.])(?P<b3>\d{{1,2}})(?P=sep)"
+        rf"(?P<y3>(?:1[5-9]|2\d)\d\d)"
+        rf"(?![\d-]|\.\d)"
+        rf"|(?<![\d-])(?P<iy>\d{{4}})-(?P<im>\d{{2}})-(?P<id>\d{{2}})(?![\d-])"
+        # tgl 16/10, on 16/10: a day and month after a word that introduces a date
+        + (rf"|\b(?:{alt(pack.date_prefixes)})\s+(?P<a4>\d{{1,2}})/(?P<b4>\d{{1,2}})(?![\d/])"
+           if pack.date_prefixes else ""), FLAGS)
     relative = (re.compile(rf"\b(?:{alt(pack.relative_days)})\b", FLAGS)
                 if pack.relative_days else None)
     last_weekday = None
@@ -54,7 +65,14 @@ def _patterns(pack: LanguagePack) -> _Patterns:
         markers = alt(pack.past_markers)
         last_weekday = re.compile(rf"\b(?:(?:{markers})\s+(?P<wd1>{weekdays})|(?P<wd2>"
                                   rf"{weekdays})\s+(?:{markers}))\b", FLAGS)
-    return _Patterns(names, numeric, relative, last_weekday)
+    on_weekday = None
+    if pack.weekday_prefixes and pack.weekdays:
+        # "on Tuesday", "pada Selasa" — not followed by a date ("on Tuesday, July 6")
+        on_weekday = re.compile(rf"\b(?:{alt(pack.weekday_prefixes)})\s+(?P<wd>{weekdays})\b"
+                                rf"(?!\.?\s*,?\s*\(?\s*\d|\.?\s*,?\s*(?:{months})\b)", FLAGS)
+    relative_month = (re.compile(rf"\b(?:{alt(pack.relative_months)})\b", FLAGS)
+                      if pack.relative_months else None)
+    return _Patterns(names, numeric, relative, last_weekday, on_weekday, relative_month)
 
 
 def find(text: str, reading: Reading) -> list[Value]:
@@ -89,8 +107,9 @@ def find(text: str, reading: Reading) -> list[Value]:
             out.append(Value(ValueKind.DATE, d.isoformat(), m.start(), m.end(), m.group(0),
                              "ISO date"))
             continue
-        a, b = (g.get("a"), g.get("b")) if g.get("a") else (g.get("a2"), g.get("b2"))
-        year = g.get("y") or g.get("y2")
+        a, b = next(((g.get(f"a{k}"), g.get(f"b{k}")) for k in ("", "2", "3", "4")
+                     if g.get(f"a{k}")), (None, None))
+        year = g.get("y") or g.get("y2") or g.get("y3")
         weekday = lookup(pack.weekdays, g["wd"]) if g.get("wd") else None
         day, month = ((int(a or 0), int(b or 0)) if order.startswith("D")
                       else (int(b or 0), int(a or 0)))
@@ -101,6 +120,8 @@ def find(text: str, reading: Reading) -> list[Value]:
         if parsed is None:
             continue
         value = _complete(parsed, m, base, weekday)
+        if g.get("a4"):  # the date without the word before it
+            value = replace(value, start=m.start("a4"), raw=text[m.start("a4"):m.end()])
         out.append(replace(value, how=value.how + f"; numeric date read as {order[:2]}"))
     if pats.relative is not None and base is not None and base.day is not None:
         for m in pats.relative.finditer(text):
@@ -112,20 +133,48 @@ def find(text: str, reading: Reading) -> list[Value]:
             except OverflowError:  # "yesterday" in a text dated 0001-01-01
                 continue
             out.append(Value(ValueKind.DATE, d.isoformat(), m.start(), m.end(), m.group(0),
-                             f"relative day: publication date {base} {shift:+d} day(s)"))
-    if pats.last_weekday is not None and base is not None and base.day is not None:
-        published = base.as_date()
-        for m in pats.last_weekday.finditer(text):
-            weekday = lookup(pack.weekdays, m.group("wd1") or m.group("wd2"))
-            if weekday is None:
+                             f"relative day: publication date {base} {shift:+d} day(s)",
+                             relative=True))
+    if base is not None and base.day is not None:
+        out += _last_weekdays(text, pats, pack, base)
+    if pats.relative_month is not None and base is not None and base.month is not None:
+        for m in pats.relative_month.finditer(text):
+            shift = lookup(pack.relative_months, m.group(0))
+            if shift is None:
                 continue
-            back = (published.weekday() - weekday) % 7 or 7
-            try:
-                d = published - dt.timedelta(days=back)
-            except OverflowError:
-                continue
-            out.append(Value(ValueKind.DATE, d.isoformat(), m.start(), m.end(), m.group(0),
-                             f"last {d:%A} before the publication date {base}", weekday))
+            month0 = base.year * 12 + (base.month - 1) + shift
+            out.append(Value(ValueKind.DATE, f"{month0 // 12:04d}-{month0 % 12 + 1:02d}",
+                             m.start(), m.end(), m.group(0),
+                             f"relative month: publication date {base} {shift:+d} month(s)",
+                             relative=True))
+    return out
+
+
+def _last_weekdays(text: str, pats: _Patterns, pack: LanguagePack, base: PartialDate
+                   ) -> list[Value]:
+    """"last Tuesday", "Selasa lalu", and "on Tuesday" without a date: the last such day
+    on or before the publication date (news tell of what happened)."""
+    published = base.as_date()
+    out = []
+    found = [(m, m.group("wd1") or m.group("wd2"), True)
+             for m in (pats.last_weekday.finditer(text) if pats.last_weekday else [])]
+    found += [(m, m.group("wd"), False)
+              for m in (pats.on_weekday.finditer(text) if pats.on_weekday else [])]
+    for m, name, strictly_before in found:
+        weekday = lookup(pack.weekdays, name)
+        if weekday is None:
+            continue
+        back = (published.weekday() - weekday) % 7
+        if strictly_before:
+            back = back or 7
+        try:
+            d = published - dt.timedelta(days=back)
+        except OverflowError:
+            continue
+        how = (f"last {d:%A} before the publication date {base}" if strictly_before else
+               f"{d:%A} on or before the publication date {base}")
+        out.append(Value(ValueKind.DATE, d.isoformat(), m.start(), m.end(), m.group(0), how,
+                         weekday, relative=True))
     return out
 
 
@@ -148,24 +197,49 @@ def _dateparse(span: str, lang: str, order: str) -> tuple[int | None, int, int] 
 
 def _complete(parsed: tuple[int | None, int, int], m: re.Match[str],
               base: PartialDate | None, weekday: int | None) -> Value:
+    """The value of a date as written. Without a year it is compared on day and month only
+    ("--07-05": never refuted on a year nobody wrote), unless a weekday written beside it
+    tells the year: of the publication year and the one before, the one in which that day
+    falls on that weekday ("Sunday (17/10)" in a report of 2022 is 17 October 2021)."""
     year, month, day = parsed
     how = "dateparser"
     if year is None:
-        if base is None:
+        candidates = [] if base is None else _near_years(base, month)
+        fitting = [y for y in candidates if _weekday(y, month, day) == weekday]
+        if weekday is not None and fitting:
+            year = fitting[0]
+            how += f"; year {year}: the one in which it falls on the weekday written"
+        elif weekday is not None and candidates:
+            year = candidates[0]  # a weekday no near year fits: date-sanity will say so
+            how += f"; year {year} from the publication date {base} (the weekday fits no year)"
+        else:
             return Value(ValueKind.DATE, f"--{month:02d}-{day:02d}", m.start(), m.end(),
-                         m.group(0), "dateparser; year unknown (no publication date)", weekday)
-        year = base.year
-        if base.month and month - base.month > 6:
-            year -= 1  # "December 28" in a January article is last December
-        elif base.month and base.month - month > 6:
-            year += 1
-        how += f"; year {year} from publication date {base}"
+                         m.group(0), "dateparser; year not written: day and month compared",
+                         weekday)
     try:
         d = dt.date(year, month, day)
     except ValueError:
         return Value(ValueKind.DATE, f"{year:04d}-{month:02d}-{day:02d}", m.start(), m.end(),
                      m.group(0), how + "; impossible calendar date", weekday)
     return Value(ValueKind.DATE, d.isoformat(), m.start(), m.end(), m.group(0), how, weekday)
+
+
+def _near_years(base: PartialDate, month: int) -> list[int]:
+    """The years a date without one most likely belongs to: the publication year's (or,
+    for a month far ahead of the publication month, the year before), then the other."""
+    year = base.year
+    if base.month and month - base.month > 6:
+        year -= 1  # "December 28" in a January article is last December
+    elif base.month and base.month - month > 6:
+        year += 1
+    return [year, year - 1]
+
+
+def _weekday(year: int, month: int, day: int) -> int | None:
+    try:
+        return dt.date(year, month, day).weekday()
+    except ValueError:
+        return None
 
 
 def parse_expected(raw: object) -> str:

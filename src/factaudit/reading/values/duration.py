@@ -1,4 +1,4 @@
-"""Durations in years: "25 years", "25 tahun", "thirty years"."""
+"""Durations in years: "25 years", "25 tahun", "thirty years", "a 20-year drought"."""
 
 from __future__ import annotations
 
@@ -27,7 +27,7 @@ from factaudit.reading.values.base import (
 def _pattern(pack: LanguagePack) -> re.Pattern[str] | None:
     if not pack.duration_units:
         return None
-    return re.compile(rf"(?<![\w.,]){number_pattern(pack)}(?![\w]|[.,]\d)\s+"
+    return re.compile(rf"(?<![\w.,]){number_pattern(pack)}(?![\w]|[.,]\d)(?:\s+|-)"
                       rf"(?P<u>{alt(pack.duration_units)})\b", FLAGS)
 
 

@@ -29,13 +29,72 @@ _YEAR_RE = re.compile(r"1[5-9]\d\d|20\d\d|21\d\d")
 @cache
 def _pattern(pack: LanguagePack) -> re.Pattern[str]:
     scales = rf"(?:\s+(?P<s>{alt(pack.scales)})\b)?" if pack.scales else ""
-    before = "(?<![\\w.,:])" + "".join(f"|(?<={re.escape(c)})" for c in pack.currency_prefixes)
+    # not glued to a word by a hyphen: "Chandrayaan-3", "COVID-19" are names
+    before = "(?<![\\w.,:])(?<![^\\W\\d_]-)" + "".join(
+        f"|(?<={re.escape(c)})" for c in pack.currency_prefixes)
     return re.compile(rf"(?:{before}){number_pattern(pack)}(?![\w]|[.,:]\d){scales}", FLAGS)
+
+
+@by_language
+@cache
+def _range_pattern(pack: LanguagePack) -> re.Pattern[str]:
+    """"between 5 and 8 million", "5 to 8 million", "2,5 juta hingga 3 juta", "100-105"."""
+    one = number_pattern(pack).replace("(?P<n>", "(?:")
+    scale = rf"(?:\s+(?:{alt(pack.scales)})\b)?" if pack.scales else ""
+    openers = [a for a, _ in pack.period_between]
+    joiners = [b for _, b in pack.period_between]
+    words = [j for j in pack.period_joiners if j[0].isalpha()]
+    symbols = "|".join(re.escape(j) for j in pack.period_joiners if not j[0].isalpha()) or "-"
+    alts = []
+    if openers:
+        alts.append(rf"\b(?:{alt(openers)})\s+(?P<a>{one}{scale})\s+(?:{alt(joiners)})\s+"
+                    rf"(?P<b>{one}{scale})")
+    linker = rf"\s*(?:{symbols})\s*" + (rf"|\s+(?:{alt(words)})\s+" if words else "")
+    before = "(?<![\\w.,:])" + "".join(f"|(?<={re.escape(c)})" for c in pack.currency_prefixes)
+    alts.append(rf"(?:{before})(?P<c>{one}{scale})(?:{linker})(?P<d>{one}{scale})"
+                rf"(?![\w]|[.,]\d)")
+    return re.compile("|".join(alts), FLAGS)
+
+
+def _ranges(text: str, reading: Reading) -> list[Value]:
+    pack = reading.pack
+    out = []
+    for m in _range_pattern(pack).finditer(text):
+        g = m.groupdict()  # a pack without "between … and" has no groups a and b
+        a, b = (g["a"], g["b"]) if g.get("a") else (g["c"], g["d"])
+        if _YEAR_RE.fullmatch(a.strip()) and _YEAR_RE.fullmatch(b.strip()):
+            continue  # 1994-2002 is a period
+        lo, lo_scaled = _number(a, pack)
+        hi, hi_scaled = _number(b, pack)
+        if lo is None or hi is None:
+            continue
+        if hi_scaled and not lo_scaled:  # "5 to 8 million": the scale of both
+            factor = _scale_of(b, pack)
+            lo = lo * factor if factor else lo
+        if not lo < hi:
+            continue
+        out.append(Value(ValueKind.QUANTITY, f"{format_number(lo)}..{format_number(hi)}",
+                         m.start(), m.end(), m.group(0), "a range: both bounds kept"))
+    return out
+
+
+def _scale_of(text: str, pack: LanguagePack) -> float | None:
+    words = text.split()
+    return lookup(pack.scales, words[-1]) if len(words) > 1 else None
+
+
+def _number(text: str, pack: LanguagePack) -> tuple[float | None, bool]:
+    words = text.split()
+    factor = lookup(pack.scales, words[-1]) if len(words) > 1 else None
+    n = parse_number(" ".join(words[:-1]) if factor else text, pack)
+    if n is None:
+        return None, False
+    return (n * factor if factor else n), factor is not None
 
 
 def find(text: str, reading: Reading) -> list[Value]:
     pack = reading.pack
-    out = []
+    out = _ranges(text, reading)
     for m in _pattern(pack).finditer(text):
         n = parse_number(m.group("n"), pack)
         if n is None:
@@ -71,16 +130,56 @@ def parse_expected(raw: object) -> str:
                      f"{shown(raw)}")
 
 
+def bounds(value: str) -> tuple[float, float]:
+    """(low, high) of a quantity: a range "lo..hi", or one number twice."""
+    lo, _, hi = value.partition("..")
+    return float(lo), float(hi or lo)
+
+
 def agrees(expected: str, found: str, tolerance: float = 0.0) -> bool:
+    """Equal within the tolerance; a range agrees with a value it contains (and two ranges
+    that overlap agree)."""
     if expected == found:
         return True
-    if tolerance:
-        e, f = float(expected), float(found)
-        return abs(e - f) <= tolerance * abs(e)
-    return False
+    e_lo, e_hi = bounds(expected)
+    f_lo, f_hi = bounds(found)
+    slack = tolerance * max(abs(e_lo), abs(e_hi))
+    return f_lo - slack <= e_hi and e_lo <= f_hi + slack
 
 
 TYPE = ValueType(ValueKind.QUANTITY, find, parse_expected, agrees,
                  hides=frozenset({ValueKind.YEAR}),
-                 # "1.996" hides the year-like digits in it; a bare "1996" is a year
+                 # "1.996" hides the year-like digits in it; a bare "1996" is a year (a range
+                 # covers the numbers it is made of: of one kind, the longest is kept)
                  hides_here=lambda v: not v.raw.isdigit())
+
+
+def currency_of(text: str, start: int, end: int, pack: LanguagePack) -> str | None:
+    """The currency code of the amount at ``text[start:end]``, from a symbol before it
+    ("$75 million", "Rs 615 crore") or a word after it ("75 juta dolar AS"); None when
+    neither is written."""
+    before = text[max(0, start - 6):start].rstrip()
+    after = " ".join(text[end:end + 40].split()).lower()
+    best: tuple[int, str] | None = None
+    for code, words in pack.currencies.items():
+        for w in words:
+            written = before.endswith(w) and (
+                len(before) == len(w) or not before[-len(w) - 1].isalpha())
+            if written and (best is None or len(w) > best[0]):
+                best = (len(w), code)
+            lw = w.lower()
+            if (after == lw or after.startswith(lw + " ") or after.startswith(lw + ",")
+                    or after.startswith(lw + ".")) and (best is None or len(w) > best[0]):
+                best = (len(w), code)
+    return best[1] if best else None
+
+
+def currency_named(unit: str | None, pack: LanguagePack) -> str | None:
+    """The currency code a claim's ``unit`` names ("USD", "US$", "rupiah"), if any."""
+    if not unit:
+        return None
+    folded = unit.strip().lower()
+    for code, words in pack.currencies.items():
+        if folded == code.lower() or folded in (w.lower() for w in words):
+            return code
+    return None

@@ -4,16 +4,66 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import cache
 
 from factaudit.model import ValueKind
-from factaudit.reading.values.base import Reading, Value, ValueType, exact, shown
+from factaudit.reading.languages import LanguagePack, by_language
+from factaudit.reading.values.base import (
+    FLAGS,
+    Reading,
+    Value,
+    ValueType,
+    alt,
+    exact,
+    lookup,
+    number_pattern,
+    parse_number,
+    shown,
+)
 
 _YEAR = re.compile(r"(?<![\d.,/])(1[5-9]\d\d|20\d\d|21\d\d)(?![\d]|[.,/]\d)")
 
 
+@by_language
+@cache
+def _patterns(pack: LanguagePack) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None,
+                                           re.Pattern[str] | None]:
+    era = (re.compile(rf"\s*(?:{alt(pack.era_suffixes)})(?![\w])") if pack.era_suffixes
+           else None)
+    relative = (re.compile(rf"\b(?:{alt(pack.relative_years)})\b", FLAGS)
+                if pack.relative_years else None)
+    ago = None
+    if pack.past_markers and pack.duration_units:
+        ago = re.compile(rf"(?<![\w.,]){number_pattern(pack)}\s+(?:{alt(pack.duration_units)})"
+                         rf"\s+(?:{alt(pack.past_markers)})\b", FLAGS)
+    return era, relative, ago
+
+
 def find(text: str, reading: Reading) -> list[Value]:
-    return [Value(ValueKind.YEAR, m.group(1), m.start(1), m.end(1), m.group(1), "year")
-            for m in _YEAR.finditer(text)]
+    era, relative, ago = _patterns(reading.pack)
+    out = []
+    for m in _YEAR.finditer(text):
+        if era is not None and era.match(text, m.end(1)):
+            continue  # "1442 H": a year of another calendar
+        out.append(Value(ValueKind.YEAR, m.group(1), m.start(1), m.end(1), m.group(1), "year"))
+    base = reading.base
+    if base is None:
+        return out
+    if relative is not None:  # "last year", "tahun lalu"
+        for m in relative.finditer(text):
+            shift = lookup(reading.pack.relative_years, m.group(0))
+            if shift is not None:
+                out.append(Value(ValueKind.YEAR, str(base.year + shift), m.start(), m.end(),
+                                 m.group(0), f"relative year: publication year {base.year} "
+                                 f"{shift:+d}", relative=True))
+    if ago is not None:  # "three years ago", "tiga tahun lalu"
+        for m in ago.finditer(text):
+            n = parse_number(m.group("n"), reading.pack)
+            if n is not None and n == int(n) and 0 < n < 1000:
+                year = base.year - int(n)
+                out.append(Value(ValueKind.YEAR, str(year), m.start(), m.end(), m.group(0),
+                                 f"publication year {base.year} − {int(n)}", relative=True))
+    return out
 
 
 def whole_number(kind: str, digits: int) -> Callable[[object], str]:

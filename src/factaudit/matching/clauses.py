@@ -1,0 +1,411 @@
+"""How a sentence divides, for attribution: asides, clause segments, plan markers and the
+words that follow a number.
+
+* An **aside** is a parenthesis, a relative or participle clause opened after a comma
+  (", which …", ", yang …", ", weighing …"), a listing (", including …", ", termasuk …")
+  or a passage between two dashes. A value inside an aside belongs to the claim only when
+  the cue is in it too; a relative clause speaks of the phrase before it, the others of
+  themselves (what a claim's ``about`` words are looked for in).
+  An aside that holds nothing but values, weekdays and small words — "Minggu (24/3)",
+  "(6/8)" — is the value's own apposition, not an aside.
+* A **segment** is a stretch between clause boundaries (";", ":", ",", "and", "but", …).
+* A **plan marker** ("will", "aims to", "akan", "ditargetkan") in the segments that join
+  the cue and the value makes the value a plan, not a fact.
+* The **words after a number** say what it counts: "eight small thrusters", "dua dari".
+
+Everything here is computed per sentence, in time linear in its length.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import cache
+
+from factaudit.reading.inflection import WORD, key
+from factaudit.reading.languages import by_language, get_pack
+from factaudit.reading.text import fold_phrase
+
+_OPEN = {"(": ")", "[": "]"}
+# a spaced em or en dash (or "--"), or an em dash between words; a spaced hyphen joins
+# names too often ("ASEAN - Rusia") to mark an aside
+_DASHES = re.compile(r"\s(?:[—–]|--)\s|(?<=[^\W\d_])—(?=[^\W\d_])")
+DASH_ASIDE_WORDS = 20  # a longer stretch between two dashes is not one aside
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence of a document, with its asides and clause boundaries (absolute
+    offsets in the document text)."""
+
+    start: int
+    end: int
+    text: str
+    language: str
+    asides: tuple[tuple[int, int], ...]
+    heads: frozenset[tuple[int, int]]  # the asides that speak of the phrase before them
+    boundaries: tuple[int, ...]  # offsets of clause boundaries, sorted
+    # "It was on 6 August, …, that the craft entered orbit": (focus start, focus end, start
+    # of what the focus is about)
+    cleft: tuple[int, int, int] | None = None
+
+    def aside_of(self, position: int, inside: tuple[int, int] | None = None
+                 ) -> tuple[int, int] | None:
+        """The innermost aside holding ``position`` (None when it is in the main clause);
+        brackets that are part of a cue (``inside``) are no aside."""
+        best = None
+        for a in self.asides:
+            if inside is not None and inside[0] <= a[0] and a[1] <= inside[1]:
+                continue
+            if a[0] <= position < a[1] and (best is None or a[1] - a[0] < best[1] - best[0]):
+                best = a
+        return best
+
+    def scope(self, position: int) -> tuple[int, int]:
+        """What a word at ``position`` speaks of: the sentence, or when it stands in an
+        aside, the aside and the phrase it hangs on ("the Pragyan rover, which weighs
+        26 kg," is about the rover, whatever else the sentence names)."""
+        aside = self.aside_of(position)
+        if aside is None:
+            return self.start, self.end
+        if aside not in self.heads:
+            return aside
+        k = bisect_right(self.boundaries, aside[0] - 1)
+        head = self.boundaries[k - 1] if k > 0 else self.start
+        return head, aside[1]
+
+    def head_of(self, aside: tuple[int, int]) -> tuple[int, int] | None:
+        """The phrase a relative clause hangs on: from the clause boundary before it."""
+        if aside not in self.heads:
+            return None
+        k = bisect_right(self.boundaries, aside[0] - 1)
+        return (self.boundaries[k - 1] if k > 0 else self.start), aside[0]
+
+    def together(self, cue: tuple[int, int], position: int) -> bool:
+        """Whether a cue and a value at ``position`` stand in the same clause: the same
+        aside (or none), or a relative clause and the phrase it hangs on ("Chandrayaan-1,
+        which was launched in 2008": the name is a cue for the year)."""
+        cue = self._with_punctuation(cue)
+        value_aside, cue_aside = self.aside_of(position, cue), self.aside_of(cue[0], cue)
+        if value_aside == cue_aside:
+            return True
+        for inner, outer_pos in ((value_aside, cue[0]), (cue_aside, position)):
+            head = self.head_of(inner) if inner is not None else None
+            if head is not None and head[0] <= outer_pos < head[1] and \
+                    self.aside_of(outer_pos) == self._parent(inner):
+                return True
+        return False
+
+    def _with_punctuation(self, span: tuple[int, int]) -> tuple[int, int]:
+        """A cue's span with the brackets and signs written against it ("(a+)+$")."""
+        lo, hi = span
+        while lo > self.start and not self.text[lo - self.start - 1].isspace() and \
+                not self.text[lo - self.start - 1].isalnum():
+            lo -= 1
+        while hi < self.end and not self.text[hi - self.start].isspace() and \
+                not self.text[hi - self.start].isalnum():
+            hi += 1
+        return lo, hi
+
+    def _parent(self, aside: tuple[int, int] | None) -> tuple[int, int] | None:
+        if aside is None:
+            return None
+        best = None
+        for a in self.asides:
+            if a != aside and a[0] <= aside[0] and aside[1] <= a[1] and (
+                    best is None or a[1] - a[0] < best[1] - best[0]):
+                best = a
+        return best
+
+    def segment(self, position: int) -> tuple[int, int]:
+        """The clause segment holding ``position``."""
+        k = bisect_right(self.boundaries, position)
+        lo = self.boundaries[k - 1] if k > 0 else self.start
+        hi = self.boundaries[k] if k < len(self.boundaries) else self.end
+        return lo, hi
+
+
+def analyse(text: str, start: int, end: int, language: str,
+            values: list[tuple[int, int]], skip: int = 0) -> Sentence:
+    """The sentence ``text[start:end]``; ``values``: spans of the values read in it (so
+    that an aside holding only values is not taken for an aside); ``skip``: where the
+    sentence's own words begin (after a dateline, whose dash opens no aside)."""
+    sentence = text[start:end]
+    asides, heads = [], set()
+    listing = _listing_clauses(sentence, language) + _subordinate_clauses(sentence, language)
+    relative = [a for a in _relative_clauses(sentence, language) if a not in listing]
+    for lo, hi in {*_brackets(sentence), *relative, *listing,
+                   *_dash_pairs(sentence, max(0, skip - start))}:
+        span = lo + start, hi + start
+        if not _only_values(text, *span, values, language):
+            asides.append(span)
+            if (lo, hi) in relative:
+                heads.add(span)
+    boundaries = tuple(m.start() + start for m in boundary_pattern(language).finditer(sentence))
+    return Sentence(start, end, sentence, language, tuple(asides), frozenset(heads),
+                    boundaries, _cleft(sentence, start, language))
+
+
+def _cleft(sentence: str, start: int, language: str) -> tuple[int, int, int] | None:
+    pattern = _cleft_pattern(language)
+    m = pattern.match(sentence) if pattern is not None else None
+    if m is None:
+        return None
+    return start + m.end("opener"), start + m.start("joiner"), start + m.end("joiner")
+
+
+@by_language
+@cache
+def _cleft_pattern(language: str) -> re.Pattern[str] | None:
+    pack = get_pack(language)
+    if not pack.cleft_openers or not pack.cleft_joiners:
+        return None
+    openers = "|".join(r"\s+".join(re.escape(p) for p in w.split()) for w in pack.cleft_openers)
+    joiners = "|".join(re.escape(w) for w in pack.cleft_joiners)
+    return re.compile(rf"\s*(?P<opener>(?:{openers}))\s[^.;:]{{1,200}}?\s"
+                      rf"(?P<joiner>(?:{joiners}))\s", re.IGNORECASE)
+
+
+def life_marker(text: str, sentence: Sentence, position: int, after: int | None = None
+                ) -> str | None:
+    """A word of a life ("born", "lahir") before ``position`` in its clause segment (and
+    after ``after``, the end of a cue between them: "lahir dari merger pada …" dates the
+    merger)."""
+    pattern = pack_pattern(sentence.language, "life_words")
+    if pattern is None:
+        return None
+    lo = max(sentence.segment(position)[0], after or 0)
+    m = pattern.search(text, lo, position)
+    return m.group(0) if m else None
+
+
+def _brackets(sentence: str) -> list[tuple[int, int]]:
+    out, stack = [], []
+    for i, ch in enumerate(sentence):
+        if ch in _OPEN:
+            stack.append((ch, i))
+        elif stack and ch == _OPEN[stack[-1][0]]:
+            out.append((stack.pop()[1], i + 1))
+    out += [(i, len(sentence)) for _, i in stack]  # unclosed: to the end of the sentence
+    return out
+
+
+_CLOSE = re.compile(r"[,;:]|\s[—–-]\s")
+
+
+def _relative_clauses(sentence: str, language: str) -> list[tuple[int, int]]:
+    """", which …" to the next comma (or the end); ", weighing 26 kg," between commas."""
+    out = []
+    comma = r"(?:,\s+|\s)" if get_pack(language).bare_relative else r",\s+"
+    relative = pack_pattern(language, "relative_pronouns", comma + r"(?:{w})\b")
+    participle = pack_pattern(language, "participle_endings", r",\s+[^\W\d_]{2,}(?:{w})\b")
+    for pattern, closed in ((relative, False), (participle, True)):
+        if pattern is None:
+            continue
+        for m in pattern.finditer(sentence):
+            close = _CLOSE.search(sentence, m.end())
+            if close is None and closed:
+                continue
+            out.append((m.start(), close.start() if close else len(sentence)))
+    return out
+
+
+def _subordinate_clauses(sentence: str, language: str) -> list[tuple[int, int]]:
+    """"After the injection on 1 August, …" (to the first comma), ", after leading 2-0," (to
+    the next comma or the end): a clause about an event of its own."""
+    pattern = pack_pattern(language, "subordinators",
+                           r"^\s*(?P<lead>(?:{w}))\b|,\s+(?P<word>{w})\b")
+    if pattern is None:
+        return []
+    relative = {fold_phrase(w) for w in get_pack(language).relative_pronouns}
+    out = []
+    for m in pattern.finditer(sentence):
+        close = _CLOSE.search(sentence, m.end())
+        if m.group("lead") is not None:
+            if close is not None and sentence[close.start()] == ",":
+                out.append((m.start("lead"), close.start() + 1))
+        elif fold_phrase(m.group("word")) not in relative:
+            out.append((m.start(), close.start() if close else len(sentence)))
+    return out
+
+
+def _listing_clauses(sentence: str, language: str) -> list[tuple[int, int]]:
+    """", including the rover …" to the next comma (or the end): a part of what precedes."""
+    pattern = pack_pattern(language, "listing_openers", r",\s+(?:{w})\b")
+    if pattern is None:
+        return []
+    out = []
+    for m in pattern.finditer(sentence):
+        close = _CLOSE.search(sentence, m.end())
+        out.append((m.start(), close.start() if close else len(sentence)))
+    return out
+
+
+def _dash_pairs(sentence: str, skip: int = 0) -> list[tuple[int, int]]:
+    marks = [m.start() for m in _DASHES.finditer(sentence, skip)]
+    return [(marks[i], marks[i + 1] + 1) for i in range(0, len(marks) - 1, 2)
+            if len(WORD.findall(sentence, marks[i], marks[i + 1])) <= DASH_ASIDE_WORDS]
+
+
+def _only_values(text: str, lo: int, hi: int, values: list[tuple[int, int]],
+                 language: str) -> bool:
+    """Whether the aside holds a value and otherwise only small words, weekdays, months."""
+    inside = [(s, e) for s, e in values if lo <= s and e <= hi]
+    if not inside:
+        return False
+    small = _small_words(language)
+    pos = lo
+    for s, e in sorted(inside):
+        if any(fold_phrase(w.group(0)) not in small for w in WORD.finditer(text, pos, s)):
+            return False
+        pos = max(pos, e)
+    return not any(fold_phrase(w.group(0)) not in small for w in WORD.finditer(text, pos, hi))
+
+
+@by_language
+@cache
+def _small_words(language: str) -> frozenset[str]:
+    pack = get_pack(language)
+    words = [*pack.stopwords, *pack.weekdays, *pack.months, *pack.weekday_prefixes,
+             *pack.relative_days]
+    return frozenset(fold_phrase(part) for w in words for part in w.split())
+
+
+@by_language
+@cache
+def boundary_pattern(language: str) -> re.Pattern[str]:
+    """Clause boundaries: ";", ":", brackets, a comma, and the pack's clause words."""
+    pack = get_pack(language)
+    alts = "|".join(re.escape(w) for w in pack.clause_words)
+    word_part = rf"|\b(?:{alts})\b" if alts else ""
+    return re.compile(rf"[;:()\[\]]|,\s{word_part}", re.IGNORECASE)
+
+
+def planned(text: str, sentence: Sentence, cue: tuple[int, int],
+            value: tuple[int, int]) -> str | None:
+    """The plan marker in the segments from the cue to the value, if there is one."""
+    pattern = pack_pattern(sentence.language, "plan_markers")
+    if pattern is None:
+        return None
+    lo = sentence.segment(min(cue[0], value[0]))[0]
+    hi = max(cue[1], value[1])
+    m = pattern.search(text, lo, hi)
+    return m.group(0) if m else None
+
+
+@dataclass(frozen=True)
+class Word:
+    start: int
+    end: int
+    text: str
+    key: str
+
+
+def words_after(text: str, position: int, limit: int, language: str,
+                stop_at: int | None = None) -> list[Word]:
+    """Up to ``limit`` words from ``position`` on, ending at punctuation or a small word
+    (the noun phrase a number heads: "eight small thrusters", "13 stasiun layang")."""
+    small = _small_words(language)
+    out: list[Word] = []
+    pos = position
+    stop = len(text) if stop_at is None else stop_at
+    for m in WORD.finditer(text, position, min(stop, position + 200)):
+        gap = text[pos:m.start()]
+        if gap.strip(" \t\n-") or len(out) >= limit:
+            break
+        word = m.group(0)
+        if fold_phrase(word) in small:
+            break
+        out.append(Word(m.start(), m.end(), word, key(word, language)))
+        pos = m.end()
+    return out
+
+
+def partitive(text: str, position: int, language: str) -> bool:
+    """Whether the number ending at ``position`` is a part of a whole ("three of the",
+    "dua dari", "two of its four")."""
+    whole = pack_pattern(language, "partitive_words", r"\s+(?:{w})\b")
+    if whole is not None and whole.match(text, position):
+        return True
+    before = pack_pattern(language, "partitive_before_number", r"\s+(?:{w})\s+")
+    m = before.match(text, position) if before is not None else None
+    if m is None:
+        return False
+    word = WORD.match(text, m.end())
+    return word is not None and (word.group(0)[0].isdigit()
+                                 or word.group(0).lower() in get_pack(language).numbers)
+
+
+def _phrases(words: tuple[str, ...] | list[str]) -> str:
+    """A regex alternation of phrases, longest first, any run of spaces between words."""
+    return "|".join(r"\s+".join(re.escape(p) for p in w.split())
+                    for w in sorted(words, key=len, reverse=True)) or r"(?!x)x"
+
+
+@by_language
+@cache
+def pack_pattern(language: str, key: str, template: str = r"(?<![\w-])(?:{w})(?![\w-])"
+                 ) -> re.Pattern[str] | None:
+    """A pattern of the phrases of a pack's list ``key`` put in ``template`` at ``{w}``
+    (whole words by default); None when the pack's list is empty."""
+    words = getattr(get_pack(language), key)
+    if not words:
+        return None
+    return re.compile(template.replace("{w}", _phrases(tuple(words))), re.IGNORECASE)
+
+
+def word_before(text: str, sentence: Sentence, cue_start: int,
+                values: list[tuple[int, int]], key: str) -> str | None:
+    """A word of the pack's list ``key`` within three words before a cue, not inside a
+    value: "offset_words" ("the day before the final"), "commemoration_words" ("the
+    anniversary of the landing"), "previous_words" ("last won")."""
+    pattern = pack_pattern(sentence.language, key)
+    if pattern is None:
+        return None
+    words = [m.start() for m in WORD.finditer(text, max(sentence.start, cue_start - 60),
+                                              cue_start)]
+    if not words:
+        return None
+    lo = words[-3] if len(words) >= 3 else words[0]
+    for m in pattern.finditer(text, lo, cue_start):
+        if not any(s < m.end() and m.start() < e for s, e in values):
+            return m.group(0)
+    return None
+
+
+def earlier_figure(text: str, sentence: Sentence, value: tuple[int, int]) -> str | None:
+    """"from 20 drivers … into 2 million": the figure after "from", when the sentence goes
+    on to the later one."""
+    before = pack_pattern(sentence.language, "change_from")
+    after = pack_pattern(sentence.language, "change_to")
+    if before is None or after is None:
+        return None
+    lead = text[max(sentence.start, value[0] - 25):value[0]]
+    m = re.search(rf"(?:{before.pattern})\W{{0,6}}$", lead, re.IGNORECASE)
+    if m is None:
+        return None
+    later = after.search(text, value[1], sentence.end)
+    return f"{m.group(0).strip()} … {later.group(0)}" if later else None
+
+
+def compared(text: str, sentence: Sentence, a: tuple[int, int], b: tuple[int, int]
+             ) -> str | None:
+    """A comparison word between two spans ("Rp400, 18% above the IPO price")."""
+    pattern = pack_pattern(sentence.language, "comparison_words")
+    if pattern is None:
+        return None
+    lo, hi = (a[1], b[0]) if a[1] <= b[0] else (b[1], a[0])
+    m = pattern.search(text, lo, hi) if lo < hi else None
+    return m.group(0) if m else None
+
+
+def word_gap(text: str, a: tuple[int, int], b: tuple[int, int]) -> int:
+    """How many words stand between two spans (0 when they touch or overlap)."""
+    if a[1] <= b[0]:
+        lo, hi = a[1], b[0]
+    elif b[1] <= a[0]:
+        lo, hi = b[1], a[0]
+    else:
+        return 0
+    return sum(1 for _ in WORD.finditer(text, lo, hi))

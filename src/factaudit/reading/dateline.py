@@ -1,0 +1,107 @@
+"""Datelines and bylines: where and when a report was filed, at the start of its text.
+
+    SURABAYA, 3 March 2019 – …         JAKARTA, KOMPAS.com - …
+    NEW DELHI (Warta Nusantara) - …    May 4 (Reuters) - …
+    Jakarta, 17 Mei 2021 - …           Bengaluru, August 23, 2023   (a line of its own)
+
+A dateline is the document's place and date, never the value of a fact: values inside it
+are not read for claims, and its date is the publication date when no metadata gives one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from factaudit.model import PartialDate
+
+SEARCH_CHARS = 700  # a dateline opens one of the first lines
+_DASH = r"(?:[-–—]|--)"
+# "HEAD – Body", where HEAD starts with a capital and runs at most ~120 characters
+_WITH_DASH = re.compile(rf"(?P<head>[A-Z0-9][^\n]{{1,120}}?)[ \t]+{_DASH}[ \t]+(?=\S)")
+# "Jakarta: Body" (a place, a colon)
+_WITH_COLON = re.compile(r"(?P<head>[A-Z][\w'’.-]*(?:[ ][A-Z][\w'’.-]*){0,2}):[ \t]+(?=[A-Z\"“])")
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+[A-Z]")
+_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+
+
+@dataclass(frozen=True)
+class Dateline:
+    start: int
+    end: int  # the dateline's span in the text (the dash or colon included)
+    date: PartialDate | None  # the date it gives, when it gives a full or month date
+    raw: str
+
+
+def find_dateline(text: str, language: str) -> Dateline | None:
+    """The dateline of a text, if one of its first lines opens with one."""
+    offset = 0
+    for line in text[:SEARCH_CHARS].split("\n")[:4]:
+        stripped = line.strip()
+        if stripped:
+            lead = offset + len(line) - len(line.lstrip())
+            found = _match(text, lead, line.strip(), language)
+            if found is not None:
+                return found
+        offset += len(line) + 1
+    return None
+
+
+def _match(text: str, lead: int, line: str, language: str) -> Dateline | None:
+    for pattern in (_WITH_DASH, _WITH_COLON):
+        m = pattern.match(line)
+        if m is not None and _looks_like_dateline(m.group("head"), pattern is _WITH_DASH):
+            end = lead + m.end()
+            return Dateline(lead, end, _date_in(m.group("head"), language), text[lead:end])
+    # a line of its own: "Bengaluru, August 23, 2023"
+    if len(line) <= 60 and "," in line:
+        place, rest = line.split(",", 1)
+        date = _date_in(rest, language, whole=True)
+        if date is not None and _is_place(place):
+            return Dateline(lead, lead + len(line), date, line)
+    return None
+
+
+def _looks_like_dateline(head: str, dashed: bool) -> bool:
+    """A place (capitalised words), then optionally a date, a region and an agency in
+    parentheses — not a sentence ("The minister said it – …")."""
+    if _SENTENCE_END.search(head) or len(head.split()) > 12:
+        return False
+    place = re.split(r"[,(]", head, maxsplit=1)[0].strip()
+    if not _is_place(place) and not _starts_with_date(head):
+        return False
+    if not dashed:
+        return True  # "Jakarta: …"
+    # a dash after a capitalised phrase is a dateline when the head has a comma or an
+    # agency in parentheses, or is written in capitals ("NEW DELHI –")
+    return "," in head or "(" in head or place.isupper()
+
+
+def _is_place(words: str) -> bool:
+    tokens = words.split()
+    return (1 <= len(tokens) <= 4 and all(_WORD.fullmatch(t) and (t[0].isupper() or t in
+                                                                 ("de", "da", "di", "al"))
+                                          for t in tokens))
+
+
+_MONTHISH = re.compile(r"^[A-Z][a-z]{2,}\.?\s+\d{1,2}\b|^\d{1,2}\s+[A-Z][a-z]{2,}")
+
+
+def _starts_with_date(head: str) -> bool:
+    return bool(_MONTHISH.match(head))
+
+
+def _date_in(head: str, language: str, whole: bool = False) -> PartialDate | None:
+    """The first full (or month-precision) date written in the dateline."""
+    from factaudit.reading.values import read_values
+
+    for v in read_values(head, language):
+        if v.kind != "date" or v.canonical.startswith("-"):
+            continue
+        if whole and head[v.end:].strip(" ,") not in ("",):
+            continue
+        try:
+            return PartialDate.parse(v.canonical)
+        except ValueError:
+            return None
+    return None
