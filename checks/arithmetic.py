@@ -45,16 +45,23 @@ def check(ctx: RuleContext) -> Iterator[Report]:
             year = int(anchor.canonical[:4])
             if anchor.kind == "year" and not is_ago:
                 continue  # "25 years … in 2018" need not be arithmetic; "ago" makes it so
-            counted = published.year - year
+            # "the 19-year wait since 2002 ended last year": counted to the year written
+            end, until = published.year, "publication"
+            if not is_ago:
+                later = [int(v.canonical[:4]) for v in values if v.kind == "year"
+                         and v is not anchor and year < int(v.canonical[:4]) <= published.year]
+                if later:
+                    end, until = max(later), "the year written"
+            counted = end - year
             if abs(counted - n) < 1e-9:
                 continue
             relation = (f"{d.raw} ago" if is_ago else d.raw) + f" and {anchor.raw}"
             yield ctx.report(
                 verdict=Verdict.REFUTED, span=(d.start, d.end),
-                message=f"{relation!r} do not add up: from {year} to {published.year} "
-                        f"(publication) is {counted} years, not {d.canonical}",
+                message=f"{relation!r} do not add up: from {year} to {end} "
+                        f"({until}) is {counted} years, not {d.canonical}",
                 expected=str(counted), found=d.canonical,
-                how=f"{published.year} − {year} = {counted}; {d.how}")
+                how=f"{end} − {year} = {counted}; {d.how}")
 
 
 _YEAR = re.compile(r"(?<!\d)(?:1[5-9]|20)\d\d(?!\d)")

@@ -37,6 +37,8 @@ def check(ctx: RuleContext) -> Iterator[Report]:
         sources: dict[str, set[str]] = defaultdict(set)
         for m in mentions:
             sources[groups[m.value]].add(m.document)
+        if len({d for docs in sources.values() for d in docs}) < 2:
+            continue  # one document at odds with itself: intra-document-consistency
         summary = "; ".join(_describe(value, docs, groups_of)
                             for value, docs in sorted(sources.items()))
         for m in mentions:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from factaudit.reading.values import agrees
+from factaudit.reading.values import agrees, near
 from factaudit.rules import Report, Rule, RuleContext, Severity, ValueKind, Verdict
 
 
@@ -26,13 +26,18 @@ def check(ctx: RuleContext) -> Iterator[Report]:
         expected, derivation = claim.expected_for(doc.published_date, m.as_of)
         if expected is None or agrees(claim.type, expected, m.value, claim.tolerance):
             continue
+        planned = m.modality == "planned"
+        far = not near(claim.type, expected, m.value)
+        note = (" (stated as a plan)" if planned else
+                " (so far from it that it is probably another fact)" if far else "")
         yield ctx.report(
             verdict=Verdict.REFUTED, item=claim, span=(m.value_start, m.value_end),
             message=f"{claim.statement} — this source says {m.raw!r} "
-                    f"({ValueKind(claim.type)} {m.value}), expected {expected}",
+                    f"({ValueKind(claim.type)} {m.value}), expected {expected}{note}",
             expected=expected, found=m.value,
             how=f"{m.how}; attributed to cue {m.cue!r}; expected: {derivation}",
-            severity=Severity.INFO if m.modality == "planned" else None)
+            severity=Severity.INFO if planned or far else
+            Severity.WARNING if m.uncertain else None)
 
 
 RULE = Rule(id="value-contradiction", severity=Severity.ERROR, check=check)

@@ -43,8 +43,10 @@ from factaudit.matching.clauses import (
     compared,
     earlier_figure,
     life_marker,
+    pack_pattern,
     partitive,
     planned,
+    subset_marker,
     word_before,
     word_gap,
     words_after,
@@ -60,7 +62,7 @@ from factaudit.model import (
     ValueKind,
 )
 from factaudit.reading.inflection import find_phrase, phrase_keys, tokens
-from factaudit.reading.languages import by_language, get_pack
+from factaudit.reading.languages import LanguagePack, by_language, get_pack
 from factaudit.reading.text import fold, fold_phrase, sentences
 from factaudit.reading.values import Value, read_categories, read_values
 from factaudit.reading.values.quantity import currency_named, currency_of
@@ -115,10 +117,54 @@ def attribute(doc: Document, claims: ClaimSet, hits: list[Hit],
         k = bisect_right(starts, h.start) - 1
         if k >= 0 and h.end <= spans[k][1]:
             by_sentence[k].append(h)
+    links = pack_pattern(doc.language, "link_prefixes", r"\W*(?:{w})\b")
     for k, sentence_hits in sorted(by_sentence.items()):
-        _SentenceWork(doc, claims, spans[k], trace, out).run(sentence_hits)
+        if links is not None and links.match(doc.text, *spans[k]):
+            for item in {h.item for h in sentence_hits} & set(trace):
+                out.trace.append(TraceStep(doc.id, item, spans[k], "link",
+                                           "a link to another article (\"Read also: …\")"))
+            continue
+        work = _SentenceWork(doc, claims, spans[k], trace, out)
+        work.run(sentence_hits)
+        if k + 1 < len(spans):
+            named = {h.item for h in by_sentence.get(k + 1, [])}
+            _carry_over(doc, claims, work, [h for h in sentence_hits if h.item not in named],
+                        spans[k + 1], trace, out)
     out.mentions.sort(key=lambda m: (m.value_start, m.claim))
     return out
+
+
+def _carry_over(doc: Document, claims: ClaimSet, work: _SentenceWork, hits: list[Hit],
+                span: tuple[int, int], trace: Collection[str], out: Attribution) -> None:
+    """"The lunar orbit insertion was the riskiest step. ISRO carried it out on 6
+    August": a claim named in one sentence without a value of its kind is read in the
+    next one when that names no claim, refers back ("it", "manuver tersebut") and does not
+    move in time ("the next day"); a claim named in both is read in each. Such mentions
+    are uncertain: reported as warnings."""
+    if span[0] - work.span[1] > 3 or "\n\n" in doc.text[work.span[1]:span[0]]:
+        return  # not in the same paragraph
+    found = {m.claim for m in out.mentions if m.sentence_start == work.span[0]}
+    kinds = {v.kind for v in work.values}
+    carried = [h for h in hits if h.item not in found and not _is_keywords(h)
+               and claims.claim(h.item).type not in kinds
+               and claims.claim(h.item).type != "category"]
+    if not carried:
+        return
+    lang = doc.language
+    anaphor = pack_pattern(lang, "anaphors")
+    moves = pack_pattern(lang, "sequence_words")
+    if anaphor is None or not anaphor.search(doc.text, *span):
+        return
+    if moves is not None and moves.search(doc.text, *span):
+        return
+    seen: set[str] = set()
+    pseudo = []
+    for h in carried:
+        if h.item not in seen:
+            seen.add(h.item)
+            pseudo.append(Hit(HitKind.CUE, h.item, span[0], span[0],
+                              f"{h.text} (previous sentence)", h.language, h.document))
+    _SentenceWork(doc, claims, span, trace, out, carried=True).run(pseudo)
 
 
 @dataclass
@@ -133,8 +179,9 @@ class _SentenceWork:
     """Attribution in one sentence."""
 
     def __init__(self, doc: Document, claims: ClaimSet, span: tuple[int, int],
-                 trace: Collection[str], out: Attribution) -> None:
+                 trace: Collection[str], out: Attribution, carried: bool = False) -> None:
         self.doc, self.claims, self.span, self.trace, self.out = doc, claims, span, trace, out
+        self.carried = carried  # cues carried over from the sentence before
         self.text = doc.text
         self.language = doc.language
         s_start, s_end = span
@@ -179,9 +226,12 @@ class _SentenceWork:
         return kept
 
     def _about(self, h: Hit) -> bool:
-        """Whether the sentence is about what the claim of ``h`` needs (about/not_about)."""
+        """Whether the sentence is about what the claim of ``h`` needs (about/not_about;
+        for a cue carried over, the sentence it came from was)."""
         claim = self.claims.claim(h.item)
         topic, excluded = claim.topic(self.language), claim.excluded(self.language)
+        if self.carried:
+            topic = []
         if not topic and not excluded:
             return True
         keys = self.keys(self.span)
@@ -238,15 +288,18 @@ class _SentenceWork:
                     if c in self.trace:
                         self._step(c, why[0], why[1], value=v)
                     continue
-                # the cues beside the value on either side (a farther cue on one side can
-                # never be nearer), if they may take it
+                # on either side, the nearest cue that may take the value (a farther cue
+                # on one side is never nearer than one that may)
                 k = bisect_right(starts[c], v.start)
-                for h in hs[max(0, k - 2):k + 1]:
-                    why = self._cue_refusal(claim, h, v)
-                    if why is None:
-                        best.append((self._distance(h, v), h))
-                    elif c in self.trace:
-                        self._step(c, why[0], why[1], value=v, cue=h)
+                for side in (range(k - 1, -1, -1), range(k, len(hs))):
+                    for i in side:
+                        h = hs[i]
+                        why = self._cue_refusal(claim, h, v)
+                        if why is None:
+                            best.append((self._distance(h, v), h))
+                            break
+                        if c in self.trace:
+                            self._step(c, why[0], why[1], value=v, cue=h)
             nearest = min((d for d, _ in best), default=None)
             for d, h in best:
                 if d == nearest:
@@ -286,7 +339,8 @@ class _SentenceWork:
                 sentence_start=self.span[0], sentence_end=self.span[1], cue_start=h.start,
                 cue_end=h.end, cue=h.text, value_start=v.start, value_end=v.end, raw=v.raw,
                 value=v.canonical, kind=ValueKind(v.kind), how=how, weekday=v.weekday,
-                modality=Modality.PLANNED if plan else Modality.FACT, as_of=cand.as_of)
+                modality=Modality.PLANNED if plan else Modality.FACT, as_of=cand.as_of,
+                uncertain=self.carried)
             if claim.id in self.trace:
                 note = f"; a plan or hedge ({plan!r}): reported as info at most" if plan else ""
                 self._step(claim.id, "mention",
@@ -372,9 +426,20 @@ class _SentenceWork:
         pack = get_pack(self.language)
         wanted = currency_named(claim.unit, pack)
         written = currency_of(self.text, v.start, v.end, pack)
-        if wanted is not None and written is not None and written != wanted:
+        if wanted is not None and written is None:
+            return "currency", f"no currency written; the claim is an amount in {wanted}"
+        if wanted is not None and written != wanted:
             return "currency", (f"an amount in {written}; the claim is in {wanted} (amounts "
                                 "in other currencies are not converted)")
+        change = pack_pattern(self.language, "change_by", r"(?<![\w-])(?:{w})\W{0,3}$")
+        lead = self.text[max(self.span[0], v.start - 40):v.start]
+        lead = lead[:len(lead) - len(_currency_tail(lead, pack))]
+        if change is not None and change.search(lead):
+            return "change", "the size of a change (\"went up by Rp1,000\"), not the value"
+        earlier = pack_pattern(self.language, "previous_words")
+        segment = self.sentence.segment(v.start)
+        if earlier is not None and earlier.search(self.text, segment[0], v.start):
+            return "earlier", "an earlier state (\"previously\", \"sebelumnya\")"
         unit_end = v.end
         if claim.unit_words:
             found_unit = self._unit_end(claim, v)
@@ -382,11 +447,20 @@ class _SentenceWork:
                 words = sorted({w for ws in claim.unit_words.values() for w in ws})
                 return "no-unit", f"not followed by a unit word of the claim ({', '.join(words)})"
             unit_end = found_unit
+            modifier = self._modifier_unit(claim, v, unit_end)
+            if modifier is not None:
+                return "counts-other", modifier
         if partitive(self.text, v.end, self.language):
             return "part-of", "counts a part of a whole (\"two of the …\")"
-        change = earlier_figure(self.text, self.sentence, (v.start, v.end))
-        if change is not None:
-            return "earlier", f"the earlier figure of a change ({change!r})"
+        earlier_change = earlier_figure(self.text, self.sentence, (v.start, v.end))
+        if earlier_change is not None:
+            return "earlier", f"the earlier figure of a change ({earlier_change!r})"
+        rate = pack_pattern(self.language, "rate_words", r"(?<![\w-])(?:{w})\s*$")
+        if rate is not None and rate.search(self.text, max(self.span[0], v.start - 12), v.start):
+            return "rate", "the divisor of a rate (\"per 10 km\"), not a count"
+        subset = subset_marker(self.text, self.sentence, (v.start, v.end), self._spans)
+        if subset is not None:
+            return "part-of", f"the sentence counts a part ({subset!r})"
         return self._counts(claim, v, unit_end, hits)
 
     def _unit_end(self, claim: Claim, v: Value) -> int | None:
@@ -397,12 +471,27 @@ class _SentenceWork:
         longest = max((len(u) for u in units), default=0)
         after = [(s, e, k) for s, e, k in tokens(self.text, v.end, min(self.span[1], v.end + 80),
                                                language=self.language)][:longest]
-        if not after or self.text[v.end:after[0][0]].strip():
-            return None
+        if not after or self.text[v.end:after[0][0]].strip() not in ("", "-"):
+            return None  # the unit follows the number directly, or joined ("16-km line")
         keys = [k for _, _, k in after]
         for unit in units:
             if tuple(keys[:len(unit)]) == unit:
                 return after[len(unit) - 1][1]
+        return None
+
+    def _modifier_unit(self, claim: Claim, v: Value, unit_end: int) -> str | None:
+        """"87,072 train trips": a unit word in another form than the claim's ("trains"),
+        followed by a noun, modifies that noun, which is what the number counts (English
+        and other languages whose plurals are inflections)."""
+        if get_pack(self.language).inflection != "lemma":
+            return None
+        written = fold_phrase(self.text[v.end:unit_end]).strip(" -")
+        forms = {fold_phrase(w) for ws in (claim.unit_words or {}).values() for w in ws}
+        if written in forms:
+            return None
+        nxt = words_after(self.text, unit_end, 1, self.language, self.span[1])
+        if nxt and _common(nxt[0].text):
+            return f"{self.text[v.start:nxt[0].end]!r}: the unit word modifies {nxt[0].text!r}"
         return None
 
     def _counts(self, claim: Claim, v: Value, unit_end: int, hits: list[Hit]
@@ -416,8 +505,8 @@ class _SentenceWork:
                             self.span[1])
         while words and fold_phrase(words[0].text) in counters:
             words = words[1:]
-        if not words:
-            return None
+        if not words or fold_phrase(words[0].text) in _folded_phrases(pack.glued_units):
+            return None  # nothing after it, or a unit of measure ("weighs 26 kg")
         keys = [w.key for w in words]
         own = _own_phrases(claim, self.language)
         at = min((i for i in (find_phrase(keys, p) for p in own) if i >= 0), default=-1)
@@ -490,7 +579,8 @@ class _SentenceWork:
         word = before("commemoration_words")
         if word is not None and not self._attached(h, v):
             return f"{word!r} before the cue {h.text!r}: the date of a commemoration"
-        word = before("offset_words")
+        word = word_before(self.text, self.sentence, h.start, self._spans, "offset_words",
+                           reach=12)
         if word is not None and (v.end <= h.start or self.sentence.segment(v.start)
                                  != self.sentence.segment(h.start)):
             return (f"{word!r} before the cue {h.text!r}: the date of an event reckoned "
@@ -509,7 +599,13 @@ class _SentenceWork:
             return 0
         lo, hi = (h.end, v.start) if h.end <= v.start else (v.end, h.start)
         b = self.sentence.boundaries
-        return hi - lo + CLAUSE_PENALTY * (bisect_left(b, hi) - bisect_left(b, lo))
+        crossed = bisect_left(b, hi) - bisect_left(b, lo)
+        # a relative clause and the phrase it hangs on go together, but a value of the
+        # cue's own clause comes first ("launched from Sriharikota, which opened in 1971,
+        # in 2019")
+        if self.sentence.aside_of(v.start) != self.sentence.aside_of(h.start):
+            crossed += 2
+        return hi - lo + CLAUSE_PENALTY * crossed
 
     # ------------------------------------------------------------------ trace
     def _explain_absent(self, hits: list[Hit]) -> None:
@@ -550,6 +646,15 @@ class _SentenceWork:
                          value=(v.start, v.end) if v else None, raw=v.raw if v else None,
                          kind=str(v.kind) if v else None, canonical=v.canonical if v else None,
                          how=v.how if v else None, distance=distance)
+
+
+def _currency_tail(text: str, pack: LanguagePack) -> str:
+    """The currency symbol (and spaces) a text ends with, if any ("… up by Rp ")."""
+    stripped = text.rstrip()
+    for prefix in sorted(pack.currency_prefixes, key=len, reverse=True):
+        if stripped.endswith(prefix):
+            return text[len(stripped) - len(prefix):]
+    return ""
 
 
 def _is_keywords(h: Hit) -> bool:

@@ -118,6 +118,30 @@ class Sentence:
                 best = a
         return best
 
+    def visible(self, lo: int, hi: int, keep: tuple[int, ...]) -> list[tuple[int, int]]:
+        """The stretches of ``[lo, hi)`` outside the asides that hold none of the
+        positions ``keep`` (a cue's, a value's): marker words are looked for there, so
+        "(after long delays)" says nothing about the clause around it."""
+        hidden = sorted(a for a in self.asides if a[0] < hi and lo < a[1]
+                        and not any(a[0] <= p < a[1] for p in keep))
+        out, pos = [], lo
+        for a, b in hidden:
+            if a > pos:
+                out.append((pos, min(a, hi)))
+            pos = max(pos, b)
+        if pos < hi:
+            out.append((pos, hi))
+        return out
+
+    def search(self, pattern: re.Pattern[str], text: str, lo: int, hi: int,
+               keep: tuple[int, ...]) -> re.Match[str] | None:
+        """The first match of ``pattern`` in the visible stretches of ``[lo, hi)``."""
+        for a, b in self.visible(lo, hi, keep):
+            m = pattern.search(text, a, b)
+            if m is not None:
+                return m
+        return None
+
     def segment(self, position: int) -> tuple[int, int]:
         """The clause segment holding ``position``."""
         k = bisect_right(self.boundaries, position)
@@ -176,7 +200,7 @@ def life_marker(text: str, sentence: Sentence, position: int, after: int | None 
     if pattern is None:
         return None
     lo = max(sentence.segment(position)[0], after or 0)
-    m = pattern.search(text, lo, position)
+    m = sentence.search(pattern, text, lo, position, (position,))
     return m.group(0) if m else None
 
 
@@ -191,23 +215,30 @@ def _brackets(sentence: str) -> list[tuple[int, int]]:
     return out
 
 
-_CLOSE = re.compile(r"[,;:]|\s[—–-]\s")
+_CLOSE = re.compile(r",(?!\d)|[;:]|\s[—–-]\s")  # "3,900 kg" does not close a clause
 
 
 def _relative_clauses(sentence: str, language: str) -> list[tuple[int, int]]:
-    """", which …" to the next comma (or the end); ", weighing 26 kg," between commas."""
+    """", which …" to the next comma (or the end); ", weighing 26 kg," between commas; a
+    relative clause without a comma ("wahana yang diluncurkan pada … itu") to the next
+    comma or to a word that closes it ("itu", "tersebut")."""
     out = []
-    comma = r"(?:,\s+|\s)" if get_pack(language).bare_relative else r",\s+"
-    relative = pack_pattern(language, "relative_pronouns", comma + r"(?:{w})\b")
+    relative = pack_pattern(language, "relative_pronouns", r",\s+(?:{w})\b")
+    bare = pack_pattern(language, "bare_relative", r"(?<=[^,\s]\s)(?:{w})\b")
     participle = pack_pattern(language, "participle_endings", r",\s+[^\W\d_]{2,}(?:{w})\b")
-    for pattern, closed in ((relative, False), (participle, True)):
+    closers = pack_pattern(language, "relative_closers")
+    for pattern, closed in ((relative, False), (bare, False), (participle, True)):
         if pattern is None:
             continue
         for m in pattern.finditer(sentence):
             close = _CLOSE.search(sentence, m.end())
+            end = close.start() if close else len(sentence)
             if close is None and closed:
                 continue
-            out.append((m.start(), close.start() if close else len(sentence)))
+            if pattern is bare and closers is not None:
+                word = closers.search(sentence, m.end(), end)
+                end = word.end() if word else end
+            out.append((m.start(), end))
     return out
 
 
@@ -268,7 +299,8 @@ def _only_values(text: str, lo: int, hi: int, values: list[tuple[int, int]],
 def _small_words(language: str) -> frozenset[str]:
     pack = get_pack(language)
     words = [*pack.stopwords, *pack.weekdays, *pack.months, *pack.weekday_prefixes,
-             *pack.relative_days]
+             *pack.relative_days, *pack.scales, *(w for ws in pack.currencies.values()
+                                                 for w in ws)]
     return frozenset(fold_phrase(part) for w in words for part in w.split())
 
 
@@ -284,14 +316,48 @@ def boundary_pattern(language: str) -> re.Pattern[str]:
 
 def planned(text: str, sentence: Sentence, cue: tuple[int, int],
             value: tuple[int, int]) -> str | None:
-    """The plan marker in the segments from the cue to the value, if there is one."""
+    """The plan marker in the clause segments from the cue to the end of the value's, if
+    there is one ("the line, 7.8 km long, is targeted to open", "8 stasiun yang akan
+    dibangun")."""
     pattern = pack_pattern(sentence.language, "plan_markers")
     if pattern is None:
         return None
     lo = sentence.segment(min(cue[0], value[0]))[0]
     hi = max(cue[1], value[1])
-    m = pattern.search(text, lo, hi)
+    m = _unfulfilled(sentence, pattern, text, lo, hi, (cue[0], value[0]))
+    if m is not None:
+        return m.group(0)
+    # the rest of the value's clause: not past the aside it stands in, and not into an
+    # aside of its own unless that one describes what the value counts ("8 stasiun yang
+    # akan dibangun")
+    tail = sentence.segment(value[0])[1]
+    aside = sentence.aside_of(value[0])
+    if aside is not None:
+        tail = min(tail, aside[1])
+    pos = hi
+    for a in sorted(x for x in sentence.asides if hi <= x[0] < tail):
+        if len(WORD.findall(text, value[1], a[0])) > 3:
+            m = _unfulfilled(sentence, pattern, text, pos, a[0], (value[0],))
+            if m is not None:
+                return m.group(0)
+            pos = max(pos, a[1])
+    m = _unfulfilled(sentence, pattern, text, pos, tail, (value[0], pos)) \
+        if pos < tail else None
     return m.group(0) if m else None
+
+
+def _unfulfilled(sentence: Sentence, pattern: re.Pattern[str], text: str, lo: int, hi: int,
+                 keep: tuple[int, ...]) -> re.Match[str] | None:
+    """A plan marker in the visible stretches of [lo, hi) that is not part of a plan
+    fulfilled ("as planned", "sesuai rencana")."""
+    done = pack_pattern(sentence.language, "plans_fulfilled")
+    for a, b in sentence.visible(lo, hi, keep):
+        for m in pattern.finditer(text, a, b):
+            if done is None or not any(d.start() <= m.start() < d.end() for d in
+                                       done.finditer(text, max(a, m.start() - 20),
+                                                     min(b, m.end() + 20))):
+                return m
+    return None
 
 
 @dataclass(frozen=True)
@@ -356,37 +422,62 @@ def pack_pattern(language: str, key: str, template: str = r"(?<![\w-])(?:{w})(?!
 
 
 def word_before(text: str, sentence: Sentence, cue_start: int,
-                values: list[tuple[int, int]], key: str) -> str | None:
-    """A word of the pack's list ``key`` within three words before a cue, not inside a
-    value: "offset_words" ("the day before the final"), "commemoration_words" ("the
-    anniversary of the landing"), "previous_words" ("last won")."""
+                values: list[tuple[int, int]], key: str, reach: int = 3) -> str | None:
+    """A word of the pack's list ``key`` at most ``reach`` words before a cue, with no
+    comma or stop between, not inside a value: "offset_words" ("the day before the
+    final"), "commemoration_words" ("the anniversary of the landing"), "previous_words"
+    ("last won")."""
     pattern = pack_pattern(sentence.language, key)
     if pattern is None:
         return None
-    words = [m.start() for m in WORD.finditer(text, max(sentence.start, cue_start - 60),
-                                              cue_start)]
+    lo = max(sentence.start, cue_start - 12 * reach)
+    stop = max((m.end() for m in _STOPS.finditer(text, lo, cue_start)), default=lo)
+    words = [m.start() for m in WORD.finditer(text, stop, cue_start)]
     if not words:
         return None
-    lo = words[-3] if len(words) >= 3 else words[0]
-    for m in pattern.finditer(text, lo, cue_start):
-        if not any(s < m.end() and m.start() < e for s, e in values):
-            return m.group(0)
+    lo = words[-reach] if len(words) >= reach else words[0]
+    for a, b in sentence.visible(lo, cue_start, (cue_start,)):
+        for m in pattern.finditer(text, a, b):
+            if not any(s < m.end() and m.start() < e for s, e in values):
+                return m.group(0)
     return None
 
 
+_STOPS = re.compile(r"[,;:.!?]")
+
+
 def earlier_figure(text: str, sentence: Sentence, value: tuple[int, int]) -> str | None:
-    """"from 20 drivers … into 2 million": the figure after "from", when the sentence goes
-    on to the later one."""
+    """"grew from 20 drivers … into 2 million": a figure between "from" and "into" is the
+    earlier one of a change."""
     before = pack_pattern(sentence.language, "change_from")
     after = pack_pattern(sentence.language, "change_to")
     if before is None or after is None:
         return None
-    lead = text[max(sentence.start, value[0] - 25):value[0]]
-    m = re.search(rf"(?:{before.pattern})\W{{0,6}}$", lead, re.IGNORECASE)
-    if m is None:
-        return None
     later = after.search(text, value[1], sentence.end)
-    return f"{m.group(0).strip()} … {later.group(0)}" if later else None
+    if later is None:
+        return None
+    opened = [m for m in before.finditer(text, sentence.start, value[0])]
+    if not opened or after.search(text, opened[-1].end(), value[0]):
+        return None
+    return f"{opened[-1].group(0)} … {later.group(0)}"
+
+
+def subset_marker(text: str, sentence: Sentence, value: tuple[int, int],
+                  values: list[tuple[int, int]]) -> str | None:
+    """A word that makes a value count a part: in the value's clause segment ("38.000 di
+    antaranya"), or in a segment that holds no value of its own ("In East Java alone,
+    the firm serves 38 cities")."""
+    pattern = pack_pattern(sentence.language, "subset_words")
+    if pattern is None:
+        return None
+    for m in pattern.finditer(text, sentence.start, sentence.end):
+        if sentence.aside_of(m.start()) not in (None, sentence.aside_of(value[0])):
+            continue
+        segment = sentence.segment(m.start())
+        if segment == sentence.segment(value[0]) or not any(
+                segment[0] <= s < segment[1] for s, _ in values):
+            return m.group(0)
+    return None
 
 
 def compared(text: str, sentence: Sentence, a: tuple[int, int], b: tuple[int, int]
@@ -396,7 +487,7 @@ def compared(text: str, sentence: Sentence, a: tuple[int, int], b: tuple[int, in
     if pattern is None:
         return None
     lo, hi = (a[1], b[0]) if a[1] <= b[0] else (b[1], a[0])
-    m = pattern.search(text, lo, hi) if lo < hi else None
+    m = sentence.search(pattern, text, lo, hi, (a[0], b[0])) if lo < hi else None
     return m.group(0) if m else None
 
 

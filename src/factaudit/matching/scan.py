@@ -18,7 +18,7 @@ import ahocorasick
 
 from factaudit.inputs.claims import ClaimSet
 from factaudit.model import Hit, HitKind
-from factaudit.reading.inflection import DERIVED, phrase_keys, tokens
+from factaudit.reading.inflection import DERIVED, WORD, phrase_keys, tokens
 from factaudit.reading.languages import LanguagePack, get_pack
 from factaudit.reading.text import fold, fold_phrase
 
@@ -107,15 +107,19 @@ class _Inflected:
 
     def __init__(self, claims: ClaimSet, language: str) -> None:
         self.language = language
-        # first key of a cue → (all its keys, (claim id, cue as written))
-        self.cues: dict[str, list[tuple[tuple[str, ...], tuple[str, str]]]] = defaultdict(list)
+        # first key of a cue → (all its keys, which of its words are not their own base
+        # form, (claim id, cue as written))
+        self.cues: dict[str, list[tuple[tuple[str, ...], tuple[bool, ...], tuple[str, str]]]] \
+            = defaultdict(list)
         self.keywords: list[tuple[str, frozenset[str], str]] = []
         vocabulary: set[str] = set()
         for claim in claims.claims:
             for cue in claim.cues.get(language, []):
                 keys = phrase_keys(cue, language)
                 if keys:
-                    self.cues[keys[0]].append((keys, (claim.id, cue)))
+                    inflected = tuple(fold_phrase(w.group(0)).replace(" ", "") != k
+                                      for w, k in zip(WORD.finditer(cue), keys, strict=True))
+                    self.cues[keys[0]].append((keys, inflected, (claim.id, cue)))
                     vocabulary.update(keys)
             words = (claim.keywords or {}).get(language, [])
             wanted = frozenset(k for w in words for k in phrase_keys(w, language))
@@ -142,10 +146,11 @@ class _Inflected:
         keys = [k for _, _, k in words]
         hits: list[Hit] = []
         for i, k in enumerate(keys):
-            for cue_keys, (item, cue) in self.cues.get(k, ()):
+            for cue_keys, inflected, (item, cue) in self.cues.get(k, ()):
                 last = i + len(cue_keys) - 1
                 if last < len(keys) and tuple(keys[i:last + 1]) == cue_keys and \
-                        not _sentence_end_between(text, words[i][1], words[last][0]):
+                        not _sentence_end_between(text, words[i][1], words[last][0]) and \
+                        not _bare_for_inflected(text, words[i:last + 1], inflected):
                     hits.append(Hit(HitKind.CUE, item, words[i][0], words[last][1], cue,
                                     language, document))
         present = set(keys)
@@ -155,29 +160,37 @@ class _Inflected:
         return hits
 
 
+def _bare_for_inflected(text: str, words: list[tuple[int, int, str]],
+                        inflected: tuple[bool, ...]) -> bool:
+    """Whether a word in its base form stands where the cue has an inflected one: the
+    noun "land" is not the cue "landing", though "landed" is."""
+    return any(cue_inflected and fold_phrase(text[s:e]).replace(" ", "") == k
+               for (s, e, k), cue_inflected in zip(words, inflected, strict=True))
+
+
 def _keyword_hits(text: str, words: list[tuple[int, int, str]], item: str,
                   wanted: frozenset[str], label: str, document: str,
                   language: str) -> list[Hit]:
     """The shortest passages holding every keyword, within KEYWORD_REACH words and with no
     sentence end between: each one a cue hit spanning them. One pass over the words."""
-    out: list[Hit] = []
+    windows: list[tuple[int, int]] = []  # the shortest window ending at each keyword
     last_seen: dict[str, int] = {}
-    used_until = -1
     for j, (_, _, k) in enumerate(words):
         if k not in wanted:
             continue
         last_seen[k] = j
-        if len(last_seen) < len(wanted):
-            continue
-        first = min(last_seen.values())
-        if first <= used_until or j - first > KEYWORD_REACH:
-            continue
-        if _sentence_end_between(text, words[first][1], words[j][0]):
-            continue
-        out.append(Hit(HitKind.CUE, item, words[first][0], words[j][1], label, language,
-                       document))
-        used_until = j
-    return out
+        if len(last_seen) == len(wanted):
+            first = min(last_seen.values())
+            if j - first <= KEYWORD_REACH and not _sentence_end_between(
+                    text, words[first][1], words[j][0]):
+                windows.append((first, j))
+    # the shortest windows first, none overlapping another taken
+    taken: list[tuple[int, int]] = []
+    for first, last in sorted(windows, key=lambda w: (w[1] - w[0], w[0])):
+        if all(last < a or b < first for a, b in taken):
+            taken.append((first, last))
+    return [Hit(HitKind.CUE, item, words[a][0], words[b][1], label, language, document)
+            for a, b in sorted(taken)]
 
 
 _END = re.compile(r"[.!?]\s+[A-Z\"“]|\n\s*\n")

@@ -38,6 +38,7 @@ from factaudit.reading.text import LineIndex, quote
 from factaudit.results import AuditResult, RuleMeta
 from factaudit.rules import tables
 from factaudit.rules.api import Fact, Report, Rule
+from factaudit.rules.facts import COPIES
 from factaudit.rules.registry import lifecycle_notes, severity_of
 
 M = TypeVar("M")
@@ -377,7 +378,7 @@ def reduce(plan: Plan, outcomes: list[DocOutcome], reader: Callable[[str], Docum
         tables.validate_findings(findings)
     docs = [o.info for o in outcomes]
     verdicts = _verdicts(plan.claims, docs, mentions, findings, hits)
-    pairs = merged["copies-1"].pairs if "copies-1" in merged else _declared_pairs(docs)
+    pairs = merged[COPIES.name].pairs if COPIES.name in merged else _declared_pairs(docs)
     rules = [RuleMeta(r.id, severity_of(r, plan.config), r.summary, r.scope, r.status,
                       r.optional) for r in plan.rules]
     trace = [s for o in outcomes for s in o.trace]

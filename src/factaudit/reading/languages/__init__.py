@@ -33,7 +33,9 @@ _KEYS = {
     "participle_endings", "listing_openers", "currencies", "life_words", "cleft_openers",
     "cleft_joiners", "bare_relative", "ordinal_words", "date_prefixes", "offset_words",
     "commemoration_words", "previous_words",
-    "subordinators", "change_from", "change_to", "comparison_words",
+    "subordinators", "change_from", "change_to", "comparison_words", "subset_words",
+    "label_words", "rate_words", "link_prefixes", "change_by", "glued_units",
+    "relative_closers", "anaphors", "sequence_words", "plans_fulfilled",
 }
 
 
@@ -91,7 +93,17 @@ class LanguagePack:
     change_from: tuple[str, ...] = ()  # "from 20 drivers to 2 million": the earlier figure
     change_to: tuple[str, ...] = ()
     comparison_words: tuple[str, ...] = ()  # "Rp100, far below the IPO price": compared
-    bare_relative: bool = False  # a relative pronoun opens a clause without a comma ("yang")
+    subset_words: tuple[str, ...] = ()  # "in East Java alone": the sentence counts a part
+    label_words: tuple[str, ...] = ()  # "Phase 1", "Gate 3": a number that names
+    rate_words: tuple[str, ...] = ()  # "Rp10,000 per 10 km": the number after is a divisor
+    change_by: tuple[str, ...] = ()  # "went up by Rp1,000": the size of a change
+    link_prefixes: tuple[str, ...] = ()  # "Read also: …": a link to another article
+    bare_relative: tuple[str, ...] = ()  # open a relative clause without a comma ("yang")
+    glued_units: tuple[str, ...] = ()  # written against a number: "14.5km", "26kg"
+    relative_closers: tuple[str, ...] = ()  # end a relative clause without commas: "itu"
+    anaphors: tuple[str, ...] = ()  # "it", "tersebut": a sentence that refers to the last
+    sequence_words: tuple[str, ...] = ()  # "the next day": a sentence that moves in time
+    plans_fulfilled: tuple[str, ...] = ()  # "as planned": a plan marker that states a fact
     modifiers_follow: bool = False  # adjectives follow the noun: "stasiun layang"
     months: dict[str, int] = field(default_factory=dict)
     weekdays: dict[str, int] = field(default_factory=dict)
@@ -104,7 +116,7 @@ _CODE = re.compile(r"[a-z]{2,3}")
 # two-word lists), or a mapping of words to "number"/"integer"
 _SHAPES = {
     "name": "text", "decimal": "text", "group": "text", "date_order": "text",
-    "inflection": "inflection", "modifiers_follow": "flag", "bare_relative": "flag",
+    "inflection": "inflection", "modifiers_follow": "flag",
     "currencies": "groups",
     "scales": "number", "numbers": "integer", "relative_days": "integer",
     "relative_years": "integer", "relative_months": "integer", "ordinal_words": "integer",

@@ -11,6 +11,7 @@ with its ``TYPE``, one ``ValueKind`` member and its words in the language packs.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from functools import lru_cache
 
@@ -46,7 +47,7 @@ _ORDER = (ValueKind.TIME, ValueKind.DATE, ValueKind.PERIOD, ValueKind.DURATION,
           ValueKind.ORDINAL, ValueKind.QUANTITY, ValueKind.YEAR)
 
 __all__ = ["MAX_QUANTITY", "MULTIPLIER_WORDS", "VALUE_TYPES", "PartialDate", "Value",
-           "ValueType", "agrees", "format_number", "parse_expected", "parse_number",
+           "ValueType", "agrees", "format_number", "near", "parse_expected", "parse_number",
            "read_categories", "read_values"]
 
 
@@ -69,29 +70,36 @@ def _read_values(text: str, lang: str, base: PartialDate | None,
     found = [v for kind in _ORDER for v in VALUE_TYPES[kind].find(text, reading)]
     # times of day are read only to keep their digits from being read as anything else
     kept = [v for v in resolve_overlaps(found) if v.kind != ValueKind.TIME]
-    return tuple(sorted(_years_from_neighbours(kept), key=lambda v: (v.start, v.end, v.kind)))
+    return tuple(sorted(_years_from_neighbours(kept, text), key=lambda v: (v.start, v.end, v.kind)))
 
 
-def _years_from_neighbours(values: list[Value]) -> list[Value]:
-    """A date without a year takes the year of the other dates of its passage when they
-    all have one ("from 6 July to 7 July 2020"); otherwise it stays day and month."""
-    years = {v.canonical[:4] for v in values
-             if v.kind == ValueKind.DATE and v.canonical[:4].isdigit() and not v.relative}
-    if len(years) != 1:
-        return values
-    (year,) = years
+def _years_from_neighbours(values: list[Value], text: str) -> list[Value]:
+    """A date without a year takes the year of a dated neighbour it is joined to ("from 6
+    July to 7 July 2020", "6 dan 7 Juli 2021"): at most two words, no punctuation, between
+    them. Otherwise it stays day and month."""
+    dated = [v for v in values if v.kind == ValueKind.DATE and v.canonical[:4].isdigit()
+             and not v.relative]
     out = []
     for v in values:
         if v.kind == ValueKind.DATE and v.canonical.startswith("--"):
-            try:
-                PartialDate.parse(year + v.canonical[1:])
-            except ValueError:
-                out.append(v)
-                continue
-            v = replace(v, canonical=year + v.canonical[1:],
-                        how=f"{v.how}; year {year} from the other date written beside it")
+            year = next((w.canonical[:4] for w in dated if _joined(text, v, w)), None)
+            if year is not None:
+                try:
+                    PartialDate.parse(year + v.canonical[1:])
+                    v = replace(v, canonical=year + v.canonical[1:],
+                                how=f"{v.how}; year {year} from the date written beside it")
+                except ValueError:
+                    pass
         out.append(v)
     return out
+
+
+_JOIN = re.compile(r"[\s\-–—]*(?:[^\W\d_]+[\s\-–—]+){0,2}")
+
+
+def _joined(text: str, a: Value, b: Value) -> bool:
+    lo, hi = (a.end, b.start) if a.end <= b.start else (b.end, a.start)
+    return lo <= hi and _JOIN.fullmatch(text, lo, hi) is not None
 
 
 def resolve_overlaps(values: list[Value]) -> list[Value]:
@@ -133,6 +141,11 @@ def parse_expected(kind: str, raw: object) -> str:
     except ValueError:
         raise ValueError(f"unknown value type {kind!r}") from None
     return value_type.parse_expected(raw)
+
+
+def near(kind: str, expected: str, found: str) -> bool:
+    """Is a disagreeing value near enough to the expected one to be a slip in that fact?"""
+    return VALUE_TYPES[ValueKind(kind)].near(expected, found)
 
 
 def agrees(kind: str, expected: str, found: str, tolerance: float = 0.0) -> bool:

@@ -60,6 +60,29 @@ class ValueType:
     hides: frozenset[ValueKind] = frozenset()
     # whether a value of this kind hides another it covers (an open period hides nothing)
     hides_here: Callable[[Value], bool] = lambda v: True
+    # whether a found value is near enough to the expected one to be a slip in the same fact
+    # (a wrong day, a transposed digit) rather than another fact altogether
+    near: Callable[[str, str], bool] = lambda expected, found: True
+
+
+FAR = 5.0  # a number more than FAR times off is more likely another count than a slip
+
+
+def near_number(expected: str, found: str) -> bool:
+    """Within a factor of FAR of the expected number (or of its range)."""
+    def bounds(value: str) -> tuple[float, float]:
+        lo, _, hi = value.partition("..")
+        return float(lo), float(hi or lo)
+
+    try:
+        (e_lo, e_hi), (f_lo, f_hi) = bounds(expected), bounds(found)
+    except ValueError:
+        return True
+    e, f = (e_hi, f_lo) if f_lo > e_hi else (e_lo, f_hi)
+    if e == 0 or f == 0:
+        return e == f
+    ratio = abs(f / e)
+    return 1 / FAR <= ratio <= FAR
 
 
 def exact(expected: str, found: str, tolerance: float = 0.0) -> bool:

@@ -96,7 +96,12 @@ def find(text: str, reading: Reading) -> list[Value]:
             span = f"{day} {month_text} {year}" if year else f"{day} {month_text}"
             parsed = _dateparse(span, pack.code, "DMY")
             if parsed is not None:
-                out.append(_complete(parsed, m, base, weekday))
+                value = _complete(parsed, m, base, weekday)
+                if value.raw.endswith(".") and m.end("m") == m.end() - 1 and \
+                        month_text.lower() not in pack.abbreviations:
+                    # "on 7 July." ends a sentence; the dot of "7 Jul." is the month's
+                    value = replace(value, end=value.end - 1, raw=value.raw[:-1])
+                out.append(value)
     for m in pats.numeric.finditer(text):
         g = m.groupdict()
         if g.get("iy"):
@@ -204,7 +209,7 @@ def _complete(parsed: tuple[int | None, int, int], m: re.Match[str],
     year, month, day = parsed
     how = "dateparser"
     if year is None:
-        candidates = [] if base is None else _near_years(base, month)
+        candidates = [] if base is None else _near_years(base, month, day)
         fitting = [y for y in candidates if _weekday(y, month, day) == weekday]
         if weekday is not None and fitting:
             year = fitting[0]
@@ -224,14 +229,18 @@ def _complete(parsed: tuple[int | None, int, int], m: re.Match[str],
     return Value(ValueKind.DATE, d.isoformat(), m.start(), m.end(), m.group(0), how, weekday)
 
 
-def _near_years(base: PartialDate, month: int) -> list[int]:
+def _near_years(base: PartialDate, month: int, day: int) -> list[int]:
     """The years a date without one most likely belongs to: the publication year's (or,
-    for a month far ahead of the publication month, the year before), then the other."""
+    for a month far ahead of the publication month, the year before). A day already past
+    at publication is of that year — a weekday that does not fit it is a slip, not a
+    sign of another year; a day still ahead may be of that year or of the year before."""
     year = base.year
     if base.month and month - base.month > 6:
         year -= 1  # "December 28" in a January article is last December
     elif base.month and base.month - month > 6:
         year += 1
+    if year == base.year and base.month and (month, day) <= (base.month, base.day or 31):
+        return [year]
     return [year, year - 1]
 
 
@@ -267,6 +276,38 @@ def agrees(expected: str, found: str, tolerance: float = 0.0) -> bool:
     return False
 
 
-TYPE = ValueType(ValueKind.DATE, find, parse_expected, agrees,
+NEAR_DAYS = 62
+
+
+def near(expected: str, found: str) -> bool:
+    """Within two months, or with only one of year, month and day different (where both
+    are written): "24 March" for 1 April and "16 October 2021" for 17 October 2021 are
+    slips in one fact; "15 May 2022" for 17 October 2021 is another day altogether."""
+    e, f = _parts(expected), _parts(found)
+    differ = sum(1 for a, b in zip(e, f, strict=True) if a is not None and b is not None
+                 and a != b)
+    if differ <= 1:
+        return True
+    if e[1] is None or f[1] is None:
+        return False
+    year = e[0] or f[0] or "2000"
+    try:
+        a = dt.date(int(e[0] or year), int(e[1]), int(e[2] or 15))
+        b = dt.date(int(f[0] or year), int(f[1]), int(f[2] or 15))
+    except ValueError:
+        return False
+    return abs((a - b).days) <= NEAR_DAYS
+
+
+def _parts(value: str) -> tuple[str | None, str | None, str | None]:
+    if value.startswith("--"):
+        _, _, month, day = value.split("-")
+        return None, month, day
+    pieces = value.split("-")
+    return (pieces[0], pieces[1] if len(pieces) > 1 else None,
+            pieces[2] if len(pieces) > 2 else None)
+
+
+TYPE = ValueType(ValueKind.DATE, find, parse_expected, agrees, near=near,
                  hides=frozenset({ValueKind.YEAR, ValueKind.QUANTITY, ValueKind.ORDINAL,
                                   ValueKind.DURATION, ValueKind.PERIOD}))

@@ -16,6 +16,7 @@ from factaudit.reading.values.base import (
     alt,
     finite,
     format_number,
+    near_number,
     number_pattern,
     parse_number,
     shown,
@@ -52,5 +53,5 @@ def parse_expected(raw: object) -> str:
     return format_number(float(raw))
 
 
-TYPE = ValueType(ValueKind.DURATION, find, parse_expected, quantity.agrees,
+TYPE = ValueType(ValueKind.DURATION, find, parse_expected, quantity.agrees, near=near_number,
                  hides=frozenset({ValueKind.QUANTITY, ValueKind.YEAR}))

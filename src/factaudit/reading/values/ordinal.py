@@ -15,6 +15,7 @@ from factaudit.reading.values.base import (
     alt,
     exact,
     lookup,
+    near_number,
 )
 from factaudit.reading.values.year import whole_number
 
@@ -49,5 +50,5 @@ def find(text: str, reading: Reading) -> list[Value]:
     return out
 
 
-TYPE = ValueType(ValueKind.ORDINAL, find, whole_number("ordinal", 9), exact,
+TYPE = ValueType(ValueKind.ORDINAL, find, whole_number("ordinal", 9), exact, near=near_number,
                  hides=frozenset({ValueKind.QUANTITY, ValueKind.YEAR}))

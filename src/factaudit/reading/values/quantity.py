@@ -17,6 +17,7 @@ from factaudit.reading.values.base import (
     finite,
     format_number,
     lookup,
+    near_number,
     number_pattern,
     parse_number,
     shown,
@@ -32,7 +33,10 @@ def _pattern(pack: LanguagePack) -> re.Pattern[str]:
     # not glued to a word by a hyphen: "Chandrayaan-3", "COVID-19" are names
     before = "(?<![\\w.,:])(?<![^\\W\\d_]-)" + "".join(
         f"|(?<={re.escape(c)})" for c in pack.currency_prefixes)
-    return re.compile(rf"(?:{before}){number_pattern(pack)}(?![\w]|[.,:]\d){scales}", FLAGS)
+    # a unit written against the number ends it ("14.5km"); other letters make a code ("2A")
+    glued = rf"(?=(?:{alt(pack.glued_units)})\b)|" if pack.glued_units else ""
+    return re.compile(rf"(?:{before}){number_pattern(pack)}(?:{glued}(?![\w]|[.,:]\d))"
+                      rf"{scales}", FLAGS)
 
 
 @by_language
@@ -95,11 +99,16 @@ def _number(text: str, pack: LanguagePack) -> tuple[float | None, bool]:
 def find(text: str, reading: Reading) -> list[Value]:
     pack = reading.pack
     out = _ranges(text, reading)
+    labels = _label_pattern(pack)
     for m in _pattern(pack).finditer(text):
         n = parse_number(m.group("n"), pack)
         if n is None:
             continue
         scale = m.groupdict().get("s")
+        if labels is not None and labels.search(text, max(0, m.start() - 30), m.start()):
+            continue  # "Phase 1", "Tahap 2", "No. 5": a label, not a count
+        if n == 1 and not scale and not m.group("n")[0].isdigit():
+            continue  # "one station to the next", "salah satu": a determiner, not a count
         if not scale and _YEAR_RE.fullmatch(m.group(0)):
             continue  # a bare 1996 is a year, not a count
         how = f"number read with {pack.code} separators"
@@ -112,6 +121,15 @@ def find(text: str, reading: Reading) -> list[Value]:
         out.append(Value(ValueKind.QUANTITY, format_number(n), m.start(), m.end(), m.group(0),
                          how))
     return out
+
+
+@by_language
+@cache
+def _label_pattern(pack: LanguagePack) -> re.Pattern[str] | None:
+    """A label word right before a number ("Phase 1", "fase 2", "Gate 3")."""
+    if not pack.label_words:
+        return None
+    return re.compile(rf"\b(?:{alt(pack.label_words)})\.?\s*$", FLAGS)
 
 
 def parse_expected(raw: object) -> str:
@@ -147,7 +165,7 @@ def agrees(expected: str, found: str, tolerance: float = 0.0) -> bool:
     return f_lo - slack <= e_hi and e_lo <= f_hi + slack
 
 
-TYPE = ValueType(ValueKind.QUANTITY, find, parse_expected, agrees,
+TYPE = ValueType(ValueKind.QUANTITY, find, parse_expected, agrees, near=near_number,
                  hides=frozenset({ValueKind.YEAR}),
                  # "1.996" hides the year-like digits in it; a bare "1996" is a year (a range
                  # covers the numbers it is made of: of one kind, the longest is kept)
@@ -168,8 +186,8 @@ def currency_of(text: str, start: int, end: int, pack: LanguagePack) -> str | No
             if written and (best is None or len(w) > best[0]):
                 best = (len(w), code)
             lw = w.lower()
-            if (after == lw or after.startswith(lw + " ") or after.startswith(lw + ",")
-                    or after.startswith(lw + ".")) and (best is None or len(w) > best[0]):
+            if (after == lw or (after.startswith(lw) and after[len(lw):len(lw) + 1] in
+                                " ,.;:)]")) and (best is None or len(w) > best[0]):
                 best = (len(w), code)
     return best[1] if best else None
 

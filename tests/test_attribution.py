@@ -1,0 +1,1230 @@
+"""Attribution, mechanism by mechanism: which value (if any) each claim gets from a sentence.
+
+Every test is a small invented example in English and, where the language pack has the
+words, in Indonesian. Tests assert the public outcome — the value a claim got, whether a
+finding is an error, info or absent — and, where it explains the outcome, the trace
+decision of ``factaudit.matching.attribute.attribute`` ("aside", "cleft", "part-of", …).
+
+Sections follow the module docstrings of ``matching/attribute.py`` and
+``matching/clauses.py``: datelines; about / not_about, keywords, window and inflected
+cues; the nearest cue (and scope); asides; clefts; plans; quantities; dates; durations and
+ordinals; hard-wrapped text; consistency within a document and copies; and three
+hypothesis properties.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from typing import Any
+
+import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from factaudit.inputs.claims import ClaimSet, claimset_from_text
+from factaudit.inputs.corpus import Source, read_source
+from factaudit.matching.attribute import Attribution, attribute
+from factaudit.matching.scan import Matcher
+from factaudit.model import Document, Mention
+from factaudit.reading.dateline import find_dateline
+from factaudit.rules.registry import discover_rules
+from tests.fuzz_strategies import texts
+from tests.helpers import run_audit
+
+PUBLISHED = "2023-08-24"
+PROPERTY = settings(max_examples=60, deadline=None,
+                    suppress_health_check=[HealthCheck.too_slow,
+                                           HealthCheck.filter_too_much])
+
+
+# ============================================================================== helpers
+
+
+def claim(cid: str, kind: str, cues: dict[str, list[str]], expected: Any = None,
+          **keys: Any) -> dict[str, Any]:
+    """A claim as data; without ``expected`` (or ``counts_from``) it is ``consistent``."""
+    item: dict[str, Any] = {"id": cid, "statement": f"the {cid} fact", "type": kind,
+                            "cues": cues, **keys}
+    if expected is not None:
+        item["expected"] = expected
+    elif "counts_from" not in keys:
+        item["consistent"] = True
+    return item
+
+
+def claims(*items: dict[str, Any]) -> ClaimSet:
+    return claimset_from_text(yaml.safe_dump({"claims": list(items)}, allow_unicode=True))
+
+
+def document(text: str, language: str = "en", published: str | None = PUBLISHED,
+             doc_id: str = "doc") -> Document:
+    """A document read as the corpus reader reads a file (datelines included)."""
+    declared: dict[str, object] = {"id": doc_id, "language": language}
+    if published is not None:
+        declared["published"] = published
+    warnings: list[str] = []
+    doc = read_source(Source("", f"{doc_id}.txt", declared), ("en", "id"), warnings,
+                      raw=text.encode("utf-8"))
+    assert doc is not None, warnings
+    return doc
+
+
+_MATCHERS: dict[int, tuple[ClaimSet, Matcher]] = {}
+
+
+def _matcher(claimset: ClaimSet) -> Matcher:
+    """One automaton per claim set (kept alive here, so that its id is never reused)."""
+    if id(claimset) not in _MATCHERS:
+        _MATCHERS[id(claimset)] = (claimset, Matcher(claimset))
+    return _MATCHERS[id(claimset)][1]
+
+
+def attribution(claimset: ClaimSet, doc: Document) -> Attribution:
+    """Mentions and the trace of every claim of the set."""
+    hits = _matcher(claimset).scan(doc.text, doc.id, doc.language)
+    return attribute(doc, claimset, hits, trace=[c.id for c in claimset.claims])
+
+
+def mentions(claimset: ClaimSet, text: str, language: str = "en",
+             published: str | None = PUBLISHED) -> list[Mention]:
+    return attribution(claimset, document(text, language, published)).mentions
+
+
+def got(claimset: ClaimSet, text: str, language: str = "en",
+        published: str | None = PUBLISHED, cid: str | None = None) -> list[str]:
+    """The canonical values the claim (the only one, or ``cid``) got from ``text``."""
+    cid = cid or claimset.claims[0].id
+    return [m.value for m in mentions(claimset, text, language, published) if m.claim == cid]
+
+
+def decisions(claimset: ClaimSet, text: str, language: str = "en",
+              published: str | None = PUBLISHED, cid: str | None = None,
+              raw: str | None = None) -> set[str]:
+    """The trace decisions about the claim (about one value, when ``raw`` is given)."""
+    cid = cid or claimset.claims[0].id
+    steps = attribution(claimset, document(text, language, published)).trace
+    return {s.decision for s in steps if s.item == cid and (raw is None or s.raw == raw)}
+
+
+_RULES = {r.id: r for r in discover_rules()}
+
+
+def findings(claimset: ClaimSet, docs: list[Document],
+             rules: tuple[str, ...] = ("value-contradiction",)) -> list[tuple[str, str, str]]:
+    """(rule, severity, found) of each finding of the listed rules."""
+    result = run_audit(claimset, docs, rules=[_RULES[r] for r in rules])
+    return [(f.rule, str(f.severity), str(f.found)) for f in result.findings]
+
+
+def verdict(claimset: ClaimSet, text: str, language: str = "en",
+            published: str | None = PUBLISHED) -> list[tuple[str, str]]:
+    """(severity, found) of the value-contradiction findings on one document."""
+    return [(sev, found) for _, sev, found in
+            findings(claimset, [document(text, language, published)])]
+
+
+# ============================================================================== datelines
+
+LAUNCH_DATE = claims(claim("launch", "date", {"en": ["launch"], "id": ["peluncuran"]},
+                           "2019-03-05"))
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("SURABAYA, 3 March 2019 – The launch went well.", "en"),
+    ("Jakarta, 17 Mei 2021 - Peluncuran berjalan lancar.", "id"),
+    ("May 4 (Reuters) - The launch went well.", "en"),
+    ("NEW DELHI, 2 March 2019 (Warta Nusantara) - The launch went well.", "en"),
+])
+def test_a_datelines_date_is_never_a_claims_value(text, language):
+    assert got(LAUNCH_DATE, text, language) == []
+    assert "dateline" in decisions(LAUNCH_DATE, text, language)
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("SURABAYA, 3 March 2019 – The launch took place on 5 March 2019.", "en"),
+    ("JAKARTA, KOMPAS.com - Peluncuran dilakukan pada 5 Maret 2019.", "id"),
+    ("May 4 (Reuters) - The launch took place on 5 March 2019.", "en"),
+])
+def test_values_after_the_dateline_are_read(text, language):
+    assert got(LAUNCH_DATE, text, language) == ["2019-03-05"]
+
+
+def test_a_dateline_on_a_line_of_its_own_is_no_value():
+    text = "Bengaluru, August 23, 2023\nThe landing was watched by millions."
+    landing = claims(claim("landing", "date", {"en": ["landing"]}, "2023-08-23"))
+    doc = document(text, published=None)
+    assert doc.dateline is not None and doc.text[slice(*doc.dateline)].startswith("Bengaluru")
+    assert attribution(landing, doc).mentions == []
+
+
+def test_the_dash_of_a_dateline_opens_no_aside():
+    # paired with the dateline's dash, "The launch" would be an aside away from its date
+    text = "SURABAYA, 3 March 2019 – The launch — delayed twice — took place on 5 March 2019."
+    assert got(LAUNCH_DATE, text, published=None) == ["2019-03-05"]
+
+
+def test_a_sentence_with_a_name_a_comma_and_a_dash_is_not_a_dateline():
+    founded = claims(claim("founded", "year", {"en": ["founded"]}, 1949))
+    text = "Garuda, founded in 1949 – the national airline – flew 20 million people."
+    assert document(text).dateline is None
+    assert got(founded, text) == ["1949"]
+
+
+@pytest.mark.parametrize(("text", "language", "date"), [
+    ("SURABAYA, 3 March 2019 – The launch went well.", "en", "2019-03-03"),
+    ("Jakarta, 17 Mei 2021 - Peluncuran berjalan lancar.", "id", "2021-05-17"),
+    ("Bengaluru, August 23, 2023\nThe landing was watched by millions.", "en", "2023-08-23"),
+    ("Laporan harian\n\nSURABAYA, 3 Maret 2019 - Peluncuran berjalan lancar.", "id",
+     "2019-03-03"),
+])
+def test_a_dateline_gives_the_publication_date_when_the_metadata_has_none(text, language,
+                                                                            date):
+    doc = document(text, language, published=None)
+    assert (doc.published, doc.published_source) == (date, "dateline")
+
+
+def test_declared_metadata_wins_over_the_dateline():
+    doc = document("SURABAYA, 3 March 2019 – The launch went well.", published="2019-03-04")
+    assert (doc.published, doc.published_source) == ("2019-03-04", "declared")
+
+
+def test_a_dateline_without_a_date_gives_no_publication_date():
+    doc = document("JAKARTA, KOMPAS.com - Peluncuran berjalan lancar.", "id", published=None)
+    assert doc.dateline is not None and doc.published is None
+
+
+def test_the_datelines_date_dates_yesterday():
+    text = "SURABAYA, 3 March 2019 – The launch took place yesterday."
+    assert got(LAUNCH_DATE, text, published=None) == ["2019-03-02"]
+
+
+def test_a_sentence_with_a_dash_is_not_a_dateline():
+    doc = document("The minister said it – and then left on 3 March 2019.", published=None)
+    assert doc.dateline is None and doc.published is None
+
+
+# ============================================================================== about, not_about
+
+MISSION_COST = claims(claim(
+    "cost", "quantity", {"en": ["cost"], "id": ["biaya"]}, 75_000_000,
+    about={"en": [["mission", "probe"]], "id": ["misi"]},
+    not_about={"en": ["rover"], "id": ["penjelajah"]}))
+
+
+@pytest.mark.parametrize(("text", "language", "values"), [
+    ("The mission cost 75 million.", "en", ["75000000"]),
+    ("The probe cost 75 million.", "en", ["75000000"]),  # any word of a group
+    ("The project cost 60 million.", "en", []),  # no about word
+    ("The mission's rover cost 60 million.", "en", []),  # a not_about word
+    ("The rovers of the mission cost 60 million.", "en", []),  # inflected not_about
+    ("The mission was a success. It cost 75 million.", "en", []),  # another sentence
+    ("Biaya misinya 75 juta.", "id", ["75000000"]),  # about word with a clitic
+    ("Biaya proyek itu 60 juta.", "id", []),
+    ("Biaya penjelajah misi itu 60 juta.", "id", []),
+])
+def test_about_and_not_about_decide_whether_a_sentence_is_read(text, language, values):
+    assert got(MISSION_COST, text, language) == values
+    if not values:
+        assert "not-about" in decisions(MISSION_COST, text, language)
+
+
+ROVER_MASS = claims(claim("mass", "quantity", {"en": ["weighs"], "id": ["berbobot"]}, 26,
+                          unit_words={"en": ["kg"], "id": ["kg"]},
+                          about={"en": ["rover"], "id": ["penjelajah"]}))
+
+
+@pytest.mark.parametrize(("text", "language", "values"), [
+    # the relative clause and the phrase it hangs on speak of the rover …
+    ("The Pragyan rover, which weighs 26 kg, left the lander.", "en", ["26"]),
+    ("Penjelajah Pragyan, yang berbobot 26 kg, keluar dari wahana.", "id", ["26"]),
+    # … here of the lander, although the sentence names the rover too
+    ("The lander, which weighs 1700 kg, carried the Pragyan rover.", "en", []),
+    ("Wahana pendarat, yang berbobot 1700 kg, membawa penjelajah Pragyan.", "id", []),
+])
+def test_about_for_a_cue_in_a_relative_clause_looks_at_the_clause_and_its_head(
+        text, language, values):
+    assert got(ROVER_MASS, text, language) == values
+
+
+# ============================================================================== keywords
+
+ORBIT_KEYWORDS = claims({"id": "orbit", "statement": "s", "type": "date",
+                         "expected": "2023-08-05",
+                         "keywords": {"en": ["entered", "orbit"], "id": ["masuk", "orbit"]}})
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("The craft entered lunar orbit on 5 August 2023.", "en"),
+    ("On 5 August 2023 the orbit of the craft was finally entered.", "en"),  # any order
+    ("The craft enters orbit on 5 August 2023.", "en"),  # any inflection
+    ("Wahana itu masuk ke orbit bulan pada 5 Agustus 2023.", "id"),
+])
+def test_keywords_in_any_order_and_inflection_are_a_cue(text, language):
+    assert got(ORBIT_KEYWORDS, text, language) == ["2023-08-05"]
+
+
+@pytest.mark.parametrize("text", [
+    "The craft entered service. Its orbit was raised on 9 August 2023.",  # two sentences
+    "The craft entered, after a very long and slow and careful and quite difficult set of "
+    "small burns, orbit on 9 August 2023.",  # farther apart than a passage reaches
+])
+def test_keywords_must_stand_together(text):
+    assert got(ORBIT_KEYWORDS, text) == []
+
+
+def test_keywords_match_the_shortest_passage():
+    text = "Orbit control said the craft entered a safe mode, then entered orbit on 5 August 2023."
+    (m,) = mentions(ORBIT_KEYWORDS, text)
+    assert text[m.cue_start:m.cue_end] == "entered orbit" and m.value == "2023-08-05"
+
+
+# ============================================================================== window
+
+LAUNCH_WINDOW = claims(claim("launch", "year", {"en": ["launched"], "id": ["diluncurkan"]},
+                             2008, window=3))
+
+
+@pytest.mark.parametrize(("text", "language", "values"), [
+    ("The probe was launched in 2008.", "en", ["2008"]),
+    ("The probe was launched by the agency after long delays in 2008.", "en", []),
+    ("Wahana itu diluncurkan pada 2008.", "id", ["2008"]),
+    ("Wahana itu diluncurkan oleh badan antariksa setelah penundaan panjang pada 2008.",
+     "id", []),
+])
+def test_window_limits_how_many_words_a_value_may_stand_from_the_cue(text, language, values):
+    assert got(LAUNCH_WINDOW, text, language) == values
+    if not values:
+        assert "out-of-window" in decisions(LAUNCH_WINDOW, text, language)
+
+
+# ============================================================================== inflected cues
+
+LANDING_YEAR = claims(claim("landing", "year", {"en": ["landing"], "id": ["pendaratan"]},
+                            2019))
+TITLE_YEAR = claims(claim("title", "year", {"id": ["gelar"]}, 2019))
+
+
+@pytest.mark.parametrize(("claimset", "text", "language", "values"), [
+    (LANDING_YEAR, "The craft landed in 2019.", "en", ["2019"]),
+    (LANDING_YEAR, "The craft lands in 2019.", "en", ["2019"]),
+    (LANDING_YEAR, "Wahana itu mendarat pada 2019.", "id", ["2019"]),
+    (LANDING_YEAR, "Wahana itu didaratkan pada 2019.", "id", ["2019"]),
+    # "pendarat" is the lander, not the landing
+    (LANDING_YEAR, "Pendarat itu dibuat pada 2015.", "id", []),
+    # "digelar" is "held", not "title"; "gelarnya" is "its title"
+    (TITLE_YEAR, "Turnamen itu digelar pada 2015.", "id", []),
+    (TITLE_YEAR, "Tim itu meraih gelarnya pada 2019.", "id", ["2019"]),
+])
+def test_cues_match_their_inflections_and_only_them(claimset, text, language, values):
+    assert got(claimset, text, language) == values
+
+
+def test_the_bare_noun_land_is_not_the_cue_landing():
+    assert got(LANDING_YEAR, "The land was bought in 2015.") == []
+
+
+# ============================================================================== nearest cue
+
+RELATIONS = claims(claim("began", "year", {"en": ["relations began"], "id": ["hubungan dimulai"]},
+                         1991),
+                   claim("full", "year", {"en": ["full partner"], "id": ["mitra penuh"]}, 1996))
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("Relations began in 1991 and it became a full partner in 1996.", "en"),
+    ("It became a full partner in 1996, and relations began in 1991.", "en"),
+    ("Hubungan dimulai pada 1991 dan menjadi mitra penuh pada 1996.", "id"),
+])
+def test_each_value_goes_to_the_nearest_cue(text, language):
+    found = mentions(RELATIONS, text, language)
+    assert sorted((m.claim, m.value) for m in found) == [("began", "1991"), ("full", "1996")]
+    assert "other-cue" in decisions(RELATIONS, text, language, cid="began", raw="1996")
+
+
+def test_a_cue_keeps_the_nearest_of_its_values():
+    year = claims(claim("launch", "year", {"en": ["launched"]}, 2023))
+    text = "The probe was launched in 2023, four years after the design of 2019."
+    assert got(year, text) == ["2023"]
+    assert decisions(year, text, raw="2019") == {"not-kept"}
+    assert decisions(year, text, raw="four years") == {"wrong-kind"}
+
+
+def test_two_claims_may_share_a_cue():
+    both = claims(claim("day", "date", {"en": ["launched"]}, "2023-07-14"),
+                  claim("year", "year", {"en": ["launched"]}, 2023))
+    found = mentions(both, "The probe was launched on 14 July 2023.")
+    assert sorted((m.claim, m.value) for m in found) == [("day", "2023-07-14"),
+                                                         ("year", "2023")]
+
+
+@pytest.mark.parametrize(("keys", "language", "published"), [
+    ({"scope": {"languages": ["id"]}}, "en", PUBLISHED),
+    ({"scope": {"sources": ["other"]}}, "en", PUBLISHED),
+    ({"valid": "2010..2015"}, "en", "2019-03-06"),
+])
+def test_a_claim_out_of_scope_reads_nothing(keys, language, published):
+    scoped = claims(claim("launch", "year", {"en": ["launched"]}, 2019, **keys))
+    text = "The probe was launched in 2019."
+    assert got(scoped, text, language, published) == []
+    assert decisions(scoped, text, language, published) == {"out-of-scope"}
+
+
+# ============================================================================== asides
+
+LAUNCH_YEAR = claims(claim("launch", "year", {"en": ["launched"], "id": ["diluncurkan"]},
+                           2019))
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    # parentheses
+    ("The rover (built in 2015) was launched.", "en"),
+    ("Wahana itu (dibuat pada 2015) diluncurkan.", "id"),
+    # a relative clause whose head is not the cue
+    ("The probe, which was designed in 2015, has been launched.", "en"),
+    ("Wahana itu, yang dirancang pada 2015, sudah diluncurkan.", "id"),
+    # a participle clause between commas
+    ("The craft, weighing 3900 kg in its 2015 tests, was launched.", "en"),
+    # a listing
+    ("The probe was launched with three instruments, including a camera built in 2015.",
+     "en"),
+    ("Wahana itu diluncurkan dengan tiga instrumen, termasuk kamera buatan 2015.", "id"),
+    # a fronted subordinate clause
+    ("After the first tests in 2015, the probe was launched.", "en"),
+    ("Setelah uji coba pada 2015, wahana itu diluncurkan.", "id"),
+    # dashes
+    ("The probe — first built in 2015 — was launched.", "en"),
+    ("Wahana itu — yang dibuat pada 2015 — diluncurkan.", "id"),
+])
+def test_a_value_in_an_aside_does_not_belong_to_a_cue_outside_it(text, language):
+    assert got(LAUNCH_YEAR, text, language) == []
+    assert "aside" in decisions(LAUNCH_YEAR, text, language, raw="2015")
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("The rover (built in 2015) was launched in 2019.", "en"),
+    ("Wahana itu (dibuat pada 2015) diluncurkan pada 2019.", "id"),
+    ("After the first tests in 2015, the probe was launched in 2019.", "en"),
+    ("Setelah uji coba pada 2015, wahana itu diluncurkan pada 2019.", "id"),
+    ("The probe — first built in 2015 — was launched in 2019.", "en"),
+])
+def test_the_main_clause_value_is_taken_past_an_aside(text, language):
+    assert got(LAUNCH_YEAR, text, language) == ["2019"]
+
+
+def test_a_cue_in_an_aside_does_not_take_a_value_outside_it():
+    year = claims(claim("launch", "year", {"en": ["launch"]}, 2019))
+    text = "In 2019 the agency said (in a note on the launch) that work went on."
+    assert got(year, text) == []
+    assert "aside" in decisions(year, text, raw="2019")
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("Chandrayaan-1, which was launched in 2008, found water on the Moon.", "en"),
+    ("Chandrayaan-1, yang diluncurkan pada 2008, menemukan air di Bulan.", "id"),
+])
+def test_a_relative_clause_speaks_of_its_head_the_cue(text, language):
+    name = claims(claim("ch1", "year", {"en": ["Chandrayaan-1"], "id": ["Chandrayaan-1"]},
+                        2008))
+    assert got(name, text, language) == ["2008"]
+
+
+def test_a_weekday_with_its_date_in_brackets_is_no_aside():
+    launch = claims(claim("launch", "date", {"id": ["peluncuran"]}, "2024-03-24"))
+    text = "Peluncuran dilakukan pada Minggu (24/3) di Sriharikota."
+    (m,) = mentions(launch, text, "id", "2024-03-25")
+    assert (m.raw, m.value) == ("Minggu (24/3)", "2024-03-24")
+
+
+def test_a_thousands_separator_does_not_close_an_aside():
+    assert got(LAUNCH_YEAR, "The craft, weighing 3,900 kg in its 2015 tests, was "
+                            "launched.") == []
+
+
+def test_a_thousands_separator_does_not_close_a_relative_clause():
+    assert got(LAUNCH_YEAR, "The probe, which cost 1,200 crore in 2015, was launched.") == []
+
+
+def test_a_relative_clause_hangs_on_the_noun_before_it_not_on_the_main_verb():
+    text = "The probe was launched from Sriharikota, which opened in 1971, in 2019."
+    assert got(LAUNCH_YEAR, text) == ["2019"]
+
+
+ASIDE_WORDS = claims(
+    claim("orbit", "date", {"en": ["entered orbit"]}, "2023-08-05"),
+    claim("cost", "quantity", {"en": ["cost"]}, 75_000_000),
+    claim("drivers", "quantity", {"en": ["drivers"], "id": ["pengemudi"]}, 2_000_000),
+    claim("launch", "year", {"en": ["launched"]}, 2019))
+
+
+@pytest.mark.parametrize(("text", "language", "cid", "value"), [
+    ("On 5 August the craft (after long delays) entered orbit.", "en", "orbit", "--08-05"),
+    ("On 5 August the craft (which had been built last) entered orbit.", "en", "orbit",
+     "--08-05"),
+    ("The whole mission cost — less than a Hollywood film — 75 million dollars.", "en",
+     "cost", "75000000"),
+    ("The firm has 2 million drivers (38000 of them in East Java alone).", "en", "drivers",
+     "2000000"),
+    ("Perusahaan itu memiliki 2 juta pengemudi (38.000 di antaranya di Jawa Timur).", "id",
+     "drivers", "2000000"),
+    ("The probe was launched — its chief designer had died a year earlier — in 2019.", "en",
+     "launch", "2019"),
+])
+def test_marker_words_inside_an_aside_do_not_refuse_the_main_clauses_value(
+        text, language, cid, value):
+    assert got(ASIDE_WORDS, text, language, cid=cid) == [value]
+
+
+# ============================================================================== cleft
+
+ORBIT_AND_LAUNCH = claims(
+    claim("orbit", "date", {"en": ["entered orbit"]}, "2023-08-06"),
+    claim("launch", "date", {"en": ["launch"]}, "2023-07-14"))
+
+
+def test_the_focus_of_a_cleft_belongs_to_what_follows_that():
+    text = "It was on 6 August, three weeks after the launch, that the craft entered orbit."
+    found = mentions(ORBIT_AND_LAUNCH, text)
+    assert [(m.claim, m.value) for m in found] == [("orbit", "--08-06")]
+    assert "cleft" in decisions(ORBIT_AND_LAUNCH, text, cid="launch", raw="6 August")
+
+
+def test_a_refusing_cue_does_not_hide_the_next_cue_of_the_same_claim():
+    landing = claims(claim("landing", "date", {"en": ["landing", "touched down"]},
+                           "2023-08-23"))
+    text = "It was on 23 August, after a landing rehearsal, that the lander touched down."
+    assert got(landing, text) == ["--08-23"]
+
+
+# ============================================================================== plans
+
+PLANNED_YEAR = claims(claim("launch", "year", {"en": ["launch"], "id": ["peluncuran"]}, 2019))
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("The agency will attempt the launch in 2025.", "en"),
+    ("The agency aims to complete the launch in 2025.", "en"),
+    ("The launch is expected in 2025.", "en"),
+    ("Peluncuran akan dilakukan pada 2025.", "id"),
+    ("Peluncuran ditargetkan pada 2025.", "id"),
+    ("ISRO berharap peluncuran terjadi pada 2025.", "id"),
+])
+def test_a_planned_value_is_info_not_an_error(text, language):
+    (m,) = mentions(PLANNED_YEAR, text, language)
+    assert m.value == "2025" and m.modality == "planned"
+    assert verdict(PLANNED_YEAR, text, language) == [("info", "2025")]
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("The launch took place in 2025.", "en"),
+    ("The launch took place in 2025, and the agency will build another.", "en"),
+    ("Peluncuran dilakukan pada 2025.", "id"),
+])
+def test_a_stated_value_is_an_error(text, language):
+    assert verdict(PLANNED_YEAR, text, language) == [("error", "2025")]
+
+
+def test_a_plan_word_in_a_dashed_aside_does_not_make_the_value_a_plan():
+    text = "The probe — first proposed in 2015 — was launched in 2019."
+    (m,) = mentions(LAUNCH_YEAR, text)
+    assert (m.value, m.modality) == ("2019", "fact")
+
+
+def test_a_plan_word_in_a_parenthesis_does_not_make_the_value_a_plan():
+    text = "The probe was launched (which will help the programme) in 2019."
+    (m,) = mentions(LAUNCH_YEAR, text)
+    assert (m.value, m.modality) == ("2019", "fact")
+
+
+def test_a_hedge_in_a_relative_clause_does_not_make_the_value_a_plan():
+    text = "The launch, which could have been delayed, took place in 2019."
+    (m,) = mentions(PLANNED_YEAR, text)
+    assert (m.value, m.modality) == ("2019", "fact")
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("The launch took place as expected in 2025.", "en"),
+    ("The launch went ahead as planned in 2025.", "en"),
+    ("Peluncuran berjalan sesuai rencana pada 2025.", "id"),
+])
+def test_a_plan_that_came_true_is_a_fact(text, language):
+    assert verdict(PLANNED_YEAR, text, language) == [("error", "2025")]
+
+
+# ============================================================================== quantities
+
+ENGINES = claims(claim("engines", "quantity", {"en": ["lander"], "id": ["wahana pendarat"]},
+                       5, unit_words={"en": ["engines"], "id": ["mesin"]}))
+
+
+@pytest.mark.parametrize(("text", "language", "values"), [
+    ("The lander has 5 engines.", "en", ["5"]),
+    ("The lander has five engines.", "en", ["5"]),
+    ("The lander has 5 legs.", "en", []),
+    ("Wahana pendarat itu memakai lima mesin.", "id", ["5"]),
+    ("Wahana pendarat itu memakai lima mesinnya.", "id", ["5"]),  # the unit with a clitic
+    ("Wahana pendarat itu memakai lima kaki.", "id", []),
+])
+def test_unit_words_must_follow_the_number(text, language, values):
+    assert got(ENGINES, text, language) == values
+    if not values:
+        assert "no-unit" in decisions(ENGINES, text, language)
+
+
+FOUR_ENGINES = claims(claim("engines", "quantity", {"en": ["lander"], "id": ["wahana pendarat"]},
+                            4, about={"en": ["engines"], "id": ["mesin"]}))
+
+
+@pytest.mark.parametrize(("text", "language", "part"), [
+    ("The lander fired two of its four engines.", "en", "two"),
+    ("Wahana pendarat menyalakan dua dari empat mesin.", "id", "dua"),
+])
+def test_a_partitive_counts_a_part_the_whole_is_read(text, language, part):
+    assert got(FOUR_ENGINES, text, language) == ["4"]
+    assert "part-of" in decisions(FOUR_ENGINES, text, language, raw=part)
+
+
+def test_a_partitive_without_a_whole_gives_nothing():
+    text = "The lander fired two of its engines."
+    assert got(FOUR_ENGINES, text) == []
+    assert "part-of" in decisions(FOUR_ENGINES, text, raw="two")
+
+
+LANDER_COUNT = claims(claim("engines", "quantity", {"en": ["lander"], "id": ["wahana pendarat"]},
+                            4))
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("The lander carries eight small thrusters.", "en"),
+    ("Wahana pendarat membawa delapan pendorong kecil.", "id"),
+])
+def test_a_number_counting_another_noun_is_not_the_claims(text, language):
+    assert got(LANDER_COUNT, text, language) == []
+    assert "counts-other" in decisions(LANDER_COUNT, text, language)
+
+
+def test_a_number_counting_the_noun_of_another_claim_goes_to_that_claim():
+    both = claims(claim("engines", "quantity", {"en": ["lander"]}, 4,
+                        about={"en": [["engines", "thrusters"]]}),
+                  claim("thrusters", "quantity", {"en": ["thrusters"]}, 8))
+    found = mentions(both, "The lander has 4 engines and 8 thrusters.")
+    assert sorted((m.claim, m.value) for m in found) == [("engines", "4"), ("thrusters", "8")]
+
+
+STATIONS = claims(claim("stations", "quantity", {"en": ["MRT line"], "id": ["jalur MRT"]}, 13,
+                        about={"en": ["stations"], "id": ["stasiun"]}))
+
+
+@pytest.mark.parametrize(("text", "language", "values"), [
+    ("The MRT line has 13 stations.", "en", ["13"]),
+    ("The MRT line has 13 MRT stations.", "en", ["13"]),  # a name does not qualify
+    ("The MRT line has seven elevated stations.", "en", []),
+    ("Jalur MRT itu memiliki 13 stasiun.", "id", ["13"]),
+    ("Jalur MRT itu memiliki 13 buah stasiun.", "id", ["13"]),  # a classifier
+    ("Jalur MRT itu memiliki tujuh stasiun layang.", "id", []),
+])
+def test_a_qualified_kind_of_the_counted_noun_is_not_the_whole(text, language, values):
+    assert got(STATIONS, text, language) == values
+    if not values:
+        assert "qualified" in decisions(STATIONS, text, language)
+
+
+DRIVERS = claims(claim("drivers", "quantity", {"en": ["drivers"], "id": ["pengemudi"]},
+                       2_000_000))
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("In East Java alone, the firm has 38000 drivers.", "en"),
+    ("Di Jawa Timur saja, perusahaan memiliki 38.000 pengemudi.", "id"),
+    ("Dari semua pengemudi, 38.000 di antaranya di Jawa Timur.", "id"),
+])
+def test_a_sentence_with_a_subset_word_counts_a_part(text, language):
+    assert got(DRIVERS, text, language) == []
+    assert "part-of" in decisions(DRIVERS, text, language)
+
+
+def test_the_whole_before_di_antaranya_is_still_read():
+    text = "Perusahaan memiliki 3 juta pengemudi, 38.000 di antaranya di Jawa Timur."
+    assert got(DRIVERS, text, "id") == ["3000000"]
+
+
+@pytest.mark.parametrize(("text", "language", "earlier"), [
+    ("The firm grew from 20 drivers into 2 million.", "en", "20"),
+    ("The firm grew from 20 drivers into 2 million drivers.", "en", "20"),
+    ("Perusahaan berkembang dari 20 pengemudi menjadi 2 juta.", "id", "20"),
+])
+def test_the_earlier_figure_of_a_change_is_not_the_value(text, language, earlier):
+    assert got(DRIVERS, text, language) == ["2000000"]
+    assert "earlier" in decisions(DRIVERS, text, language, raw=earlier)
+
+
+IPO_PRICE = claims(claim("ipo", "quantity", {"en": ["IPO price"], "id": ["harga IPO"]}, 340,
+                         unit="IDR"))
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("The shares closed at Rp400, 18% above the IPO price.", "en"),
+    ("Saham ditutup di Rp400, 18% di atas harga IPO.", "id"),
+])
+def test_a_value_compared_with_the_cue_is_not_its_value(text, language):
+    assert got(IPO_PRICE, text, language) == []
+    assert "compared" in decisions(IPO_PRICE, text, language, raw="400")
+
+
+def test_up_from_marks_the_earlier_price():
+    close = claims(claim("close", "quantity", {"en": ["shares closed"]}, 472, unit="IDR"))
+    assert got(close, "The shares closed at Rp472, up from Rp400.") == ["472"]
+
+
+COST_USD = claims(claim("cost", "quantity", {"en": ["cost"], "id": ["biaya"]}, 75_000_000,
+                        unit="USD"))
+
+
+@pytest.mark.parametrize(("text", "language", "values"), [
+    ("The mission cost Rs 615 crore.", "en", []),
+    ("The mission cost 615 crore rupees.", "en", []),
+    ("The mission cost $75 million.", "en", ["75000000"]),
+    ("The mission cost Rs 615 crore, or about $75 million.", "en", ["75000000"]),
+    ("Biaya misi itu 75 juta dolar AS.", "id", ["75000000"]),
+    ("Biaya misi itu Rp1,2 triliun.", "id", []),
+])
+def test_amounts_in_another_currency_are_not_compared(text, language, values):
+    assert got(COST_USD, text, language) == values
+    if not values:
+        assert "currency" in decisions(COST_USD, text, language)
+
+
+def test_a_wrong_amount_in_the_claims_currency_is_an_error():
+    assert verdict(COST_USD, "The mission cost $90 million.") == [("error", "90000000")]
+    assert verdict(COST_USD, "Biaya misi itu 90 juta dolar AS.", "id") == [
+        ("error", "90000000")]
+    assert verdict(COST_USD, "The mission cost Rs 615 crore.") == []
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("The mission cost Rs 615 crore (75 million US dollars).", "en"),
+    ("Biaya misi itu Rp1,2 triliun (75 juta dolar AS).", "id"),
+])
+def test_a_converted_amount_in_brackets_is_read(text, language):
+    assert got(COST_USD, text, language) == ["75000000"]
+
+
+def test_a_converted_amount_with_a_symbol_in_brackets_is_read():
+    assert got(COST_USD, "The mission cost Rs 615 crore ($75 million).") == ["75000000"]
+
+
+PLAIN_COST = claims(claim("cost", "quantity", {"en": ["cost"]}, 75_000_000))
+
+
+@pytest.mark.parametrize(("text", "values"), [
+    ("The Chandrayaan-3 cost was modest.", []),
+    ("Chandrayaan-3 cost $75 million.", ["75000000"]),
+])
+def test_the_number_of_a_hyphenated_name_is_no_value(text, values):
+    assert got(PLAIN_COST, text) == values
+
+
+def test_a_number_inside_the_cue_is_no_value():
+    crew = claims(claim("crew", "quantity", {"en": ["Apollo 11"]}, 3,
+                        about={"en": ["astronauts"]}))
+    assert got(crew, "Apollo 11 carried 3 astronauts.") == ["3"]
+    assert got(crew, "Apollo 11 carried astronauts.") == []
+    assert "in-cue" in decisions(crew, "Apollo 11 carried astronauts.", raw="11")
+
+
+PRICE_RANGE = claims(claim("range", "quantity", {"en": ["price range"], "id": ["kisaran harga"]},
+                           330))
+VISITORS = claims(claim("visitors", "quantity", {"en": ["visitors"]}, 6_000_000))
+
+
+@pytest.mark.parametrize(("claimset", "text", "language", "value", "finding"), [
+    (PRICE_RANGE, "The price range was Rp316-346 per share.", "en", "316..346", []),
+    (PRICE_RANGE, "Kisaran harga ditetapkan Rp316-346 per saham.", "id", "316..346", []),
+    (PRICE_RANGE, "The price range was Rp200-250 per share.", "en", "200..250",
+     [("error", "200..250")]),
+    (VISITORS, "The fair drew between 5 and 8 million visitors.", "en",
+     "5000000..8000000", []),
+    (VISITORS, "The fair drew between 1 and 2 million visitors.", "en",
+     "1000000..2000000", [("error", "1000000..2000000")]),
+])
+def test_a_range_is_one_value_that_agrees_when_it_holds_the_expected(
+        claimset, text, language, value, finding):
+    assert got(claimset, text, language) == [value]
+    assert verdict(claimset, text, language) == finding
+
+
+# ============================================================================== dates
+
+SUMMIT = claims(claim("summit", "date", {"en": ["summit"], "id": ["KTT"]}, "2020-07-07"))
+
+
+@pytest.mark.parametrize(("text", "finding"), [
+    ("The summit was held on 7 July.", []),
+    ("The summit was held on 8 July.", [("error", "--07-08")]),
+])
+def test_a_date_without_a_year_is_compared_on_day_and_month(text, finding):
+    assert verdict(SUMMIT, text, published="2021-07-10") == finding
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("The summit was held on Tuesday, 7 July.", "2020-07-07"),  # 7 July 2020 is a Tuesday
+    ("The summit was held on Wednesday, 7 July.", "2021-07-07"),  # 7 July 2021 is not
+    ("KTT digelar pada Selasa, 7 Juli.", "2020-07-07"),
+])
+def test_a_weekday_fixes_the_year_of_a_day_ahead_of_publication(text, value):
+    language = "en" if text.startswith("The") else "id"
+    assert got(SUMMIT, text, language, published="2021-07-01") == [value]
+
+
+def test_another_full_date_in_the_sentence_gives_the_year():
+    (m,) = mentions(SUMMIT, "The summit ran from 6 July to 7 July 2020.", published="2021-07-10")
+    assert (m.raw, m.value) == ("6 July", "2020-07-06")
+
+
+def test_tgl_day_slash_month_is_a_date():
+    assert got(SUMMIT, "KTT digelar tgl 16/10.", "id", "2021-07-10") == ["--10-16"]
+
+
+def test_the_second_week_of_april_is_not_the_second_of_april():
+    assert got(SUMMIT, "KTT digelar pada pekan ke-2 April 2022.", "id") == ["2022-04"]
+
+
+@pytest.mark.parametrize(("text", "language", "published", "value"), [
+    ("The summit was held yesterday.", "en", "2020-07-08", "2020-07-07"),
+    ("KTT digelar kemarin.", "id", "2020-07-08", "2020-07-07"),
+    ("The summit was held last Tuesday.", "en", "2020-07-10", "2020-07-07"),
+    ("KTT digelar Selasa lalu.", "id", "2020-07-10", "2020-07-07"),
+    ("The summit was held last month.", "en", "2020-08-10", "2020-07"),
+    ("KTT digelar bulan lalu.", "id", "2020-08-10", "2020-07"),
+])
+def test_relative_days_weekdays_and_months_count_from_publication(text, language, published,
+                                                                   value):
+    assert got(SUMMIT, text, language, published) == [value]
+
+
+LAUNCH_2008 = claims(claim("launch", "year", {"en": ["launched"], "id": ["diluncurkan"]}, 2008))
+
+
+@pytest.mark.parametrize(("text", "language", "published", "value"), [
+    ("The probe was launched last year.", "en", "2009-10-22", "2008"),
+    ("Wahana itu diluncurkan tahun lalu.", "id", "2009-10-22", "2008"),
+    ("Chandrayaan-1 diluncurkan 14 tahun lalu.", "id", "2022-10-22", "2008"),
+    # a year written out beats one computed from the publication date
+    ("Chandrayaan-1 diluncurkan 14 tahun lalu, pada 2008.", "id", "2022-10-22", "2008"),
+    ("Chandrayaan-1 was launched 14 years ago, in 2008.", "en", "2020-10-22", "2008"),
+])
+def test_relative_years_and_written_years(text, language, published, value):
+    (m,) = mentions(LAUNCH_2008, text, language, published)
+    assert m.value == value
+    if "2008" in text:
+        assert m.raw == "2008"
+
+
+def test_a_relative_year_without_a_publication_date_is_no_value():
+    assert got(LAUNCH_2008, "Wahana itu diluncurkan tahun lalu.", "id", None) == []
+
+
+@pytest.mark.parametrize(("text", "language", "life"), [
+    ("The landing was led by Armstrong, who was born on 5 August 1930.", "en",
+     "5 August 1930"),
+    ("Pendaratan itu dipimpin Armstrong, yang lahir pada 5 Agustus 1930.", "id",
+     "5 Agustus 1930"),
+])
+def test_a_date_of_a_life_is_not_the_events(text, language, life):
+    landing = claims(claim("landing", "date", {"en": ["landing"], "id": ["pendaratan"]},
+                           "1969-07-20"))
+    assert got(landing, text, language) == []
+    assert "life-date" in decisions(landing, text, language, raw=life)
+
+
+def test_a_claim_about_a_birth_reads_the_birth_date():
+    birth = claims(claim("birth", "date", {"en": ["was born"]}, "1936-06-25"))
+    assert got(birth, "Habibie, the engineer, was born on 25 June 1936.") == ["1936-06-25"]
+
+
+CUP = claims(claim("cup", "date", {"en": ["won the cup"], "id": ["merebut Piala Thomas"]},
+                   "2024-05-05"))
+
+
+@pytest.mark.parametrize(("text", "language", "values"), [
+    ("Indonesia last won the cup in May 2002.", "en", []),
+    ("Terakhir kali Indonesia merebut Piala Thomas pada Mei 2002.", "id", []),
+    ("Indonesia won the cup on 5 May 2024.", "en", ["2024-05-05"]),
+])
+def test_an_earlier_occasion_is_not_the_claims(text, language, values):
+    assert got(CUP, text, language, "2024-05-06") == values
+    if not values:
+        assert "other-occasion" in decisions(CUP, text, language, "2024-05-06")
+
+
+LANDING_DAY = claims(claim("landing", "date", {"en": ["landing"], "id": ["pendaratan"]},
+                           "2023-08-23"))
+
+
+@pytest.mark.parametrize(("text", "language", "values"), [
+    ("Events on 23 August 2024, the first anniversary of the landing, drew crowds.", "en",
+     []),
+    ("Events on 23 August 2024 marked the first anniversary of the landing.", "en", []),
+    ("Acara pada 23 Agustus 2024 memperingati satu tahun pendaratan.", "id", []),
+    # a date written right after the commemorated cue is the cue's own
+    ("Crowds marked the anniversary of the landing on 23 August 2023.", "en",
+     ["2023-08-23"]),
+    ("Warga memperingati pendaratan pada 23 Agustus 2023.", "id", ["2023-08-23"]),
+])
+def test_the_date_of_a_commemoration_is_not_the_events(text, language, values):
+    assert got(LANDING_DAY, text, language, "2024-08-24") == values
+    if not values:
+        assert "other-occasion" in decisions(LANDING_DAY, text, language, "2024-08-24")
+
+
+FINAL = claims(claim("final", "date", {"en": ["final"], "id": ["final"]}, "2021-10-17"))
+
+
+@pytest.mark.parametrize(("text", "language", "values"), [
+    ("The team trained on the day before the final, Saturday 16 October.", "en", []),
+    ("Tim berlatih sehari sebelum final, Sabtu 16 Oktober.", "id", []),
+    ("Fans queued the day before the final on Sunday 17 October.", "en", ["2021-10-17"]),
+    ("The final was played on Sunday 17 October.", "en", ["2021-10-17"]),
+])
+def test_a_date_reckoned_from_the_cue_is_not_its_date(text, language, values):
+    assert got(FINAL, text, language, "2021-10-20") == values
+    if not values:
+        assert "other-occasion" in decisions(FINAL, text, language, "2021-10-20")
+
+
+@pytest.mark.parametrize(("text", "language", "raw"), [
+    ("The probe was launched on 22 October 2008.", "en", "22 October 2008"),
+    ("Wahana itu diluncurkan pada 22 Oktober 2008.", "id", "22 Oktober 2008"),
+    ("The probe has been launched every year since 2008.", "en", "2008"),
+    ("Wahana itu diluncurkan sejak 2008.", "id", "2008"),
+])
+def test_a_year_claim_reads_the_year_of_a_date_or_an_open_period(text, language, raw):
+    (m,) = mentions(LAUNCH_2008, text, language)
+    assert (m.value, m.kind) == ("2008", "year")
+    assert text[m.value_start:m.value_end] == raw
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("The summit started at 2.35 pm.", "en"),
+    ("The summit opened at 18:00 local time.", "en"),
+    ("KTT dimulai pukul 18.00 WIB.", "id"),
+])
+def test_a_time_of_day_is_never_a_value(text, language):
+    number = claims(claim("summit", "quantity", {"en": ["summit"], "id": ["KTT"]}, 2),
+                    claim("summit-date", "date", {"en": ["summit"], "id": ["KTT"]},
+                          "2021-07-07"))
+    assert mentions(number, text, language) == []
+
+
+def test_a_time_of_day_does_not_hide_the_date_beside_it():
+    assert got(SUMMIT, "KTT dimulai pukul 18.00 WIB pada 7 Juli 2020.", "id") == ["2020-07-07"]
+
+
+def test_a_date_at_the_end_of_a_sentence_does_not_take_the_full_stop():
+    (m,) = mentions(SUMMIT, "The summit was held on 7 July.")
+    assert m.raw == "7 July"
+
+
+# ============================================================================== durations, ordinals
+
+DROUGHT = claims(claim("drought", "duration", {"en": ["drought"], "id": ["kekeringan"]}, 20))
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("The region ended a 20-year drought.", "en"),
+    ("Wilayah itu mengakhiri kekeringan 20 tahun.", "id"),
+])
+def test_a_duration_is_read(text, language):
+    assert got(DROUGHT, text, language) == ["20"]
+
+
+AGE = claims(claim("age", "duration", {"en": ["the company"], "id": ["perusahaan"]},
+                   counts_from=2010))
+
+
+@pytest.mark.parametrize(("text", "language", "finding"), [
+    ("The company celebrated its 12th anniversary.", "en", []),
+    ("The company celebrated its 11th anniversary.", "en", [("error", "11")]),
+    ("Perusahaan merayakan HUT ke-12.", "id", []),
+    ("Perusahaan merayakan HUT ke-10.", "id", [("error", "10")]),
+])
+def test_an_anniversary_is_an_age_counted_to_the_publication_year(text, language, finding):
+    assert verdict(AGE, text, language, "2022-05-01") == finding
+
+
+@pytest.mark.parametrize(("text", "language", "finding"), [
+    ("The company celebrated its 13th anniversary in 2023.", "en", []),
+    ("The company celebrated its 12th anniversary in 2023.", "en", [("error", "12")]),
+    ("Perusahaan merayakan HUT ke-14 pada 2024.", "id", []),
+    ("Perusahaan merayakan HUT ke-13 pada 2024.", "id", [("error", "13")]),
+])
+def test_an_anniversary_is_counted_to_the_year_the_sentence_writes(text, language, finding):
+    (m,) = mentions(AGE, text, language, "2022-05-01")
+    assert m.as_of == int(text[-5:-1])
+    assert verdict(AGE, text, language, "2022-05-01") == finding
+
+
+def test_an_ordinal_right_after_the_cue_is_an_anniversary():
+    day = claims(claim("day", "duration", {"id": ["Hari Antariksa Nasional"]},
+                       counts_from=2022))
+    (m,) = mentions(day, "Hari Antariksa Nasional ke-2 diperingati hari ini.", "id",
+                    "2024-08-23")
+    assert (m.value, m.kind, m.as_of) == ("2", "duration", 2024)
+
+
+SUMMIT_RANK = claims(claim("rank", "ordinal", {"en": ["summit"], "id": ["KTT ASEAN"]}, 15))
+
+
+@pytest.mark.parametrize(("text", "language", "values"), [
+    ("The fifteenth summit opened in Jakarta.", "en", ["15"]),
+    ("The 15th summit opened in Jakarta.", "en", ["15"]),
+    ("The sixteenth summit opened in Jakarta.", "en", ["16"]),
+    ("KTT ASEAN ke-15 digelar di Jakarta.", "id", ["15"]),
+    ("The summit marked its fifteenth anniversary.", "en", []),  # an age, not a rank
+    ("KTT ASEAN ke-15 digelar pada HUT ke-56 ASEAN.", "id", ["15"]),
+])
+def test_ordinals_in_words_and_figures(text, language, values):
+    assert got(SUMMIT_RANK, text, language) == values
+
+
+def test_an_anniversary_is_no_rank():
+    text = "The summit marked its fifteenth anniversary."
+    assert decisions(SUMMIT_RANK, text, raw="fifteenth") == {"anniversary"}
+
+
+# ============================================================================== hard-wrapped text
+
+ORBIT_DATE = claims(claim("orbit", "date", {"en": ["entered lunar orbit"]}, "2023-08-05"))
+
+WRAPPED = (
+    "The Indian Space Research Organisation said on Saturday that its new\n"
+    "spacecraft, which had been launched from Sriharikota in the middle of\n"
+    "July after years of careful preparation by its engineers, entered\n"
+    "lunar orbit on 5 August 2023 after a long series of small engine burns\n"
+    "that lasted for several weeks. The agency said that the craft was in\n"
+    "good health and that its instruments were working as expected.\n")
+
+
+def test_hard_wrapped_lines_read_as_running_text():
+    (m,) = mentions(ORBIT_DATE, WRAPPED)
+    assert (m.raw, m.value) == ("5 August 2023", "2023-08-05")
+
+
+def test_a_short_line_followed_by_lower_case_goes_on():
+    text = WRAPPED.replace("July after years of careful preparation by its engineers, entered\n",
+                           "July, entered lunar\n").replace("lunar orbit on", "orbit on")
+    assert "entered lunar\norbit on 5 August 2023" in text
+    assert got(ORBIT_DATE, text) == ["2023-08-05"]
+
+
+# ============================================================================== consistency, copies
+
+MEETING = claims(claim("held", "date", {"en": ["summit"]}),  # consistent: true
+                 claim("meeting", "date", {"en": ["meeting"]}, "2021-07-06"))
+
+
+def test_a_document_that_contradicts_itself_is_reported_only_for_claims_without_expected():
+    doc = document("The summit opened on 6 July 2021. Reporters said the summit was on "
+                   "7 July 2021.\nThe meeting was on 7 July 2021. The meeting was on "
+                   "8 July 2021.", published="2021-07-10")
+    result = run_audit(MEETING, [doc], rules=[_RULES["intra-document-consistency"],
+                                              _RULES["value-contradiction"]])
+    intra = [(f.claim, f.found) for f in result.findings
+             if f.rule == "intra-document-consistency"]
+    assert intra == [("held", "2021-07-07")]
+    refuted = sorted(f.found for f in result.findings if f.rule == "value-contradiction")
+    assert refuted == ["2021-07-07", "2021-07-08"]
+
+
+def test_one_document_is_not_a_disagreement_between_sources():
+    doc = document("The summit opened on 6 July 2021. Reporters said the summit was on "
+                   "7 July 2021.", published="2021-07-10")
+    assert findings(MEETING, [doc], ("cross-source-disagreement",)) == []
+
+
+MISSION = claims(
+    claim("launch", "date", {"en": ["launched", "lift-off"]}),  # consistent: true
+    claim("orbit", "date", {"en": ["lunar orbit"]}, "2023-08-05"),
+    claim("landing", "date", {"en": ["lander"]}, "2023-08-23"),
+    claim("cost", "quantity", {"en": ["cost", "budget"]}, 75_000_000))
+REPORT_A = ("The spacecraft was launched on 14 July 2023 from Sriharikota. It entered lunar "
+            "orbit on 5 August 2023 after a series of burns. Its lander touched down on "
+            "23 August 2023 near the south pole. The mission cost 75 million dollars in all.")
+REPORT_B = ("Engineers cheered in Bengaluru when the lander settled near the south pole on "
+            "23 August 2023. The lift-off had come on 15 July 2023. The craft reached lunar "
+            "orbit on 5 August 2023. The whole budget was 75 million dollars.")
+COPY_OF_A = REPORT_A.replace("Sriharikota", "Sriharikota, India")
+
+
+def _disagreement(docs: list[Document]) -> str:
+    result = run_audit(MISSION, docs, rules=[_RULES["cross-source-disagreement"]])
+    messages = {f.message for f in result.findings}
+    assert len(messages) == 1, messages
+    return messages.pop()
+
+
+def test_reports_of_one_event_that_share_facts_but_not_text_are_independent():
+    docs = [document(REPORT_A, doc_id="a"), document(REPORT_B, doc_id="b")]
+    message = _disagreement(docs)
+    assert "independent" not in message and "(a)" in message and "(b)" in message
+
+
+def test_a_copy_counts_once():
+    docs = [document(REPORT_A, doc_id="a"), document(REPORT_B, doc_id="b"),
+            document(COPY_OF_A, doc_id="c")]
+    assert "2 sources, 1 independent (a+c)" in _disagreement(docs)
+
+
+def test_a_detected_copy_is_listed_in_the_source_pairs():
+    docs = [document(REPORT_A, doc_id="a"), document(REPORT_B, doc_id="b"),
+            document(COPY_OF_A, doc_id="c")]
+    result = run_audit(MISSION, docs, rules=[_RULES["cross-source-disagreement"]])
+    assert [(p.a, p.b) for p in result.source_pairs] == [("a", "c")]
+
+
+# ============================================================================== properties
+
+# (a) a parenthetical with no cue and no value between the cue and the value
+
+NEUTRAL = ["the", "agency", "officials", "local", "media", "see", "map", "photo", "file",
+           "according", "to", "reports", "in", "brief", "pictured", "right", "ANTARA",
+           "foto", "dok", "kata", "pejabat", "setempat", "menurut", "laporan"]
+OPEN_CLOSE = [("(", ")"), ("[", "]"), ("— ", " —")]
+
+INSERTION = claims(
+    claim("orbit", "date", {"en": ["entered orbit"], "id": ["masuk orbit"]}, "2023-08-05"),
+    claim("launch", "year", {"en": ["launched"], "id": ["diluncurkan"]}, 2019),
+    claim("cost", "quantity", {"en": ["cost"], "id": ["biaya"]}, 75_000_000, unit="USD"))
+INSERTION_SENTENCES = [
+    ("The craft entered orbit on 5 August 2023.", "en"),
+    ("On 5 August 2023 the craft entered orbit.", "en"),
+    ("The probe was launched in 2019.", "en"),
+    ("In 2019 the probe was launched.", "en"),
+    ("The whole mission cost 75 million dollars.", "en"),
+    ("Wahana itu masuk orbit pada 5 Agustus 2023.", "id"),
+    ("Wahana itu diluncurkan pada 2019.", "id"),
+    ("Biaya misi itu 75 juta dolar AS.", "id"),
+]
+
+
+def _values(claimset: ClaimSet, text: str, language: str) -> list[tuple[str, str]]:
+    return sorted((m.claim, m.value) for m in mentions(claimset, text, language))
+
+
+@PROPERTY
+@given(st.sampled_from(INSERTION_SENTENCES),
+       st.lists(st.sampled_from(NEUTRAL), min_size=1, max_size=5),
+       st.sampled_from(OPEN_CLOSE), st.integers(0, 10))
+def test_inserting_a_parenthetical_between_cue_and_value_changes_nothing(
+        sentence, words, brackets, pick):
+    text, language = sentence
+    before = mentions(INSERTION, text, language)
+    assert len(before) == 1
+    m = before[0]
+    lo, hi = sorted([(m.cue_start, m.cue_end), (m.value_start, m.value_end)])
+    gaps = [i for i in range(lo[1], hi[0]) if text[i] == " "]
+    assert gaps
+    at = gaps[pick % len(gaps)]
+    aside = f" {brackets[0]}{' '.join(words)}{brackets[1]}"
+    changed = text[:at] + aside + text[at:]
+    assert _values(INSERTION, changed, language) == [(m.claim, m.value)], changed
+
+
+# (b) re-wrapping a paragraph at any width
+
+WRAP = claims(
+    claim("launch", "date", {"en": ["launched"], "id": ["diluncurkan"]}, "2023-07-14"),
+    claim("orbit", "date", {"en": ["entered lunar orbit"], "id": ["masuk ke orbit bulan"]},
+          "2023-08-05"),
+    claim("landing", "date", {"en": ["touched down"], "id": ["mendarat"]}, "2023-08-23"),
+    claim("cost", "quantity", {"en": ["cost"], "id": ["biaya"]}, 75_000_000, unit="USD"),
+    claim("days", "quantity", {"en": ["rover"], "id": ["penjelajah"]}, 14,
+          unit_words={"en": ["days"], "id": ["hari"]}))
+PARAGRAPHS = {
+    "en": ["The spacecraft was launched on 14 July 2023 from the spaceport on the east coast "
+           "of the country.",
+           "It entered lunar orbit on 5 August 2023 after a long series of small engine burns "
+           "over several weeks.",
+           "Its lander touched down near the south pole on 23 August 2023 while millions of "
+           "people watched online.",
+           "The whole mission cost 75 million dollars, far less than most earlier missions of "
+           "its kind.",
+           "Engineers said that the rover worked for 14 days before the long and cold lunar "
+           "night set in."],
+    "id": ["Wahana antariksa itu diluncurkan pada 14 Juli 2023 dari bandar antariksa di pantai "
+           "timur negeri itu.",
+           "Wahana itu masuk ke orbit bulan pada 5 Agustus 2023 setelah serangkaian pembakaran "
+           "mesin selama beberapa pekan.",
+           "Wahana pendaratnya mendarat di dekat kutub selatan pada 23 Agustus 2023 sementara "
+           "jutaan orang menonton.",
+           "Seluruh misi itu menelan biaya 75 juta dolar AS, jauh lebih murah daripada misi "
+           "serupa sebelumnya.",
+           "Para insinyur mengatakan penjelajah itu bekerja selama 14 hari sebelum malam bulan "
+           "yang panjang dan dingin."],
+}
+
+
+LINE_STYLES = [
+    lambda text: text,
+    lambda text: text.replace("\n", "\r\n"),  # Windows line ends
+    lambda text: "Moon mission report\n\n" + text,  # a title line above
+    lambda text: "  " + text.replace("\n", "\n  "),  # indented lines
+]
+
+
+@PROPERTY
+@given(st.sampled_from(sorted(PARAGRAPHS)), st.data(), st.integers(50, 90),
+       st.sampled_from(LINE_STYLES))
+def test_rewrapping_a_paragraph_changes_no_mention(language, data, width, style):
+    order = data.draw(st.permutations(PARAGRAPHS[language]))
+    flat = " ".join(order)
+    wrapped = style(textwrap.fill(flat, width, break_on_hyphens=False,
+                                  break_long_words=False))
+    assert "\n" in wrapped
+    expected = _values(WRAP, flat, language)
+    assert len(expected) == 5
+    assert _values(WRAP, wrapped, language) == expected
+
+
+# (c) any text: no exception, every mention inside its sentence
+
+EVERYTHING = claims(
+    claim("y", "year", {"en": ["strategic partner", "meeting"], "id": ["mitra strategis"]},
+          2018),
+    claim("p", "period", {"en": ["coordinator"], "id": ["koordinator"]}, "2018..2021"),
+    claim("d", "date", {"en": ["meeting", "ministers met"], "id": ["pertemuan"]},
+          "2021-07-06"),
+    claim("q", "quantity", {"en": ["doses"], "id": ["dosis"]}, 20_000_000, unit="USD",
+          about={"en": [["doses", "vaccine"]]}, not_about={"id": ["virtual"]}),
+    claim("u", "quantity", {"en": ["meeting"], "id": ["pertemuan"]}, 3,
+          unit_words={"en": ["ministers"], "id": ["menteri"]}, window=6),
+    claim("o", "ordinal", {"en": ["anniversary", "summit"], "id": ["ke"]}, 17),
+    claim("r", "duration", {"en": ["years of relations"], "id": ["tahun hubungan"]},
+          counts_from=1996),
+    claim("c", "category", {"en": ["meeting"], "id": ["pertemuan"]}, "virtual",
+          categories={"virtual": {"en": ["virtual", "video conference"],
+                                  "id": ["secara virtual"]},
+                      "in person": {"en": ["visit"], "id": ["kunjungan"]}}),
+    {"id": "k", "statement": "s", "type": "date", "consistent": True,
+     "keywords": {"en": ["ministers", "met"], "id": ["menteri", "bertemu"]}})
+
+
+@PROPERTY
+@given(texts(max_tokens=50), st.sampled_from(["en", "id"]),
+       st.sampled_from([None, "2021-07-10", "2021"]))
+def test_attribution_never_raises_and_mentions_lie_in_their_sentence(text, language,
+                                                                     published):
+    line = find_dateline(text, language)
+    doc = Document(id="doc", path="<doc>", text=text, language=language, published=published,
+                   dateline=(line.start, line.end) if line else None)
+    found = attribution(EVERYTHING, doc)
+    for m in found.mentions:
+        assert 0 <= m.sentence_start <= m.sentence_end <= len(text)
+        assert m.sentence_start <= m.value_start < m.value_end <= m.sentence_end, m
+        assert text[m.value_start:m.value_end] == m.raw, m
+        assert m.sentence_start <= m.cue_start <= m.cue_end <= m.sentence_end, m
+        if line is not None:  # nothing of a dateline is a value
+            assert m.value_end <= line.start or m.value_start >= line.end, m
+    for step in found.trace:
+        if step.value is not None:
+            assert step.sentence[0] <= step.value[0] <= step.value[1] <= step.sentence[1]
