@@ -6,7 +6,10 @@ Good: source: "the bridge opened in 2019"; "it opened on 12 March 2019" (a year 
 
 Each value read in a sentence that holds a cue of the claim is compared with the expected
 value (for ``counts_from``: the publication year minus that year). A value stated as a
-plan or target is reported as info at most.
+plan or target, or a date given by a source published before that date, is reported as
+info at most; so is a value so far from the expected one (more than five times off, or a
+date wrong in two of year, month and day and by more than two months) that it is more
+likely another fact than a slip in this one.
 """
 
 from __future__ import annotations
@@ -26,7 +29,8 @@ def check(ctx: RuleContext) -> Iterator[Report]:
         expected, derivation = claim.expected_for(doc.published_date, m.as_of)
         if expected is None or agrees(claim.type, expected, m.value, claim.tolerance):
             continue
-        planned = m.modality == "planned"
+        planned = m.modality == "planned" or _before_the_fact(claim.type, expected,
+                                                               doc.published)
         far = not near(claim.type, expected, m.value)
         note = (" (stated as a plan)" if planned else
                 " (so far from it that it is probably another fact)" if far else "")
@@ -38,6 +42,14 @@ def check(ctx: RuleContext) -> Iterator[Report]:
             how=f"{m.how}; attributed to cue {m.cue!r}; expected: {derivation}",
             severity=Severity.INFO if planned or far else
             Severity.WARNING if m.uncertain else None)
+
+
+def _before_the_fact(kind: str, expected: str, published: str | None) -> bool:
+    """A source published before the date a date claim states can only have planned it
+    ("the inauguration is scheduled for 18 August"): its date is a plan, not a fact."""
+    if kind != "date" or not published or expected.startswith("-"):
+        return False
+    return published[:len(expected)] < expected[:len(published)]
 
 
 RULE = Rule(id="value-contradiction", severity=Severity.ERROR, check=check)

@@ -684,7 +684,7 @@ COST_USD = claims(claim("cost", "quantity", {"en": ["cost"], "id": ["biaya"]}, 7
     ("The mission cost Rs 615 crore.", "en", []),
     ("The mission cost 615 crore rupees.", "en", []),
     ("The mission cost $75 million.", "en", ["75000000"]),
-    ("The mission cost Rs 615 crore, or about $75 million.", "en", ["75000000"]),
+    ("The mission cost Rs 615 crore, or about $75 million.", "en", ["71250000..78750000"]),
     ("Biaya misi itu 75 juta dolar AS.", "id", ["75000000"]),
     ("Biaya misi itu Rp1,2 triliun.", "id", []),
 ])
@@ -1228,3 +1228,30 @@ def test_attribution_never_raises_and_mentions_lie_in_their_sentence(text, langu
     for step in found.trace:
         if step.value is not None:
             assert step.sentence[0] <= step.value[0] <= step.value[1] <= step.sentence[1]
+
+
+# --------------------------------------------------------------------------- approximations
+
+
+@pytest.mark.parametrize(("text", "language", "value"), [
+    ("The train can carry over 600 passengers.", "en", "600..inf"),
+    ("The train can carry up to 600 passengers.", "en", "0..600"),
+    ("The train can carry about 600 passengers.", "en", "570..630"),
+    ("The train can carry nearly 600 passengers.", "en", "540..600"),
+    ("Kereta itu mengangkut lebih dari 600 penumpang.", "id", "600..inf"),
+    ("Kereta itu mengangkut sekitar 600 penumpang.", "id", "570..630"),
+])
+def test_an_approximate_number_stands_for_the_range_it_means(text, language, value):
+    capacity = claims(claim("capacity", "quantity", {"en": ["carry"], "id": ["mengangkut"]},
+                            601, unit_words={"en": ["passengers"], "id": ["penumpang"]}))
+    assert got(capacity, text, language) == [value]
+
+
+def test_an_approximate_number_agrees_with_the_values_it_covers():
+    capacity = claims(claim("capacity", "quantity", {"en": ["carry"]}, 601,
+                            unit_words={"en": ["passengers"]}))
+    assert verdict(capacity, "The train can carry over 600 passengers.") == []
+    assert verdict(capacity, "The train can carry about 600 passengers.") == []
+    assert verdict(capacity, "The train can carry 600 passengers.") == [("error", "600")]
+    assert verdict(capacity, "The train can carry over 650 passengers.") == [
+        ("error", "650..inf")]

@@ -32,7 +32,7 @@ def test_every_rule_has_passing_and_failing_examples(rule):
 def test_rule_example(rule, case, executor):
     missing = [lang for lang in case.requires_dictionaries if get_speller(lang) is None]
     if missing:
-        pytest.skip(f"no Hunspell dictionary for {', '.join(missing)} (see README, set-up)")
+        pytest.skip(f"no Hunspell dictionary for {', '.join(missing)} (see the README, 'Install')")
     check_example(rule, case, executor)
 
 

@@ -380,7 +380,7 @@ def _grouped(n: int, lang: str) -> str:
 @given(st.integers(min_value=1000, max_value=10**15), st.sampled_from(["en", "id"]))
 def test_grouped_numbers_read_back(n, lang):
     text = _grouped(n, lang)
-    assert pairs(f"about {text} people", lang) == [("quantity", str(n))]
+    assert pairs(f"with {text} people", lang) == [("quantity", str(n))]
 
 
 @PROPERTY
@@ -389,9 +389,9 @@ def test_grouped_numbers_read_back(n, lang):
 def test_scaled_numbers_read_back(n, lang, data):
     word, scale = data.draw(st.sampled_from(sorted(SCALES[lang].items())))
     expected = [("quantity", str(n * scale))]
-    assert pairs(f"about {n} {word} people", lang) == expected
+    assert pairs(f"with {n} {word} people", lang) == expected
     if n >= 1000:
-        assert pairs(f"about {_grouped(n, lang)} {word} people", lang) == expected
+        assert pairs(f"with {_grouped(n, lang)} {word} people", lang) == expected
 
 
 @PROPERTY

@@ -27,7 +27,7 @@ NAME = re.compile(r"^(\d{3})-(news|press|blog)-(en|id)\.txt$")
 def main() -> int:
     problems: list[str] = []
     sys.path.insert(0, str(HERE.parents[1] / "src"))
-    from factaudit.claims import load_claims_file
+    from factaudit.inputs.claims import load_claims_file
 
     parsed, _ = load_claims_file(HERE / "claims.yaml")
     print(f"claims.yaml: {len(parsed.entities)} entities, {len(parsed.terms)} terms, "

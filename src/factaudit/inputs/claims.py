@@ -3,7 +3,7 @@
 A claims file holds up to four lists: ``claims`` (facts with a typed expected value, or
 ``consistent: true`` when sources must only agree), ``entities`` (canonical names with
 aliases and accepted variants), ``terms`` (preferred spellings with variants to flag) and
-``vocabulary`` (words that are never typos). See the README, "Writing claims".
+``vocabulary`` (words that are never typos). See docs/claims.md.
 """
 
 from __future__ import annotations
@@ -52,6 +52,19 @@ def _matchable(value: str) -> str:
 
 
 Words = Annotated[str, Field(min_length=1), AfterValidator(_matchable)]
+
+
+def _unit(value: str) -> str:
+    """A unit word, or a unit sign written right after the number ("%", "°C", "$")."""
+    if any(ch.isalnum() for ch in value):
+        return value
+    if not value.strip() or len(value) > 8 or not value.isprintable():
+        raise ValueError(f"{value!r} is not a unit: write a word or a short sign such as "
+                         "'%'")
+    return value.strip()
+
+
+UnitWord = Annotated[str, Field(min_length=1), AfterValidator(_unit)]
 # what a sentence must be about: each entry must occur; a list entry is "any one of these"
 Topic = list[Words | list[Words]]
 ItemId = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9._-]*$", max_length=120)]
@@ -121,7 +134,7 @@ class Claim(_Strict):
         None, description="type category: each category and the words that signal it"
     )
     unit: str | None = Field(None, description="type quantity: the unit, for display")
-    unit_words: dict[LangCode, list[Words]] | None = Field(
+    unit_words: dict[LangCode, list[UnitWord]] | None = Field(
         None, description="type quantity: read only numbers followed by one of these words"
     )
     tolerance: float = Field(0.0, ge=0, lt=1, description="relative tolerance for quantities")
@@ -405,7 +418,8 @@ def load_claims(folder: Path) -> ClaimSet:
     files = claims_files(folder)
     if not files:
         raise InputError(Problem(display_path(folder), "no claims files (*.yaml) in this folder",
-                                 hint="add a claims file; see the README, 'Writing claims'"))
+                                 hint="add a claims file; see docs/claims.md, "
+                                 "'A complete example'"))
     result = ClaimSet()
     problems: list[Problem] = []
     digest = hashlib.sha256()
@@ -499,8 +513,8 @@ def _problem(doc: LocatedYaml, err: Any) -> Problem:
     elif kind == "value_error":
         message = str(err.get("msg", "")).removeprefix("Value error, ")
         if loc and loc[-1] in ("expected", "valid"):
-            hint = ("the form of a value depends on the claim's type; see the README, "
-                    "'Writing claims'")
+            hint = ("the form of a value depends on the claim's type; see docs/claims.md, "
+                    "'Expected values by type'")
     else:
         got = err.get("input")
         got_text = f" (got {got!r})" if isinstance(got, str | int | float | bool) else ""

@@ -241,7 +241,7 @@ def _read_manifest(folder: Path, root: Path) -> tuple[list[Source], list[Problem
 
     if not isinstance(data, dict) or set(data) - {"defaults", "documents"}:
         problem((), "a manifest has the keys 'defaults' and 'documents'",
-                "see the README section 'Corpus'")
+                "see docs/corpus.md, 'The manifest: sources.yaml'")
         return [], problems
     defaults = data.get("defaults") or {}
     if not isinstance(defaults, dict):

@@ -1,26 +1,41 @@
 """From the scan's cue hits to Mentions: typed values in the sentences that hold a cue,
 each attributed to the claim whose cue is nearest — when it is that claim's value at all.
 
-For each sentence that holds a cue:
+For each sentence that holds a cue (a "Read also: …" line holds none):
 
 1. Values are read once (``reading.values.read_values``). Values in the document's
    dateline are its place and date of filing, never a claim's value.
-2. A claim whose ``about`` words are not all in the sentence, or one of whose
-   ``not_about`` words is, does not read it.
+2. A claim whose ``about`` words are not all in the sentence (for a cue in a relative
+   clause: in that clause and the phrase it hangs on), or one of whose ``not_about``
+   words is, does not read it.
 3. Each value is offered to the claims of its type. A ``year`` claim also reads the year
-   of a full or month date; a ``duration`` claim also reads an ordinal anniversary ("the
-   15th anniversary", "HUT ke-15"). A claim refuses a value that is not followed by one of
-   its ``unit_words``, that counts a part ("two of its four engines"), that counts another
-   noun or a kind of its own ("eight small thrusters", "seven elevated stations"), or
-   whose noun phrase belongs to another claim of the sentence.
+   of a full or month date and of "since 1996"; a ``duration`` claim also reads an
+   ordinal anniversary ("the 15th anniversary", "HUT ke-15"). A claim refuses a value
+   that is part of its cue; a date of a life ("born on …"); an amount in another
+   currency than its ``unit``, or in none; a quantity not followed by one of its
+   ``unit_words``, or one that counts a part ("two of its four engines", "38 of them",
+   "in East Java alone"), another noun or a kind of its own ("eight small thrusters",
+   "seven elevated stations"), the noun of another claim, the earlier figure of a
+   change ("from 20 drivers into 2 million"), the size of a change ("up by Rp1,000"),
+   the divisor of a rate ("per 10 km") or an earlier state ("previously").
 4. A cue and a value must stand in the same clause of the sentence's structure: a value
-   in a parenthesis, a relative clause (", which …") or a dashed aside belongs to a cue
-   in that aside only. With ``window``, the value must be at most that many words away.
+   in a parenthesis, a relative, participle, listing or fronted subordinate clause, or a
+   dashed aside belongs to a cue in that aside (or in the phrase a relative clause hangs
+   on) only; the focus of "It was … that" belongs after "that". A date beside a cue of
+   another occasion ("last won"), a commemoration ("the anniversary of the landing") or
+   an event reckoned from the cue's ("the day before the final") is not the cue's; nor
+   is a value compared with it ("18% above the IPO price"). With ``window``, the value
+   must be at most that many words away.
 5. Each value goes to the nearest cue that may take it, where "nearest" counts characters
    and adds a penalty for every clause boundary in between (two claims may share a cue);
-   a cue then keeps the nearest of its values.
-6. A plan or hedge marker ("will", "aims to", "akan") between the cue's clause and the
-   value makes the mention a plan: rules report it at most as info.
+   a cue then keeps the nearest of its values, a value written out before one computed
+   from the publication date.
+6. A plan or hedge marker ("will", "aims to", "akan") in the clauses that join the cue
+   and the value, or later in the value's clause, makes the mention a plan ("as planned"
+   does not): rules report it at most as info.
+7. A claim named in a sentence without a value of its type is read in the next sentence
+   of the paragraph when that one refers back ("it", "manuver tersebut") and does not
+   move in time ("the next day"): such mentions are uncertain.
 
 When asked (``trace``: item ids), every step is recorded as a ``TraceStep``: each cue
 found, each value read in its sentence and what became of it, and why. ``factaudit
@@ -29,6 +44,7 @@ explain`` renders these records; it never re-computes an attribution of its own.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Collection
@@ -68,6 +84,7 @@ from factaudit.reading.values import Value, read_categories, read_values
 from factaudit.reading.values.quantity import currency_named, currency_of
 
 CLAUSE_PENALTY = 40
+UNIT_REACH = 7  # words that may stand between a number and its unit ("12 eight-car trains")
 NOUN_PHRASE_WORDS = 4  # how many words after a number may name what it counts
 
 
@@ -382,7 +399,8 @@ class _SentenceWork:
                         end=v.start + at + len(year), raw=year,
                         how=f"the year of {v.raw!r}")))
             elif claim_type == "duration" and v.kind == "ordinal" and (
-                    self._anniversary(v) or any(self._attached(h, v) for h in hits)):
+                    self._anniversary(v) or any(v.start >= h.end and word_gap(
+                        self.text, (h.start, h.end), (v.start, v.end)) == 0 for h in hits)):
                 out.append(_Candidate(
                     replace(v, kind=ValueKind.DURATION,
                             how=f"an anniversary: the {v.canonical}th is {v.canonical} years"),
@@ -446,8 +464,11 @@ class _SentenceWork:
             if found_unit is None:
                 words = sorted({w for ws in claim.unit_words.values() for w in ws})
                 return "no-unit", f"not followed by a unit word of the claim ({', '.join(words)})"
-            unit_end = found_unit
-            modifier = self._modifier_unit(claim, v, unit_end)
+            unit_start, unit_end, narrowing = found_unit
+            if narrowing:
+                return "qualified", (f"counts a kind of what the claim counts "
+                                     f"({' '.join(narrowing)!r})")
+            modifier = self._modifier_unit(claim, v, unit_start, unit_end)
             if modifier is not None:
                 return "counts-other", modifier
         if partitive(self.text, v.end, self.language):
@@ -463,29 +484,50 @@ class _SentenceWork:
             return "part-of", f"the sentence counts a part ({subset!r})"
         return self._counts(claim, v, unit_end, hits)
 
-    def _unit_end(self, claim: Claim, v: Value) -> int | None:
-        """Where the claim's unit word after the value ends ("26 kg", "lima mesinnya"),
-        matched in any inflection; None when no unit word follows."""
-        units = sorted(_phrases_of(claim.id, self.language, tuple(
-            w for ws in (claim.unit_words or {}).values() for w in ws)), key=len, reverse=True)
-        longest = max((len(u) for u in units), default=0)
-        after = [(s, e, k) for s, e, k in tokens(self.text, v.end, min(self.span[1], v.end + 80),
-                                               language=self.language)][:longest]
-        if not after or self.text[v.end:after[0][0]].strip() not in ("", "-"):
+    def _unit_end(self, claim: Claim, v: Value) -> tuple[int, int, list[str]] | None:
+        """The claim's unit word after the value ("26 kg", "lima mesinnya", "12 eight-car
+        CR400AF trains"), matched in any inflection, within the noun phrase the number
+        heads: (its start, its end, the plain lower-case words before it, which narrow
+        what is counted: "seven elevated stations"). None when no unit word follows."""
+        written = [w for ws in (claim.unit_words or {}).values() for w in ws]
+        after_text = self.text[v.end:min(self.span[1], v.end + 12)]
+        for sign in (w for w in written if not any(ch.isalnum() for ch in w)):
+            if after_text.lstrip(" ").startswith(sign):  # "60%", "60 %"
+                at = v.end + after_text.index(sign)
+                return at, at + len(sign), []
+        units = sorted(_phrases_of(claim.id, self.language, tuple(written)), key=len,
+                       reverse=True)
+        phrase = words_after(self.text, v.end, UNIT_REACH + max((len(u) for u in units),
+                                                                default=0),
+                             self.language, self.span[1], stop_at_small=False)
+        if not phrase or self.text[v.end:phrase[0].start].strip() not in ("", "-"):
             return None  # the unit follows the number directly, or joined ("16-km line")
-        keys = [k for _, _, k in after]
-        for unit in units:
-            if tuple(keys[:len(unit)]) == unit:
-                return after[len(unit) - 1][1]
+        keys = [w.key for w in phrase]
+        # "eight-car trains": a number joined to a word by a hyphen counts that word
+        reach = 1 if self.text[v.end:v.end + 1] == "-" else min(UNIT_REACH + 1, len(phrase))
+        for i in range(reach):
+            if i and self.text[phrase[i].start - 1] == "-" and _is_number(
+                    phrase[i - 1].text, self.language):
+                continue  # the "car" of "eight-car" is eight's, not this number's
+            for unit in units:
+                if tuple(keys[i:i + len(unit)]) != unit:
+                    continue
+                end = phrase[i + len(unit) - 1].end
+                # "350 km/h" is a speed, not kilometres (unless the claim's unit is km/h)
+                if _COMPOUND_UNIT.match(self.text, end):
+                    return None
+                narrowing = [w.text for w in phrase[:i] if _narrows(self.text, w, self.language)]
+                return phrase[i].start, end, narrowing
         return None
 
-    def _modifier_unit(self, claim: Claim, v: Value, unit_end: int) -> str | None:
+    def _modifier_unit(self, claim: Claim, v: Value, unit_start: int, unit_end: int
+                       ) -> str | None:
         """"87,072 train trips": a unit word in another form than the claim's ("trains"),
         followed by a noun, modifies that noun, which is what the number counts (English
         and other languages whose plurals are inflections)."""
         if get_pack(self.language).inflection != "lemma":
             return None
-        written = fold_phrase(self.text[v.end:unit_end]).strip(" -")
+        written = fold_phrase(self.text[unit_start:unit_end]).strip(" -")
         forms = {fold_phrase(w) for ws in (claim.unit_words or {}).values() for w in ws}
         if written in forms:
             return None
@@ -648,6 +690,10 @@ class _SentenceWork:
                          how=v.how if v else None, distance=distance)
 
 
+# a unit that goes on with "/" and a short unit ("km/h", "km/jam", "kg/m2"): another unit
+_COMPOUND_UNIT = re.compile(r"/\s?[^\W\d_]{1,4}\b")
+
+
 def _currency_tail(text: str, pack: LanguagePack) -> str:
     """The currency symbol (and spaces) a text ends with, if any ("… up by Rp ")."""
     stripped = text.rstrip()
@@ -664,6 +710,19 @@ def _is_keywords(h: Hit) -> bool:
 
 def _shown(words: list[Word]) -> str:
     return " ".join(w.text for w in words)
+
+
+def _is_number(word: str, language: str) -> bool:
+    return word[:1].isdigit() or word.lower() in get_pack(language).numbers
+
+
+def _narrows(text: str, word: Word, language: str) -> bool:
+    """A plain lower-case word before a unit ("elevated" in "seven elevated stations")
+    narrows what is counted; names, codes, numbers and compounds ("eight-car", "CR400AF",
+    "high-speed") describe it."""
+    compound = text[word.start - 1:word.start] == "-" or text[word.end:word.end + 1] == "-"
+    return _common(word.text) and not compound and \
+        word.text.lower() not in get_pack(language).numbers
 
 
 def _common(word: str) -> bool:

@@ -334,15 +334,11 @@ def planned(text: str, sentence: Sentence, cue: tuple[int, int],
     aside = sentence.aside_of(value[0])
     if aside is not None:
         tail = min(tail, aside[1])
-    pos = hi
-    for a in sorted(x for x in sentence.asides if hi <= x[0] < tail):
-        if len(WORD.findall(text, value[1], a[0])) > 3:
-            m = _unfulfilled(sentence, pattern, text, pos, a[0], (value[0],))
-            if m is not None:
-                return m.group(0)
-            pos = max(pos, a[1])
-    m = _unfulfilled(sentence, pattern, text, pos, tail, (value[0], pos)) \
-        if pos < tail else None
+    # asides that start within three words of the value describe what it counts
+    near = tuple(a[0] for a in sentence.asides
+                 if hi <= a[0] < tail and len(WORD.findall(text, value[1], a[0])) <= 3)
+    m = _unfulfilled(sentence, pattern, text, hi, tail, (value[0], *near)) \
+        if hi < tail else None
     return m.group(0) if m else None
 
 
@@ -369,20 +365,24 @@ class Word:
 
 
 def words_after(text: str, position: int, limit: int, language: str,
-                stop_at: int | None = None) -> list[Word]:
-    """Up to ``limit`` words from ``position`` on, ending at punctuation or a small word
-    (the noun phrase a number heads: "eight small thrusters", "13 stasiun layang")."""
+                stop_at: int | None = None, stop_at_small: bool = True) -> list[Word]:
+    """Up to ``limit`` words from ``position`` on, ending at punctuation or (unless told
+    not to) a small word: the noun phrase a number heads ("eight small thrusters", "13
+    stasiun layang"). A hyphen inside a word ("eight-car") does not end it."""
     small = _small_words(language)
     out: list[Word] = []
     pos = position
     stop = len(text) if stop_at is None else stop_at
     for m in WORD.finditer(text, position, min(stop, position + 200)):
         gap = text[pos:m.start()]
-        if gap.strip(" \t\n-") or len(out) >= limit:
+        if gap.replace("-", " ").strip() or len(out) >= limit:
             break
         word = m.group(0)
-        if fold_phrase(word) in small:
+        if stop_at_small and fold_phrase(word) in small:
             break
+        number = word[0].isdigit() or word.lower() in get_pack(language).numbers
+        if number and text[m.end():m.end() + 1] != "-":
+            break  # another number; "eight-car" only describes the noun after it
         out.append(Word(m.start(), m.end(), word, key(word, language)))
         pos = m.end()
     return out
@@ -451,15 +451,20 @@ def earlier_figure(text: str, sentence: Sentence, value: tuple[int, int]) -> str
     earlier one of a change."""
     before = pack_pattern(sentence.language, "change_from")
     after = pack_pattern(sentence.language, "change_to")
-    if before is None or after is None:
+    currency = "|".join(re.escape(c) for c in get_pack(sentence.language).currency_prefixes)
+    to_value = pack_pattern(sentence.language, "change_to_value",
+                            rf"(?<![\w-])(?:{{w}})\s+(?:{currency or '(?!x)x'})?\s?(?=\d)")
+    if before is None or (after is None and to_value is None):
         return None
-    later = after.search(text, value[1], sentence.end)
+    found = [p.search(text, value[1], sentence.end) for p in (after, to_value) if p is not None]
+    later = min((m for m in found if m is not None), key=lambda m: m.start(), default=None)
     if later is None:
         return None
     opened = [m for m in before.finditer(text, sentence.start, value[0])]
-    if not opened or after.search(text, opened[-1].end(), value[0]):
+    if not opened or any(p.search(text, opened[-1].end(), value[0])
+                         for p in (after, to_value) if p is not None):
         return None
-    return f"{opened[-1].group(0)} … {later.group(0)}"
+    return f"{opened[-1].group(0)} … {later.group(0).strip()}"
 
 
 def subset_marker(text: str, sentence: Sentence, value: tuple[int, int],

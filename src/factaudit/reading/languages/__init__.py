@@ -26,7 +26,7 @@ _KEYS = {
     "period_prefixes", "open_period_prefixes", "duration_units", "ordinal_prefixes",
     "ordinal_suffixes",
     "relative_days", "past_markers", "abbreviations", "clause_words", "period_between",
-    "currency_prefixes", "stopwords", "plan_markers", "anniversary_words", "span_prefixes",
+    "currency_prefixes", "stopwords", "plan_markers", "anniversary_words",
     "era_suffixes", "relative_years", "relative_months", "weekday_prefixes", "time_suffixes",
     "time_prefixes", "relative_pronouns", "inflection", "clitics", "partitive_words",
     "partitive_before_number", "counters", "modifiers_follow",
@@ -36,6 +36,7 @@ _KEYS = {
     "subordinators", "change_from", "change_to", "comparison_words", "subset_words",
     "label_words", "rate_words", "link_prefixes", "change_by", "glued_units",
     "relative_closers", "anaphors", "sequence_words", "plans_fulfilled",
+    "approximations", "change_to_value",
 }
 
 
@@ -63,7 +64,6 @@ class LanguagePack:
     stopwords: tuple[str, ...] = ()  # common words that never make a phrase alone
     plan_markers: tuple[str, ...] = ()  # "aims to", "akan": a plan, not a fact
     anniversary_words: tuple[str, ...] = ()  # "anniversary", "HUT": an ordinal is an age
-    span_prefixes: tuple[str, ...] = ()  # "for", "selama": a duration is a span, not an age
     era_suffixes: tuple[str, ...] = ()  # "AH", "H": a year of another calendar
     relative_years: dict[str, int] = field(default_factory=dict)  # "last year": -1
     relative_months: dict[str, int] = field(default_factory=dict)  # "last month": -1
@@ -104,6 +104,9 @@ class LanguagePack:
     anaphors: tuple[str, ...] = ()  # "it", "tersebut": a sentence that refers to the last
     sequence_words: tuple[str, ...] = ()  # "the next day": a sentence that moves in time
     plans_fulfilled: tuple[str, ...] = ()  # "as planned": a plan marker that states a fact
+    # words that make a number approximate: more, less, about, nearly → their words
+    approximations: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    change_to_value: tuple[str, ...] = ()  # "from $6 billion to $8 billion": before a number
     modifiers_follow: bool = False  # adjectives follow the noun: "stasiun layang"
     months: dict[str, int] = field(default_factory=dict)
     weekdays: dict[str, int] = field(default_factory=dict)
@@ -117,7 +120,7 @@ _CODE = re.compile(r"[a-z]{2,3}")
 _SHAPES = {
     "name": "text", "decimal": "text", "group": "text", "date_order": "text",
     "inflection": "inflection", "modifiers_follow": "flag",
-    "currencies": "groups",
+    "currencies": "groups", "approximations": "groups",
     "scales": "number", "numbers": "integer", "relative_days": "integer",
     "relative_years": "integer", "relative_months": "integer", "ordinal_words": "integer",
     "period_between": "pairs",

@@ -9,6 +9,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from typing import TypeVar
 
+from rapidfuzz.distance import OSA
+
 from factaudit.model import PartialDate, ValueKind
 from factaudit.reading.languages import LanguagePack
 
@@ -82,7 +84,15 @@ def near_number(expected: str, found: str) -> bool:
     if e == 0 or f == 0:
         return e == f
     ratio = abs(f / e)
-    return 1 / FAR <= ratio <= FAR
+    return 1 / FAR <= ratio <= FAR or _one_digit_apart(e, f)
+
+
+def _one_digit_apart(a: float, b: float) -> bool:
+    """"35" for 350, "1,725" for 1,752: one digit dropped, added or changed (or two
+    swapped) is a slip of the pen however far apart the numbers are."""
+    x, y = format_number(a).replace(".", ""), format_number(b).replace(".", "")
+    return not math.isinf(a) and not math.isinf(b) and len(x) >= 2 and len(y) >= 2 and \
+        OSA.distance(x.lstrip("0"), y.lstrip("0")) <= 1
 
 
 def exact(expected: str, found: str, tolerance: float = 0.0) -> bool:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import math
 import re
+from dataclasses import replace
 from functools import cache
 
 from factaudit.model import ValueKind
@@ -118,9 +120,42 @@ def find(text: str, reading: Reading) -> list[Value]:
                 continue
             n *= factor
             how += f", × {format_number(factor)} ({scale.lower()})"
-        out.append(Value(ValueKind.QUANTITY, format_number(n), m.start(), m.end(), m.group(0),
-                         how))
+        value = Value(ValueKind.QUANTITY, format_number(n), m.start(), m.end(), m.group(0),
+                      how)
+        out.append(_approximate(value, n, text, pack))
     return out
+
+
+# how an approximation word widens a number: (low factor, high factor)
+_WIDTH = {"more": (1.0, math.inf), "less": (0.0, 1.0), "about": (0.95, 1.05),
+          "nearly": (0.9, 1.0)}
+
+
+def _approximate(value: Value, n: float, text: str, pack: LanguagePack) -> Value:
+    """"over 600", "sekitar 75 juta", "nearly 20 percent": the number becomes the range it
+    stands for (more than: from it up; about: within 5%; nearly: up to 10% below)."""
+    pattern = _approx_pattern(pack)
+    if pattern is None:
+        return value
+    m = pattern.search(text, max(0, value.start - 40), value.start)
+    if m is None:
+        return value
+    kind = next(k for k, g in m.groupdict().items() if g)
+    lo, hi = (f * n for f in _WIDTH[kind])
+    canonical = f"{format_number(lo)}..{'inf' if math.isinf(hi) else format_number(hi)}"
+    return replace(value, canonical=canonical, start=m.start(), raw=text[m.start():value.end],
+                   how=f"{value.how}; {m.group(0).strip()!r}: {canonical}")
+
+
+@by_language
+@cache
+def _approx_pattern(pack: LanguagePack) -> re.Pattern[str] | None:
+    groups = [rf"(?P<{kind}>{alt(words)})" for kind, words in pack.approximations.items()
+              if kind in _WIDTH and words]
+    if not groups:
+        return None
+    currency = "|".join(re.escape(c) for c in pack.currency_prefixes) or "(?!x)x"
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(groups)})\s*(?:{currency})?\s*$", FLAGS)
 
 
 @by_language
@@ -149,7 +184,8 @@ def parse_expected(raw: object) -> str:
 
 
 def bounds(value: str) -> tuple[float, float]:
-    """(low, high) of a quantity: a range "lo..hi", or one number twice."""
+    """(low, high) of a quantity: a range "lo..hi" ("600..inf": more than 600), or one
+    number twice."""
     lo, _, hi = value.partition("..")
     return float(lo), float(hi or lo)
 
@@ -176,7 +212,8 @@ def currency_of(text: str, start: int, end: int, pack: LanguagePack) -> str | No
     """The currency code of the amount at ``text[start:end]``, from a symbol before it
     ("$75 million", "Rs 615 crore") or a word after it ("75 juta dolar AS"); None when
     neither is written."""
-    before = text[max(0, start - 6):start].rstrip()
+    digit = next((i for i in range(start, end) if text[i].isdigit()), start)
+    before = text[max(0, start - 6):digit].rstrip()  # "$75", "about $75", "Rs 615"
     after = " ".join(text[end:end + 40].split()).lower()
     best: tuple[int, str] | None = None
     for code, words in pack.currencies.items():
