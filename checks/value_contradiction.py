@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from factaudit.reading.values import agrees, near
+from factaudit.reading.values import agrees, near, rounds_to
 from factaudit.rules import Report, Rule, RuleContext, Severity, ValueKind, Verdict
 
 
@@ -29,10 +29,14 @@ def check(ctx: RuleContext) -> Iterator[Report]:
         expected, derivation = claim.expected_for(doc.published_date, m.as_of)
         if expected is None or agrees(claim.type, expected, m.value, claim.tolerance):
             continue
+        if m.precision and rounds_to(claim.type, expected, m.value, m.precision):
+            continue  # "96 juta" for 96,214,691: the expected value, rounded as written
         planned = m.modality == "planned" or _before_the_fact(claim.type, expected,
                                                                doc.published)
+        guess = m.modality == "provisional"
         far = not near(claim.type, expected, m.value)
         note = (" (stated as a plan)" if planned else
+                " (a provisional figure: a poll, an estimate or a partial count)" if guess else
                 " (so far from it that it is probably another fact)" if far else "")
         yield ctx.report(
             verdict=Verdict.REFUTED, item=claim, span=(m.value_start, m.value_end),
@@ -40,7 +44,7 @@ def check(ctx: RuleContext) -> Iterator[Report]:
                     f"({ValueKind(claim.type)} {m.value}), expected {expected}{note}",
             expected=expected, found=m.value,
             how=f"{m.how}; attributed to cue {m.cue!r}; expected: {derivation}",
-            severity=Severity.INFO if planned or far else
+            severity=Severity.INFO if planned or guess or far else
             Severity.WARNING if m.uncertain else None)
 
 

@@ -96,6 +96,7 @@ class Modality(Vocabulary):
 
     FACT = "fact"
     PLANNED = "planned"
+    PROVISIONAL = "provisional"  # a poll, a partial count, an estimate: not the final value
 
 
 # ================================================================ dates
@@ -236,6 +237,7 @@ class Mention:
     modality: Modality = Modality.FACT
     uncertain: bool = False  # read with less confidence: derived rules leave it alone
     as_of: int | None = None  # the year an anniversary is counted to, when the text says
+    precision: float | None = None  # the unit of the last digit written ("96 juta": 1e6)
 
 
 # ================================================================ findings

@@ -21,6 +21,7 @@ from typing import Annotated, Any, Literal, Protocol
 from pydantic import (
     AfterValidator,
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
     PrivateAttr,
@@ -51,7 +52,15 @@ def _matchable(value: str) -> str:
     return value
 
 
-Words = Annotated[str, Field(min_length=1), AfterValidator(_matchable)]
+def _as_text(value: Any) -> Any:
+    """YAML reads ``2019`` as a number; as a word to look for it is the text "2019"."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return str(value)
+    return value
+
+
+Words = Annotated[str, BeforeValidator(_as_text), Field(min_length=1),
+                  AfterValidator(_matchable)]
 
 
 def _unit(value: str) -> str:
@@ -469,7 +478,8 @@ def load_claims_file(path: Path, text: str | None = None) -> tuple[ClaimsFile, d
     try:
         parsed = ClaimsFile.model_validate(data)
     except ValidationError as exc:
-        raise InputError([_problem(doc, err) for err in exc.errors()]) from None
+        problems = list(dict.fromkeys(_problem(doc, err) for err in exc.errors()))
+        raise InputError(problems) from None
     origins: dict[str, Origin] = {}
     problems = []
     for key, kind in (("claims", "claim"), ("entities", "entity"), ("terms", "term")):
@@ -496,19 +506,24 @@ def _known_fields() -> set[str]:
     return _FIELD_NAMES
 
 
+_BRANCH = re.compile(r"[\w-]+\[.*\]$")
+
+
 def _problem(doc: LocatedYaml, err: Any) -> Problem:
-    loc = tuple(err.get("loc", ()))
+    # pydantic names the branch of a union it tried ("dict[constrained-str,…]"): not a key
+    loc = tuple(p for p in err.get("loc", ()) if not (isinstance(p, str) and _BRANCH.match(p)))
     line, column = doc.locate(loc) or (None, None)
     kind = err.get("type", "")
     where = ".".join(str(p) for p in loc)
     hint = None
+    last = str(loc[-1]) if loc else "(the file)"
     if kind == "extra_forbidden":
-        key = str(loc[-1])
+        key = last
         message = f"unknown key {key!r}"
         close = difflib.get_close_matches(key, sorted(_known_fields()), n=1)
         hint = f"did you mean {close[0]!r}?" if close else "remove it; see `factaudit schema`"
     elif kind == "missing":
-        message = f"missing required key {str(loc[-1])!r}"
+        message = f"missing required key {last!r}"
         hint = "see `factaudit schema` for the format"
     elif kind == "value_error":
         message = str(err.get("msg", "")).removeprefix("Value error, ")

@@ -62,6 +62,8 @@ from factaudit.matching.clauses import (
     pack_pattern,
     partitive,
     planned,
+    provisional,
+    respectively,
     subset_marker,
     word_before,
     word_gap,
@@ -115,9 +117,11 @@ def attribute(doc: Document, claims: ClaimSet, hits: list[Hit],
     """Mentions of claims in one document, from the scan hits of that document."""
     out = Attribution()
     cue_hits = []
-    for h in hits:
-        if h.kind != HitKind.CUE:
-            continue
+    seen: set[tuple[str, int, int]] = set()
+    for h in sorted(hits, key=lambda h: h.language != doc.language):
+        if h.kind != HitKind.CUE or (h.item, h.start, h.end) in seen:
+            continue  # a cue written alike in two languages is one cue
+        seen.add((h.item, h.start, h.end))
         why = in_scope(claims.claim(h.item), doc)
         if why is None:
             cue_hits.append(h)
@@ -210,6 +214,7 @@ class _SentenceWork:
         self.sentence: Sentence = analyse(self.text, s_start, s_end, doc.language, self._spans,
                                           skip=dateline_end)
         self._keys: dict[tuple[int, int], list[str]] = {}
+        self._cue_spans: dict[str, list[tuple[int, int]]] = {}
 
     # ------------------------------------------------------------------ steps
     def run(self, hits: list[Hit]) -> None:
@@ -330,6 +335,13 @@ class _SentenceWork:
                         c, "other-cue", f"not attributed: nearer cue {winner.text!r} of "
                         f"{winner.item} (distance {nearest}, vs {d_own} to {h_own.text!r})",
                         value=v, cue=h_own, distance=d_own)
+        pairs = self._respective(hits, candidates)
+        paired = {id(c) for _, c in pairs}
+        for h in hits:  # a value paired with one name is no other name's
+            if h.item in {p.item for p, _ in pairs} and id(h) in assigned:
+                assigned[id(h)] = [(d, c) for d, c in assigned[id(h)] if id(c) not in paired]
+        for h, cand in pairs:
+            assigned[id(h)] = [(0, cand)]
         kept: set[tuple[str, int]] = set()
         kept_by: dict[str, tuple[Hit, Value]] = {}
         for h in hits:
@@ -347,6 +359,7 @@ class _SentenceWork:
             kept.add((claim.id, v.start))
             kept_by.setdefault(claim.id, (h, v))
             plan = planned(self.text, self.sentence, (h.start, h.end), (v.start, v.end))
+            guess = None if plan else provisional(self.text, self.sentence, (v.start, v.end))
             words = word_gap(self.text, (h.start, h.end), (v.start, v.end))
             how = f"{v.how}; {words} word{'s' if words != 1 else ''} from the cue"
             if cand.as_of is not None:
@@ -356,10 +369,13 @@ class _SentenceWork:
                 sentence_start=self.span[0], sentence_end=self.span[1], cue_start=h.start,
                 cue_end=h.end, cue=h.text, value_start=v.start, value_end=v.end, raw=v.raw,
                 value=v.canonical, kind=ValueKind(v.kind), how=how, weekday=v.weekday,
-                modality=Modality.PLANNED if plan else Modality.FACT, as_of=cand.as_of,
-                uncertain=self.carried)
+                modality=Modality.PLANNED if plan else Modality.PROVISIONAL if guess
+                else Modality.FACT, as_of=cand.as_of, uncertain=self.carried,
+                precision=v.precision)
             if claim.id in self.trace:
-                note = f"; a plan or hedge ({plan!r}): reported as info at most" if plan else ""
+                note = (f"; a plan or hedge ({plan!r}): reported as info at most" if plan else
+                        f"; a provisional figure ({guess!r}): reported as info at most"
+                        if guess else "")
                 self._step(claim.id, "mention",
                            f"attributed to cue {h.text!r} (distance {d}){note}", value=v, cue=h,
                            distance=d)
@@ -378,6 +394,28 @@ class _SentenceWork:
                               else f"not kept: cue {kept_pair[0].text!r} keeps its nearest "
                               f"value {kept_pair[1].raw!r}")
                     self._step(c, "not-kept", reason, value=v)
+
+    def _respective(self, hits: list[Hit], candidates: list[_Candidate]
+                    ) -> list[tuple[Hit, _Candidate]]:
+        """"Anies and Ganjar had 25% and 16% respectively": the claims named, in order,
+        take the values that follow them, in order (when each may take its value)."""
+        if not respectively(self.text, self.sentence):
+            return []
+        first: dict[str, Hit] = {}
+        for h in sorted(hits, key=lambda h: h.start):
+            first.setdefault(h.item, h)
+        named = list(first.values())
+        after = [c for c in candidates if named and c.value.start >= named[-1].end
+                 and not c.value.relative][:len(named)]
+        if len(after) < 2:
+            return []
+        # the last names before the values pair with them ("Prabowo won; his rivals Anies
+        # and Ganjar had 25% and 16% respectively")
+        pairs = list(zip(named[-len(after):], after, strict=True))
+        if any(self._refusal(self.claims.claim(h.item), c.value, hits) is not None
+               for h, c in pairs):
+            return []
+        return pairs
 
     # ------------------------------------------------------------------ candidates
     def _candidates(self, claim_type: str, hits: list[Hit]) -> list[_Candidate]:
@@ -433,9 +471,7 @@ class _SentenceWork:
     # ------------------------------------------------------------------ refusals
     def _refusal(self, claim: Claim, v: Value, hits: list[Hit]) -> tuple[str, str] | None:
         """Why ``claim`` cannot take the value at all (decision, reason), or None."""
-        if claim.type != "category" and any(
-                h.item == claim.id and not _is_keywords(h) and h.start <= v.start
-                and v.end <= h.end for h in hits):
+        if claim.type != "category" and self._in_cue(claim.id, v, hits):
             return "in-cue", "part of a cue of the claim (cue words are not values)"
         if claim.type == "ordinal" and self._anniversary(v):
             return "anniversary", "an anniversary: an age, not a rank"
@@ -483,6 +519,15 @@ class _SentenceWork:
         if subset is not None:
             return "part-of", f"the sentence counts a part ({subset!r})"
         return self._counts(claim, v, unit_end, hits)
+
+    def _in_cue(self, item: str, v: Value, hits: list[Hit]) -> bool:
+        """Whether the value lies inside a cue (not a keyword passage) of the claim."""
+        own = self._cue_spans.get(item)
+        if own is None:
+            own = self._cue_spans[item] = sorted(
+                (h.start, h.end) for h in hits if h.item == item and not _is_keywords(h))
+        k = bisect_right(own, (v.start, v.end + 1))
+        return any(s <= v.start and v.end <= e for s, e in own[max(0, k - 3):k])
 
     def _unit_end(self, claim: Claim, v: Value) -> tuple[int, int, list[str]] | None:
         """The claim's unit word after the value ("26 kg", "lima mesinnya", "12 eight-car

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from factaudit.reading.inflection import WORD, key
@@ -49,6 +49,8 @@ class Sentence:
     # "It was on 6 August, …, that the craft entered orbit": (focus start, focus end, start
     # of what the focus is about)
     cleft: tuple[int, int, int] | None = None
+    _matches: dict[re.Pattern[str], list[re.Match[str]]] = field(default_factory=dict,
+                                                                 compare=False, repr=False)
 
     def aside_of(self, position: int, inside: tuple[int, int] | None = None
                  ) -> tuple[int, int] | None:
@@ -132,6 +134,13 @@ class Sentence:
         if pos < hi:
             out.append((pos, hi))
         return out
+
+    def matches(self, pattern: re.Pattern[str], text: str) -> list[re.Match[str]]:
+        """Every match of ``pattern`` in the sentence, found once and remembered."""
+        found = self._matches.get(pattern)
+        if found is None:
+            found = self._matches[pattern] = list(pattern.finditer(text, self.start, self.end))
+        return found
 
     def search(self, pattern: re.Pattern[str], text: str, lo: int, hi: int,
                keep: tuple[int, ...]) -> re.Match[str] | None:
@@ -342,6 +351,27 @@ def planned(text: str, sentence: Sentence, cue: tuple[int, int],
     return m.group(0) if m else None
 
 
+def provisional(text: str, sentence: Sentence, value: tuple[int, int]) -> str | None:
+    """A word that makes the sentence's figures provisional — a poll, a quick count, a
+    partial or running count, an estimate ("with 60% of ballots counted", "survei",
+    "hitung cepat", "sementara") — outside asides that do not hold the value."""
+    pattern = pack_pattern(sentence.language, "provisional_words")
+    if pattern is None:
+        return None
+    for m in sentence.matches(pattern, text):  # found once per sentence, not per value
+        aside = sentence.aside_of(m.start())
+        if aside is None or aside[0] <= value[0] < aside[1]:
+            return m.group(0)
+    return None
+
+
+def respectively(text: str, sentence: Sentence) -> bool:
+    """Whether the sentence pairs its names and values in order ("Anies and Ganjar had 25%
+    and 16% respectively")."""
+    pattern = pack_pattern(sentence.language, "respectively_words")
+    return pattern is not None and pattern.search(text, sentence.start, sentence.end) is not None
+
+
 def _unfulfilled(sentence: Sentence, pattern: re.Pattern[str], text: str, lo: int, hi: int,
                  keep: tuple[int, ...]) -> re.Match[str] | None:
     """A plan marker in the visible stretches of [lo, hi) that is not part of a plan
@@ -438,9 +468,15 @@ def word_before(text: str, sentence: Sentence, cue_start: int,
     lo = words[-reach] if len(words) >= reach else words[0]
     for a, b in sentence.visible(lo, cue_start, (cue_start,)):
         for m in pattern.finditer(text, a, b):
-            if not any(s < m.end() and m.start() < e for s, e in values):
+            if not _inside_value(values, m.start(), m.end()):
                 return m.group(0)
     return None
+
+
+def _inside_value(values: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether [start, end) overlaps one of ``values`` (sorted by start): a few steps."""
+    k = bisect_right(values, (end, end))
+    return any(s < end and start < e for s, e in values[max(0, k - 3):k])
 
 
 _STOPS = re.compile(r"[,;:.!?]")

@@ -47,7 +47,16 @@ def find_dateline(text: str, language: str) -> Dateline | None:
     return None
 
 
+# "(MENAFN- Nam News Network) JAKARTA, Oct 21 (NNN-ANTARA) – …": a syndication tag first
+_SOURCE_TAG = re.compile(r"\([^()\n]{1,60}\)\s+(?=[A-Z])")
+
+
 def _match(text: str, lead: int, line: str, language: str) -> Dateline | None:
+    tag = _SOURCE_TAG.match(line)
+    if tag is not None:
+        found = _match(text, lead + tag.end(), line[tag.end():], language)
+        if found is not None:
+            return Dateline(lead, found.end, found.date, text[lead:found.end])
     for pattern in (_WITH_DASH, _WITH_COLON):
         m = pattern.match(line)
         if m is not None and _looks_like_dateline(m.group("head"), pattern is _WITH_DASH):

@@ -36,7 +36,7 @@ _KEYS = {
     "subordinators", "change_from", "change_to", "comparison_words", "subset_words",
     "label_words", "rate_words", "link_prefixes", "change_by", "glued_units",
     "relative_closers", "anaphors", "sequence_words", "plans_fulfilled",
-    "approximations", "change_to_value",
+    "approximations", "change_to_value", "provisional_words", "respectively_words",
 }
 
 
@@ -107,6 +107,8 @@ class LanguagePack:
     # words that make a number approximate: more, less, about, nearly → their words
     approximations: dict[str, tuple[str, ...]] = field(default_factory=dict)
     change_to_value: tuple[str, ...] = ()  # "from $6 billion to $8 billion": before a number
+    provisional_words: tuple[str, ...] = ()  # "quick count", "survei", "so far": not final
+    respectively_words: tuple[str, ...] = ()  # "respectively": names and values in order
     modifiers_follow: bool = False  # adjectives follow the noun: "stasiun layang"
     months: dict[str, int] = field(default_factory=dict)
     weekdays: dict[str, int] = field(default_factory=dict)

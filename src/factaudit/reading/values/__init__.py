@@ -46,9 +46,22 @@ VALUE_TYPES: dict[ValueKind, ValueType] = {
 _ORDER = (ValueKind.TIME, ValueKind.DATE, ValueKind.PERIOD, ValueKind.DURATION,
           ValueKind.ORDINAL, ValueKind.QUANTITY, ValueKind.YEAR)
 
-__all__ = ["MAX_QUANTITY", "MULTIPLIER_WORDS", "VALUE_TYPES", "PartialDate", "Value",
-           "ValueType", "agrees", "format_number", "near", "parse_expected", "parse_number",
-           "read_categories", "read_values"]
+__all__ = [
+    "MAX_QUANTITY",
+    "MULTIPLIER_WORDS",
+    "VALUE_TYPES",
+    "PartialDate",
+    "Value",
+    "ValueType",
+    "agrees",
+    "format_number",
+    "near",
+    "parse_expected",
+    "parse_number",
+    "read_categories",
+    "read_values",
+    "rounds_to",
+]
 
 
 def read_values(text: str, lang: str, base: PartialDate | None = None,
@@ -146,6 +159,21 @@ def parse_expected(kind: str, raw: object) -> str:
 def near(kind: str, expected: str, found: str) -> bool:
     """Is a disagreeing value near enough to the expected one to be a slip in that fact?"""
     return VALUE_TYPES[ValueKind(kind)].near(expected, found)
+
+
+def rounds_to(kind: str, expected: str, found: str, precision: float) -> bool:
+    """Is ``found`` the expected number rounded (or cut) to the last digit written? "96
+    juta", "24.9 percent", "59%" for 96,214,691, 24.95 and 58.59. Quantities only."""
+    if kind not in (ValueKind.QUANTITY, ValueKind.DURATION) or ".." in expected + found:
+        return False
+    try:
+        e, f = float(expected), float(found)
+    except ValueError:
+        return False
+    if abs(e - f) < 1e-9 * max(1, abs(e)) or f - precision / 2 <= e < f + precision / 2:
+        return True  # rounded
+    # cut after two or more digits ("24.9" for 24.95); "2 lakh" is not 250,000
+    return abs(f) / precision >= 10 and f <= e < f + precision
 
 
 def agrees(kind: str, expected: str, found: str, tolerance: float = 0.0) -> bool:

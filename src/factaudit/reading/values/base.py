@@ -35,6 +35,7 @@ class Value:
     how: str = ""
     weekday: int | None = None  # weekday written next to a date, 0 = Monday
     relative: bool = False  # computed from the publication date ("last year", "on Sunday")
+    precision: float | None = None  # the unit of the last digit written ("96 juta": 1e6)
 
     def shifted(self, offset: int) -> Value:
         return replace(self, start=self.start + offset, end=self.end + offset)

@@ -118,6 +118,11 @@ def find(text: str, reading: Reading) -> list[Value]:
         weekday = lookup(pack.weekdays, g["wd"]) if g.get("wd") else None
         day, month = ((int(a or 0), int(b or 0)) if order.startswith("D")
                       else (int(b or 0), int(a or 0)))
+        used = order[:2]
+        if weekday is not None and year and len(year) == 4 and \
+                _weekday(int(year), month, day) != weekday == _weekday(int(year), day, month):
+            # "Wednesday (3/1/2024)": only the other order gives a Wednesday
+            day, month, used = month, day, used[::-1]
         if not (1 <= month <= 12 and 1 <= day <= 31):
             continue
         span = f"{day:02d}/{month:02d}" + (f"/{year}" if year else "")
@@ -127,7 +132,8 @@ def find(text: str, reading: Reading) -> list[Value]:
         value = _complete(parsed, m, base, weekday)
         if g.get("a4"):  # the date without the word before it
             value = replace(value, start=m.start("a4"), raw=text[m.start("a4"):m.end()])
-        out.append(replace(value, how=value.how + f"; numeric date read as {order[:2]}"))
+        out.append(replace(value, how=value.how + f"; numeric date read as {used}"
+                           + ("" if used == order[:2] else " (the weekday fits only that)")))
     if pats.relative is not None and base is not None and base.day is not None:
         for m in pats.relative.finditer(text):
             shift = lookup(pack.relative_days, m.group(0))

@@ -114,6 +114,7 @@ def find(text: str, reading: Reading) -> list[Value]:
         if not scale and _YEAR_RE.fullmatch(m.group(0)):
             continue  # a bare 1996 is a year, not a count
         how = f"number read with {pack.code} separators"
+        factor: float | None = None
         if scale:
             factor = lookup(pack.scales, scale)
             if factor is None or n * factor > MAX_QUANTITY:
@@ -121,9 +122,24 @@ def find(text: str, reading: Reading) -> list[Value]:
             n *= factor
             how += f", × {format_number(factor)} ({scale.lower()})"
         value = Value(ValueKind.QUANTITY, format_number(n), m.start(), m.end(), m.group(0),
-                      how)
+                      how, precision=_precision(m.group("n"), pack, factor))
         out.append(_approximate(value, n, text, pack))
     return out
+
+
+def _precision(digits: str, pack: LanguagePack, factor: float | None) -> float | None:
+    """The unit of the last digit written: 0.1 for "24.9", 1,000,000 for "96 juta", 10 for
+    "140" (trailing zeros after two digits may be rounding; "20" is twenty); None for
+    number words."""
+    if not digits[:1].isdigit():
+        return None
+    whole, _, decimals = digits.replace(pack.group, "").partition(pack.decimal)
+    if decimals:
+        unit = 10.0 ** -len(decimals)
+    else:
+        significant = whole.lstrip("0").rstrip("0")
+        unit = 10.0 ** (len(whole) - len(whole.rstrip("0"))) if len(significant) >= 2 else 1.0
+    return unit * (factor or 1.0)
 
 
 # how an approximation word widens a number: (low factor, high factor)
