@@ -1,0 +1,272 @@
+"""Word (.docx, python-docx) and OpenDocument (.odt, read directly with lxml) documents.
+
+Both are zip archives, so both are checked as archives first: a zip bomb is refused from
+the sizes its directory declares, before any library inflates a byte. Python's zipfile
+never returns more than a member's declared size (a lying size fails the CRC check), so
+the declared sizes are a real bound.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from collections.abc import Iterator
+from typing import Any
+
+from ._base import Deadline, Extracted, Limits, Unreadable, library_failed, one_line, require
+
+MAX_MEMBERS = 10_000
+MAX_RATIO = 100  # deflate reaches ~10× on document XML; bombs reach 1,000× and more
+RATIO_FLOOR = 1_000_000  # members smaller than this are never called bombs
+_HEADING_STYLE = re.compile(r"(?:heading\s*(\d)|title)$", re.I)
+_TOC_STYLE = re.compile(r"toc\b|table of contents", re.I)
+_LANG = re.compile(r"([A-Za-z]{2})(?:[-_][A-Za-z0-9]{1,8})*")
+
+
+def open_zip(raw: bytes, limits: Limits, what: str) -> zipfile.ZipFile:
+    """The archive, once its declared sizes show it cannot expand past the limits."""
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(raw))
+        members = archive.infolist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError) as exc:
+        raise Unreadable(f"not a valid {what} (broken zip archive: {one_line(exc, 120)})") from None
+    if len(members) > MAX_MEMBERS:
+        raise Unreadable(f"{what} archive has {len(members):,} members (more than {MAX_MEMBERS:,})")
+    total = sum(m.file_size for m in members)
+    if total > limits.max_bytes:
+        raise Unreadable(f"{what} would expand to {total:,} bytes, more than limits.max_bytes "
+                         f"({limits.max_bytes:,}): zip bomb or oversized file")
+    for member in members:
+        ratio = member.file_size / max(member.compress_size, 1)
+        if member.file_size > RATIO_FLOOR and ratio > MAX_RATIO:
+            raise Unreadable(f"{what} member {member.filename!r} expands {ratio:,.0f}× "
+                             f"(more than {MAX_RATIO}×): zip bomb")
+        if member.flag_bits & 0x1:
+            raise Unreadable(f"encrypted {what} (password-protected)")
+    return archive
+
+
+def _language(value: object) -> str | None:
+    match = _LANG.fullmatch(str(value).strip()) if value else None
+    return match.group(1).lower() if match else None
+
+
+class _Text:
+    """Paragraphs joined by blank lines, with heading offsets."""
+
+    def __init__(self, deadline: Deadline) -> None:
+        self.parts: list[str] = []
+        self.size = 0
+        self.headings: list[tuple[int, str]] = []
+        self.deadline = deadline
+
+    def add(self, paragraph: str, heading: bool = False) -> None:
+        lines = (re.sub(r"[ \t\u00a0]+", " ", x).strip() for x in paragraph.splitlines())
+        paragraph = "\n".join(x for x in lines if x)
+        if not paragraph:
+            return
+        self.deadline.check()
+        if self.parts:
+            self.parts.append("\n\n")
+            self.size += 2
+        if heading:
+            self.headings.append((self.size, paragraph.replace("\n", " ")))
+        self.parts.append(paragraph)
+        self.size += len(paragraph)
+
+    def result(self, metadata: dict[str, str], warnings: list[str]) -> Extracted:
+        return Extracted(text="".join(self.parts), metadata=metadata,
+                         headings=tuple(self.headings), warnings=tuple(warnings))
+
+
+# --- DOCX -----------------------------------------------------------------------------
+
+
+# python-docx's blank template says it was written by "python-docx" on 2013-12-23: that
+# is the template speaking, not the document, so neither is reported.
+_TEMPLATE_AUTHORS = {"python-docx"}
+
+
+def _docx_metadata(document: Any) -> dict[str, str]:
+    found: dict[str, str] = {}
+    try:
+        core = document.core_properties
+        template = (core.author or "").strip() in _TEMPLATE_AUTHORS
+        if core.title and core.title.strip():
+            found["title"] = one_line(core.title)
+        if core.author and core.author.strip() and not template:
+            found["author"] = one_line(core.author)
+        if core.created is not None and not template:
+            found["published"] = core.created.date().isoformat()
+        language = _language(core.language)
+        if language:
+            found["language"] = language
+    except Exception:  # a broken docProps/core.xml loses only the metadata
+        pass
+    return found
+
+
+def _docx_row(row: Any) -> str:
+    cells: list[str] = []
+    seen: set[int] = set()
+    for cell in row.cells:  # a merged cell is returned once per grid column it spans
+        if id(cell._tc) in seen:
+            continue
+        seen.add(id(cell._tc))
+        cells.append(" ".join(p.text.strip() for p in cell.paragraphs if p.text.strip()))
+    return " | ".join(cells) if any(cells) else ""
+
+
+def extract_docx(raw: bytes, limits: Limits, deadline: Deadline) -> Extracted:
+    """Body paragraphs and table rows in document order; Heading N / Title styles are headings."""
+    docx = require("docx", "DOCX", "office")
+    open_zip(raw, limits, "DOCX").close()
+    try:
+        document = docx.Document(io.BytesIO(raw))
+    except Exception as exc:
+        raise library_failed("cannot open DOCX", exc) from None
+    out = _Text(deadline)
+    warnings: list[str] = []
+    try:
+        for block in document.iter_inner_content():
+            if hasattr(block, "rows"):
+                for row in block.rows:
+                    out.add(_docx_row(row))
+                continue
+            style = block.style.name if block.style is not None else ""
+            if _TOC_STYLE.match(style or ""):
+                continue
+            out.add(block.text, heading=bool(_HEADING_STYLE.match(style or "")))
+    except Unreadable:
+        raise
+    except Exception as exc:
+        raise library_failed("cannot read DOCX body", exc) from None
+    return out.result(_docx_metadata(document), warnings)
+
+
+# --- ODT ------------------------------------------------------------------------------
+
+_TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+_TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
+_OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+_META = "urn:oasis:names:tc:opendocument:xmlns:meta:1.0"
+_DC = "http://purl.org/dc/elements/1.1/"
+# Not the document's running text: comments, footnotes (they would land mid-sentence),
+# deleted text kept for change tracking, and generated indexes that repeat the headings.
+_SKIP = {f"{{{_OFFICE}}}annotation", f"{{{_OFFICE}}}annotation-end", f"{{{_TEXT}}}note",
+         f"{{{_TEXT}}}tracked-changes", f"{{{_TEXT}}}table-of-content",
+         f"{{{_TEXT}}}alphabetical-index", f"{{{_TEXT}}}illustration-index",
+         f"{{{_TEXT}}}bibliography", f"{{{_TEXT}}}sequence-decls"}
+
+
+def _inline(element: Any) -> str:
+    """Text of a paragraph-like element: <text:s c=n/> is n spaces, tabs and line breaks
+    are kept, paragraphs inside (a table cell's) run together with a space."""
+    parts = [element.text or ""]
+    for child in element:
+        tag = child.tag
+        if tag in _SKIP or not isinstance(tag, str):
+            pass
+        elif tag == f"{{{_TEXT}}}s":
+            count = child.get(f"{{{_TEXT}}}c") or "1"
+            parts.append(" " * min(int(count) if count.isdigit() else 1, 100))
+        elif tag == f"{{{_TEXT}}}tab":
+            parts.append("\t")
+        elif tag == f"{{{_TEXT}}}line-break":
+            parts.append("\n")
+        elif tag in (f"{{{_TEXT}}}p", f"{{{_TEXT}}}h"):
+            parts.append(" " + _inline(child) + " ")
+        else:
+            parts.append(_inline(child))
+        parts.append(child.tail or "")
+    return "".join(parts)
+
+
+def _odt_blocks(element: Any) -> Iterator[tuple[str, bool]]:
+    """(paragraph, is heading) in document order."""
+    for child in element:
+        tag = child.tag
+        if tag in _SKIP or not isinstance(tag, str):
+            continue
+        if tag == f"{{{_TEXT}}}h":
+            yield _inline(child), True
+        elif tag == f"{{{_TEXT}}}p":
+            yield _inline(child), False
+        elif tag == f"{{{_TABLE}}}table-row":
+            cells = [_inline(cell).strip()
+                     for cell in child.iterchildren(f"{{{_TABLE}}}table-cell")]
+            yield (" | ".join(cells) if any(cells) else ""), False
+        else:  # lists, list items, sections, table wrappers, frames
+            yield from _odt_blocks(child)
+
+
+def _xml(archive: zipfile.ZipFile, name: str, limits: Limits) -> Any:
+    from lxml import etree
+
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
+                             huge_tree=False, remove_comments=True)
+    with archive.open(name) as member:
+        data = member.read(limits.max_bytes + 1)
+    return etree.fromstring(data, parser)
+
+
+def _odt_metadata(archive: zipfile.ZipFile, limits: Limits) -> dict[str, str]:
+    found: dict[str, str] = {}
+    if "meta.xml" not in archive.namelist():
+        return found
+    try:
+        meta = _xml(archive, "meta.xml", limits)
+    except Exception:
+        return found
+
+    def first(*tags: str) -> str | None:
+        for tag in tags:
+            element = meta.find(f".//{tag}")
+            if element is not None and (element.text or "").strip():
+                return one_line(element.text)
+        return None
+
+    for key, value in (("title", first(f"{{{_DC}}}title")),
+                       ("author", first(f"{{{_META}}}initial-creator", f"{{{_DC}}}creator"))):
+        if value:
+            found[key] = value
+    created = first(f"{{{_META}}}creation-date")
+    if created and re.match(r"\d{4}-\d{2}-\d{2}", created):
+        found["published"] = created[:10]
+    language = _language(first(f"{{{_DC}}}language"))
+    if language:
+        found["language"] = language
+    return found
+
+
+def extract_odt(raw: bytes, limits: Limits, deadline: Deadline) -> Extracted:
+    """Body text of an OpenDocument text file; <text:h> elements are headings."""
+    archive = open_zip(raw, limits, "ODT")
+    with archive:
+        names = set(archive.namelist())
+        if "mimetype" in names:
+            mimetype = archive.read("mimetype")[:100].decode("ascii", "replace").strip()
+            if mimetype != "application/vnd.oasis.opendocument.text":
+                raise Unreadable(f"not an OpenDocument text file (mimetype {mimetype!r})")
+        if "content.xml" not in names:
+            raise Unreadable("not an OpenDocument file (no content.xml)")
+        try:
+            content = _xml(archive, "content.xml", limits)
+        except Exception as exc:
+            raise library_failed("cannot parse ODT content.xml", exc) from None
+        metadata = _odt_metadata(archive, limits)
+    body = content.find(f"{{{_OFFICE}}}body/{{{_OFFICE}}}text")
+    out = _Text(deadline)
+    if body is not None:
+        try:
+            for paragraph, heading in _odt_blocks(body):
+                out.add(paragraph, heading)
+        except Unreadable:
+            raise
+        except RecursionError:
+            raise Unreadable("ODT structure nested too deeply") from None
+        except Exception as exc:
+            raise library_failed("cannot read ODT body", exc) from None
+    return out.result(metadata, [] if body is not None else ["no office:text body"])
+
