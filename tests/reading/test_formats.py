@@ -292,37 +292,23 @@ def test_html_garbage_is_unreadable_or_empty_never_a_crash(raw):
 
 
 paragraph_text = st.lists(
-    st.text(alphabet=st.characters(whitelist_categories=("Lu", "Ll", "Nd")), min_size=1,
-            max_size=12),
-    min_size=3, max_size=15,
+    st.text(alphabet=st.characters(whitelist_categories=("L", "N", "P", "S"),
+                                   blacklist_characters="\x00"), min_size=1, max_size=12),
+    min_size=1, max_size=15,
 ).map(" ".join)
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.lists(paragraph_text, min_size=1, max_size=6))
-def test_html_property_paragraph_words_survive_in_order(paragraphs):
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(paragraph_text, min_size=1, max_size=6, unique=True))
+def test_html_property_every_paragraph_comes_out_whole_and_in_order(paragraphs):
+    """Distinct paragraphs of any script, digits, punctuation and symbols come out word for
+    word, one per blank-line-separated paragraph. (trafilatura drops a paragraph that
+    repeats an earlier one verbatim, so the paragraphs are distinct.)"""
     from html import escape
 
     body = "".join(f"<p>{escape(p)}</p>" for p in paragraphs)
-    raw = f"<html><body><article>{body}</article></body></html>".encode()
-    try:
-        got = extract(raw, "html")
-    except Unreadable as exc:  # allowed, but must be one line
-        assert "\n" not in str(exc)
-        return
-    words = got.text.split()
-    position = 0
-    # whatever trafilatura keeps, it keeps whole paragraphs' words in their order
-    for paragraph in paragraphs:
-        expected = paragraph.split()
-        try:
-            at = words.index(expected[0], position)
-        except ValueError:
-            continue
-        assert words[at:at + len(expected)] == expected
-        position = at + len(expected)
-    if got.text:
-        assert got.text == got.text.strip()
+    got = extract(f"<html><body><article>{body}</article></body></html>".encode(), "html")
+    assert got.text.split("\n\n") == [" ".join(p.split()) for p in paragraphs]
 
 
 # --- PDF ------------------------------------------------------------------------------
