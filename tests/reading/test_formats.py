@@ -538,14 +538,54 @@ def test_zip_bomb_disguised_as_docx_is_refused_before_opening(monkeypatch):
 def test_docx_that_is_not_a_zip_or_not_a_document():
     with pytest.raises(Unreadable, match="broken zip archive"):
         extract(b"PK\x03\x04 definitely not a zip", "docx")
-    with pytest.raises(Unreadable, match="cannot open DOCX"):
+    with pytest.raises(Unreadable, match="not a Word document"):
         extract(zip_bytes({"hello.txt": b"hi"}), "docx")
+    with pytest.raises(Unreadable, match="cannot parse DOCX"):
+        extract(zip_bytes({"word/document.xml": b"<w:document><unclosed>"}), "docx")
 
 
-def test_missing_office_extra(monkeypatch):
-    monkeypatch.setitem(sys.modules, "docx", None)
-    with pytest.raises(MissingExtra, match=r"pip install 'factaudit\[office\]'"):
-        extract(zip_bytes({"a": b"b"}), "docx")
+WORD_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+WORD_BODY = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:document {WORD_NS}><w:body>
+<w:p><w:pPr><w:pStyle w:val="Judul1"/></w:pPr><w:r><w:t>Ringkasan</w:t></w:r></w:p>
+<w:p><w:r><w:t xml:space="preserve">Nilai kontrak </w:t></w:r><w:del><w:r>
+<w:delText>20 juta</w:delText></w:r></w:del><w:ins><w:r><w:t>25 juta</w:t></w:r></w:ins>
+<w:r><w:t xml:space="preserve"> rupiah</w:t></w:r><w:r><w:footnoteReference w:id="1"/></w:r>
+<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText>PAGE \\* MERGEFORMAT</w:instrText>
+</w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t xml:space="preserve"> (hlm</w:t>
+</w:r><w:r><w:fldChar w:fldCharType="end"/></w:r><w:hyperlink><w:r><w:t>.)</w:t></w:r>
+</w:hyperlink></w:p>
+<w:p><w:pPr><w:outlineLvl w:val="1"/></w:pPr><w:r><w:t>Bagian tanpa gaya</w:t></w:r></w:p>
+<w:sdt><w:sdtContent><w:p><w:r><w:t>Dalam kontrol isi.</w:t></w:r></w:p></w:sdtContent></w:sdt>
+<w:tbl><w:tr><w:tc><w:p><w:r><w:t>Luar</w:t></w:r></w:p><w:tbl><w:tr><w:tc><w:p><w:r>
+<w:t>dalam</w:t></w:r></w:p></w:tc></w:tr></w:tbl></w:tc><w:tc><w:p/></w:tc></w:tr></w:tbl>
+<w:sectPr/></w:body></w:document>"""
+WORD_STYLES = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:styles {WORD_NS}><w:style w:type="paragraph" w:styleId="Judul1">
+<w:name w:val="heading 1"/></w:style></w:styles>"""
+
+
+def test_docx_only_visible_running_text():
+    """Deleted text, field codes and footnote marks are left out; inserted text, field
+    results, links and content controls kept; a localised style id is a heading by name."""
+    raw = zip_bytes({"word/document.xml": WORD_BODY.encode(),
+                     "word/styles.xml": WORD_STYLES.encode()})
+    got = extract(raw, "docx")
+    assert got.text.split("\n\n") == [
+        "Ringkasan",
+        "Nilai kontrak 25 juta rupiah (hlm.)",
+        "Bagian tanpa gaya",
+        "Dalam kontrol isi.",
+        "Luar dalam",
+    ]
+    assert [h for _, h in got.headings] == ["Ringkasan", "Bagian tanpa gaya"]
+
+
+def test_missing_html_extra(monkeypatch):
+    monkeypatch.setitem(sys.modules, "trafilatura", None)
+    with pytest.raises(MissingExtra) as caught:
+        extract(ARTICLE.encode(), "html")
+    assert str(caught.value) == "HTML needs the 'html' extra: pip install 'factaudit[html]'"
 
 
 # --- ODT ------------------------------------------------------------------------------
