@@ -565,11 +565,13 @@ WORD_STYLES = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <w:name w:val="heading 1"/></w:style></w:styles>"""
 
 
-def test_docx_only_visible_running_text():
+@pytest.mark.parametrize("prefix", ["w", "ns0"])  # ns0: the style names need a real parse
+def test_docx_only_visible_running_text(prefix):
     """Deleted text, field codes and footnote marks are left out; inserted text, field
     results, links and content controls kept; a localised style id is a heading by name."""
+    styles = WORD_STYLES.replace("w:", f"{prefix}:").replace("xmlns:w=", f"xmlns:{prefix}=")
     raw = zip_bytes({"word/document.xml": WORD_BODY.encode(),
-                     "word/styles.xml": WORD_STYLES.encode()})
+                     "word/styles.xml": styles.encode()})
     got = extract(raw, "docx")
     assert got.text.split("\n\n") == [
         "Ringkasan",
