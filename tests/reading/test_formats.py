@@ -406,6 +406,18 @@ def test_pdf_content_streams_over_max_bytes():
     assert extract(raw, "pdf").text.count("diulang-ulang") == 200
 
 
+def test_pdf_library_warnings_become_one_line_not_terminal_noise(capfd):
+    raw = hand_made_pdf(1)
+    at = raw.rindex(b"startxref\n") + len(b"startxref\n")
+    pointer = raw[at:].split(b"\n")[0]
+    broken = raw[:at] + str(int(pointer) + 7).encode() + raw[at + len(pointer):]
+    got = extract(broken, "pdf")
+    assert got.text == "Hello"
+    assert len(got.warnings) == 1
+    assert got.warnings[0].startswith("pypdf: ") and "startxref" in got.warnings[0]
+    assert capfd.readouterr().err == ""
+
+
 @pytest.mark.parametrize("raw", [
     b"not a pdf at all",
     b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n%%EOF",

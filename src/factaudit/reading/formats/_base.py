@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import bisect
 import importlib
+import logging
 import re
 import signal
 import threading
@@ -125,6 +126,49 @@ def require(module: str, label: str, extra: str) -> ModuleType:
         raise MissingExtra(
             f"{label} needs the '{extra}' extra: pip install 'factaudit[{extra}]'"
         ) from None
+
+
+class QuietLogs(logging.Handler):
+    """Keeps a library's warnings out of the user's terminal while it reads one file,
+    counting them so a reader can say in one line that there were some.
+
+    The loggers stop propagating for the duration: another thread using the same library
+    at that moment is silenced too, which costs nothing but its log lines."""
+
+    def __init__(self, *names: str) -> None:
+        super().__init__(logging.WARNING)
+        self.names = names
+        self.count = 0
+        self.first: str | None = None
+        self._saved: list[tuple[logging.Logger, bool]] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.count += 1
+        if self.first is None:
+            try:
+                self.first = one_line(record.getMessage(), 160)
+            except Exception:  # a library's malformed log call
+                self.first = one_line(record.msg, 160)
+
+    def __enter__(self) -> QuietLogs:
+        for name in self.names:
+            logger = logging.getLogger(name)
+            self._saved.append((logger, logger.propagate))
+            logger.addHandler(self)
+            logger.propagate = False
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        for logger, propagate in self._saved:
+            logger.removeHandler(self)
+            logger.propagate = propagate
+        self._saved.clear()
+
+    def summary(self, label: str) -> list[str]:
+        if not self.count:
+            return []
+        plural = "s" if self.count > 1 else ""
+        return [f"{label}: {self.count} warning{plural} while reading, first: {self.first}"]
 
 
 class _HardStop(BaseException):

@@ -7,7 +7,7 @@ import codecs
 import re
 from typing import Any
 
-from ._base import Deadline, Extracted, Limits, Unreadable, library_failed, require
+from ._base import Deadline, Extracted, Limits, QuietLogs, Unreadable, library_failed, require
 
 _CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9._:-]{1,40})""",
                       re.I)
@@ -39,6 +39,8 @@ def _decode(raw: bytes) -> tuple[str, list[str]]:
         else:
             if name in ("iso-8859-1", "latin-1", "latin1", "us-ascii", "ascii"):
                 name = "cp1252"  # as browsers do: the declared Latin-1 is really cp1252
+            if name.startswith(("utf-16", "utf-32", "utf16", "utf32")):
+                name = "utf-8"  # as browsers do: a UTF-16 page declared in ASCII bytes isn't
             return raw.decode(name, errors="replace"), []
     try:
         return raw.decode("utf-8"), []
@@ -139,11 +141,14 @@ def extract_html(raw: bytes, limits: Limits, deadline: Deadline) -> Extracted:
     deadline.check()
 
     try:
-        document = trafilatura.bare_extraction(
-            tree, include_comments=False, include_tables=True, include_images=False,
-            include_links=False, with_metadata=True, favor_precision=False,
-            date_extraction_params={"extensive_search": False, "original_date": True},
-        )
+        # trafilatura logs "discarding data" and the like for every thin page; the
+        # warnings below say what matters, once per file
+        with QuietLogs("trafilatura", "htmldate", "courlan", "justext"):
+            document = trafilatura.bare_extraction(
+                tree, include_comments=False, include_tables=True, include_images=False,
+                include_links=False, with_metadata=True, favor_precision=False,
+                date_extraction_params={"extensive_search": False, "original_date": True},
+            )
     except Exception as exc:
         raise library_failed("trafilatura failed", exc) from None
     deadline.check()

@@ -23,7 +23,16 @@ import io
 import re
 from typing import Any
 
-from ._base import Deadline, Extracted, Limits, Unreadable, library_failed, one_line, require
+from ._base import (
+    Deadline,
+    Extracted,
+    Limits,
+    QuietLogs,
+    Unreadable,
+    library_failed,
+    one_line,
+    require,
+)
 
 _SENTENCE_END = re.compile(r"[.!?…:;][\"'”’»)\]]*$")
 _BULLET = re.compile(r"^(?:[•▪◦‣●■–—-]\s|\d{1,3}[.)]\s)")
@@ -128,6 +137,17 @@ def _declared_pages(reader: Any) -> int | None:
 
 def extract_pdf(raw: bytes, limits: Limits, deadline: Deadline) -> Extracted:
     """Text, page offsets, line offsets and metadata of one PDF."""
+    require("pypdf", "PDF", "pdf")
+    with QuietLogs("pypdf") as logs:
+        extracted = _read(raw, limits, deadline)
+    notes = logs.summary("pypdf")
+    if not notes:
+        return extracted
+    return Extracted(text=extracted.text, metadata=extracted.metadata, pages=extracted.pages,
+                     lines=extracted.lines, warnings=(*extracted.warnings, *notes))
+
+
+def _read(raw: bytes, limits: Limits, deadline: Deadline) -> Extracted:
     pypdf = require("pypdf", "PDF", "pdf")
     if b"%PDF-" not in raw[:1024]:
         raise Unreadable("not a PDF (no %PDF- header)")
