@@ -181,10 +181,11 @@ def read_part(job: tuple[str, tuple[int, int]]) -> tuple[int, int, int]:
 
 def warm(_: int) -> None:
     """Import every reader's library in a worker, so no timing includes an import."""
-    import fpdf  # noqa: F401 - not timed, but keeps workers alike
     import pyarrow.parquet  # noqa: F401
     import pypdf  # noqa: F401
     import trafilatura  # noqa: F401
+
+    from factaudit.reading.formats import html, office, pdf, tables, text  # noqa: F401
 
     time.sleep(0.2)  # hold this worker so the next warm-up task lands on another
 

@@ -264,6 +264,30 @@ def test_html_with_megabytes_of_script_is_fast():
     assert elapsed < 1.0, f"{elapsed:.2f} s"
 
 
+def test_html_backup_extractors_only_when_the_main_one_keeps_little(monkeypatch):
+    import trafilatura
+
+    real = trafilatura.bare_extraction
+    calls = []
+
+    def recording(*args, **kwargs):
+        calls.append(kwargs["fast"])
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(trafilatura, "bare_extraction", recording)
+    assert "Pertemuan berikutnya" in extract(ARTICLE.encode(), "html").text
+    assert calls == [True]
+
+    def main_extractor_fails(*args, **kwargs):
+        calls.append(kwargs["fast"])
+        return None if kwargs["fast"] else real(*args, **kwargs)
+
+    calls.clear()
+    monkeypatch.setattr(trafilatura, "bare_extraction", main_extractor_fails)
+    assert "Pertemuan berikutnya" in extract(ARTICLE.encode(), "html").text
+    assert calls == [True, False]
+
+
 def test_html_charset_from_meta_and_bom():
     page = ('<html><head><meta http-equiv="Content-Type" content="text/html; '
             'charset=windows-1252"></head><body><article><p>Le café du président a été '
