@@ -785,7 +785,12 @@ def test_jsonl_configurable_columns(tmp_path):
 def test_jsonl_without_text_column_is_unreadable(tmp_path):
     path = write_jsonl(tmp_path / "t.jsonl", [json.dumps({"id": 1, "body": "x", "lang": "en"})])
     with pytest.raises(Unreadable, match=r"no text column 'text'.*fields: id, body, lang"):
-        list(iter_rows(path))
+        iter_rows(path)  # at once, like a CSV header or a Parquet schema
+    # the same record later in the table is that row's problem, in whatever part is read
+    path = write_jsonl(tmp_path / "u.jsonl", [json.dumps({"text": "ok"}),
+                                              json.dumps({"id": 1, "body": "x"})])
+    assert list(iter_rows(path, part=(2, 1))) == [
+        RowProblem(2, "no 'text' field (fields: id, body)")]
 
 
 def test_jsonl_line_over_max_bytes_is_a_row_problem_and_reading_goes_on(tmp_path):

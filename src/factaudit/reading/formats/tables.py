@@ -219,7 +219,6 @@ def _jsonl_rows(path: str, columns: Columns, limits: Limits,
     number, offset = (1, 0)
     if part is not None:
         number, offset = _index(path, "jsonl", _jsonl_index).seek(first)
-    checked = False
     with _open(path) as handle:
         for _start, _end, line in _lines(handle, offset, limits.max_bytes):
             current = number
@@ -245,12 +244,26 @@ def _jsonl_rows(path: str, columns: Columns, limits: Limits,
             if not isinstance(record, dict):
                 yield RowProblem(current, f"not a JSON object but {type(record).__name__}")
                 continue
-            if not checked:
-                checked = True
+            yield _row(current, record, columns, limits)
+
+
+def _jsonl_check(path: str, columns: Columns, limits: Limits) -> None:
+    """A table whose first record lacks the text column is configured wrong, not broken
+    row by row: say so once, naming the fields it has. Later rows without it are
+    RowProblems, whichever part of the table is read."""
+    with _open(path) as handle:
+        for number, (_start, _end, line) in enumerate(_lines(handle, 0, limits.max_bytes)):
+            if number >= 1000:
+                return
+            try:
+                record = json.loads(line) if line is not None and line.strip() else None
+            except (ValueError, RecursionError):
+                continue
+            if isinstance(record, dict):
                 if columns.text not in record:
                     raise Unreadable(f"no text column {columns.text!r} in the first record; "
                                      f"its fields: {_names(record)}")
-            yield _row(current, record, columns, limits)
+                return
 
 
 # --- CSV ------------------------------------------------------------------------------
@@ -458,7 +471,7 @@ def iter_rows(
     if kind == "parquet":
         _parquet_check(path, columns)
         return _parquet_rows(path, columns, limits, part)
-    _open(path).close()
+    _jsonl_check(path, columns, limits)
     return _jsonl_rows(path, columns, limits, part)
 
 
