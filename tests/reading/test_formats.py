@@ -422,6 +422,15 @@ def test_pdf_claiming_a_million_pages_is_refused_at_once():
     assert time.perf_counter() - start < 1.0
 
 
+def test_pdf_page_tree_loop_and_deep_nesting_are_unreadable():
+    loop = hand_made_pdf(1).replace(b"/Kids [3 0 R]", b"/Kids [2 0 R]")  # same length
+    with pytest.raises(Unreadable, match="cyclic"):
+        extract(loop, "pdf")
+    deep = hand_made_pdf(1).replace(b"(Hello) Tj", b"[" * 50_000 + b"]" * 50_000 + b"(Hello) Tj")
+    with pytest.raises(Unreadable, match="nested too deeply"):
+        extract(deep, "pdf")
+
+
 def test_pdf_content_streams_over_max_bytes():
     raw = make_pdf([["Baris yang sama diulang-ulang di halaman ini."] * 40] * 5)
     limits = Limits(max_bytes=len(raw) + 100)  # the file fits; its inflated pages do not
