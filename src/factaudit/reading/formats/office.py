@@ -162,6 +162,11 @@ def _w_blocks(body: Any) -> Iterator[tuple[str, str | None, bool]]:
             yield from _w_blocks(child)
 
 
+# Ids English Word gives its built-in styles: no need to look their names up.
+_ENGLISH_IDS = {"title": "Title", "subtitle": "Subtitle", "normal": "Normal",
+                **{f"heading{n}": f"heading {n}" for n in range(1, 10)}}
+
+
 def _style_names(archive: zipfile.ZipFile, ids: set[str], limits: Limits) -> dict[str, str]:
     """Names of the used paragraph styles: built-in names are English ("heading 1") even
     where a localised Word writes localised style ids, so headings are found by name.
@@ -169,11 +174,13 @@ def _style_names(archive: zipfile.ZipFile, ids: set[str], limits: Limits) -> dic
     styles.xml is often hundreds of KB (python-docx's template: 350 KB), and parsing it
     cost more than the rest of the document; the name is the first child of its
     <w:style>, so a byte search finds it, and only ids it misses cost a parse."""
+    names: dict[str, str] = {
+        i: _ENGLISH_IDS[i.lower()] for i in ids if i.lower() in _ENGLISH_IDS}
+    ids = ids - names.keys()
     if not ids or "word/styles.xml" not in archive.namelist():
-        return {}
+        return names
     with archive.open("word/styles.xml") as member:
         data = member.read(limits.max_bytes + 1)
-    names: dict[str, str] = {}
     for identifier in ids:
         found = re.search(rb'<w:style\b[^>]*\bw:styleId="' + re.escape(identifier.encode())
                           + rb'"[^>]*>\s*<w:name\s+w:val="([^"]*)"', data)
