@@ -3,7 +3,7 @@
 pypdf gives every printed line as a line. Lines are joined back into paragraphs so that
 sentence splitting sees sentences, by one rule kept simple on purpose:
 
-* a line ends its paragraph when it is blank, ends a sentence (``. ! ? … :``, possibly
+* a line ends its paragraph when it is blank, ends a sentence (``. ! ? … : ;``, maybe
   followed by a closing quote or bracket), or is short (under 60 % of the page's longest
   line: headings, last lines, page numbers); a line starting with a bullet starts one;
 * otherwise the next line continues it, joined with a space; a line ending in a hyphen
