@@ -1,2 +1,3 @@
-"""Text tools that know no claims and no rules: folding, sentences, language packs, typed
-values, spelling lexica and file formats. Tested on raw text."""
+"""Text tools that know no claims and no rules: files of every supported kind turned into
+text whose offsets findings point into, folding, sentences, language packs, typed values
+and spelling lexica. Tested on raw text."""
