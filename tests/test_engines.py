@@ -11,6 +11,7 @@ import pytest
 from factaudit.engine import executors, pipeline
 from factaudit.engine.progress import Progress
 from factaudit.inputs.config import Config
+from factaudit.reading.formats import kind_of
 from tests.helpers import audit_paths
 
 from .conftest import ROOT
@@ -90,7 +91,8 @@ def test_cache_can_be_turned_off(example, monkeypatch):
     monkeypatch.setattr(pipeline, "process",
                         lambda plan, doc: calls.append(doc.id) or original(plan, doc))
     run(example, cache=False)
-    assert len(calls) == len(list((example / "corpus").rglob("*.txt")))
+    documents = [p for p in (example / "corpus").rglob("*") if kind_of(p.name)]
+    assert len(calls) == len(documents)
 
 
 def test_progress_is_silent_unless_enabled(capsys):

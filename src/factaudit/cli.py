@@ -98,6 +98,16 @@ def build_parser() -> argparse.ArgumentParser:
     rules.add_argument("--output", type=Path, metavar="FILE")
     schema = sub.add_parser("schema", help="print the JSON Schema of claims files")
     schema.add_argument("--output", type=Path, metavar="FILE")
+    extract = sub.add_parser(
+        "extract", help="print the text factaudit audits in a document file",
+        description="Print the text that is audited in one document file (a web page, a "
+                    "PDF, an office file, a table of documents, a text file without its front "
+                    "matter): the offsets in findings point into this text. The text format "
+                    "escapes control characters; --format json gives the exact text of each "
+                    "document with its metadata.")
+    extract.add_argument("path", type=Path, metavar="PATH")
+    extract.add_argument("--format", choices=("text", "json"), default="text")
+    extract.add_argument("--output", type=Path, metavar="FILE")
     _add_authoring_commands(sub)
     return parser
 
@@ -497,8 +507,29 @@ def _mutate(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _extract(args: argparse.Namespace) -> int:
+    from factaudit.inputs.config import load_config
+    from factaudit.inputs.corpus import extract_file
+
+    _protect_inputs(args)
+    documents, warnings = extract_file(args.path, tuple(load_config().languages))
+    for warning in warnings:
+        print(f"factaudit: {warning}", file=sys.stderr)
+    if args.format == "json":
+        rows = [{"id": d.id, "path": d.path, "kind": d.kind, "language": d.language,
+                 "published": d.published, "title": d.title, "url": d.url, "row": d.row,
+                 "pages": len(d.pages), "text": d.text} for d in documents]
+        _emit(json.dumps({"version": 1, "documents": rows}, ensure_ascii=False, indent=2)
+              + "\n", args.output, guarded=False)
+    elif len(documents) == 1:
+        _emit(documents[0].text, args.output)
+    else:
+        _emit("".join(f"==> {d.id} <==\n{d.text}\n" for d in documents), args.output)
+    return EXIT_OK if documents else EXIT_INPUT
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
-    "check": _check, "report": _report, "rules": _rules, "schema": _schema,
+    "check": _check, "report": _report, "rules": _rules, "schema": _schema, "extract": _extract,
     "suggest": _suggest, "explain": _explain, "init": _init, "baseline": _baseline,
     "mutate": _mutate,
 }

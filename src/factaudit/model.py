@@ -6,6 +6,7 @@ is interchangeable with its text (``Severity.ERROR == "error"``) and prints as i
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import asdict, dataclass, replace
@@ -165,10 +166,37 @@ class DocumentInfo:
     published_source: str | None = None  # "declared", or "dateline" when read from the text
     digest: str | None = None  # of the text: a version of the document
     dateline: tuple[int, int] | None = None  # "JAKARTA, 5 July 2021 –": place and date
+    kind: str = "text"  # the file's format: text, html, pdf, docx, odt or table
+    # where offsets fall in the original: pages and printed lines (PDF), headings (HTML,
+    # office files), the row of a table
+    pages: tuple[int, ...] = ()
+    page_lines: tuple[int, ...] = ()
+    headings: tuple[tuple[int, str], ...] = ()
+    row: int | None = None
 
     @property
     def published_date(self) -> PartialDate | None:
         return _published(self.published) if self.published else None
+
+    def place(self, offset: int) -> str | None:
+        """Where an offset of the text is in the original file, for formats where a line
+        of the text is not enough: "page 3, line 12", "row 57", "under 'Results'"."""
+        parts = []
+        if self.row is not None:
+            parts.append(f"row {self.row}")
+        if self.pages:
+            page = bisect.bisect_right(self.pages, offset)
+            if self.page_lines:
+                first = bisect.bisect_left(self.page_lines, self.pages[max(page - 1, 0)])
+                line = max(1, bisect.bisect_right(self.page_lines, offset) - first)
+                parts.append(f"page {page}, line {line}")
+            else:
+                parts.append(f"page {page}")
+        if self.headings:
+            k = bisect.bisect_right([h for h, _ in self.headings], offset) - 1
+            if k >= 0:
+                parts.append(f"under {one_line(self.headings[k][1])[:80]!r}")
+        return ", ".join(parts) or None
 
 
 _PUBLISHED: dict[str, PartialDate | None] = {}
@@ -266,6 +294,7 @@ class Finding:
     end_line: int | None = None  # where the span ends (end_column is exclusive)
     end_column: int | None = None
     snippet: str | None = None  # the span's text as written (SARIF regions)
+    where: str | None = None  # for PDFs, tables and pages: "page 3, line 12", "row 57"
 
     def with_(self, **changes: Any) -> Finding:
         return replace(self, **changes)

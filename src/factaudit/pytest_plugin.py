@@ -45,6 +45,28 @@ def pytest_configure(config: pytest.Config) -> None:
     config.stash[_RESULTS] = {}
 
 
+def pytest_report_header(config: pytest.Config) -> list[str]:
+    """What the corpus holds, by file type, and what no reader can open: said before any
+    claim runs, so a skipped file is never a surprise."""
+    if config.getoption("no_factaudit"):
+        return []
+    settings = _settings(config)
+    if not (settings.root / settings.claims).is_dir():
+        return []
+    from factaudit.inputs.corpus import discover
+    from factaudit.model import one_line
+
+    try:
+        found = discover(settings.root / settings.corpus)
+    except InputError:
+        return []  # reported by the audit, at the file and line
+    read = ", ".join(f"{k} {v}" for k, v in sorted(found.found.items())) or "nothing"
+    line = f"factaudit: corpus {one_line(found.folder)}: read {read}"
+    if found.skipped:
+        line += "; skipped " + ", ".join(f"{k} {v}" for k, v in sorted(found.skipped.items()))
+    return [line]
+
+
 def pytest_collect_file(file_path: Path, parent: pytest.Collector):
     if file_path.suffix not in (".yaml", ".yml") or parent.config.getoption("no_factaudit"):
         return None
@@ -143,6 +165,8 @@ def _audit(config: pytest.Config, claims_dir: Path) -> AuditResult | InputError:
 
 def _evidence(f: Finding, short: bool = False) -> str:
     where = f"{f.path}:{f.line}:{f.column}" if f.line else "(across the corpus)"
+    if f.where:
+        where += f" ({f.where})"
     text = f"[{f.verdict}] {where} ({f.rule}): {f.message}"
     if f.quote and not short:
         text += f"\n      > {f.quote}"

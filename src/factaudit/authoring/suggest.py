@@ -20,12 +20,14 @@ from __future__ import annotations
 import json
 import textwrap
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from factaudit.inputs.claims import ClaimSet, slug
 from factaudit.matching.attribute import attribute
 from factaudit.matching.copies import fact_signature, find_pairs
+from factaudit.matching.copies import groups as source_groups
 from factaudit.matching.scan import Matcher
 from factaudit.model import Document, SourcePair, one_line
 from factaudit.reading.files import HAND_WRITTEN_LIMIT, read_regular
@@ -110,7 +112,8 @@ def suggest(documents: list[Document], claims: ClaimSet | None = None, min_sourc
     for p in pairs:
         partners[p.a].add(p.b)
         partners[p.b].add(p.a)
-    chosen = _choose(candidates, min_sources)
+    # a fact recurs in independent sources: a translation or a copy counts once
+    chosen = _choose(candidates, min_sources, source_groups(documents, pairs))
     taken_ids = {c.id for c in claims.claims} if claims else set()
     out = []
     used_foreign: set[tuple[str, str, str]] = set()
@@ -251,18 +254,22 @@ def _phrases(sentence: str, tokens: list[tuple[int, int, str]], v: Value, values
                 yield phrase, gap
 
 
-def _choose(candidates: dict[tuple[str, str, str], Candidate],
-            min_sources: int) -> list[Candidate]:
-    """One phrase per fact: candidates that recur, best first, each spot used once."""
-    recurring = [c for c in candidates.values() if len(c.documents) >= min_sources]
-    recurring.sort(key=lambda c: (-len(c.documents), -c.score(), _rank(c),
+def _choose(candidates: dict[tuple[str, str, str], Candidate], min_sources: int,
+            group: dict[str, str]) -> list[Candidate]:
+    """One phrase per fact: candidates that recur in ``min_sources`` independent sources
+    (``group``: document id → its group of copies), best first, each spot used once."""
+    def sources(docs: Iterable[str]) -> int:
+        return len({group.get(d, d) for d in docs})
+
+    recurring = [c for c in candidates.values() if sources(c.documents) >= min_sources]
+    recurring.sort(key=lambda c: (-sources(c.documents), -c.score(), _rank(c),
                                   len(c.key.split()), c.key))
     taken: set[tuple[str, int]] = set()
     out = []
     for cand in recurring:
         slots = set(cand.occurrences)
         fresh = slots - taken
-        if len({doc for doc, _ in fresh}) < min_sources:
+        if sources(doc for doc, _ in fresh) < min_sources:
             continue
         taken |= slots
         out.append(cand)

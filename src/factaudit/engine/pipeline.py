@@ -31,7 +31,13 @@ from typing import Any
 from factaudit import __version__
 from factaudit.engine.cache import RACY_SECONDS, Cache, CacheNote, document_key
 from factaudit.engine.executors import Executor, make
-from factaudit.inputs.corpus import Source, duplicate_ids, no_documents, read_source, source_bytes
+from factaudit.inputs.corpus import (
+    Source,
+    duplicate_ids,
+    no_documents,
+    read_documents,
+    source_bytes,
+)
 from factaudit.inputs.project import Project
 from factaudit.model import (
     Document,
@@ -113,7 +119,7 @@ def _audit(project: Project, plan: Plan, runner: Executor, store: Cache | None,
     notes = list(project.warnings)
     problems: list[Problem] = []
     ids: list[tuple[str, str]] = []
-    fresh: list[tuple[str, DocOutcome]] = []
+    fresh: list[tuple[str, list[DocOutcome]]] = []
     learned: list[tuple[str, str]] = []
     keep_all = len(sources) <= KEEP_ALL_DOCUMENTS
     all_keys: dict[int, str] = dict(keys)
@@ -122,20 +128,21 @@ def _audit(project: Project, plan: Plan, runner: Executor, store: Cache | None,
             [(i, sources[i], keys.get(i)) for i in b] for b in _batches(sources))),
             strict=True):
         unreadable += bad
-        for i, (outcome, warnings, batch_problems, key, computed) in zip(batch, results,
-                                                                          strict=True):
+        for i, (found, warnings, batch_problems, key, computed) in zip(batch, results,
+                                                                        strict=True):
             notes += [w for w in warnings if w not in notes]
             problems += batch_problems
-            if outcome is None:
+            if not found:
                 continue
-            ids.append((outcome.info.id, outcome.info.path))
-            positions.setdefault(outcome.info.id, i)
-            if keep_all or outcome.has_something():
-                outcomes.append(outcome)
+            for outcome in found:  # a table's part holds many documents
+                ids.append((outcome.info.id, outcome.info.path))
+                positions.setdefault(outcome.info.id, i)
+                if keep_all or outcome.has_something():
+                    outcomes.append(outcome)
             if key is not None:
                 all_keys[i] = key
                 if computed:
-                    fresh.append((key, outcome))
+                    fresh.append((key, found))
                 signature = _signature(sources[i], plan.key)
                 if signature is not None and i not in keys and _settled(sources[i]):
                     learned.append((signature, key))
@@ -180,8 +187,8 @@ class _MapState:
     parts: tuple[Any, ...] = field(default=())
 
 
-# per source: (outcome or None, warnings, problems, cache key, whether it was computed)
-_Result = tuple[DocOutcome | None, list[str], list[Problem], str | None, bool]
+# per source: (its documents' outcomes, warnings, problems, cache key, whether computed)
+_Result = tuple[list[DocOutcome], list[str], list[Problem], str | None, bool]
 
 
 def _map_batch(state: _MapState, batch: list[tuple[int, Source, str | None]]
@@ -205,14 +212,15 @@ def _map_batch(state: _MapState, batch: list[tuple[int, Source, str | None]]
                 raws.append(None)
                 keys.append(None)
                 errors.append(f"{source.shown}: skipped, cannot read ({describe(exc)})")
-        stored = (cache.get_many([k for k in keys if k], DocOutcome, state.parts)
+        stored = (cache.get_many([k for k in keys if k], list[DocOutcome], state.parts)
                   if cache is not None else {})
         for (_, source, _), raw, key, error in zip(batch, raws, keys, errors, strict=True):
             if raw is None or key is None:
-                out.append((None, [error] if error else [], [], None, False))
+                out.append(([], [error] if error else [], [], None, False))
             elif key in stored:
-                outcome = stored[key]
-                out.append((outcome, list(outcome.warnings), [], key, False))
+                found = stored[key]
+                warned = [w for o in found for w in o.warnings]
+                out.append((found, list(dict.fromkeys(warned)), [], key, False))
             else:
                 out.append(_compute(state, source, raw, key))
         return out, cache.unreadable if cache is not None else 0
@@ -224,14 +232,14 @@ def _map_batch(state: _MapState, batch: list[tuple[int, Source, str | None]]
 def _compute(state: _MapState, source: Source, raw: bytes, key: str) -> _Result:
     warnings: list[str] = []
     try:
-        doc = read_source(source, state.languages, warnings, raw=raw)
+        docs = read_documents(source, state.languages, warnings, raw=raw)
     except InputError as exc:  # reported with every other document's problems
-        return None, warnings, exc.problems, None, False
-    if doc is None:
-        return None, warnings, [], None, False
-    outcome = process(state.plan, doc)
-    outcome.warnings = warnings + outcome.warnings
-    return outcome, list(outcome.warnings), [], key, True
+        return [], warnings, exc.problems, None, False
+    if not docs:
+        return [], warnings, [], None, False
+    found = [process(state.plan, doc) for doc in docs]
+    found[0].warnings = warnings + found[0].warnings  # the file's warnings, once
+    return found, [w for o in found for w in o.warnings], [], key, True
 
 
 def _batches(sources: list[Source]) -> Iterator[list[int]]:
@@ -265,10 +273,10 @@ def _reader_by_position(sources: list[Source], positions: dict[str, int],
         if i is None:
             return None
         try:
-            doc = read_source(sources[i], languages, [])
+            docs = read_documents(sources[i], languages, [])
         except InputError:
             return None
-        return doc if doc is not None and doc.id == doc_id else None
+        return next((d for d in docs if d.id == doc_id), None)
     return read
 
 

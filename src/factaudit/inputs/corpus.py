@@ -1,9 +1,14 @@
 """Loading a corpus folder into Documents.
 
-Metadata comes from, in order of precedence: an entry in the manifest ``sources.yaml``,
-YAML front matter at the top of a ``.txt``/``.md`` file, and finally detection (language
-by lingua, id from the file name). Document text is kept exactly as decoded, so offsets
-and quotes match the file.
+A corpus holds text (``.txt``, ``.md``), web pages (``.html``), PDFs, office files
+(``.docx``, ``.odt``) and tables of documents, one per row (``.jsonl``, ``.csv``,
+``.parquet``); ``reading.formats`` turns each into the text that is audited. A file of a
+type no reader knows is skipped and counted, never silently. Metadata comes from, in
+order of precedence: an entry in the manifest ``sources.yaml``, YAML front matter at the
+top of a text file (or a table's columns), what the file itself states (an HTML page's
+title and date, a PDF's metadata), a dateline, and finally detection (language by
+lingua, id from the file name). Document text is kept exactly as decoded or extracted, so
+offsets and quotes match what ``factaudit extract`` prints.
 """
 
 from __future__ import annotations
@@ -21,13 +26,18 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+import orjson
+
 from factaudit.model import Document, InputError, PartialDate, Problem, display_path
+from factaudit.reading import formats
 from factaudit.reading.dateline import find_dateline
 from factaudit.reading.files import describe, kind_of, read_regular, safe_resolve
 from factaudit.reading.yamlsource import load_yaml
 
 MANIFEST = "sources.yaml"
 TEXT_SUFFIXES = (".txt", ".md")
+SUFFIXES = tuple(formats.KINDS)  # every file type a reader knows
+LIMITS = formats.Limits()
 _DOC_KEYS = {"path", "id", "language", "published", "title", "url", "date_order", "encoding",
              "translation_of", "publisher"}
 
@@ -45,11 +55,14 @@ class Source:
     stat: tuple[int, int, int] | None = None  # size, modification time, inode
     manifest: str | None = None  # "corpus/sources.yaml:12", where the entry is
     document: Document | None = None
+    kind: str = "text"  # the reader it needs (reading.formats.KINDS)
+    part: tuple[int, int] | None = None  # a table's rows: (first row, how many)
 
     @property
     def metadata_key(self) -> str:
         """What, besides its bytes, decides how the document is read: for cache keys."""
-        return json.dumps({k: str(v) for k, v in sorted(self.declared.items())})
+        return json.dumps({**{k: str(v) for k, v in sorted(self.declared.items())},
+                           "kind": self.kind, "part": self.part})
 
 
 def in_memory(document: Document) -> Source:
@@ -68,12 +81,15 @@ class Corpus:
 
 @dataclass
 class Discovery:
-    """The documents of a corpus folder, found but not yet read (see ``read_source``)."""
+    """The documents of a corpus folder, found but not yet read (see ``read_source``), and
+    how many files of each type were found and skipped."""
 
     folder: str
     sources: list[Source]
     warnings: list[str]
     total_bytes: int = 0
+    found: dict[str, int] = field(default_factory=dict)  # ".html" → files to read
+    skipped: dict[str, int] = field(default_factory=dict)  # ".png" → files no reader knows
 
 
 def load_corpus(folder: Path, languages: Iterable[str] = ("en", "id")) -> Corpus:
@@ -91,12 +107,9 @@ def read_all(sources: list[Source], languages: tuple[str, ...], warnings: list[s
     problems: list[Problem] = []
     for source in sources:
         try:
-            doc = read_source(source, languages, warnings)
+            documents += read_documents(source, languages, warnings)
         except InputError as exc:
             problems.extend(exc.problems)
-            continue
-        if doc is not None:
-            documents.append(doc)
     problems += duplicate_ids([(d.id, d.path) for d in documents])
     if problems:
         raise InputError(problems)
@@ -107,7 +120,7 @@ def read_all(sources: list[Source], languages: tuple[str, ...], warnings: list[s
 
 def no_documents(shown: str) -> Problem:
     return Problem(shown, "the corpus folder has no readable documents",
-                   hint=f"add {'/'.join(TEXT_SUFFIXES)} files, or list them in {MANIFEST}")
+                   hint=f"add documents ({', '.join(SUFFIXES)}), or list them in {MANIFEST}")
 
 
 def duplicate_ids(ids_and_paths: Iterable[tuple[str, str]]) -> list[Problem]:
@@ -144,6 +157,12 @@ def discover(folder: Path) -> Discovery:
     if problems:
         raise InputError(problems)
     warnings: list[str] = []
+    found: dict[str, int] = {}
+    skipped: dict[str, int] = {}
+    for e in entries:
+        suffix = os.path.splitext(e.file)[1].lower()
+        found[suffix] = found.get(suffix, 0) + 1
+    entries = [part for e in entries for part in _parts(e, warnings)]
     listed = {e.file for e in entries}
     walked: dict[str, str] = {}
     root_text = str(root)
@@ -153,6 +172,12 @@ def discover(folder: Path) -> Discovery:
         shown_path = prefix + relative
         if trouble:
             warnings.append(f"{shown_path}: skipped, {trouble}")
+            continue
+        kind = formats.kind_of(item.name)
+        if kind is None:
+            if not _ignored(relative):
+                suffix = os.path.splitext(item.name)[1].lower() or "(no suffix)"
+                skipped[suffix] = skipped.get(suffix, 0) + 1
             continue
         # paths are kept as text: a corpus of 100,000 files should not hold 100,000 Paths
         if item.is_symlink():
@@ -179,9 +204,74 @@ def discover(folder: Path) -> Discovery:
             warnings.append(f"{shown_path}: skipped, cannot read ({describe(exc)})")
             continue
         total += st.st_size
-        entries.append(Source(resolved, shown_path, {}, st.st_size,
-                              (st.st_size, st.st_mtime_ns, st.st_ino)))
-    return Discovery(shown, entries, warnings, total)
+        suffix = os.path.splitext(item.name)[1].lower()
+        found[suffix] = found.get(suffix, 0) + 1
+        entries += _parts(Source(resolved, shown_path, {}, st.st_size,
+                                 (st.st_size, st.st_mtime_ns, st.st_ino), kind=kind), warnings)
+    summary = _summary(found, skipped)
+    if summary:
+        warnings.insert(0, summary)
+    return Discovery(shown, entries, warnings, total, found, skipped)
+
+
+def extract_file(path: Path, languages: tuple[str, ...]) -> tuple[list[Document], list[str]]:
+    """The documents of one file as the audit reads them (``factaudit extract``), with
+    the warnings. Raises InputError for a path that is not a readable regular file."""
+    shown = display_path(path)
+    try:
+        st = os.stat(path)
+    except OSError as exc:
+        raise InputError(Problem(shown, f"cannot read it ({describe(exc)})",
+                                 hint="give the path of a document file")) from None
+    if not stat.S_ISREG(st.st_mode):
+        raise InputError(Problem(shown, f"it is {kind_of(st.st_mode)}, not a file",
+                                 hint="give the path of a document file"))
+    kind = formats.kind_of(path.name)
+    if kind is None:
+        raise InputError(Problem(shown, "no reader for this type of file",
+                                 hint=f"supported: {', '.join(SUFFIXES)}"))
+    warnings: list[str] = []
+    source = Source(str(path), shown, {}, st.st_size, (st.st_size, st.st_mtime_ns, st.st_ino),
+                    kind=kind)
+    documents = [d for part in _parts(source, warnings)
+                 for d in read_documents(part, languages, warnings)]
+    return documents, warnings
+
+
+def _ignored(relative: str) -> bool:
+    """Files that are not documents and need no mention: hidden files, the manifest."""
+    name = relative.rsplit("/", 1)[-1]
+    return name.startswith(".") or relative == MANIFEST
+
+
+def _summary(found: dict[str, int], skipped: dict[str, int]) -> str | None:
+    """"corpus: read .txt 5, .html 1; skipped .png 2 (no reader for these types)": said
+    whenever the corpus holds more than plain text, so no file goes unnoticed."""
+    if not skipped and set(found) <= set(TEXT_SUFFIXES):
+        return None
+    read = ", ".join(f"{k} {v}" for k, v in sorted(found.items())) or "nothing"
+    text = f"corpus: read {read}"
+    if skipped:
+        text += ("; skipped " + ", ".join(f"{k} {v}" for k, v in sorted(skipped.items()))
+                 + f" (no reader for these types; supported: {', '.join(SUFFIXES)})")
+    return text
+
+
+def _parts(source: Source, warnings: list[str]) -> list[Source]:
+    """A table is read in parts (one task each, never the whole table at once); any other
+    file is one part. A table that cannot be used is skipped with its reason."""
+    kind = source.kind if source.kind != "text" else (formats.kind_of(source.file) or "text")
+    source = replace(source, kind=kind)
+    if kind != "table":
+        return [source]
+    try:
+        groups = formats.row_groups(source.file, LIMITS)
+    except formats.Unreadable as exc:
+        warnings.append(f"{source.shown}: skipped, {exc}")
+        return []
+    total = sum(n for _, n in groups) or 1
+    return [replace(source, part=(first, count), size=max(1, source.size * count // total))
+            for first, count in groups]
 
 
 def _walk(folder: str, relative: str):
@@ -202,7 +292,7 @@ def _walk(folder: str, relative: str):
             elif item.is_symlink() and _is_dir(item.path):
                 yield path, None, (f"a link to a folder (links to folders are not followed; "
                                    f"link the files, or list them in {MANIFEST})")
-            elif item.name.lower().endswith(TEXT_SUFFIXES) and item.is_file():
+            elif item.is_file():
                 yield path, item, None
         except OSError as exc:
             yield path, None, f"cannot read it ({describe(exc)})"
@@ -372,17 +462,129 @@ def _front_matter(text: str, shown: str) -> tuple[dict, str, int]:
                           for p in exc.problems]) from None
     if not isinstance(meta, dict):
         return {}, text, 1
+    # YAML escapes can write lone surrogates ("\\udc80"), which no output can carry
+    meta = {k: _whole_text(v) for k, v in meta.items()}
     return meta, text[body_start:], text[:body_start].count("\n") + 1
+
+
+def _whole_text(value: object) -> object:
+    if isinstance(value, str) and not value.isascii():
+        return value.encode("utf-8", "surrogatepass").decode("utf-8", "replace")
+    return value
 
 
 MAX_DOCUMENT_BYTES = 1024 * 1024 * 1024  # a larger "document" is a mistake or an attack
 
 
 def source_bytes(source: Source) -> bytes:
-    """The file's bytes: a regular file only (never a FIFO or a device), up to 1 GB."""
+    """The file's bytes: a regular file only (never a FIFO or a device), up to 1 GB. For
+    a part of a table: its rows, streamed from the file and written as compact JSON (what
+    the cache keys on and the reader reads back). Raises OSError."""
     if source.document is not None:
         return source.document.text.encode("utf-8", "surrogatepass")
+    if source.kind == "table" and source.part is not None:
+        rows: list[object] = []
+        try:
+            for row in formats.iter_rows(source.file, _columns(source), LIMITS, source.part):
+                rows.append([row.number, row.id, row.text, row.metadata]
+                            if isinstance(row, formats.Row) else [row.number, row.reason])
+        except formats.Unreadable as exc:
+            raise OSError(str(exc)) from None
+        return orjson.dumps(rows)
     return read_regular(source.file, MAX_DOCUMENT_BYTES)
+
+
+def _columns(source: Source) -> formats.Columns:
+    """A table's column names: the defaults, or what the manifest says (text_column: …)."""
+    names = {k.removesuffix("_column"): str(v) for k, v in source.declared.items()
+             if k.endswith("_column")}
+    return formats.Columns(**names)
+
+
+def read_documents(source: Source, languages: tuple[str, ...], warnings: list[str],
+                   raw: bytes | None = None) -> list[Document]:
+    """Every document of one source: a text file, a page, a PDF, an office file, or the
+    rows of a part of a table. A file that cannot be read adds a warning and no document;
+    bad declared metadata raises InputError (with the file and line)."""
+    if source.document is not None or source.kind == "text":
+        doc = read_source(source, languages, warnings, raw)
+        return [doc] if doc is not None else []
+    if raw is None:
+        try:
+            raw = source_bytes(source)
+        except OSError as exc:
+            warnings.append(f"{source.shown}: skipped, {describe(exc)}")
+            return []
+    if source.kind == "table":
+        return _table_documents(source, raw, languages, warnings)
+    encoding = source.declared.get("encoding")
+    try:
+        extracted = formats.extract(raw, source.kind, LIMITS,
+                                    str(encoding) if encoding else None)
+    except formats.Unreadable as exc:
+        warnings.append(f"{source.shown}: skipped, {exc}")
+        return []
+    warnings += [f"{source.shown}: {w}" for w in extracted.warnings]
+    problems = _metadata_problems(source, {}, "", languages)
+    if problems:
+        raise InputError(problems)
+    info = {**_stated(extracted.metadata, languages), **source.declared}
+    doc = _document(source, info, extracted.text, languages, warnings,
+                    kind=source.kind, pages=extracted.pages, page_lines=extracted.lines,
+                    headings=extracted.headings)
+    return [doc]
+
+
+def _stated(metadata: dict[str, str], languages: tuple[str, ...]) -> dict[str, object]:
+    """What a file says about itself, kept only where it is usable: a date that parses, a
+    language of the project (a page's own claims are untrusted, and never an error)."""
+    out: dict[str, object] = {}
+    for key in ("title", "url"):
+        if metadata.get(key):
+            out[key] = one_line_text(metadata[key])
+    if metadata.get("site"):
+        out["publisher"] = one_line_text(metadata["site"])
+    if metadata.get("published"):
+        try:
+            PartialDate.parse(metadata["published"])
+            out["published"] = metadata["published"]
+        except ValueError:
+            pass
+    language = normal_language(metadata.get("language", ""))[:2]
+    if language in languages:
+        out["language"] = language
+    return out
+
+
+def one_line_text(value: str, limit: int = 300) -> str:
+    flat = " ".join(str(value).split())
+    return flat[:limit]
+
+
+def _table_documents(source: Source, raw: bytes, languages: tuple[str, ...],
+                     warnings: list[str]) -> list[Document]:
+    """The rows of a part of a table, each a document "file#id" (or "file#row")."""
+    try:
+        rows = orjson.loads(raw)
+    except orjson.JSONDecodeError:
+        warnings.append(f"{source.shown}: skipped, its rows could not be read back")
+        return []
+    stem = Path(source.file).stem
+    docs = []
+    for row in rows:
+        if len(row) == 2:  # a row that cannot be used
+            warnings.append(f"{source.shown}: row {row[0]} skipped, {row[1]}")
+            continue
+        number, row_id, text, metadata = row
+        info = {**_stated(metadata, languages), **{k: v for k, v in source.declared.items()
+                                                  if not k.endswith("_column")}}
+        info["id"] = f"{stem}#{row_id if row_id else number}"
+        for key in ("translation_of", "publisher", "date_order"):
+            if metadata.get(key):
+                info[key] = metadata[key]
+        docs.append(_document(source, info, text, languages, warnings, kind="table",
+                              row=number))
+    return docs
 
 
 def read_source(source: Source, languages: tuple[str, ...], warnings: list[str],
@@ -408,15 +610,23 @@ def read_source(source: Source, languages: tuple[str, ...], warnings: list[str],
     problems = _metadata_problems(source, meta, text[: len(text) - len(body)], languages)
     if problems:
         raise InputError(problems)
+    return _document(source, info, body, languages, warnings, first_line=first_line)
+
+
+def _document(source: Source, info: dict[str, object], body: str,
+              languages: tuple[str, ...], warnings: list[str], first_line: int = 1,
+              language_source: str | None = None, **place: Any) -> Document:
+    """A Document from its text and metadata (detecting the language when none is given,
+    reading the publication date from a dateline when no metadata gives one)."""
+    shown = source.shown
     published = info.get("published")
     if isinstance(published, dt.date):
         published = published.isoformat()
-    if published is not None:
-        published = str(published)
+    published = str(published) if published else None
     language = info.get("language")
-    language_source = "declared"
     if language:
         language = normal_language(language)
+        language_source = language_source or "declared"
     else:
         language = detect_language(body, languages)
         language_source = "detected"
@@ -436,7 +646,7 @@ def read_source(source: Source, languages: tuple[str, ...], warnings: list[str],
         path=shown,
         text=body,
         language=str(language),
-        language_source=language_source,
+        language_source=language_source or "declared",
         published=published,
         title=_text(info.get("title")),
         url=_text(info.get("url")),
@@ -447,6 +657,7 @@ def read_source(source: Source, languages: tuple[str, ...], warnings: list[str],
         digest=text_digest(body),
         published_source=published_source,
         dateline=(dateline.start, dateline.end) if dateline is not None else None,
+        **place,
     )
 
 

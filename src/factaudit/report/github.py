@@ -97,6 +97,8 @@ def step_summary(result: AuditResult) -> str:
     for f in result.findings[:MAX_SUMMARY_ROWS]:
         key = "acknowledged" if f.acknowledged else str(f.severity)
         where = f"{f.path}:{f.line}" if f.path and f.line is not None else "whole corpus"
+        if f.where:
+            where += f" ({f.where})"
         message = f.message + (f" — acknowledged: {f.acknowledged}" if f.acknowledged else "")
         claim = f.claim or ""
         statement = item_statement(result, claim) if claim else ""

@@ -19,7 +19,7 @@ COMPACT_ABOVE = 1000  # documents
 # the keys of a finding, in order: version 1's, then those added since
 FINDING_KEYS = ("rule", "verdict", "severity", "message", "claim", "document", "start", "end",
                 "expected", "found", "how", "path", "line", "column", "quote", "acknowledged")
-ADDED_KEYS = ("end_line", "end_column")
+ADDED_KEYS = ("end_line", "end_column", "where")
 
 
 def payload(result: AuditResult) -> dict[str, object]:
@@ -57,7 +57,7 @@ def payload(result: AuditResult) -> dict[str, object]:
         "documents": [
             {"id": d.id, "path": d.path, "language": d.language,
              "language_source": d.language_source, "published": d.published,
-             "title": d.title, "url": d.url}
+             "title": d.title, "url": d.url, "kind": d.kind}
             for d in result.documents
         ],
         "warnings": [str(w) for w in result.warnings],

@@ -42,6 +42,8 @@ def to_text(result: AuditResult, color: bool = False) -> str:
                 sev = _MARK[str(f.severity)]
                 sev = paint(sev, {"E": "31", "W": "33", "I": "36"}[sev])
                 loc = one_line(f"{f.path}:{f.line}:{f.column}") if f.line else ""
+                if f.where:
+                    loc += one_line(f" ({f.where})")
                 ack = (paint(f"  [acknowledged: {one_line(f.acknowledged)}]", "2")
                        if f.acknowledged else "")
                 lines.append(f"    {sev} {one_line(f.rule)}  {loc}{ack}")

@@ -320,6 +320,7 @@ def locate_in(findings: list[Finding], doc: Document) -> list[Finding]:
             if f.quote is None:
                 changes["quote"] = quote(doc.text, f.start, end)
             changes["snippet"] = doc.text[f.start:max(end, f.start)][:1000]
+            changes["where"] = doc.place(f.start)
         out.append(f.with_(**changes))
     return out
 
@@ -417,7 +418,8 @@ def _locate(findings: list[Finding], infos: dict[str, DocumentInfo],
             line, column, end_line, end_column, text, snippet = known
             out[i] = f.with_(path=path, line=line, column=column, end_line=end_line,
                              end_column=end_column, snippet=snippet,
-                             quote=f.quote if f.quote is not None else text)
+                             quote=f.quote if f.quote is not None else text,
+                             where=infos[f.document].place(f.start))
         else:
             todo[f.document].append(i)
     for doc_id, indexes in todo.items():

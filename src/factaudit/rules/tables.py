@@ -75,7 +75,7 @@ def findings_schema():
                     ("start", "end", "line", "column", "end_line", "end_column")}
     optional_str = {name: pa.Column(str, nullable=True) for name in
                     ("claim", "document", "expected", "found", "how", "path", "quote",
-                     "acknowledged", "snippet")}
+                     "acknowledged", "snippet", "where")}
     return pa.DataFrameSchema(
         {
             "rule": pa.Column(str, pa.Check.str_matches(r"^[a-z][a-z0-9-]*$")),
@@ -100,7 +100,13 @@ def _validate(records: list, schema, columns: list[str]) -> None:
 
 
 def _plain(value: object) -> object:
-    return str(value) if isinstance(value, Vocabulary) else value
+    if isinstance(value, Vocabulary):
+        return str(value)
+    if isinstance(value, str) and not value.isascii():
+        # a lone surrogate (from an odd file) cannot go into an Arrow-backed column; the
+        # check is about the shape of the table, so a replacement character will do
+        return value.encode("utf-8", "surrogatepass").decode("utf-8", "replace")
+    return value
 
 
 def validate_documents(documents: list[DocumentInfo]) -> None:

@@ -190,9 +190,9 @@ def extract_html(raw: bytes, limits: Limits, deadline: Deadline) -> Extracted:
         if isinstance(date, str) and _DATE.fullmatch(date.strip()):
             metadata["published"] = date.strip()
         if "language" not in metadata:
-            found = _language(getattr(document, "language", None))
-            if found:
-                metadata["language"] = found
+            language = _language(getattr(document, "language", None))
+            if language:
+                metadata["language"] = language
 
     out = _Builder(deadline)
     if body is not None:
