@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 import zlib
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -123,7 +123,7 @@ def _detected(n: int, x: set[str], y: set[str], sx: Shape | None, sy: Shape | No
     return how + ")"
 
 
-def groups(documents: list[DocumentInfo], pairs: list[SourcePair]) -> dict[str, str]:
+def groups(documents: Sequence[DocumentInfo], pairs: list[SourcePair]) -> dict[str, str]:
     """Document id → label of its group (the group's ids joined by '+'), by union-find."""
     parent = {d.id: d.id for d in documents}
 
