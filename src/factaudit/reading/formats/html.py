@@ -143,6 +143,65 @@ def _prepared(text: str) -> tuple[Any, str | None]:
     return tree, language
 
 
+# what a page says about itself in its head: (meta attribute, value, metadata key), first
+# found wins. trafilatura's own metadata search (htmldate and more) costs more than its
+# text extraction; these tags are what news and CMS pages write.
+_META = (("property", "og:title", "title"), ("name", "twitter:title", "title"),
+         ("property", "article:published_time", "published"),
+         ("itemprop", "datePublished", "published"), ("name", "date", "published"),
+         ("name", "pubdate", "published"), ("name", "publishdate", "published"),
+         ("property", "og:published_time", "published"), ("name", "dc.date", "published"),
+         ("name", "author", "author"), ("property", "article:author", "author"),
+         ("property", "og:site_name", "site"), ("name", "application-name", "site"),
+         ("property", "og:url", "url"))
+_JSON_LD_DATE = re.compile(r'"datePublished"\s*:\s*"(\d{4}-\d{2}-\d{2})')
+
+
+def _head_metadata(tree: Any) -> dict[str, str]:
+    """Title, date, author, site and URL from the page's meta tags, title, canonical link
+    and JSON-LD; a date only when it is one (YYYY, YYYY-MM or YYYY-MM-DD at its start)."""
+    found: dict[str, str] = {}
+    wanted = {(attr, name.lower()): key for attr, name, key in _META}
+    for meta in tree.iter("meta"):
+        content = (meta.get("content") or "").strip()
+        if not content:
+            continue
+        for attr in ("property", "name", "itemprop"):
+            key = wanted.get((attr, (meta.get(attr) or "").strip().lower()))
+            if key is not None and key not in found:
+                found[key] = content
+    for link in tree.iter("link"):
+        if (link.get("rel") or "").lower() == "canonical" and link.get("href"):
+            found["url"] = link.get("href").strip()
+            break
+    if "title" not in found:
+        title = next(tree.iter("title"), None)
+        if title is not None and (title.text or "").strip():
+            found["title"] = title.text
+    if "published" not in found:
+        for script in tree.iter("script"):
+            date = _JSON_LD_DATE.search(script.text or "")
+            if date:
+                found["published"] = date.group(1)
+                break
+    out = {k: _SPACE.sub(" ", v).strip()[:300] for k, v in found.items()}
+    if "title" in out:  # "Headline - Site Name": the headline
+        h1 = next(tree.iter("h1"), None)
+        heading = _SPACE.sub(" ", h1.text_content()).strip() if h1 is not None else ""
+        parts = re.split(r"\s+[-–—|·:]\s+", out["title"])
+        if heading and out["title"].startswith(heading):
+            out["title"] = heading
+        elif len(parts) > 1 and out.get("site") and parts[-1].strip() == out["site"]:
+            out["title"] = " - ".join(parts[:-1])
+    if "published" in out:
+        date = _DATE.match(out["published"])
+        if date and len(date.group(0)) in (4, 7, 10):
+            out["published"] = date.group(0)
+        else:
+            del out["published"]
+    return out
+
+
 def _trafilatura(trafilatura: Any, tree: Any, fast: bool) -> Any:
     try:
         # trafilatura logs "discarding data" and the like for every thin page; the
@@ -150,8 +209,7 @@ def _trafilatura(trafilatura: Any, tree: Any, fast: bool) -> Any:
         with QuietLogs("trafilatura", "htmldate", "courlan", "justext", "readability"):
             return trafilatura.bare_extraction(
                 tree, fast=fast, include_comments=False, include_tables=True,
-                include_images=False, include_links=False, with_metadata=True,
-                date_extraction_params={"extensive_search": False, "original_date": True},
+                include_images=False, include_links=False, with_metadata=False,
             )
     except Exception as exc:
         raise library_failed("trafilatura failed", exc) from None
@@ -175,24 +233,10 @@ def extract_html(raw: bytes, limits: Limits, deadline: Deadline) -> Extracted:
             document = second
         deadline.check()
 
-    metadata: dict[str, str] = {}
+    metadata = _head_metadata(tree)
     if language:
         metadata["language"] = language
-    body = None
-    if document is not None:
-        body = getattr(document, "body", None)
-        for key, attribute in (("title", "title"), ("author", "author"), ("site", "sitename"),
-                               ("url", "url")):
-            value = getattr(document, attribute, None)
-            if isinstance(value, str) and value.strip():
-                metadata[key] = _SPACE.sub(" ", value).strip()
-        date = getattr(document, "date", None)
-        if isinstance(date, str) and _DATE.fullmatch(date.strip()):
-            metadata["published"] = date.strip()
-        if "language" not in metadata:
-            language = _language(getattr(document, "language", None))
-            if language:
-                metadata["language"] = language
+    body = getattr(document, "body", None) if document is not None else None
 
     out = _Builder(deadline)
     if body is not None:
