@@ -26,12 +26,10 @@ MIN_JACCARD = 0.6
 MIN_TEXT_OVERLAP = 0.3  # estimated share of five-word passages for a same-language copy
 TRANSLATION_JACCARD = 0.8  # shared facts for a translation, which shares no words
 SHINGLE = 5
-HASHES = 64
-# universal hashing (a·x + b) mod p with p = 2**31 - 1: a·x stays below 2**62
-_PRIME = (1 << 31) - 1
-_RANDOM = np.random.default_rng(20240601)
-_A = _RANDOM.integers(1, _PRIME, HASHES, dtype=np.uint64)
-_B = _RANDOM.integers(0, _PRIME, HASHES, dtype=np.uint64)
+SKETCH = 64  # the smallest hashes kept of a text's five-word passages (a bottom-k sketch)
+_MIX = np.uint64(0x9E3779B97F4A7C15)  # spreads the bits of a passage's hash
+_POWERS = np.array([0x100000001B3 ** k % (1 << 64) for k in range(SHINGLE)][::-1],
+                   dtype=np.uint64)
 _WORD = re.compile(r"\w+")
 
 
@@ -42,26 +40,37 @@ class Shape:
     language: str
     length: int  # words
     paragraphs: int
-    sketch: tuple[int, ...]  # MinHash of the five-word passages (empty for short texts)
+    sketch: tuple[int, ...]  # the SKETCH smallest passage hashes, sorted (empty if short)
 
 
 def shape(text: str, language: str) -> Shape:
-    """The shape of a document's text: linear in its length."""
+    """The shape of a document's text: linear in its length. Each word is hashed once
+    (CRC-32, the same in every process); a passage's hash combines its five words' in
+    compiled code; the sketch keeps the smallest distinct ones."""
     words = _WORD.findall(text.lower())
     paragraphs = sum(1 for p in re.split(r"\n\s*\n", text) if p.strip())
     if len(words) < SHINGLE:
         return Shape(language, len(words), paragraphs, ())
-    hashes = np.fromiter((zlib.crc32(" ".join(words[i:i + SHINGLE]).encode()) % _PRIME
-                          for i in range(len(words) - SHINGLE + 1)), dtype=np.uint64)
-    table = (np.outer(hashes, _A) + _B) % np.uint64(_PRIME)
-    return Shape(language, len(words), paragraphs, tuple(int(x) for x in table.min(axis=0)))
+    hashed = np.fromiter((zlib.crc32(w.encode("utf-8", "surrogatepass")) for w in words),
+                         dtype=np.uint64, count=len(words))
+    n = len(words) - SHINGLE + 1
+    passages = np.zeros(n, dtype=np.uint64)
+    with np.errstate(over="ignore"):  # arithmetic modulo 2**64 is the point
+        for k in range(SHINGLE):
+            passages += hashed[k:k + n] * _POWERS[k]
+        passages *= _MIX
+    distinct = np.unique(passages)  # sorted
+    return Shape(language, len(words), paragraphs, tuple(int(x) for x in distinct[:SKETCH]))
 
 
 def text_overlap(x: Shape, y: Shape) -> float:
-    """The estimated Jaccard similarity of two texts' five-word passages."""
+    """The estimated Jaccard similarity of two texts' five-word passages: of the
+    SKETCH smallest hashes of both together, the share that both texts hold."""
     if not x.sketch or not y.sketch:
         return 0.0
-    return sum(1 for a, b in zip(x.sketch, y.sketch, strict=True) if a == b) / len(x.sketch)
+    a, b = set(x.sketch), set(y.sketch)
+    union = sorted(a | b)[:SKETCH]
+    return sum(1 for h in union if h in a and h in b) / len(union)
 
 
 def _alike(x: Shape, y: Shape) -> bool:

@@ -75,10 +75,11 @@ class Matcher:
         document's ``language``, also cues in other inflections and keyword passages."""
         hits = self._exact(text, document)
         inflected = self.inflected.get(language or "")
-        if inflected is not None and inflected.worth_it(text):
+        if inflected is not None:
             seen = {(h.item, h.start) for h in hits if h.kind == HitKind.CUE}
-            hits += [h for h in inflected.scan(text, document, language or "")
-                     if (h.item, h.start) not in seen]
+            for lo, hi in inflected.windows(text):
+                hits += [h for h in inflected.scan(text, document, language or "", lo, hi)
+                         if (h.item, h.start) not in seen]
         return hits
 
     def _exact(self, text: str, document: str) -> list[Hit]:
@@ -135,14 +136,28 @@ class _Inflected:
         if len(self.gate):
             self.gate.make_automaton()
 
-    def worth_it(self, text: str) -> bool:
-        """Whether the text holds one of the keys at all (a cheap first pass)."""
+    def windows(self, text: str) -> list[tuple[int, int]]:
+        """The stretches of the text around a key (a cheap first pass in compiled code):
+        only these are split into words and keyed, so a long document with a cue word
+        in two places costs two small windows, not the whole text."""
         if self.empty or not len(self.gate):
-            return False
-        return next(self.gate.iter(text.lower()), None) is not None
+            return []
+        folded = text.lower()
+        if len(folded) != len(text):  # a letter whose lower case is longer: read it all
+            return [(0, len(text))] if next(self.gate.iter(folded), None) else []
+        out: list[tuple[int, int]] = []
+        for end, _ in self.gate.iter(folded):
+            lo, hi = max(0, end - WINDOW_CHARS), min(len(text), end + WINDOW_CHARS)
+            if out and lo <= out[-1][1]:
+                out[-1] = (out[-1][0], hi)
+            else:
+                out.append((lo, hi))
+        # start and end between words, so no word is cut in two
+        return [(_word_start(text, lo), _word_end(text, hi)) for lo, hi in out]
 
-    def scan(self, text: str, document: str, language: str) -> list[Hit]:
-        words = tokens(text, language=language)
+    def scan(self, text: str, document: str, language: str, lo: int = 0,
+             hi: int | None = None) -> list[Hit]:
+        words = tokens(text, lo, hi, language=language)
         keys = [k for _, _, k in words]
         hits: list[Hit] = []
         for i, k in enumerate(keys):
@@ -158,6 +173,21 @@ class _Inflected:
             if wanted <= present:
                 hits += _keyword_hits(text, words, item, wanted, label, document, language)
         return hits
+
+
+WINDOW_CHARS = 400  # around a key: more than KEYWORD_REACH words on either side
+
+
+def _word_start(text: str, position: int) -> int:
+    while position > 0 and not text[position - 1].isspace():
+        position -= 1
+    return position
+
+
+def _word_end(text: str, position: int) -> int:
+    while position < len(text) and not text[position].isspace():
+        position += 1
+    return position
 
 
 def _bare_for_inflected(text: str, words: list[tuple[int, int, str]],

@@ -9,6 +9,7 @@ the work done by aliases ("billion laughs").
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -98,7 +99,7 @@ def load_yaml(path: Path, text: str | None = None, first_line: int = 1) -> Locat
         text = read_text(path)
     offset = first_line - 1
     try:
-        loader = _Loader(text)
+        loader = _loader_for(text)
     except yaml.reader.ReaderError as exc:
         raise InputError(_reader_problem(shown, exc, text, offset)) from None
     try:
@@ -132,6 +133,37 @@ _DEPTH_HINT = f"claims and metadata need a few levels; more than {MAX_DEPTH} is 
 class _TooDeep(Exception):
     def __init__(self, mark: yaml.Mark) -> None:
         self.mark = mark
+
+
+if hasattr(yaml, "CSafeLoader"):
+    class _CLoader(yaml.CSafeLoader):  # libyaml parses; the constructor is the safe one
+        pass
+else:  # pragma: no cover - PyYAML built without libyaml
+    _CLoader = None  # type: ignore[assignment,misc]
+
+
+def _loader_for(text: str) -> Any:
+    """libyaml's parser (many times faster) for a text that cannot nest deeper than
+    MAX_DEPTH — each level needs one more space of indentation or one more bracket —
+    else the pure-Python loader that counts the depth as it goes."""
+    if _CLoader is not None and _shallow(text):
+        return _CLoader(text)
+    return _Loader(text)
+
+
+def _shallow(text: str) -> bool:
+    indent = max((len(line) - len(line.lstrip(" ")) for line in text.splitlines()), default=0)
+    brackets = depth = 0
+    for m in _BRACKETS.finditer(text):  # inside quotes too: an overestimate is safe
+        if m.group(0) in "[{":
+            depth += 1
+            brackets = max(brackets, depth)
+        else:
+            depth = max(0, depth - 1)
+    return indent + brackets < MAX_DEPTH // 2
+
+
+_BRACKETS = re.compile(r"[\[\]{}]")
 
 
 class _Loader(yaml.SafeLoader):
