@@ -2,7 +2,7 @@
 same run on the same files.
 
     python benchmarks/scale_bench.py --documents 20000 [--relevant 0.05] [--workers N]
-        [--out benchmarks/out] [--keep]
+        [--findings-heavy] [--out benchmarks/out] [--keep]
 
 Prints corpus size, wall time, MB/s, documents/s, mentions/s and peak RSS of
 `factaudit check`, a second (cached) run, and the floors: reading every file in Python,
@@ -71,14 +71,19 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=None)
     parser.add_argument("--out", type=Path, default=HERE / "out")
     parser.add_argument("--keep", action="store_true", help="keep the generated corpus")
+    parser.add_argument("--findings-heavy", action="store_true",
+                        help="every document relevant and most facts wrong: several findings "
+                        "per document, as in a sloppy corpus")
     parser.add_argument("--command", default="factaudit",
                         help="how to run factaudit (e.g. 'python -m factaudit')")
     args = parser.parse_args()
 
-    corpus = args.out / f"corpus-{args.documents}-{args.relevant:g}"
+    relevant = 1.0 if args.findings_heavy else args.relevant
+    label = "heavy" if args.findings_heavy else f"{relevant:g}"
+    corpus = args.out / f"corpus-{args.documents}-{label}"
     if not corpus.exists():
         t = time.perf_counter()
-        generate(corpus, args.documents, args.relevant, seed=1)
+        generate(corpus, args.documents, relevant, seed=1, heavy=args.findings_heavy)
         print(f"generated {corpus} in {time.perf_counter() - t:.1f} s")
     n_docs, n_bytes = corpus_size(corpus)
     mb = n_bytes / 1e6
@@ -103,8 +108,10 @@ def main() -> None:
     summary = json.loads((args.out / "findings.json").read_text())["summary"]
     wall2, _, rss2, _ = timed(cmd, env)
 
-    print(f"corpus: {n_docs:,} documents, {mb:,.1f} MB, {args.relevant:.0%} relevant; "
-          f"{n_cues} cues; {os.cpu_count()} cores")
+    print(f"corpus: {n_docs:,} documents, {mb:,.1f} MB, {relevant:.0%} relevant"
+          f"{' (findings-heavy)' if args.findings_heavy else ''}; {n_cues} cues; "
+          f"{os.cpu_count()} cores; {summary['findings'] / max(n_docs, 1):.1f} findings a "
+          "document")
     print(f"floor, Python read:   {read_floor:7.2f} s  {mb / read_floor:8.1f} MB/s")
     print(f"floor, grep -F -i -f: {grep_wall:7.2f} s  {mb / grep_wall:8.1f} MB/s")
     print(f"factaudit check:      {wall:7.2f} s  {mb / wall:8.1f} MB/s  "

@@ -93,9 +93,9 @@ def _name(rng: random.Random) -> str:
     return "".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 4))).capitalize()
 
 
-def _relevant(rng: random.Random, lang: str) -> str:
+def _relevant(rng: random.Random, lang: str, heavy: bool = False) -> str:
     def perturb(good, bad, p=0.2):
-        return bad if rng.random() < p else good
+        return bad if rng.random() < (0.6 if heavy else p) else good
 
     values = dict(
         strategic=perturb("2018", "1996", 0.5), coord=perturb("2018-2021", "2017-2020"),
@@ -108,10 +108,14 @@ def _relevant(rng: random.Random, lang: str) -> str:
         kerjasama=perturb("kerja sama", "kerjasama", 0.3),
     )
     templates = RELEVANT_EN if lang == "en" else RELEVANT_ID
-    return " ".join(t.format(**values) for t in rng.sample(templates, k=3))
+    k = len(templates) if heavy else 3
+    return " ".join(t.format(**values) for t in rng.sample(templates, k=k))
 
 
-def generate(out: Path, documents: int, relevant: float, seed: int) -> None:
+def generate(out: Path, documents: int, relevant: float, seed: int,
+             heavy: bool = False) -> None:
+    """``heavy``: every relevant paragraph says every fact, most of them wrong, so that
+    each document has several findings (a sloppy corpus)."""
     rng = random.Random(seed)
     names = [_name(rng) for _ in range(max(200, documents // 4))]
     out.mkdir(parents=True, exist_ok=True)
@@ -124,7 +128,7 @@ def generate(out: Path, documents: int, relevant: float, seed: int) -> None:
             k = rng.randint(2, 5)
             paragraphs.append(" ".join(_filler_sentence(rng, words, doc_names) for _ in range(k)))
         if rng.random() < relevant:
-            paragraphs.insert(rng.randrange(len(paragraphs) + 1), _relevant(rng, lang))
+            paragraphs.insert(rng.randrange(len(paragraphs) + 1), _relevant(rng, lang, heavy))
         month = rng.randint(1, 12)
         header = f"---\nid: doc{i:07d}\nlanguage: {lang}\npublished: 2021-{month:02d}-15\n---\n"
         folder = out / f"{i // 1000:04d}"

@@ -131,3 +131,23 @@ def test_python_dash_m_and_no_command(project):
     done = subprocess.run([sys.executable, "-m", "factaudit", "check", "--format", "json"],
                           capture_output=True, text=True)
     assert done.returncode == 1 and json.loads(done.stdout)["version"] == 1
+
+
+def test_the_version_is_the_package_version():
+    import tomllib
+    from importlib.metadata import version
+    from pathlib import Path
+
+    import factaudit
+
+    project = tomllib.loads((Path(__file__).parents[1] / "pyproject.toml").read_text())
+    assert factaudit.__version__ == project["project"]["version"] == version("factaudit")
+
+
+def test_an_unknown_format_is_a_usage_error(capsys):
+    from factaudit.cli import main
+
+    with pytest.raises(SystemExit) as stop:  # argparse's usage error
+        main(["check", "--format", "nonsense"])
+    assert stop.value.code == 2
+    assert "invalid choice: 'nonsense'" in capsys.readouterr().err

@@ -47,3 +47,21 @@ def test_a_text_without_any_key_costs_no_window():
     text = "Filler words. " * 200 + "The craft landed on 23 August. " + "Filler. " * 200
     (window,) = inflected.windows(text)
     assert window[1] - window[0] < 1200 and "landed" in text[slice(*window)]
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.sampled_from(WORDS + ["touched down", "Sergei Lavrov"]), max_size=300),
+       st.integers(20, 200))
+def test_a_long_text_scanned_in_windows_gives_the_same_hits(words, window):
+    from factaudit.matching import scan
+
+    text = " ".join(words)
+    whole = MATCHER.scan(text, "d", "en")
+    saved = scan.SCAN_WINDOW, scan.SCAN_OVERLAP
+    scan.SCAN_WINDOW, scan.SCAN_OVERLAP = window, 40
+    try:
+        windowed = MATCHER.scan(text, "d", "en")
+    finally:
+        scan.SCAN_WINDOW, scan.SCAN_OVERLAP = saved
+    key = lambda h: (h.kind, h.item, h.start, h.end)  # noqa: E731
+    assert sorted(map(key, windowed)) == sorted(map(key, whole))

@@ -43,11 +43,21 @@ def _positive(text: str) -> int:
     return value
 
 
-def _formats() -> list[str]:
-    """The installed reporters' names, without importing them (fast --help)."""
+BUILT_IN_FORMATS = ("text", "json", "sarif", "github", "claimreview")
+
+
+def _format(name: str) -> str:
+    """An output format: a built-in one, or a reporter another package installs (looked up
+    only then, so that starting the command stays fast)."""
+    if name in BUILT_IN_FORMATS:
+        return name
     from importlib.metadata import entry_points
 
-    return sorted({ep.name for ep in entry_points(group="factaudit.reporters")}) or ["text"]
+    installed = sorted({ep.name for ep in entry_points(group="factaudit.reporters")})
+    if name not in installed:
+        raise argparse.ArgumentTypeError(f"invalid choice: {name!r} (choose from "
+                                         f"{', '.join(installed or BUILT_IN_FORMATS)})")
+    return name
 
 
 def _inputs(p: argparse.ArgumentParser) -> None:
@@ -69,7 +79,9 @@ def build_parser() -> argparse.ArgumentParser:
     check = sub.add_parser("check", help="audit the corpus against the claims",
                            description="Audit the corpus against the claims and print findings.")
     _inputs(check)
-    check.add_argument("--format", choices=_formats(), default="text", help="output format")
+    check.add_argument("--format", type=_format, default="text",
+                       metavar="{" + ",".join(BUILT_IN_FORMATS) + "}",
+                       help="output format (or an installed reporter's name)")
     check.add_argument("--output", type=Path, metavar="FILE",
                        help="write the output to FILE (atomically; - for standard output)")
     check.add_argument("--allow-acknowledged", action="store_true",

@@ -83,9 +83,25 @@ class Matcher:
         return hits
 
     def _exact(self, text: str, document: str) -> list[Hit]:
+        """Whole-word hits, folding a very long text a window at a time so that its
+        folded copy and offset map never need the memory of the whole text."""
         if not self.size:
             return []
-        folded = fold(text)
+        if len(text) <= SCAN_WINDOW:
+            return self._exact_in(text, 0, len(text), len(text), document)
+        hits: list[Hit] = []
+        lo = 0
+        while lo < len(text):
+            hi = min(len(text), lo + SCAN_WINDOW)
+            if hi < len(text):  # end between words, with room for the longest pattern
+                hi = _word_end(text, hi)
+            hits += self._exact_in(text, lo, min(len(text), hi + SCAN_OVERLAP), hi, document)
+            lo = hi
+        return hits
+
+    def _exact_in(self, text: str, lo: int, hi: int, keep: int, document: str) -> list[Hit]:
+        """Hits in ``text[lo:hi]`` that start before ``keep``, with offsets in ``text``."""
+        folded = fold(text[lo:hi])
         ft = folded.text
         hits: list[Hit] = []
         for end_index, (length, patterns) in self.automaton.iter(ft):
@@ -95,7 +111,11 @@ class Matcher:
             if end_index + 1 < len(ft) and ft[end_index + 1] != " ":
                 continue
             start, end = folded.span(start_index, end_index + 1)
-            hits.extend(Hit(kind, item, start, end, written, lang, document)
+            if lo + start >= keep:
+                continue  # the next window's
+            if start == 0 and lo > 0 and not text[lo - 1].isspace():
+                continue  # not the start of a word in the whole text
+            hits.extend(Hit(kind, item, lo + start, lo + end, written, lang, document)
                         for kind, item, written, lang in patterns)
         return hits
 
@@ -176,6 +196,8 @@ class _Inflected:
 
 
 WINDOW_CHARS = 400  # around a key: more than KEYWORD_REACH words on either side
+SCAN_WINDOW = 4_000_000  # characters folded at a time in a very long text
+SCAN_OVERLAP = 8_000  # more than any cue, name or term is long
 
 
 def _word_start(text: str, position: int) -> int:
