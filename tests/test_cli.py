@@ -134,11 +134,15 @@ def test_python_dash_m_and_no_command(project):
 
 
 def test_the_version_is_the_package_version():
-    import tomllib
     from importlib.metadata import version
     from pathlib import Path
 
     import factaudit
+
+    try:
+        import tomllib
+    except ImportError:  # Python 3.10
+        import tomli as tomllib
 
     project = tomllib.loads((Path(__file__).parents[1] / "pyproject.toml").read_text())
     assert factaudit.__version__ == project["project"]["version"] == version("factaudit")

@@ -50,7 +50,7 @@ def test_a_text_without_any_key_costs_no_window():
 
 
 @settings(max_examples=40, deadline=None)
-@given(st.lists(st.sampled_from(WORDS + ["touched down", "Sergei Lavrov"]), max_size=300),
+@given(st.lists(st.sampled_from([*WORDS, "touched down", "Sergei Lavrov"]), max_size=300),
        st.integers(20, 200))
 def test_a_long_text_scanned_in_windows_gives_the_same_hits(words, window):
     from factaudit.matching import scan
