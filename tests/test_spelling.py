@@ -82,7 +82,8 @@ def test_name_typos_are_reported_with_the_canonical_word(text, found, expected):
     "Lavrin spoke.",  # short, opens a sentence
     "The marsupial and the lavender.",  # lower case
     "Then Karsudi spoke.",  # another first letter, alone, 7 letters
-    "Bersudi, Marsudo and Marsudo and Marsudo.",  # a recurring spelling is a name
+    # a spelling that recurs in a document that writes the declared name is another name
+    "Retno Marsudi met Marsudo; Marsudo and Marsudo spoke.",
 ])
 def test_no_typo_for_correct_names_or_other_words(text, no_dictionaries):
     assert typos(audit(PEOPLE, text)) == []
@@ -113,6 +114,51 @@ def test_a_spelling_confirmed_beside_the_name_is_a_typo_alone_too(no_dictionarie
     assert {(f.document, f.found) for f in typos(result)} == {("d0", "Marsdui"),
                                                               ("d1", "Marsdui")}
     assert "elsewhere" in next(f for f in typos(result) if f.document == "d1").how
+
+
+def test_a_recurring_misspelling_in_a_document_that_never_writes_the_name_is_a_typo(
+        no_dictionaries):
+    text = "Marsudo arrived. Marsudo spoke, and Marsudo left."
+    assert [f.found for f in typos(audit(PEOPLE, text))] == ["Marsudo"] * 3
+    assert typos(audit(PEOPLE, "Retno Marsudi came. " + text)) == []
+
+
+@pytest.mark.parametrize("text, found", [
+    ("Minister Retmo Marsdui said so.", ["Retmo", "Marsdui"]),  # both words of the name
+    ("Sidharto Suryodiupor spoke.", ["Suryodiupor"]),  # two edits beside the first name
+    ("Then Sidharto Sruyodipuor spoke.", ["Sruyodipuor"]),
+])
+def test_both_words_and_two_edits_beside_the_name(text, found, no_dictionaries):
+    assert [f.found for f in typos(audit(PEOPLE, text))] == found
+
+
+@needs_dictionaries
+@pytest.mark.parametrize("text, found", [
+    ("We flew to surbaya on Monday.", ["surbaya"]),
+    ("The ASAEN summit and the ASEAN summit; KPPK and KPK.", ["ASAEN", "KPPK"]),
+])
+def test_lower_case_names_and_acronyms(text, found):
+    claims = {"entities": [{"name": "Surabaya"}, {"name": "ASEAN"}, {"name": "KPK"}]}
+    assert [f.found for f in typos(audit(claims, text))] == found
+
+
+@needs_dictionaries
+@pytest.mark.parametrize("text", [
+    "We flew to surabaya; the surface was wet.",  # the name in lower case; a word
+    "The KKP and the KPU met the KPK.",  # other acronyms: a swap or a letter of three
+    "Write to kemlu.go.id or @surbaya_city.",  # addresses and handles
+])
+def test_no_typo_for_lower_case_words_other_acronyms_or_addresses(text):
+    claims = {"entities": [{"name": "Surabaya"}, {"name": "KPK"}, {"name": "Kemlu"}]}
+    assert typos(audit(claims, text)) == []
+
+
+def test_vocabulary_names_and_acronyms_have_near_misses_too(no_dictionaries):
+    claims = {"vocabulary": ["Bappenas", "BMKG", "kopdar"]}
+    found = typos(audit(claims, "Bappenas and Bapenas; BMKG and BKMG; kopdar, kopdra."))
+    assert [(f.found, f.expected, f.claim) for f in found] == [
+        ("Bapenas", "Bappenas", None), ("BKMG", "BMKG", None)]  # not lower-case words
+    assert "vocabulary" in found[0].how
 
 
 def test_ambiguous_near_miss_between_two_entities_is_not_reported():

@@ -135,3 +135,31 @@ def touches_invisible(doc: DocTokens, first: int, last: int) -> bool:
             or (end < len(doc.text) and doc.text[end] in INVISIBLE))
 
 
+_CHUNK_EDGE = "\"'“”‘’«»()[]{}<>,;:!?"
+_DOMAIN = re.compile(r"[\w-]+(?:\.[\w-]+)*\.[a-z]{2,4}", re.ASCII)
+
+
+def chunk_around(text: str, start: int, end: int) -> str:
+    """The run of non-space characters that holds ``text[start:end]``, without the
+    punctuation around it (quotes, brackets, a comma or a full stop at its end)."""
+    lo, hi = start, end
+    while lo > 0 and not text[lo - 1].isspace():
+        lo -= 1
+    while hi < len(text) and not text[hi].isspace():
+        hi += 1
+    chunk = text[lo:hi].strip(_CHUNK_EDGE)
+    while chunk.endswith("."):
+        chunk = chunk[:-1].rstrip(_CHUNK_EDGE)
+    return chunk
+
+
+def in_address(text: str, start: int, end: int) -> bool:
+    """The word at ``text[start:end]`` is part of a web address, an e-mail address, a
+    handle, a hashtag or a file name ("kemlu.go.id", "@Kemlu_RI", "#GotongRoyong",
+    "foto_01.jpg"), not running text."""
+    chunk = chunk_around(text, start, end)
+    if not chunk:
+        return False
+    if chunk[0] in "@#" or any(mark in chunk for mark in ("://", "www.", "@", "_", "/")):
+        return True
+    return _DOMAIN.fullmatch(chunk) is not None
