@@ -47,7 +47,11 @@ from factaudit.rules.facts import (
     typo_report,
 )
 
+from .term_misspelling import term_typos
+
 COMMON = 3.0  # Zipf frequency from which a word or name is common in a language
+EVERYDAY = 5.5  # … from which a word of a name is an everyday word ("Indonesia", "Jakarta")
+EVERYDAY_NAME = 5.0  # … from which a name's word a dictionary knows in lower case is one
 
 
 @dataclass(frozen=True)
@@ -65,6 +69,8 @@ class Evidence:
     common: bool = False  # wordfreq lists it as common in a language of the corpus
     acronym: bool = False  # the name's word is declared in capitals
     address: bool = False  # part of a web or e-mail address, a handle or a file name
+    common_target: bool = False  # the name's word is an ordinary word too ("Politik")
+    cut_off: bool = False  # the last word of a text that ends without punctuation
 
 
 def name_decision(found: str, candidate: str, target: str, distance: int,
@@ -72,8 +78,9 @@ def name_decision(found: str, candidate: str, target: str, distance: int,
     """Why ``found`` (folded: ``candidate``) is a typo of the name word ``target``, or None
     (the rules of the module's docstring)."""
     length = len(target)
-    if candidate == target + "s" or ev.address:
-        return None  # plural or genitive ("the Webers"); a web address or a handle
+    if candidate == target + "s" or ev.address or ev.cut_off:
+        return None  # plural or genitive ("the Webers"); a web address or a handle; a
+        # word cut off at the end of a text
     if ev.acronym:
         return acronym_decision(found, candidate, target, distance, ev)
     if ev.context or ev.near_context:
@@ -84,15 +91,17 @@ def name_decision(found: str, candidate: str, target: str, distance: int,
     if other_gender_form(candidate, target):
         return None  # "Morozova" is another person than "Morozov"
     if found[:1].islower():
-        return lower_case_decision(candidate, target, distance, ev)
+        return None if ev.common_target else lower_case_decision(candidate, target,
+                                                                  distance, ev)
     if ev.written_lower or ev.in_dictionary or (ev.recurring and ev.correct_here):
         return None  # an ordinary word, a known name, or another name beside this one
     if ev.confirmed:
         if distance > context_edits(length):
             return None
         return "spelled so beside another word of the name elsewhere in the corpus"
-    if ev.common or distance > allowed_edits(length):
-        return None
+    if ev.common or ev.common_target or distance > allowed_edits(length):
+        return None  # a common word or name; near a name's word that is an ordinary word
+        # too ("Politik"), a word alone is more likely another word
     if not (candidate[:1] == target[:1] or is_transposition(candidate, target)) and length < 8:
         return None  # a different first letter is more often another name
     if ev.initial and not found.isupper() and ev.in_dictionary is None and length < 7:
@@ -176,6 +185,13 @@ def _decide(ctx: RuleContext, data: NearMisses) -> list[Typo]:
     languages = tuple(sorted({ctx.info(p.doc_id).language for p in data.places}
                              | set(ctx.languages)))
     dictionary = dictionary_words(set(by_candidate), list(languages), names=True)
+    asked = dictionary_words({t for v in by_candidate.values() for _, t in v},
+                             list(languages))
+    # name words that are everyday words as well, in lower case ("politik", "china")
+    ordinary = {t for t, known in asked.items()
+                if known and best_zipf(t, languages) >= EVERYDAY_NAME}
+    weak = {w for words in entity_words.values() for w in words
+            if best_zipf(w, languages) >= EVERYDAY}
     # occurrences, with context first: a spelling seen beside the entity's other word
     # confirms the same spelling where it stands alone
     places = []
@@ -183,12 +199,16 @@ def _decide(ctx: RuleContext, data: NearMisses) -> list[Typo]:
         found_pairs = sorted(by_candidate.get(place.form, []))
         if not found_pairs or place.invisible:
             continue  # invisible-characters reports those beside an invisible character
-        beside = _beside(place, found_pairs, targets, entity_words, by_candidate)
+        beside = _beside(place, found_pairs, targets, entity_words, by_candidate,
+                         ordinary, weak)
         places.append((not beside[0], place.doc_id, place.start, place, beside))
     places.sort(key=lambda p: p[:3])
+    terms = {(t.doc_id, t.start) for t in term_typos(ctx)}  # a term's near-miss is its own
     confirmed: set[tuple[str, str]] = set()
     out: list[Typo] = []
     for _, _, _, place, (with_context, near_context) in places:
+        if (place.doc_id, place.start) in terms:
+            continue
         candidate = place.form
         accepted = []
         for d, target in sorted(by_candidate[candidate]):
@@ -202,7 +222,9 @@ def _decide(ctx: RuleContext, data: NearMisses) -> list[Typo]:
                               correct_here=(place.doc_id, target) in data.correct,
                               common=best_zipf(candidate, languages) >= COMMON,
                               acronym=written.isupper() and len(written) > 1,
-                              address=place.address)
+                              address=place.address,
+                              common_target=target in ordinary,
+                              cut_off=place.cut_off)
                 why = name_decision(place.found, candidate, target, d, ev)
                 if why:
                     accepted.append((not ev.context, d, e, written, why))
@@ -224,15 +246,17 @@ def _decide(ctx: RuleContext, data: NearMisses) -> list[Typo]:
 
 def _beside(place: Place, found_pairs: list[tuple[int, str]],
             targets: dict[str, list[tuple[str, str]]], entity_words: dict[str, set[str]],
-            by_candidate: dict[str, list[tuple[int, str]]]
-            ) -> tuple[set[tuple[str, str]], set[tuple[str, str]]]:
+            by_candidate: dict[str, list[tuple[int, str]]], ordinary: set[str],
+            weak: set[str]) -> tuple[set[tuple[str, str]], set[tuple[str, str]]]:
     """(entity, target) pairs with another word of the entity beside the place, and those
-    with a near-miss of another word of the entity beside it."""
+    with a near-miss of another word of the entity beside it. Beside a name's word that is
+    an ordinary word too ("Politik"), an everyday word of the name ("Indonesia") is no
+    evidence: "Charta Politika Indonesia" is another name."""
     exact: set[tuple[str, str]] = set()
     near: set[tuple[str, str]] = set()
     for _, t in found_pairs:
         for e, _ in targets[t]:
-            others = entity_words[e] - {t}
+            others = entity_words[e] - {t} - (weak if t in ordinary else set())
             if place.near & others:
                 exact.add((e, t))
                 continue

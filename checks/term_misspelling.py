@@ -26,6 +26,7 @@ from weakref import WeakKeyDictionary
 
 from rapidfuzz.distance import OSA
 
+from factaudit.reading.inflection import same_stem
 from factaudit.reading.lexicon.edits import allowed_edits, is_transposition, phrase_edits
 from factaudit.reading.lexicon.frequency import zipf
 from factaudit.reading.lexicon.hunspell import dictionary_words
@@ -58,8 +59,9 @@ def term_decision(candidate: str, preferred: str, language: str | None,
     if len(differing) != 1:
         return None  # one misspelled word; the others exactly right
     word, target = differing[0]
-    if any(word == target + s for s in SUFFIXES.get(language or "", ())):
-        return None
+    if any(word == target + s for s in SUFFIXES.get(language or "", ())) or (
+            language and same_stem(word, target, language)):
+        return None  # an inflection or an affixed form ("direkapitulasi")
     if len(pwords) == 1 and (in_dictionary or (in_dictionary is None and recurring)):
         return None  # another word of the language
     length = len(target)

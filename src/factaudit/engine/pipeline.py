@@ -310,7 +310,7 @@ def _inputs_stamp(languages: tuple[str, ...]) -> str:
     """Every other input that can change a finding: the user's language packs (by
     content) and the Hunspell dictionaries in use (by path, size and time)."""
     from factaudit.reading.languages import pack_files
-    from factaudit.reading.lexicon.hunspell import DISABLE_ENV, find_dictionary
+    from factaudit.reading.lexicon.hunspell import DISABLE_ENV, find_dictionaries
 
     stamp = hashlib.blake2b(digest_size=12)
     for path in pack_files():
@@ -321,8 +321,7 @@ def _inputs_stamp(languages: tuple[str, ...]) -> str:
             stamp.update(f"{path}:unreadable".encode())
     stamp.update(os.environ.get(DISABLE_ENV, "").encode())
     for language in languages:
-        found = find_dictionary(language)
-        if found is not None:
+        for found in find_dictionaries(language):
             for suffix in (".dic", ".aff"):
                 try:
                     st = found.with_suffix(suffix).stat()

@@ -142,6 +142,7 @@ class Place:
     initial: bool  # it opens a sentence, a line or a heading
     invisible: bool  # an invisible character stands beside it
     address: bool = False  # it is part of a web address, e-mail, handle, hashtag or file name
+    cut_off: bool = False  # the last word of a text that ends without punctuation
 
 
 @dataclass(frozen=True)
@@ -249,7 +250,8 @@ def collect_near_misses(ctx: RuleContext) -> NearMisses:
                 data.places.append(Place(f, doc.id, start, end, word,
                                          frozenset(neighbours(tokens, i)),
                                          sentence_initial(text, start), invisible,
-                                         in_address(text, start, end)))
+                                         in_address(text, start, end),
+                                         end >= len(text.rstrip())))
             if f in unigram_terms and f not in s.known:
                 for (size, language), _ in s.groups.items():
                     if size == 1 and (not language or language == doc.language):

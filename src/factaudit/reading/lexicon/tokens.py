@@ -90,11 +90,25 @@ def build_index(documents: list[tuple[str, str, str]],
 
 
 def sentence_initial(text: str, start: int) -> bool:
-    """The word at ``start`` opens a sentence, a line or a heading."""
+    """The word at ``start`` opens a sentence, a line or a heading (a full stop after an
+    initial or a short title, "S. Parman", "Jl. Sudirman", "Dr. Sari", does not end one)."""
     j = start - 1
+    if j > 0 and text[j] in "-–—/" and text[j - 1].isalnum():
+        return False  # the second part of a compound ("Al-Fitr", "Jokowi-Maruf")
     while j >= 0 and text[j] in " \t\u00a0\"'“‘«([*_":
         j -= 1
+    if j >= 0 and text[j] == "." and _short_title(text, j):
+        return False
     return j < 0 or text[j] in ".!?…:\n\r•–—-#>|"
+
+
+def _short_title(text: str, dot: int) -> bool:
+    """The full stop at ``dot`` ends an initial or a capitalised word of 2–3 letters."""
+    k = dot
+    while k > 0 and text[k - 1].isalpha():
+        k -= 1
+    word = text[k:dot]
+    return 1 <= len(word) <= 3 and word[0].isupper() and (k == 0 or not text[k - 1].isalnum())
 
 
 def is_initial(word: str) -> bool:
