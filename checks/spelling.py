@@ -59,7 +59,7 @@ CORRECTION = 3.0  # the least Zipf frequency of a correction (one edit away)
 FAR_CORRECTION = 3.5  # … two edits away, or for a word the language's rules explain
 GAP = 1.5  # how much more common the correction must be than the word (Zipf)
 OFTEN = 3.0  # a word written this often (Zipf) needs a wider gap: it may be a word of its own
-OFTEN_GAP = 2.0
+OFTEN_GAP = 2.5
 EXPLAINED_GAP = 2.5
 RARE = 2.0  # a word the rules explain is a typo only below this frequency
 CAPITAL_LETTERS = 7  # a capitalised word opening a sentence is checked from this length
@@ -247,35 +247,59 @@ def _decide(language: str, words: set[str], spellers: dict[str, Speller],
         {b for b in bases.values() if b})
     unknown = {w for w in unknown if bases[w] not in known_bases}
     lower = {w: w.lower() for w in unknown}
-    explained = {w for w in unknown if root_of(lower[w], language) is not None}
-    attested = frozenset(w.lower() for w in (words - unknown) | explained)
+    roots = {w: root_of(lower[w], language) for w in unknown}
+    attested = frozenset(w.lower() for w in words - unknown) | {
+        lower[w] for w, r in roots.items() if r}
+    # corrections in the document's language only: near an Indonesian word there is often
+    # an English one ("difabel", "disable"), and that says nothing
+    found, frequency = _near(language, set(lower.values()), speller, attested)
+    listed = _frequency(language, words)
+    splits = {w: _splits(lower[w], language) for w in unknown}
+    not_parts = speller.unknown({p for pairs in splits.values() for pair in pairs
+                                 for p in pair})
+    out: dict[tuple[str, str], Verdict_ | None] = {}
+    for w in unknown:
+        best = _best(found.get(lower[w], []), frequency)
+        if best is None:
+            continue  # no common word near it: a name, a loanword or a word of its own
+        gap = frequency(best[0]) - listed(lower[w])
+        if any(a not in not_parts and b not in not_parts for a, b in splits[w]) and not (
+                best[1] == 1 and gap >= OFTEN_GAP):
+            continue  # two words written together ("trainset"), not one misspelled
+        root = roots[w]
+        why = spelling_decision(w, listed(lower[w]), best[0], best[1],
+                                frequency(best[0]), root,
+                                root_of(best[0], language) if root else None)
+        out[(language, w)] = (Verdict_(best[0], best[1], why,
+                                       capital_misspelling(w, best[0], best[1]))
+                              if why else None)
+    return out, {w for w in unknown if not roots[w]}
+
+
+Near = tuple[dict[str, list[tuple[str, int]]], Callable[[str], float]]
+
+
+def _best(found: list[tuple[str, int]], frequency: Callable[[str], float]
+          ) -> tuple[str, int] | None:
+    """The nearest of the words found, the most common among those as near."""
+    return max(found, key=lambda cd: (-cd[1], frequency(cd[0]), cd[0]), default=None)
+
+
+def _near(language: str, words: set[str], speller: Speller, attested: frozenset[str]
+          ) -> Near:
+    """The words of ``language`` near each of ``words`` that its dictionary knows, and how
+    common a word is there (the corpus's own words of the language count as common)."""
     corrector = _corrector(language, attested)
     native = native_letters(language)
-    near = corrector.near(v for v in lower.values() if not native or set(v) <= native)
-    candidates = {c for found in near.values() for c, _ in found}
-    not_words = speller.unknown(candidates - attested)
+    found = corrector.near(w for w in words if not native or set(w) <= native)
+    not_words = speller.unknown({c for near in found.values() for c, _ in near} - attested)
     listed = _frequency(language, words)
 
     def frequency(w: str) -> float:
         return max(listed(w), ATTESTED if w in attested else 0.0)
 
-    splits = {w: _splits(lower[w], language) for w in unknown}
-    parts = {p for pairs in splits.values() for pair in pairs for p in pair}
-    not_parts = speller.unknown(parts)
-    out: dict[tuple[str, str], Verdict_ | None] = {}
-    for w in unknown:
-        found = [(c, d) for c, d in near.get(lower[w], []) if c not in not_words]
-        best = max(found, key=lambda cd: (-cd[1], frequency(cd[0]), cd[0]), default=None)
-        if best is None or any(a not in not_parts and b not in not_parts
-                               for a, b in splits[w]):
-            continue  # no common word near it, or two words written together
-        root = root_of(lower[w], language)
-        why = spelling_decision(w, listed(lower[w]), best[0], best[1], frequency(best[0]),
-                                root, root_of(best[0], language) if root else None)
-        out[(language, w)] = (Verdict_(best[0], best[1], why,
-                                       capital_misspelling(w, best[0], best[1]))
-                              if why else None)
-    return out, unknown - explained
+    return ({w: [(c, d) for c, d in near if c not in not_words] for w, near in found.items()},
+            frequency)
 
 
 def _splits(word: str, language: str) -> list[tuple[str, str]]:

@@ -9,7 +9,9 @@ changes), suffixes (-kan, -an, -i), confixes (ke-…-an, pe-…-an) and clitics 
 reduplications ("anak-anak", "menebak-nebak", "arak-arakan"). Here what is left may also
 be a word common in the language (wordfreq: "rinci" in "dirinci"), or a root and another
 written together ("tandatangan" in "ditandatangani", "siapsiaga" in "kesiapsiagaan",
-"antikorupsi", "antarmoda"), each of four letters or more.
+"antikorupsi", "antarmoda"), each of four letters or more, and a word may carry a
+derivational suffix of loanwords that Sastrawi leaves on (-wan, -wati, -isasi, -isme,
+-itas: "prakirawan", "sentralitas").
 """
 
 from __future__ import annotations
@@ -21,6 +23,8 @@ from factaudit.reading.lexicon.frequency import words_of
 
 AFFIXING = ("id", "ms")  # languages whose words Sastrawi reads
 MIN_PART = 4  # letters of each root of a compound
+# derivational suffixes Sastrawi leaves on: "prakirawan", "sentralitas", "digitalisasi"
+LOAN_SUFFIXES = ("wati", "wan", "isasi", "isme", "itas")
 COMMON_ROOT = 3.5  # Zipf frequency from which a word of the language may be a root
 
 
@@ -72,6 +76,14 @@ def root_of(word: str, language: str) -> str | None:
     roots.asked = word
     try:
         stem = stemmer.stem_word(word)
+        for suffix in LOAN_SUFFIXES if stem == word else ():
+            base = word.removesuffix(suffix)
+            if base == word or len(base) < MIN_PART:
+                continue
+            found = base if roots.contains(base) else stemmer.stem_word(base)
+            if found != base or roots.contains(base):
+                stem = found
+                break
     finally:
         roots.asked = ""
     return stem if stem != word and len(stem) >= 3 and roots.contains(stem) else None
