@@ -67,10 +67,10 @@ def root_of(word: str, language: str) -> str | None:
     no such rules. ``word`` is lower case; a hyphenated reduplication is read whole."""
     if language not in AFFIXING or not word or not word.replace("-", "").isalpha():
         return None
-    found = _stemmer(language)
-    if found is None:  # pragma: no cover
+    made = _stemmer(language)
+    if made is None:  # pragma: no cover
         return None
-    stemmer, roots = found
+    stemmer, roots = made
     if word in roots.roots or roots.compound(word):
         return word
     roots.asked = word
