@@ -86,13 +86,14 @@ def unknown_words(ctx: RuleContext) -> Unknown:
     doc = ctx.document
     accepted = _accepted(ctx)
     plain = _language_words(doc.language)
-    words = []
-    for s in spots(doc.text, _small_words(doc.language)):
-        folded = fold_phrase(s.word).replace(" ", "")
-        if folded in accepted or folded in plain or zipf(s.word, doc.language) >= COMMON:
-            continue
-        words.append((s.start, s.end, s.word, s.initial))
-    return Unknown(doc.id, doc.language, tuple(words))
+    language = doc.language
+
+    def wanted(word: str) -> bool:
+        folded = fold_phrase(word).replace(" ", "")
+        return not (folded in accepted or folded in plain or zipf(word, language) >= COMMON)
+
+    found = spots(doc.text, _small_words(language), wanted)
+    return Unknown(doc.id, language, tuple((s.start, s.end, s.word, s.initial) for s in found))
 
 
 _ACCEPTED: dict[int, set[str]] = {}

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
 
@@ -49,26 +49,53 @@ class Spot:
     initial: bool  # opens a sentence, a line or a title-case heading
 
 
-def spots(text: str, small_words: frozenset[str] = frozenset()) -> list[Spot]:
+def spots(text: str, small_words: frozenset[str] = frozenset(),
+          wanted: Callable[[str], bool] | None = None) -> list[Spot]:
     """The words of running text worth looking up (see the module's docstring).
     ``small_words``: the language's function words, which tell a heading in title case
-    ("Ready for Inauguration") from a line of names."""
+    ("Ready for Inauguration") from a line of names; ``wanted``: which words (as written)
+    are worth looking at at all, asked first, once per distinct word."""
     main = _main_script(text)
-    titles = _title_lines(text, small_words)
+    titles: list[tuple[int, int]] | None = None
     tail = len(text.rstrip())
+    seen: dict[str, bool] = {}
     out = []
     for m in WORD.finditer(text):
+        word = m.group(0)
+        keep = seen.get(word)
+        if keep is None:
+            plain = _plain(word)
+            keep = seen[word] = (len(plain) >= MIN_LETTERS and _looks_plain(plain, main)
+                                 and (wanted is None or wanted(plain)))
+        if not keep:
+            continue
         start, end = m.start(), m.end()
-        word = m.group(0).replace("’", "'")
-        if word.endswith(("'s", "'S")):
-            word, end = word[:-2], end - 2
-        if len(word) < MIN_LETTERS or not _running(text, start, end, word, main):
+        word = _plain(word)
+        end = start + len(word)
+        if not _running(text, start, end):
             continue
         if _reduplicated(text, start, end) or end >= tail or _fragment(text, start, word):
             continue  # a reduplication; a text cut off in its last word or its first
-        initial = sentence_initial(text, start) or _in(titles, start)
+        initial = False
+        if word[0].isupper():
+            if titles is None:
+                titles = _title_lines(text, small_words)
+            initial = sentence_initial(text, start) or _in(titles, start)
         out.append(Spot(start, end, word, initial))
     return out
+
+
+def _plain(word: str) -> str:
+    """A word as looked up: a typographic apostrophe made plain, a possessive taken off."""
+    word = word.replace("’", "'")
+    return word[:-2] if word.endswith(("'s", "'S")) else word
+
+
+def _looks_plain(word: str, main: str | None) -> bool:
+    """Not an acronym or a brand in camel case; letters of the text's script only."""
+    if any(c.isupper() for c in word[1:]):
+        return False
+    return not is_mixed_script(word) and script_of(word[0]) == main
 
 
 def _fragment(text: str, start: int, word: str) -> bool:
@@ -90,21 +117,16 @@ def _fragment(text: str, start: int, word: str) -> bool:
                                         and (k == 0 or not text[k - 1].isalpha()))
 
 
-def _running(text: str, start: int, end: int, word: str, main: str | None) -> bool:
-    """Whether a word is running text (the module's docstring), by itself and by what
-    stands around it."""
-    if any(c.isupper() for c in word[1:]):
-        return False  # an acronym, or a brand in camel case
+def _running(text: str, start: int, end: int) -> bool:
+    """Whether a word is running text (the module's docstring) by what stands around it."""
     before = text[start - 1] if start > 0 else " "
     after = text[end] if end < len(text) else " "
     if before.isdigit() or after.isdigit() or before in INVISIBLE or after in INVISIBLE:
         return False
     if before == "\\":
         return False  # an escape written out ("\\nbeing" for a line break)
-    if after == "." and len(word) <= 4 and (word[0].isupper() or len(word) <= 3):
+    if after == "." and end - start <= 4 and (text[start].isupper() or end - start <= 3):
         return False  # "Jl.", "Drs.", "dr.", "Muh."
-    if is_mixed_script(word) or script_of(word[0]) != main:
-        return False
     if in_address(text, start, end):
         return False
     return _INNER_DOT.search(chunk_around(text, start, end)) is None
