@@ -414,15 +414,16 @@ def signature(ctx: RuleContext) -> Signature:
     """Facts written with digits in the passages that speak to claims, and the entities
     the document names."""
     facts: set[str] = set()
+    names: list[tuple[int, str]] = []
     if ctx.mentions:
-        entities = {h.item for h in ctx.hits()
-                    if h.kind in (HitKind.ENTITY_NAME, HitKind.ENTITY_ALIAS,
-                                  HitKind.ENTITY_VARIANT, HitKind.ENTITY_OTHER)}
+        names = sorted({(h.start, h.item) for h in ctx.hits()
+                        if h.kind in (HitKind.ENTITY_NAME, HitKind.ENTITY_ALIAS,
+                                      HitKind.ENTITY_VARIANT, HitKind.ENTITY_OTHER)})
         facts = {f"{m.kind}:{m.value}" for m in ctx.mentions if any(c.isdigit() for c in m.raw)}
-        facts |= {f"entity:{e}" for e in entities}
+        facts |= {f"entity:{e}" for _, e in names}
     doc = ctx.document
     return Signature(doc.info, frozenset(facts),
-                     shape(doc.text, doc.language) if facts else None)
+                     shape(doc.text, doc.language, names) if facts else None)
 
 
 def merge_signatures(parts: Sequence[Signature]) -> Copies:
@@ -433,4 +434,4 @@ def merge_signatures(parts: Sequence[Signature]) -> Copies:
     return Copies(found, groups(infos, found), {k: frozenset(v) for k, v in signatures.items()})
 
 
-COPIES: Fact[Signature, Copies] = Fact("copies-2", signature, merge_signatures, Signature)
+COPIES: Fact[Signature, Copies] = Fact("copies-3", signature, merge_signatures, Signature)
