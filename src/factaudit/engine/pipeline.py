@@ -46,7 +46,7 @@ from factaudit.model import (
 from factaudit.reading.files import HAND_WRITTEN_LIMIT, describe, read_regular
 from factaudit.results import AuditResult, RuleMeta
 from factaudit.rules.api import Rule
-from factaudit.rules.registry import active_rules, discover_rules
+from factaudit.rules.registry import active_rules, discover_rules, severity_of
 from factaudit.rules.runner import DocOutcome, Plan, process, reduce
 
 BATCH_BYTES = 1_000_000
@@ -82,10 +82,16 @@ def audit(project: Project, rules: Sequence[Rule] | None = None, *,
         executor, workers, scheduler, project.total_bytes)
     store = Cache(cache) if cache is not None else None
     try:
-        return _audit(project, plan, runner, store, today, progress, validate)
+        result = _audit(project, plan, runner, store, today, progress, validate)
     finally:
         if store is not None:
             store.close()
+    # what every output says about the optional rules that did not run, and how to run them
+    considered = discover_rules() if rules is None else list(rules)
+    result.rules_off = [RuleMeta(r.id, severity_of(r, config), r.summary, r.scope, r.status,
+                                 r.optional)
+                        for r in considered if r.optional and r not in active]
+    return result
 
 
 # the shape of a stored run, checked when it is read back (anything else is a miss)
