@@ -530,3 +530,38 @@ def test_property_words_with_a_clitic_are_never_misspellings(root, clitic, capit
     made = root + clitic
     text = f"{made.capitalize()} dibahas. Menurut laporan, {made} dipakai di sini."
     assert spelled(("id", text)) == []
+
+
+long_word = st.text(LETTERS, min_size=8, max_size=12).map(str.capitalize)
+
+
+@settings(max_examples=60, deadline=None)
+@given(first=first_word, last=long_word, i=st.integers(0, 20), j=st.integers(0, 20),
+       a=st.sampled_from(LETTERS), b=st.sampled_from(LETTERS))
+def test_property_two_edits_in_a_long_surname_beside_the_first_name_are_reported(
+        first, last, i, j, a, b):
+    edited = _edit(_edit(last, "substitution", i, a), "substitution", j, b)
+    assume(first.lower() != last.lower())
+    assume(edited.lower() not in (last.lower(), first.lower()))
+    claims = {"entities": [{"name": f"{first} {last}"}]}
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv(hunspell.DISABLE_ENV, "off")  # random letters are in no dictionary
+        (f,) = typos(audit(claims, f"Yesterday {first} {edited} said so."))
+    assert (f.rule, f.found, f.expected) == ("name-typo", edited, last)
+
+
+@settings(max_examples=60, deadline=None)
+@given(first=st.text(LETTERS, min_size=5, max_size=8).map(str.capitalize), last=long_word,
+       k1=EDITS, k2=EDITS, i=st.integers(0, 20), j=st.integers(0, 20),
+       a=st.sampled_from(LETTERS), b=st.sampled_from(LETTERS))
+def test_property_both_words_of_a_name_misspelled_are_reported(first, last, k1, k2, i, j,
+                                                               a, b):
+    e1, e2 = _edit(first, k1, i, a), _edit(last, k2, j, b)
+    assume(len({first.lower(), last.lower(), e1.lower(), e2.lower()}) == 4)
+    assume(e1.lower() + "s" != first.lower() and e2.lower() != last.lower() + "s"
+           and e1.lower() != first.lower() + "s")
+    claims = {"entities": [{"name": f"{first} {last}"}]}
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv(hunspell.DISABLE_ENV, "off")
+        found = typos(audit(claims, f"Yesterday {e1} {e2} said so."))
+    assert [(f.found, f.expected) for f in found] == [(e1, first), (e2, last)]
