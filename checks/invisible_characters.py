@@ -55,8 +55,9 @@ def _owner(candidates: list[Owner], text: str, start: int, end: int) -> Item | N
     form of, else the first declared."""
     if len(candidates) <= 1:
         return candidates[0][0] if candidates else None
-    around = {fold_phrase(m.group(0))
-              for m in TOKEN.finditer(text, max(0, start - 60), min(len(text), end + 60))}
+    before = [m.group(0) for m in TOKEN.finditer(text, max(0, start - 40), start)][-2:]
+    after = [m.group(0) for m in TOKEN.finditer(text, end, min(len(text), end + 40))][:2]
+    around = {fold_phrase(w) for w in (*before, *after)}  # the two words on each side
     best = max(enumerate(candidates),
                key=lambda kc: (len(kc[1][2] & around), kc[1][3], -kc[0]))
     return best[1][0]

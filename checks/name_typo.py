@@ -78,11 +78,12 @@ def name_decision(found: str, candidate: str, target: str, distance: int,
     """Why ``found`` (folded: ``candidate``) is a typo of the name word ``target``, or None
     (the rules of the module's docstring)."""
     length = len(target)
-    if candidate == target + "s" or ev.address or ev.cut_off:
-        return None  # plural or genitive ("the Webers"); a web address or a handle; a
-        # word cut off at the end of a text
+    if ev.address or ev.cut_off:
+        return None  # a web address or a handle; a word cut off at the end of a text
     if ev.acronym:
         return acronym_decision(found, candidate, target, distance, ev)
+    if candidate == target + "s":
+        return None  # plural or genitive ("the Webers")
     if ev.context or ev.near_context:
         if distance > context_edits(length) or (found.isupper() and len(found) < 4):
             return None

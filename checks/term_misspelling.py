@@ -9,7 +9,8 @@ Good: "kesejahteraan", "Dalam Negeri", "DALAM NEGERI", a listed variant (reporte
 
 Only documents in the term's ``language`` are read. Exactly one word of the term may
 differ, never by an inflection (a suffix of the language). Beside the term's other
-words: one edit of any letter (two from 8 letters), in words of 3+ letters; a word of 5+
+words: one edit of any letter (two from 8 letters), in words of 3+ letters ("hak asasi"
+written "ak asasi" too); a word of 5+
 letters may become another word ("Dalam Ngeri" is a typo though "ngeri" is a word), a
 shorter one not a common word of the language that its dictionary knows ("kerja sma"
 and "Luat Negeri" are typos, "kerja saja" is not). A one-word term: one edit (two from 12
@@ -68,7 +69,7 @@ def term_decision(candidate: str, preferred: str, language: str | None,
     d = OSA.distance(word, target)
     swapped = is_transposition(word, target)
     if len(pwords) > 1:  # the term's other words stand beside it
-        if len(word) < 3 or d > phrase_edits(length):
+        if len(word) < 2 or d > phrase_edits(length):
             return None
         if length < 5 and common and in_dictionary is not False:
             return None  # a short word: only one that is no common word of the language
