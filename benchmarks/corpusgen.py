@@ -25,15 +25,22 @@ ENTITIES = [
     ("Igor Petrenko", []),
 ]
 
+# Organisations declared by their acronym (with the name spelled out as an alias).
+ACRONYMS = [("ASEAN", "Association of Southeast Asian Nations"), ("UNESCO", ""),
+            ("UNICEF", ""), ("BPJS", "Badan Penyelenggara Jaminan Sosial"), ("BNPB", ""),
+            ("JICA", "Japan International Cooperation Agency"), ("KPK", ""), ("BMKG", "")]
+
 TERMS = {  # language → preferred forms
     "id": ["kesejahteraan", "perekonomian", "pembangunan", "kerja sama", "pemulihan",
            "perdagangan", "infrastruktur", "ketahanan pangan", "keberlanjutan",
-           "transparansi", "Dalam Negeri", "kedaulatan"],
+           "transparansi", "Dalam Negeri", "kedaulatan", "Luar Negeri", "uji coba",
+           "hak asasi manusia", "cagar budaya"],
     "en": ["sustainability", "infrastructure", "cooperation", "transparency",
            "accountability", "humanitarian"],
 }
 
-# Sentences with slots: {P} a person, {T} a term of the language, {O} another person.
+# Sentences with slots: {P} a person, {T} a term of the language, {O} another person,
+# {A} an organisation declared by its acronym.
 SENTENCES = {
     "en": [
         "{P} said on Monday that the talks in Jakarta had been productive.",
@@ -72,6 +79,8 @@ SENTENCES = {
         "The conference ended with a joint statement on {T} and trade.",
         "Lindsey Graham and Tom Hanks were not at the meeting.",
         "Energy prices fell in March, but rose again in April.",
+        "A report by {A} said the programme had reached most provinces.",
+        "Officials of {A} and {A} met in Jakarta to discuss funding.",
     ],
     "id": [
         "{P} mengatakan bahwa pertemuan di Jakarta berjalan dengan baik.",
@@ -109,6 +118,8 @@ SENTENCES = {
         "Warga desa bergotong royong membersihkan saluran air.",
         "Pedagang pasar mengeluhkan kenaikan harga cabai dan bawang.",
         "Sekolah-sekolah kembali dibuka setelah libur panjang.",
+        "Laporan {A} menyebutkan program itu sudah menjangkau sebagian besar provinsi.",
+        "Pejabat {A} dan {A} bertemu di Jakarta untuk membahas pendanaan.",
     ],
 }
 
@@ -144,6 +155,7 @@ def claims_yaml() -> str:
     import yaml
 
     entities = [{"name": n, **({"others": o} if o else {})} for n, o in ENTITIES]
+    entities += [{"name": a, **({"aliases": [long]} if long else {})} for a, long in ACRONYMS]
     terms = [{"preferred": t, "language": lang} for lang, ts in TERMS.items() for t in ts]
     return yaml.safe_dump({"entities": entities, "terms": terms}, allow_unicode=True)
 
@@ -174,6 +186,23 @@ def edit(word: str, kind: str, rng: random.Random) -> str:
     elif kind == "soft-hyphen":
         i = rng.randrange(1, n)
         return word[:i] + "\u00ad" + word[i:]
+    elif kind == "two-edit":  # two letters swapped apart, or two letters changed
+        if n < 8:
+            return word
+        i = rng.randrange(n - 2)
+        j = rng.randrange(i + 2, n)
+        if rng.random() < 0.5 and lower[i] != lower[j]:
+            out = lower[:i] + lower[j] + lower[i + 1:j] + lower[i] + lower[j + 1:]
+        else:
+            out = (lower[:i] + rng.choice(ALPHABET.replace(lower[i], "")) + lower[i + 1:j]
+                   + rng.choice(ALPHABET.replace(lower[j], "")) + lower[j + 1:])
+    elif kind == "acronym":  # two letters swapped, or one doubled (a stutter)
+        if rng.random() < 0.5 and n >= 4:
+            i = rng.randrange(n - 1)
+            out = lower[:i] + lower[i + 1] + lower[i] + lower[i + 2:]
+        else:
+            i = rng.randrange(n)
+            out = lower[:i + 1] + lower[i] + lower[i + 1:]
     elif kind == "homoglyph":
         places = [i for i, c in enumerate(word) if c in HOMOGLYPHS]
         if not places:
@@ -198,6 +227,7 @@ def generate(n_docs: int, seed: int, kind: str | None = None, per_doc: int = 1,
     form about as rare as real typos are."""
     rng = random.Random(seed)
     known = {w.lower() for n, o in ENTITIES for form in [n, *o] for w in form.split()}
+    known |= {a.lower() for a, _ in ACRONYMS}
     out = Generated()
     for d in range(n_docs):
         language = "en" if d % 2 == 0 else "id"
@@ -239,30 +269,45 @@ def _document(doc: Text, language, rng, out, doc_id, kind, budget, known, upper_
                 term = rng.choice(TERMS[language])
                 budget = _term(term, language, rng, doc.add, lambda: doc.pos, out, doc_id,
                                kind, budget, headline, known)
+            elif part == "{A}":
+                budget = _acronym(language, rng, doc.add, lambda: doc.pos, out, doc_id, kind,
+                                  budget, headline, known)
             else:
                 doc.add(part.upper() if headline else part)
         doc.add("\n" if s % 5 == 4 else " ")
     return "".join(doc.pieces)
 
 
+NAME_ONLY = ("two-edit", "both-words")  # kinds injected into names only
+LETTER_EDITS = ("substitution", "insertion", "deletion", "transposition")
+
+
 def _mention(name, language, rng, add, pos, out, doc_id, kind, budget, headline, known,
              upper_edits):
     first, last = name.split(" ", 1)
     style = rng.random()
+    if kind in NAME_ONLY:
+        style = 0.5  # both words of the name, no title
     if style < 0.15:
         title = rng.choice(TITLES[language])
         add((title.upper() if headline else title) + " ")
     words = [first, last] if style < 0.7 else [last]
     if headline or (upper_edits and kind):
         words = [w.upper() for w in words]
-    target = None
-    if kind and budget > 0 and rng.random() < 0.6:
-        target = rng.randrange(len(words))
+    targets: set[int] = set()
+    if kind and kind != "acronym" and budget > 0 and rng.random() < 0.6:
+        if kind == "two-edit":
+            targets = {1} if len(last) >= 8 else set()
+        elif kind == "both-words":
+            targets = {0, 1} if min(len(first), len(last)) >= 4 else set()
+        else:
+            targets = {rng.randrange(len(words))}
     for k, word in enumerate(words):
         if k:
             add(rng.choice([" ", " ", " ", " ", " ", "  ", "\n"]))
-        if k == target:
-            edited = _draw(word, kind, rng, known)
+        if k in targets:
+            how = rng.choice(LETTER_EDITS) if kind == "both-words" else kind
+            edited = _draw(word, how, rng, known)
             if edited is not None:
                 start = pos()
                 add(edited)
@@ -274,10 +319,24 @@ def _mention(name, language, rng, add, pos, out, doc_id, kind, budget, headline,
     return budget
 
 
+def _acronym(language, rng, add, pos, out, doc_id, kind, budget, headline, known):
+    name, _ = rng.choice(ACRONYMS)
+    if kind == "acronym" and budget > 0 and rng.random() < 0.6:
+        edited = _draw(name, kind, rng, known)
+        if edited is not None:
+            start = pos()
+            add(edited)
+            out.injected.append(Injected(kind, doc_id, start, pos(), slug(name), "name", name,
+                                         edited, False, len(name)))
+            return budget - 1
+    add(name)
+    return budget
+
+
 def _term(term, language, rng, add, pos, out, doc_id, kind, budget, headline, known):
     words = term.split()
     target = None
-    if kind and budget > 0 and rng.random() < 0.6:
+    if kind and kind not in (*NAME_ONLY, "acronym") and budget > 0 and rng.random() < 0.6:
         target = rng.randrange(len(words))
     for k, word in enumerate(words):
         if k:

@@ -22,35 +22,53 @@ from factaudit.reading.lexicon.scripts import find_oddities, show_invisible
 from factaudit.reading.text import fold_phrase
 from factaudit.rules import ClaimSet, Item, Report, Rule, RuleContext, Severity, Verdict
 
-_OWNERS: OrderedDict[int, dict[str, list[tuple[Item, str | None]]]] = OrderedDict()
+Owner = tuple[Item, str | None, frozenset[str], bool]  # item, language, its words, whole
+_OWNERS: OrderedDict[int, dict[str, list[Owner]]] = OrderedDict()
 
 
-def _owners(claims: ClaimSet) -> dict[str, list[tuple[Item, str | None]]]:
-    """Folded word → the entities and terms it belongs to (once per claim set)."""
+def _owners(claims: ClaimSet) -> dict[str, list[Owner]]:
+    """Folded word → the entities and terms it belongs to, with the item's other words
+    and whether the word is a whole form of it (once per claim set)."""
     owners = _OWNERS.get(id(claims))
     if owners is not None:
         return owners
     owners = {}
-    for entity in claims.entities:
-        for form in (*entity.correct_forms(), *entity.variants):
-            for m in TOKEN.finditer(form):
-                owners.setdefault(fold_phrase(m.group(0)), []).append((entity, None))
-    for term in claims.terms:
-        for form in (term.preferred, *term.variants):
-            for m in TOKEN.finditer(form):
-                owners.setdefault(fold_phrase(m.group(0)), []).append((term, term.language))
+    items: list[tuple[Item, str | None, list[str]]] = [
+        (e, None, [*e.correct_forms(), *e.variants]) for e in claims.entities]
+    items += [(t, t.language, [t.preferred, *t.variants]) for t in claims.terms]
+    for item, language, forms in items:
+        words = {fold_phrase(m.group(0)) for form in forms for m in TOKEN.finditer(form)}
+        for form in forms:
+            tokens = [fold_phrase(m.group(0)) for m in TOKEN.finditer(form)]
+            for word in tokens:
+                entry = (item, language, frozenset(words - {word}), len(tokens) == 1)
+                owners.setdefault(word, []).append(entry)
     _OWNERS[id(claims)] = owners
     while len(_OWNERS) > 4:
         _OWNERS.popitem(last=False)
     return owners
 
 
+def _owner(candidates: list[Owner], text: str, start: int, end: int) -> Item | None:
+    """The entity or term a word belongs to: of those it is a word of, the one whose other
+    words stand around it ("Luar Negeri", not "Dalam Negeri"), else the one it is a whole
+    form of, else the first declared."""
+    if len(candidates) <= 1:
+        return candidates[0][0] if candidates else None
+    before = [m.group(0) for m in TOKEN.finditer(text, max(0, start - 40), start)][-2:]
+    after = [m.group(0) for m in TOKEN.finditer(text, end, min(len(text), end + 40))][:2]
+    around = {fold_phrase(w) for w in (*before, *after)}  # the two words on each side
+    best = max(enumerate(candidates),
+               key=lambda kc: (len(kc[1][2] & around), kc[1][3], -kc[0]))
+    return best[1][0]
+
+
 def check(ctx: RuleContext) -> Iterator[Report]:
     owners = _owners(ctx.claims)
     doc = ctx.document
     for odd in find_oddities(doc.text):
-        owner = next((item for item, language in owners.get(fold_phrase(odd.clean), [])
-                      if language in (None, doc.language)), None)
+        owner = _owner([o for o in owners.get(fold_phrase(odd.clean), [])
+                        if o[1] in (None, doc.language)], doc.text, odd.start, odd.end)
         name = getattr(owner, "name", None) or getattr(owner, "preferred", None)
         shown = show_invisible(odd.written)
         if odd.kind == "invisible":

@@ -1,18 +1,27 @@
 """name-typo: a word that is a near-miss of a word of an entity's name.
 
 Bad:  "Dewi LP Kartiak" (entity Dewi Kartika: letters 'ka' swapped to 'ak'),
-      "DEWI KARTIAK", "Budi Santsoo", "Sidharto Suryodipura"
+      "DEWI KARTIAK", "Budi Santsoo", "Sidharto Suryodipura", "Dewi Kratiak"
+      (both words), "Dewi Kratikaa", "surbaya" (Surabaya, in lower case), "ASAEN" (ASEAN)
 Good: "Dewi Kartika", "DEWI KARTIKA", "Dewi\\nKartika", a declared alias or variant,
-      a declared other name (``others: [Dewi Kartini]``), "the Webers", a lower-case word
+      a declared other name (``others: [Dewi Kartini]``), "the Webers", an ordinary word
 
 A near-miss needs evidence. Another word of the same name beside it allows one edit (two
-from 10 letters), any letter. A word alone must look like a proper noun: capitalised,
-never written in lower case in the corpus, not an ordinary word of the language's
-Hunspell dictionary when one is installed, not recurring three or more times, keeping its
-first letter (unless the name has 8+ letters), 5+ letters long (7+ when it opens a
-sentence and no dictionary can be asked), one edit away (two from 12 letters). A spelling
-seen beside the name elsewhere in the corpus is a typo wherever it stands. The other
-gender's form of a Slavic surname ("Morozova") is another person.
+from 8 letters), any letter; so does a near-miss of another word of the name beside it
+(both words misspelled). A word alone must look like a misspelled name: one edit away
+(two from 12 letters), 5+ letters long, keeping its first letter (unless the name has 8+
+letters), capitalised and never written in lower case in the corpus (7+ letters when it
+opens a sentence and no dictionary can be asked), not a word or name that an installed
+Hunspell dictionary knows or that is common in a language of the corpus (wordfreq). A
+spelling that recurs three or more times is a name of its own only in a document that also
+writes the declared name; in one that never does, it is the same misspelling repeated (as
+syndicated copies spread it). A spelling seen beside the name elsewhere in the corpus is a
+typo wherever it stands. In lower case, a word is a typo only of a name of 6+ letters, one
+edit away keeping its first letter, in no dictionary and not common. An acronym (a name
+word written in capitals) is misspelled by two of its letters swapped, a letter doubled
+("KPPK" for KPK), or from 5 letters any one edit; the words in capitals that the claims'
+``vocabulary`` declares are checked the same way, and so are its capitalised words. The
+other gender's form of a Slavic surname ("Morozova") is another person.
 """
 
 from __future__ import annotations
@@ -23,17 +32,26 @@ from dataclasses import dataclass
 from weakref import WeakKeyDictionary
 
 from factaudit.reading.lexicon.edits import allowed_edits, context_edits, is_transposition
+from factaudit.reading.lexicon.frequency import best_zipf
 from factaudit.reading.lexicon.hunspell import dictionary_words
 from factaudit.reading.lexicon.scripts import script_of
 from factaudit.rules import Report, Rule, RuleContext, Severity
 from factaudit.rules.facts import (
     NEAR_MISSES,
+    VOCABULARY,
     NearMisses,
+    Place,
     Typo,
     name_targets,
     pairs,
     typo_report,
 )
+
+from .term_misspelling import term_typos
+
+COMMON = 3.0  # Zipf frequency from which a word or name is common in a language
+EVERYDAY = 5.5  # … from which a word of a name is an everyday word ("Indonesia", "Jakarta")
+EVERYDAY_NAME = 5.0  # … from which a name's word a dictionary knows in lower case is one
 
 
 @dataclass(frozen=True)
@@ -41,11 +59,18 @@ class Evidence:
     """What is known about one occurrence of a word close to a name."""
 
     context: bool = False  # another word of the entity stands beside it
+    near_context: bool = False  # a near-miss of another word of the entity stands beside it
     confirmed: bool = False  # the same spelling stands beside the entity's other word elsewhere
     initial: bool = False  # it opens a sentence, a line or a heading
     written_lower: bool = False  # the corpus also writes it in lower case somewhere
     in_dictionary: bool | None = None  # a Hunspell dictionary knows it (None: none to ask)
     recurring: bool = False  # it occurs 3+ times in the corpus
+    correct_here: bool = False  # its document writes the name's word as declared
+    common: bool = False  # wordfreq lists it as common in a language of the corpus
+    acronym: bool = False  # the name's word is declared in capitals
+    address: bool = False  # part of a web or e-mail address, a handle or a file name
+    common_target: bool = False  # the name's word is an ordinary word too ("Politik")
+    cut_off: bool = False  # the last word of a text that ends without punctuation
 
 
 def name_decision(found: str, candidate: str, target: str, distance: int,
@@ -53,26 +78,72 @@ def name_decision(found: str, candidate: str, target: str, distance: int,
     """Why ``found`` (folded: ``candidate``) is a typo of the name word ``target``, or None
     (the rules of the module's docstring)."""
     length = len(target)
+    if ev.address or ev.cut_off:
+        return None  # a web address or a handle; a word cut off at the end of a text
+    if ev.acronym:
+        return acronym_decision(found, candidate, target, distance, ev)
     if candidate == target + "s":
         return None  # plural or genitive ("the Webers")
-    if ev.context:
-        return "beside another word of the name" if distance <= context_edits(length) else None
+    if ev.context or ev.near_context:
+        if distance > context_edits(length) or (found.isupper() and len(found) < 4):
+            return None
+        return ("beside another word of the name" if ev.context
+                else "beside a near-miss of another word of the name (both misspelled)")
     if other_gender_form(candidate, target):
         return None  # "Morozova" is another person than "Morozov"
-    if found[:1].islower() or ev.written_lower or ev.in_dictionary or ev.recurring:
-        return None  # an ordinary word, a known name or an established spelling
+    if found[:1].islower():
+        return None if ev.common_target else lower_case_decision(candidate, target,
+                                                                  distance, ev)
+    if ev.written_lower or ev.in_dictionary or (ev.recurring and ev.correct_here):
+        return None  # an ordinary word, a known name, or another name beside this one
     if ev.confirmed:
         if distance > context_edits(length):
             return None
         return "spelled so beside another word of the name elsewhere in the corpus"
-    if distance > allowed_edits(length):
-        return None
+    if ev.common or ev.common_target or distance > allowed_edits(length):
+        return None  # a common word or name; near a name's word that is an ordinary word
+        # too ("Politik"), a word alone is more likely another word
     if not (candidate[:1] == target[:1] or is_transposition(candidate, target)) and length < 8:
         return None  # a different first letter is more often another name
     if ev.initial and not found.isupper() and ev.in_dictionary is None and length < 7:
         return None  # a capital that opens a sentence says nothing about a name
     return ("alone: a capitalised word close to the name, never written in lower case"
-            + (", in no dictionary" if ev.in_dictionary is False else ""))
+            + (", in no dictionary" if ev.in_dictionary is False else "")
+            + (", repeated in a document that never writes the name right"
+               if ev.recurring else ""))
+
+
+def lower_case_decision(candidate: str, target: str, distance: int, ev: Evidence
+                        ) -> str | None:
+    """A name misspelled in lower case ("surbaya" for Surabaya): only with a dictionary to
+    tell that it is no word, and for names long enough to have few neighbours."""
+    if (ev.in_dictionary is not False or ev.common or len(target) < 6 or distance > 1
+            or not (candidate[:1] == target[:1] or is_transposition(candidate, target))):
+        return None
+    return "in lower case: a near-miss of the name that is no word of any dictionary"
+
+
+def acronym_decision(found: str, candidate: str, target: str, distance: int, ev: Evidence
+                     ) -> str | None:
+    """An acronym misspelled ("ASAEN" for ASEAN, "KPPK" for KPK): written in capitals, two
+    letters swapped, a letter doubled, or from five letters any one edit; never a word a
+    dictionary knows or a common one (another acronym)."""
+    if not found.isupper() or distance != 1 or ev.in_dictionary or ev.common:
+        return None
+    if is_transposition(candidate, target) and len(target) >= 4:
+        return "an acronym with two letters swapped"
+    if _doubled(candidate, target):
+        return "an acronym with a letter doubled"
+    if len(target) >= 5:
+        return "a near-miss of an acronym"
+    return None
+
+
+def _doubled(candidate: str, target: str) -> bool:
+    """``candidate`` is ``target`` with one of its letters written twice."""
+    return len(candidate) == len(target) + 1 and any(
+        candidate[:i] + candidate[i + 1:] == target and candidate[i] == candidate[i - 1]
+        for i in range(1, len(candidate)))
 
 
 # Slavic surnames: the feminine form adds an "a" (Ivanov → Ivanova, Lebedev → Lebedeva,
@@ -112,8 +183,16 @@ def _decide(ctx: RuleContext, data: NearMisses) -> list[Typo]:
     by_candidate: dict[str, list[tuple[int, str]]] = defaultdict(list)
     for c, t, d in pairs(candidates, target_list, 2):
         by_candidate[candidates[c]].append((d, target_list[t]))
-    languages = sorted({ctx.info(p.doc_id).language for p in data.places} | set(ctx.languages))
-    dictionary = dictionary_words(set(by_candidate), languages, names=True)
+    languages = tuple(sorted({ctx.info(p.doc_id).language for p in data.places}
+                             | set(ctx.languages)))
+    dictionary = dictionary_words(set(by_candidate), list(languages), names=True)
+    asked = dictionary_words({t for v in by_candidate.values() for _, t in v},
+                             list(languages))
+    # name words that are everyday words as well, in lower case ("politik", "china")
+    ordinary = {t for t, known in asked.items()
+                if known and best_zipf(t, languages) >= EVERYDAY_NAME}
+    weak = {w for words in entity_words.values() for w in words
+            if best_zipf(w, languages) >= EVERYDAY}
     # occurrences, with context first: a spelling seen beside the entity's other word
     # confirms the same spelling where it stands alone
     places = []
@@ -121,22 +200,32 @@ def _decide(ctx: RuleContext, data: NearMisses) -> list[Typo]:
         found_pairs = sorted(by_candidate.get(place.form, []))
         if not found_pairs or place.invisible:
             continue  # invisible-characters reports those beside an invisible character
-        with_context = {(e, t) for _, t in found_pairs for e, _ in targets[t]
-                        if place.near & (entity_words[e] - {t})}
-        places.append((not with_context, place.doc_id, place.start, place, with_context))
+        beside = _beside(place, found_pairs, targets, entity_words, by_candidate,
+                         ordinary, weak)
+        places.append((not beside[0], place.doc_id, place.start, place, beside))
     places.sort(key=lambda p: p[:3])
+    terms = {(t.doc_id, t.start) for t in term_typos(ctx)}  # a term's near-miss is its own
     confirmed: set[tuple[str, str]] = set()
     out: list[Typo] = []
-    for _, _, _, place, with_context in places:
+    for _, _, _, place, (with_context, near_context) in places:
+        if (place.doc_id, place.start) in terms:
+            continue
         candidate = place.form
-        asked = dictionary.get(candidate)
         accepted = []
         for d, target in sorted(by_candidate[candidate]):
             for e, written in targets[target]:
                 ev = Evidence(context=(e, target) in with_context,
+                              near_context=(e, target) in near_context,
                               confirmed=(candidate, e) in confirmed, initial=place.initial,
-                              written_lower=candidate in data.lower, in_dictionary=asked,
-                              recurring=data.count[candidate] >= 3)
+                              written_lower=candidate in data.lower,
+                              in_dictionary=dictionary.get(candidate),
+                              recurring=data.count[candidate] >= 3,
+                              correct_here=(place.doc_id, target) in data.correct,
+                              common=best_zipf(candidate, languages) >= COMMON,
+                              acronym=written.isupper() and len(written) > 1,
+                              address=place.address,
+                              common_target=target in ordinary,
+                              cut_off=place.cut_off)
                 why = name_decision(place.found, candidate, target, d, ev)
                 if why:
                     accepted.append((not ev.context, d, e, written, why))
@@ -147,12 +236,36 @@ def _decide(ctx: RuleContext, data: NearMisses) -> list[Typo]:
         if len({a[2] for a in accepted if a[:2] == best[:2]}) > 1:
             continue  # as close to two entities: cannot say which was meant
         context_missing, d, e, written, why = best
-        if not context_missing:
+        if not context_missing and e != VOCABULARY:
             confirmed.add((candidate, e))
-        out.append(Typo(e, place.doc_id, place.start, place.end, place.found, written, d,
-                        why, ctx.claims.entity(e).name))
+        whole = ctx.claims.entity(e).name if e != VOCABULARY else None
+        out.append(Typo(e or None, place.doc_id, place.start, place.end, place.found, written,
+                        d, why, whole))
     out.sort(key=lambda t: (t.doc_id, t.start))
     return out
+
+
+def _beside(place: Place, found_pairs: list[tuple[int, str]],
+            targets: dict[str, list[tuple[str, str]]], entity_words: dict[str, set[str]],
+            by_candidate: dict[str, list[tuple[int, str]]], ordinary: set[str],
+            weak: set[str]) -> tuple[set[tuple[str, str]], set[tuple[str, str]]]:
+    """(entity, target) pairs with another word of the entity beside the place, and those
+    with a near-miss of another word of the entity beside it. Beside a name's word that is
+    an ordinary word too ("Politik"), an everyday word of the name ("Indonesia") is no
+    evidence: "Charta Politika Indonesia" is another name."""
+    exact: set[tuple[str, str]] = set()
+    near: set[tuple[str, str]] = set()
+    for _, t in found_pairs:
+        for e, _ in targets[t]:
+            others = entity_words[e] - {t} - (weak if t in ordinary else set())
+            if place.near & others:
+                exact.add((e, t))
+                continue
+            for n in place.near:
+                if any(t2 in others and t2 != t and d2 <= context_edits(len(t2))
+                       for d2, t2 in by_candidate.get(n, [])):
+                    near.add((e, t))
+    return exact, near
 
 
 def check(ctx: RuleContext) -> Iterator[Report]:

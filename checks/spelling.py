@@ -1,32 +1,51 @@
-"""spelling: a word that the Hunspell dictionary of its document's language does not know.
+"""spelling: a misspelled word that no dictionary of the corpus knows, near a common word.
 
 Optional: off unless ``spelling = true`` in ``[tool.factaudit.rules]`` (in every output
 alike: check, pytest and the report run the same rules).
 
-Bad:  "goverment" in an English document (en_US suggests "government")
-Good: a dictionary word, also of another language of the corpus ("Facility" in an
-      Indonesian text: a foreign word, not a typo); an entity name, a term form or a
-      word of the claims' ``vocabulary`` (accepted words, so names and acronyms do not
-      drown the report); a word in capitals (an acronym); a word already reported as a
-      name typo, a term misspelling or an invisible/look-alike character; a word in a URL
-      or an e-mail address
+Bad:  "goverment" in an English document (did you mean "government"?), "pemerinth" in an
+      Indonesian one ("pemerintah")
+Good: a word of the document's language in any variety ("organised", "centre": en_US and
+      en_GB are both asked); a word that the language forms by rule ("ujarnya",
+      "ditandatangani", "anak-anak", read by Sastrawi for Indonesian); a word of another
+      language of the corpus, or common in it ("Facility" in an Indonesian text); a name
+      (a capitalised word that is not opening a sentence or a heading, or that the corpus
+      writes so elsewhere); a word with no common word one edit away (a name, a loanword);
+      a word about as common as the word it is near ("merespon"); entity names, term forms
+      and the claims' ``vocabulary``; acronyms, brands in camel case, abbreviations,
+      ordinals ("30th"), URLs, e-mail addresses, handles, hashtags and file names; words
+      already reported by name-typo, term-misspelling or invisible-characters
 
-Dictionaries are the Debian packages' (hunspell-en-us: en_US, hunspell-id: id_ID, others as
-<language>_*.dic) in /usr/share/hunspell and the other usual folders, or $DICPATH. If a
-language has none, the rule says so once, in the run's warnings, and checks the rest.
-Each document's words are looked up where it is read; suggestions are asked only for the
-words that are reported.
+A word is reported when the Hunspell dictionaries of its document's language (en_US and
+en_GB for English, id_ID for Indonesian, ``<language>_*.dic`` for others, in
+/usr/share/hunspell and the usual folders or $DICPATH) do not know it, no rule of the
+language makes it from a known word, and a much more common word (wordfreq) is one edit
+away, or two for words of seven letters or more; a word the rules of the language do
+explain is reported only when it is itself unlisted, one edit from a word listed as
+common. That word is the suggestion (``expected``). If a language has no dictionary, the
+rule says so once, in the run's warnings, and checks the rest.
 """
 
 from __future__ import annotations
 
-import re
-from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import cache
 
-from factaudit.reading.lexicon.hunspell import load_speller, suggestions
-from factaudit.reading.lexicon.scripts import INVISIBLE, find_oddities, is_mixed_script, script_of
+from rapidfuzz.distance import Levenshtein
+
+from factaudit.reading.languages import get_pack
+from factaudit.reading.lexicon.edits import edit_kind, match_case
+from factaudit.reading.lexicon.frequency import has_list, zipf
+from factaudit.reading.lexicon.hunspell import Speller, load_speller
+from factaudit.reading.lexicon.morphology import root_of
+from factaudit.reading.lexicon.spellcheck import (
+    Corrector,
+    listed_words,
+    native_letters,
+    spots,
+)
 from factaudit.reading.text import fold_phrase
 from factaudit.rules import Fact, Report, Rule, RuleContext, Severity, Verdict
 from factaudit.rules.facts import NEAR_MISSES, known_words
@@ -34,43 +53,47 @@ from factaudit.rules.facts import NEAR_MISSES, known_words
 from .name_typo import name_typos
 from .term_misspelling import term_typos
 
-WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
-SKIP = re.compile(r"\b(?:https?://|www\.)\S+|\S+@\S+\.\w+")
-MAX_SUGGESTED = 200  # distinct words that get suggestions (Hunspell suggests slowly)
+COMMON = 4.0  # Zipf frequency from which a word of the document's language is not looked up
+FOREIGN = 3.0  # Zipf frequency from which a word is a word of another language of the corpus
+CORRECTION = 3.0  # the least Zipf frequency of a correction (one edit away)
+FAR_CORRECTION = 3.5  # … two edits away, or for a word the language's rules explain
+GAP = 1.5  # how much more common the correction must be than the word (Zipf)
+OFTEN = 3.0  # a word written this often (Zipf) needs a wider gap: it may be a word of its own
+OFTEN_GAP = 2.5
+EXPLAINED_GAP = 2.5
+RARE = 2.0  # a word the rules explain is a typo only below this frequency
+CAPITAL_LETTERS = 7  # a capitalised word opening a sentence is checked from this length
+SPREAD = 3  # a word written in this many documents is a word of its own
+COMPOUND_PART = 3.5  # two listed words this common, written together, are a compound
+REPEATED = 3  # a word written this often in one document is a word of its own
+ATTESTED = 3.5  # the stand-in frequency of a correction the corpus writes, unlisted
 
 
 @dataclass(frozen=True)
 class Unknown:
-    """The words of one document that no dictionary of the corpus's languages knows."""
+    """The words of one document worth looking up: not common in its language, not
+    accepted by the claims."""
 
     document: str
     language: str
-    words: tuple[tuple[int, int, str], ...]  # start, end, word
-    dictionary: str  # the dictionary asked, or why there is none
-    others: tuple[str, ...]  # the other languages' dictionaries also asked
-    backend: str
+    words: tuple[tuple[int, int, str, bool], ...]  # start, end, word, opens a sentence
 
     def __bool__(self) -> bool:
-        return bool(self.words) or not self.backend  # a missing dictionary is news too
+        return bool(self.words)
 
 
 def unknown_words(ctx: RuleContext) -> Unknown:
     doc = ctx.document
-    speller = load_speller(doc.language)
-    if isinstance(speller, str):
-        return Unknown(doc.id, doc.language, (), speller, (), "")
     accepted = _accepted(ctx)
-    skip = [(o.start, o.end) for o in find_oddities(doc.text)]
-    places = _words(doc.text, accepted, skip)
-    unknown = speller.unknown({w for *_, w in places})
-    others = []  # a word of another language of the corpus is a foreign word, not a typo
-    for other in sorted(set(ctx.languages) - {doc.language}):
-        other_speller = load_speller(other)
-        if not isinstance(other_speller, str):
-            unknown &= other_speller.unknown(unknown)
-            others.append(other_speller.name)
-    return Unknown(doc.id, doc.language, tuple(p for p in places if p[2] in unknown),
-                   speller.name, tuple(others), speller.backend)
+    plain = _language_words(doc.language)
+    language = doc.language
+
+    def wanted(word: str) -> bool:
+        folded = fold_phrase(word).replace(" ", "")
+        return not (folded in accepted or folded in plain or zipf(word, language) >= COMMON)
+
+    found = spots(doc.text, _small_words(language), wanted)
+    return Unknown(doc.id, language, tuple((s.start, s.end, s.word, s.initial) for s in found))
 
 
 _ACCEPTED: dict[int, set[str]] = {}
@@ -84,82 +107,244 @@ def _accepted(ctx: RuleContext) -> set[str]:
     return _ACCEPTED[key]
 
 
+@cache
+def _small_words(language: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in get_pack(language).stopwords)
+
+
+@cache
+def _language_words(language: str) -> frozenset[str]:
+    """Words of the language pack: month and weekday names, abbreviations and the rest."""
+    pack = get_pack(language)
+    words = [*pack.months, *pack.weekdays, *pack.abbreviations, *pack.stopwords,
+             *pack.numbers, *pack.scales]
+    return frozenset(w for phrase in words for w in fold_phrase(phrase).split())
+
+
 UNKNOWN_WORDS: Fact[Unknown, Sequence[Unknown]] = Fact(
-    "unknown-words-1", unknown_words, lambda parts: list(parts), Unknown)
+    "unknown-words-2", unknown_words, lambda parts: list(parts), Unknown)
+
+
+@dataclass(frozen=True)
+class Verdict_:
+    """Why a word (as written, in one language) is a misspelling, and of what."""
+
+    correction: str
+    edits: int
+    why: str
+    capital_ok: bool  # also a misspelling where a capital says it could be a name
+
+
+def spelling_decision(word: str, zipf_word: float, correction: str | None, edits: int,
+                      zipf_correction: float, root: str | None = None,
+                      correction_root: str | None = None) -> str | None:
+    """Why ``word`` (in no dictionary of the corpus) is a misspelling of ``correction``
+    (``edits`` away), or None. Zipf frequencies are of the document's language; ``root``:
+    the root the language's rules make the word from (None: they do not), and
+    ``correction_root`` the correction's."""
+    if correction is None:
+        return None  # no common word near it: a name, a loanword or a word of its own
+    gap = zipf_correction - zipf_word
+    if root is not None:
+        # a well-formed word: a typo only if unlisted, a letter dropped, doubled or swapped
+        # inside its root ("melampui" for "melampaui"), never another word made by the
+        # rules from another root ("dikebut", "disebut") or its own root ("bawahi")
+        if (edits > 1 or zipf_word >= RARE or zipf_correction < FAR_CORRECTION
+                or gap < EXPLAINED_GAP or edit_kind(word.lower(), correction) == "substitution"
+                or correction in (root, word.lower()) or correction_root == root):
+            return None
+        return "formed by the language's rules, but unlisted, a letter off a common word"
+    if (zipf_correction < (CORRECTION if edits == 1 else FAR_CORRECTION)
+            or gap < (OFTEN_GAP if zipf_word >= OFTEN else GAP)):
+        return None
+    return (f"in no dictionary; {'one edit' if edits == 1 else 'two edits'} from a word "
+            f"{_times(gap)} as common")
+
+
+def capital_misspelling(word: str, correction: str, edits: int) -> bool:
+    """A capitalised word is a name unless it is long, a letter dropped, doubled or swapped
+    off a common word, keeping its first letter ("Inaguration", "Sebelumya" at the start of
+    a sentence; not "Dijatah" for "Dijajah")."""
+    if edits != 1 or len(word) < CAPITAL_LETTERS:
+        return False
+    if edit_kind(word.lower(), correction) == "substitution":
+        return False
+    ops = Levenshtein.editops(word.lower(), correction)
+    return all(op.src_pos > 0 and op.dest_pos > 0 for op in ops)
+
+
+def _times(gap: float) -> str:
+    n = 10 ** gap
+    return f"{n:,.0f} times" if n < 10_000 else "over 10,000 times"
 
 
 def check(ctx: RuleContext) -> Iterator[Report]:
     reported = {(t.doc_id, t.start) for t in name_typos(ctx)}
-    spans: dict[str, list[tuple[int, int]]] = {}
+    spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for t in term_typos(ctx):
-        spans.setdefault(t.doc_id, []).append((t.start, t.end))
-    parts = ctx.fact(UNKNOWN_WORDS)
-    by_doc = {p.document: p for p in parts if p.words}
-    for part in parts:
-        if not part.backend:  # no dictionary for the document's language
-            ctx.warn(f"spelling: {part.dictionary}")
-    counts: Counter[tuple[str, str]] = Counter()
-    for doc_id, part in by_doc.items():
-        for start, _, word in part.words:
-            if (doc_id, start) not in reported and not _inside(start, spans.get(doc_id, [])):
-                counts[(part.language, word)] += 1
-    suggested: dict[tuple[str, str], list[str]] = {}
-    for language in sorted({lang for lang, _ in counts}):
+        spans[t.doc_id].append((t.start, t.end))
+    parts = [p for p in ctx.fact(UNKNOWN_WORDS) if p.words]
+    languages = sorted({p.language for p in parts})
+    spellers: dict[str, Speller] = {}
+    for language in sorted(set(languages) | set(ctx.languages)):
         speller = load_speller(language)
         if isinstance(speller, str):
-            continue
-        top = sorted((w for lang, w in counts if lang == language),
-                     key=lambda w: (-counts[(language, w)], w))[:MAX_SUGGESTED]
-        for word, hints in suggestions(speller, top).items():
-            suggested[(language, word)] = hints
-    for doc_id, part in by_doc.items():
-        for start, end, word in part.words:
-            if (doc_id, start) in reported or _inside(start, spans.get(doc_id, [])):
+            if language in languages:
+                ctx.warn(f"spelling: {speller}")
+        else:
+            spellers[language] = speller
+    capital_inside = {w for p in parts for _, _, w, initial in p.words
+                      if not initial and w[:1].isupper()}
+    spread = Counter(w for p in parts for w in {x[2].lower() for x in p.words})
+    decided: dict[tuple[str, str], Verdict_ | None] = {}
+    unknown: set[tuple[str, str]] = set()
+    for language in languages:
+        if language in spellers:
+            words = {w for p in parts if p.language == language for _, _, w, _ in p.words}
+            verdicts, not_known = _decide(language, words, spellers, tuple(ctx.languages))
+            decided.update(verdicts)
+            unknown |= {(language, w) for w in not_known}
+    for part in parts:
+        speller_name = spellers[part.language].name if part.language in spellers else ""
+        repeated = Counter(w.lower() for _, _, w, _ in part.words)
+        places = part.words
+        for k, (start, end, word, initial) in enumerate(places):
+            verdict = decided.get((part.language, word))
+            if verdict is None or (part.document, start) in reported or _inside(
+                    start, spans.get(part.document, [])):
                 continue
-            hint = suggested.get((part.language, word)) or []
+            if word[:1].isupper() and (not initial or word in capital_inside
+                                       or not verdict.capital_ok):
+                continue  # a name: capitalised inside a sentence, here or elsewhere
+            if repeated[word.lower()] >= REPEATED or spread[word.lower()] >= SPREAD:
+                continue  # written so again and again: a word of its own, not a slip
+            if any((part.language, places[j][2]) in unknown for j in (k - 1, k + 1)
+                   if 0 <= j < len(places) and _adjacent(places[min(j, k)], places[max(j, k)])):
+                continue  # beside another word no dictionary knows: a foreign phrase
+            expected = match_case(verdict.correction, word)
             yield ctx.report(
-                verdict=Verdict.TYPO, document=doc_id, span=(start, end),
-                expected=hint[0] if hint else None, found=word,
-                message=f"{word!r} is not in the {part.dictionary} dictionary"
-                        + (f" (nor in {', '.join(part.others)})" if part.others else "")
-                        + (f"; did you mean {' or '.join(repr(h) for h in hint)}?"
-                           if hint else ""),
-                how=f"Hunspell {part.dictionary} ({part.backend}); entity names, terms and "
-                    "the vocabulary are accepted")
+                verdict=Verdict.TYPO, document=part.document, span=(start, end),
+                expected=expected, found=word,
+                message=f"{word!r} is not in the {speller_name} dictionary; did you mean "
+                        f"{expected!r}?",
+                how=f"Hunspell {speller_name}; wordfreq: {verdict.why}")
+
+
+def _decide(language: str, words: set[str], spellers: dict[str, Speller],
+            corpus_languages: tuple[str, ...]
+            ) -> tuple[dict[tuple[str, str], Verdict_ | None], set[str]]:
+    """The verdict on each distinct word of one language's documents (None: not a typo),
+    and the words no dictionary knows."""
+    speller = spellers[language]
+    unknown = speller.unknown(words)
+    for other, other_speller in spellers.items():
+        if other != language and unknown:
+            unknown &= other_speller.unknown(unknown)  # a word of another language
+    unknown = {w for w in unknown
+               if not any(zipf(w, o) >= FOREIGN for o in corpus_languages if o != language)}
+    clitics = get_pack(language).clitics
+    bases = {w: _without_clitic(w.lower(), clitics) for w in unknown}
+    known_bases = {b for b in bases.values() if b} - speller.unknown(
+        {b for b in bases.values() if b})
+    unknown = {w for w in unknown if bases[w] not in known_bases}
+    lower = {w: w.lower() for w in unknown}
+    roots = {w: root_of(lower[w], language) for w in unknown}
+    attested = frozenset(w.lower() for w in words - unknown) | {
+        lower[w] for w, r in roots.items() if r}
+    # corrections in the document's language only: near an Indonesian word there is often
+    # an English one ("difabel", "disable"), and that says nothing
+    found, frequency = _near(language, set(lower.values()), speller, attested)
+    listed = _frequency(language, words)
+    splits = {w: _splits(lower[w], language) for w in unknown}
+    not_parts = speller.unknown({p for pairs in splits.values() for pair in pairs
+                                 for p in pair})
+    out: dict[tuple[str, str], Verdict_ | None] = {}
+    for w in unknown:
+        best = _best(found.get(lower[w], []), frequency)
+        if best is None:
+            continue  # no common word near it: a name, a loanword or a word of its own
+        gap = frequency(best[0]) - listed(lower[w])
+        if any(a not in not_parts and b not in not_parts for a, b in splits[w]) and not (
+                best[1] == 1 and gap >= OFTEN_GAP):
+            continue  # two words written together ("trainset"), not one misspelled
+        root = roots[w]
+        why = spelling_decision(w, listed(lower[w]), best[0], best[1],
+                                frequency(best[0]), root,
+                                root_of(best[0], language) if root else None)
+        out[(language, w)] = (Verdict_(best[0], best[1], why,
+                                       capital_misspelling(w, best[0], best[1]))
+                              if why else None)
+    return out, {w for w in unknown if not roots[w]}
+
+
+Near = tuple[dict[str, list[tuple[str, int]]], Callable[[str], float]]
+
+
+def _best(found: list[tuple[str, int]], frequency: Callable[[str], float]
+          ) -> tuple[str, int] | None:
+    """The nearest of the words found, the most common among those as near."""
+    return max(found, key=lambda cd: (-cd[1], frequency(cd[0]), cd[0]), default=None)
+
+
+def _near(language: str, words: set[str], speller: Speller, attested: frozenset[str]
+          ) -> Near:
+    """The words of ``language`` near each of ``words`` that its dictionary knows, and how
+    common a word is there (the corpus's own words of the language count as common)."""
+    corrector = _corrector(language, attested)
+    native = native_letters(language)
+    found = corrector.near(w for w in words if not native or set(w) <= native)
+    not_words = speller.unknown({c for near in found.values() for c, _ in near} - attested)
+    listed = _frequency(language, words)
+
+    def frequency(w: str) -> float:
+        return max(listed(w), ATTESTED if w in attested else 0.0)
+
+    return ({w: [(c, d) for c, d in near if c not in not_words] for w, near in found.items()},
+            frequency)
+
+
+def _splits(word: str, language: str) -> list[tuple[str, str]]:
+    """Ways to read a word as two common words of the language written together
+    ("trainset", "seatback"), the first of 4+ letters, the second of 3+; the dictionary
+    must know both."""
+    return [(word[:i], word[i:]) for i in range(4, len(word) - 2)
+            if zipf(word[:i], language) >= COMPOUND_PART
+            and zipf(word[i:], language) >= COMPOUND_PART]
+
+
+def _without_clitic(word: str, clitics: Sequence[str]) -> str:
+    for clitic in sorted(clitics, key=len, reverse=True):
+        if word.endswith(clitic) and len(word) - len(clitic) >= 3:
+            return word[: -len(clitic)]
+    return ""
+
+
+_CORRECTORS: dict[tuple[str, frozenset[str]], Corrector] = {}
+
+
+def _corrector(language: str, corpus_words: frozenset[str]) -> Corrector:
+    key = (language, corpus_words)
+    if key not in _CORRECTORS:
+        _CORRECTORS.clear()
+        _CORRECTORS[key] = Corrector(listed_words(language) | corpus_words)
+    return _CORRECTORS[key]
+
+
+def _frequency(language: str, words: set[str]) -> Callable[[str], float]:
+    """Zipf frequency in the language's wordfreq list; for a language without one, a
+    stand-in from how often the corpus writes the word."""
+    if has_list(language):
+        return lambda w: zipf(w, language)
+    counts = Counter(w.lower() for w in words)
+    return lambda w: 3.0 + counts.get(w, 0) / 10
+
+
+def _adjacent(a: tuple[int, int, str, bool], b: tuple[int, int, str, bool]) -> bool:
+    return 0 < b[0] - a[1] <= 2
 
 
 def _inside(start: int, spans: list[tuple[int, int]]) -> bool:
     return any(a <= start < b for a, b in spans)
-
-
-def _words(text: str, accepted: set[str], skip_spans: list[tuple[int, int]]
-           ) -> list[tuple[int, int, str]]:
-    skip = [(m.start(), m.end()) for m in SKIP.finditer(text)] + skip_spans
-    main = _main_script(text)
-    out = []
-    for m in WORD.finditer(text):
-        word = m.group(0).replace("’", "'")
-        start, end = m.start(), m.end()
-        if len(word) < 2 or word.isupper():
-            continue
-        if any(a <= start < b for a, b in skip):
-            continue
-        if (start > 0 and text[start - 1] in INVISIBLE) or (end < len(text)
-                                                             and text[end] in INVISIBLE):
-            continue
-        if is_mixed_script(word) or script_of(word[0]) != main:
-            continue
-        parts = fold_phrase(word).split()
-        if "".join(parts) in accepted or all(p in accepted for p in parts) or (
-                parts and parts[0] in accepted and parts[1:] == ["s"]):  # "ASEAN's"
-            continue
-        out.append((start, end, word))
-    return out
-
-
-def _main_script(text: str) -> str | None:
-    scripts = Counter(s for s in map(script_of, text[:5000]) if s)
-    return scripts.most_common(1)[0][0] if scripts else None
 
 
 RULE = Rule(id="spelling", severity=Severity.WARNING, check=check, scope="corpus",

@@ -1,6 +1,7 @@
 """term-misspelling: a word or phrase that is a near-miss of a listed term's preferred form.
 
-Bad:  "kesejahtaraan" (term "kesejahteraan"), "Dalam Negiri" (term "Dalam Negeri")
+Bad:  "kesejahtaraan" (term "kesejahteraan"), "Dalam Negiri" (term "Dalam Negeri"),
+      "kerja sma" (term "kerja sama")
 Good: "kesejahteraan", "Dalam Negeri", "DALAM NEGERI", a listed variant (reported by
       term-variant instead), an inflected form ("kesejahteraannya", "pandemics"), another
       word of the language that a Hunspell dictionary knows ("pemilihan" is not a
@@ -8,8 +9,11 @@ Good: "kesejahteraan", "Dalam Negeri", "DALAM NEGERI", a listed variant (reporte
 
 Only documents in the term's ``language`` are read. Exactly one word of the term may
 differ, never by an inflection (a suffix of the language). Beside the term's other
-words: one edit of any letter (two from 10 letters), in words of 5+ letters ("Dalam
-Ngeri" is a typo though "ngeri" is a word). A one-word term: one edit (two from 12
+words: one edit of any letter (two from 8 letters), in words of 3+ letters ("hak asasi"
+written "ak asasi" too); a word of 5+
+letters may become another word ("Dalam Ngeri" is a typo though "ngeri" is a word), a
+shorter one not a common word of the language that its dictionary knows ("kerja sma"
+and "Luat Negeri" are typos, "kerja saja" is not). A one-word term: one edit (two from 12
 letters), keeping the first letter unless it has 8+ letters, only a swap of two letters
 in words of 5–6 letters; never a word the dictionary of the document's language knows,
 and without a dictionary never a word that recurs 3+ times.
@@ -23,7 +27,9 @@ from weakref import WeakKeyDictionary
 
 from rapidfuzz.distance import OSA
 
-from factaudit.reading.lexicon.edits import allowed_edits, context_edits, is_transposition
+from factaudit.reading.inflection import same_stem
+from factaudit.reading.lexicon.edits import allowed_edits, is_transposition, phrase_edits
+from factaudit.reading.lexicon.frequency import zipf
 from factaudit.reading.lexicon.hunspell import dictionary_words
 from factaudit.rules import Report, Rule, RuleContext, Severity
 from factaudit.rules.facts import (
@@ -38,12 +44,15 @@ from factaudit.rules.facts import (
 from factaudit.rules.facts import term_groups as _term_groups
 from factaudit.rules.facts import words as _words
 
+COMMON = 3.0  # Zipf frequency from which a word is common in a language
+
 # Suffixes that make another correct word from a term (inflection, not a typo).
 SUFFIXES = {"en": ("s", "es", "d", "ed"), "id": ("i", "an", "kan", "nya", "lah", "kah", "pun")}
 
 
 def term_decision(candidate: str, preferred: str, language: str | None,
-                  in_dictionary: bool | None, recurring: bool = False) -> str | None:
+                  in_dictionary: bool | None, recurring: bool = False, common: bool = False
+                  ) -> str | None:
     """Why the folded n-gram ``candidate`` is a misspelling of the folded ``preferred`` form
     of a term (same number of words), or None (the rules of the module's docstring)."""
     cwords, pwords = candidate.split(), preferred.split()
@@ -51,17 +60,21 @@ def term_decision(candidate: str, preferred: str, language: str | None,
     if len(differing) != 1:
         return None  # one misspelled word; the others exactly right
     word, target = differing[0]
-    if any(word == target + s for s in SUFFIXES.get(language or "", ())):
-        return None
+    if any(word == target + s for s in SUFFIXES.get(language or "", ())) or (
+            language and same_stem(word, target, language)):
+        return None  # an inflection or an affixed form ("direkapitulasi")
     if len(pwords) == 1 and (in_dictionary or (in_dictionary is None and recurring)):
         return None  # another word of the language
     length = len(target)
     d = OSA.distance(word, target)
     swapped = is_transposition(word, target)
     if len(pwords) > 1:  # the term's other words stand beside it
-        if length < 5 or d > context_edits(length):
+        if len(word) < 2 or d > phrase_edits(length):
             return None
-        return "the term's other words are right; one is a near-miss"
+        if length < 5 and common and in_dictionary is not False:
+            return None  # a short word: only one that is no common word of the language
+        return "the term's other words are right; one is a near-miss" + (
+            ", in no dictionary" if in_dictionary is False else "")
     if d > allowed_edits(length):
         return None
     if length <= 6 and not swapped:
@@ -118,7 +131,8 @@ def _decide(ctx: RuleContext, data: NearMisses) -> list[Typo]:
                         continue  # invisible-characters reports it
                     why = term_decision(candidate, form, g.language,
                                         dictionary.get((g.language, word)),
-                                        data.count[word] >= 3)
+                                        data.count[word] >= 3,
+                                        zipf(word, g.language) >= COMMON)
                     if why:
                         out.append(Typo(term_id, g.doc_id, g.start, g.end, g.found,
                                         claims.term(term_id).preferred, d, why))

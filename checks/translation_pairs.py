@@ -1,7 +1,10 @@
 """translation-pairs: a translation (or copy) of a document carries different facts.
 
-Documents are paired when declared (``translation_of``) or detected (they share most of
-their numbers, dates and names). Facts written with digits — dates, years, periods,
+Documents are paired when declared (``translation_of``) or detected: two in one language
+that share 30 % or more of their text (five-word passages, however many facts a copy
+changed), two in different languages that write 80 % or more of their numbers, dates and
+names in the same order, with about the same length; the pair's evidence is in every
+message. Facts written with digits — dates, years, periods,
 quantities, durations, ordinals — and the entities named must be the same in both. A
 detected pair may be an abridged copy, so there only changed facts are reported (one
 value of a kind on one side, another of that kind on the other), not omissions.

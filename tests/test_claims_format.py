@@ -162,3 +162,26 @@ def test_time_aware_fields_are_validated(write, extra, needle, line):
     text = "claims:\n  - id: x\n    statement: s\n    cues: {en: [c]}\n    " + extra
     problems = problems_of(write("claims/a.yaml", text))
     assert needle in problems[0].message and problems[0].line == line
+
+
+@pytest.mark.parametrize("key, extra, variant, line", [
+    ("terms", "preferred: Boeing 737", "boeing  737", 3),
+    ("terms", "preferred: kerja sama", "KERJA SAMA", 3),
+    ("entities", "name: Sergei Lavrov\n    aliases: [S. Lavrov]", "s. lavrov", 4),
+])
+def test_a_variant_that_cannot_be_told_apart_is_refused_at_its_line(write, key, extra,
+                                                                    variant, line):
+    path = write("claims/a.yaml", f"{key}:\n  - {extra}\n    variants: [{variant!r}]\n")
+    (problem,) = problems_of(path)
+    assert problem.line == line and "cannot be told apart" in problem.message
+    assert variant in problem.message
+
+
+@pytest.mark.parametrize("preferred, variant", [
+    ("Boeing 737", "Boeing-737"), ("kerja sama", "kerjasama"), ("Erdoğan", "Erdogan")])
+def test_a_variant_written_with_a_hyphen_space_or_accent_is_accepted(write, preferred,
+                                                                       variant):
+    path = write("claims/a.yaml", f"terms:\n  - preferred: {preferred}\n"
+                                  f"    variants: [{variant}]\n")
+    parsed, _ = load_claims_file(path)
+    assert parsed.terms[0].variants == [variant]

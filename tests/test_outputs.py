@@ -278,3 +278,21 @@ def test_junit_xml_carries_claim_ids_and_evidence(pytester):
     assert any(value.startswith("error [refuted] corpus/c.txt:1:43") and
                value.endswith("acknowledged: correction requested") for _, value in props)
     assert cases["sergei-lavrov"].find("failure") is None
+
+
+# ----------------------------------------------------------------------------- rules not run
+
+def test_every_output_says_which_optional_rules_did_not_run_and_how_to_run_them(rich):
+    from factaudit.inputs.config import Config
+    from factaudit.report.html.render import build_report as render_html
+    from factaudit.report.text import to_text
+
+    result = audit(rich)
+    assert [r.id for r in result.rules_off] == ["spelling"]
+    assert not any(r.id == "spelling" for r in result.rules)
+    text = to_text(result)
+    assert "not run: spelling (optional; `spelling = true` in [tool.factaudit.rules]" in text
+    assert "Rules not run" in render_html(result) and "spelling = true" in render_html(result)
+    on = audit_paths(rich / "claims", rich / "corpus", config=Config(rules={"spelling": True}))
+    assert on.rules_off == [] and any(r.id == "spelling" for r in on.rules)
+    assert "not run:" not in to_text(on) and "Rules not run" not in render_html(on)

@@ -82,7 +82,8 @@ def test_name_typos_are_reported_with_the_canonical_word(text, found, expected):
     "Lavrin spoke.",  # short, opens a sentence
     "The marsupial and the lavender.",  # lower case
     "Then Karsudi spoke.",  # another first letter, alone, 7 letters
-    "Bersudi, Marsudo and Marsudo and Marsudo.",  # a recurring spelling is a name
+    # a spelling that recurs in a document that writes the declared name is another name
+    "Retno Marsudi met Marsudo; Marsudo and Marsudo spoke.",
 ])
 def test_no_typo_for_correct_names_or_other_words(text, no_dictionaries):
     assert typos(audit(PEOPLE, text)) == []
@@ -113,6 +114,51 @@ def test_a_spelling_confirmed_beside_the_name_is_a_typo_alone_too(no_dictionarie
     assert {(f.document, f.found) for f in typos(result)} == {("d0", "Marsdui"),
                                                               ("d1", "Marsdui")}
     assert "elsewhere" in next(f for f in typos(result) if f.document == "d1").how
+
+
+def test_a_recurring_misspelling_in_a_document_that_never_writes_the_name_is_a_typo(
+        no_dictionaries):
+    text = "Marsudo arrived. Marsudo spoke, and Marsudo left."
+    assert [f.found for f in typos(audit(PEOPLE, text))] == ["Marsudo"] * 3
+    assert typos(audit(PEOPLE, "Retno Marsudi came. " + text)) == []
+
+
+@pytest.mark.parametrize("text, found", [
+    ("Minister Retmo Marsdui said so.", ["Retmo", "Marsdui"]),  # both words of the name
+    ("Sidharto Suryodiupor spoke.", ["Suryodiupor"]),  # two edits beside the first name
+    ("Then Sidharto Sruyodipuor spoke.", ["Sruyodipuor"]),
+])
+def test_both_words_and_two_edits_beside_the_name(text, found, no_dictionaries):
+    assert [f.found for f in typos(audit(PEOPLE, text))] == found
+
+
+@needs_dictionaries
+@pytest.mark.parametrize("text, found", [
+    ("We flew to surbaya on Monday.", ["surbaya"]),
+    ("The ASAEN summit and the ASEAN summit; KPPK and KPK.", ["ASAEN", "KPPK"]),
+])
+def test_lower_case_names_and_acronyms(text, found):
+    claims = {"entities": [{"name": "Surabaya"}, {"name": "ASEAN"}, {"name": "KPK"}]}
+    assert [f.found for f in typos(audit(claims, text))] == found
+
+
+@needs_dictionaries
+@pytest.mark.parametrize("text", [
+    "We flew to surabaya; the surface was wet.",  # the name in lower case; a word
+    "The KKP and the KPU met the KPK.",  # other acronyms: a swap or a letter of three
+    "Write to kemlu.go.id or @surbaya_city.",  # addresses and handles
+])
+def test_no_typo_for_lower_case_words_other_acronyms_or_addresses(text):
+    claims = {"entities": [{"name": "Surabaya"}, {"name": "KPK"}, {"name": "Kemlu"}]}
+    assert typos(audit(claims, text)) == []
+
+
+def test_vocabulary_names_and_acronyms_have_near_misses_too(no_dictionaries):
+    claims = {"vocabulary": ["Bappenas", "BMKG", "kopdar"]}
+    found = typos(audit(claims, "Bappenas and Bapenas; BMKG and BKMG; kopdar, kopdra."))
+    assert [(f.found, f.expected, f.claim) for f in found] == [
+        ("Bapenas", "Bappenas", None), ("BKMG", "BMKG", None)]  # not lower-case words
+    assert "vocabulary" in found[0].how
 
 
 def test_ambiguous_near_miss_between_two_entities_is_not_reported():
@@ -352,3 +398,170 @@ def test_property_an_invisible_character_in_a_name_is_reported_and_not_a_typo(fi
     result = audit(claims, f"Yesterday {first} {last[:i]}{char}{last[i:]} spoke.")
     (f,) = typos(result)
     assert (f.rule, f.expected) == ("invisible-characters", last)
+
+
+# --------------------------------------------------------------------------- spelling
+
+
+def spelled(*texts: str | tuple[str, str], claims: dict | None = None) -> list[str]:
+    result = audit(claims or {}, *texts, rules=[RULES["spelling"]])
+    return [f.found for f in result.findings if f.rule == "spelling"]
+
+
+@needs_dictionaries
+@pytest.mark.parametrize("language, text", [
+    # British and American spellings of English alike
+    ("en", "The organised centre cancelled the programme in the neighbourhood."),
+    # Indonesian affixes, clitics, confixes, reduplication, compounds, day names
+    ("id", "Perjanjian itu ditandatangani pada Kamis, ujarnya; kebijakannya diresmikan "
+           "Selasa, tuturnya. Anak-anak menebak-nebak, sayur-mayur dijual, kesiapsiagaan "
+           "antarlembaga dan antikorupsi dibahas; prakirawan cuaca hadir."),
+    # not running text: ordinals, currency, addresses, handles, hashtags, file names,
+    # abbreviations, camel case, acronyms
+    ("en", "On the 30th, Rp1.5bn and US$96m; see https://kemlu.go.id/xyzzy, write to "
+           "info@qwrtp.go.id or @Kemlu_RI #BanjirSidoarjo, open foto_zqx.jpg. Jl. Sudirman, "
+           "Drs. H. Syamsul, S.H., GoPay, WhatsApp and BPBD came."),
+    # a socio-economic compound; a word cut off at the end of an excerpt
+    ("en", "The socio-economic plan was presented by the committ"),
+])
+def test_spelling_leaves_real_words_and_what_is_not_running_text_alone(language, text):
+    assert spelled((language, text)) == []
+
+
+@needs_dictionaries
+@pytest.mark.parametrize("language, text, found", [
+    ("en", "The goverment will recieve the report untill Monday.",
+     ["goverment", "recieve", "untill"]),
+    ("id", "Pemerinth menyatakan bahwa masyarkat akan dibantu.", ["Pemerinth", "masyarkat"]),
+    ("id", "Jumlah penumpang sudah melampui target.", ["melampui"]),  # a letter dropped
+])
+def test_spelling_reports_misspellings_with_the_common_word_as_suggestion(language, text,
+                                                                         found):
+    result = audit({}, (language, text), rules=[RULES["spelling"]])
+    assert [f.found for f in result.findings] == found
+    assert all(f.expected and f.expected.lower() != f.found.lower() for f in result.findings)
+    assert all("did you mean" in f.message for f in result.findings)
+
+
+@needs_dictionaries
+def test_spelling_takes_capitalised_words_inside_a_sentence_as_names():
+    assert spelled(("en", "They met Wiliam and Distrita in Bandungg."),
+                   ("en", "Inaguration day came. The Inaguration was late.")) == []
+    assert spelled(("en", "Inaguration day came early this year.")) == ["Inaguration"]
+
+
+@needs_dictionaries
+def test_spelling_takes_a_word_repeated_in_a_document_or_across_documents_as_a_word():
+    text = "The gemba walk; a gemba visit; the gemba team."
+    assert spelled(("en", text)) == []
+    assert spelled(*[("en", f"Document {n} uses revote here.") for n in range(3)]) == []
+    assert spelled(("en", "Document one uses revote here.")) == ["revote"]
+
+
+@needs_dictionaries
+def test_spelling_leaves_foreign_words_alone():
+    text = "We ate bún chả and drank çay, then said teşekkür ederim and mulat sarira."
+    assert spelled(("en", text)) == []
+
+
+@needs_dictionaries
+def test_spelling_asks_no_suggestions_and_batches_the_dictionary(monkeypatch):
+    """Corrections come from the word lists, not Hunspell's slow suggestions; the
+    dictionary is asked in a few batches for the whole corpus, not once per document."""
+    calls: list[list[str]] = []
+    original = hunspell.Speller._run
+
+    def counted(self, args, words):
+        calls.append(args)
+        return original(self, args, words)
+
+    monkeypatch.setattr(hunspell.Speller, "_run", counted)
+    monkeypatch.setattr(hunspell, "_spellers", {})
+    docs = [("en", f"Report {n}: the council zqxv{'bcdfg'[n % 5]}{n} met the mayor.")
+            for n in range(30)]
+    found = spelled(*docs, ("en", "The goverment met."))
+    assert found == ["goverment"]
+    assert all("-a" not in args for args in calls) and len(calls) <= 8
+
+
+@pytest.mark.parametrize("word, zipf_word, correction, edits, zipf_correction, root, ok", [
+    ("goverment", 2.66, "government", 1, 5.57, None, True),
+    ("merespon", 4.13, "merespons", 1, 3.53, None, False),  # as common as its neighbour
+    ("segitu", 3.96, "begitu", 1, 5.5, None, False),  # a word written often: wider gap
+    ("zqxv", 0.0, None, 0, 0.0, None, False),  # nothing near it: a name or a loanword
+    ("melampui", 0.0, "melampaui", 1, 4.0, "lampu", True),  # a letter dropped in a root
+    ("dikebut", 0.0, "disebut", 1, 5.4, "kebut", False),  # another word made by rule
+    ("bawahi", 0.0, "bawah", 1, 5.3, "bawah", False),  # its own root
+    ("reccomendation", 0.0, "recommendation", 2, 4.2, None, True),
+    ("abcdefgh", 0.0, "abcdefgx", 2, 3.2, None, False),  # two edits to a rare word
+])
+def test_spelling_decision(word, zipf_word, correction, edits, zipf_correction, root, ok):
+    from factaudit_checks.spelling import spelling_decision
+
+    why = spelling_decision(word, zipf_word, correction, edits, zipf_correction, root, None)
+    assert bool(why) is ok
+
+
+ADDRESSES = st.sampled_from(["https://{w}.go.id/{w}", "www.{w}.org", "{w}@{w}.co.id",
+                             "@{w}_{w}", "#{W}{W}", "{w}_{w}_2024.jpg", "{w}.{w}.com",
+                             "{n}{w}"])
+
+
+@needs_dictionaries
+@settings(max_examples=40, deadline=None)
+@given(shape=ADDRESSES, junk=st.text("bcdfghjklmnpqrstvwxz", min_size=5, max_size=9),
+       n=st.integers(1, 99))
+def test_property_addresses_handles_hashtags_and_file_names_are_never_misspellings(
+        shape, junk, n):
+    token = shape.format(w=junk, W=junk.capitalize(), n=n)
+    assert spelled(("en", f"For details see {token} before the meeting."),
+                   ("id", f"Rincian ada di {token} sebelum rapat.")) == []
+
+
+@needs_dictionaries
+@settings(max_examples=30, deadline=None)
+@given(root=st.sampled_from(["rumah", "buku", "kerja", "kebijakan", "anggaran", "jembatan",
+                             "pelabuhan", "keputusan", "pemerintah", "masyarakat"]),
+       clitic=st.sampled_from(["nya", "ku", "mu", "lah", "kah", "pun"]),
+       capital=st.booleans())
+def test_property_words_with_a_clitic_are_never_misspellings(root, clitic, capital):
+    """A clitic (-nya, -ku, -mu, -lah, -kah, -pun) attaches to any word: a known word with
+    one is a word, at the start of a sentence or inside it."""
+    made = root + clitic
+    text = f"{made.capitalize()} dibahas. Menurut laporan, {made} dipakai di sini."
+    assert spelled(("id", text)) == []
+
+
+long_word = st.text(LETTERS, min_size=8, max_size=12).map(str.capitalize)
+
+
+@settings(max_examples=60, deadline=None)
+@given(first=first_word, last=long_word, i=st.integers(0, 20), j=st.integers(0, 20),
+       a=st.sampled_from(LETTERS), b=st.sampled_from(LETTERS))
+def test_property_two_edits_in_a_long_surname_beside_the_first_name_are_reported(
+        first, last, i, j, a, b):
+    edited = _edit(_edit(last, "substitution", i, a), "substitution", j, b)
+    assume(first.lower() != last.lower())
+    assume(edited.lower() not in (last.lower(), first.lower()))
+    claims = {"entities": [{"name": f"{first} {last}"}]}
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv(hunspell.DISABLE_ENV, "off")  # random letters are in no dictionary
+        (f,) = typos(audit(claims, f"Yesterday {first} {edited} said so."))
+    assert (f.rule, f.found, f.expected) == ("name-typo", edited, last)
+
+
+@settings(max_examples=60, deadline=None)
+@given(first=st.text(LETTERS, min_size=5, max_size=8).map(str.capitalize), last=long_word,
+       k1=EDITS, k2=EDITS, i=st.integers(0, 20), j=st.integers(0, 20),
+       a=st.sampled_from(LETTERS), b=st.sampled_from(LETTERS))
+def test_property_both_words_of_a_name_misspelled_are_reported(first, last, k1, k2, i, j,
+                                                               a, b):
+    e1, e2 = _edit(first, k1, i, a), _edit(last, k2, j, b)
+    assume(len({first.lower(), last.lower(), e1.lower(), e2.lower()}) == 4)
+    assume(e1.lower() + "s" != first.lower() and e2.lower() != last.lower() + "s"
+           and e1.lower() != first.lower() + "s")
+    claims = {"entities": [{"name": f"{first} {last}"}]}
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv(hunspell.DISABLE_ENV, "off")
+        found = typos(audit(claims, f"Yesterday {e1} {e2} said so."))
+    assert [(f.found, f.expected) for f in found] == [(e1, first), (e2, last)]

@@ -48,6 +48,7 @@ class AuditResult:
     # result came from a cache and the corpus is gone
     reader: Callable[[str], Document | None] | None = field(default=None, repr=False,
                                                            compare=False)
+    rules_off: list[RuleMeta] = field(default_factory=list)  # optional rules that did not run
 
     def __post_init__(self) -> None:
         if not self.document_count:

@@ -52,7 +52,7 @@ from factaudit.model import (
 from factaudit.reading.files import HAND_WRITTEN_LIMIT, describe, read_regular
 from factaudit.results import AuditResult, RuleMeta
 from factaudit.rules.api import Rule
-from factaudit.rules.registry import active_rules, discover_rules
+from factaudit.rules.registry import active_rules, discover_rules, severity_of
 from factaudit.rules.runner import DocOutcome, Plan, process, reduce
 
 BATCH_BYTES = 1_000_000
@@ -88,10 +88,16 @@ def audit(project: Project, rules: Sequence[Rule] | None = None, *,
         executor, workers, scheduler, project.total_bytes)
     store = Cache(cache) if cache is not None else None
     try:
-        return _audit(project, plan, runner, store, today, progress, validate)
+        result = _audit(project, plan, runner, store, today, progress, validate)
     finally:
         if store is not None:
             store.close()
+    # what every output says about the optional rules that did not run, and how to run them
+    considered = discover_rules() if rules is None else list(rules)
+    result.rules_off = [RuleMeta(r.id, severity_of(r, config), r.summary, r.scope, r.status,
+                                 r.optional)
+                        for r in considered if r.optional and r not in active]
+    return result
 
 
 # the shape of a stored run, checked when it is read back (anything else is a miss)
@@ -318,7 +324,7 @@ def _inputs_stamp(languages: tuple[str, ...]) -> str:
     """Every other input that can change a finding: the user's language packs (by
     content) and the Hunspell dictionaries in use (by path, size and time)."""
     from factaudit.reading.languages import pack_files
-    from factaudit.reading.lexicon.hunspell import DISABLE_ENV, find_dictionary
+    from factaudit.reading.lexicon.hunspell import DISABLE_ENV, find_dictionaries
 
     stamp = hashlib.blake2b(digest_size=12)
     for path in pack_files():
@@ -329,8 +335,7 @@ def _inputs_stamp(languages: tuple[str, ...]) -> str:
             stamp.update(f"{path}:unreadable".encode())
     stamp.update(os.environ.get(DISABLE_ENV, "").encode())
     for language in languages:
-        found = find_dictionary(language)
-        if found is not None:
+        for found in find_dictionaries(language):
             for suffix in (".dic", ".aff"):
                 try:
                     st = found.with_suffix(suffix).stat()

@@ -33,6 +33,7 @@ from pydantic import (
 
 from factaudit.model import InputError, ItemKind, PartialDate, Problem, display_path
 from factaudit.reading.files import describe
+from factaudit.reading.text import written_form
 from factaudit.reading.values import parse_expected
 from factaudit.reading.yamlsource import LocatedYaml, load_yaml, read_text
 
@@ -271,6 +272,21 @@ class Claim(_Strict):
         return self.statement
 
 
+def _distinct_variants(variants: list[str], correct: list[str], what: str) -> list[str]:
+    """A variant must be told apart from the correct forms as written: matching ignores
+    letter case, invisible characters and the width of spaces, so a variant that differs
+    only in those would make every correct occurrence a variant."""
+    forms = {written_form(c): c for c in correct if c}
+    for variant in variants:
+        same = forms.get(written_form(variant))
+        if same is not None:
+            raise ValueError(f"variant {variant!r} cannot be told apart from the {what} "
+                             f"{same!r}: matching ignores letter case, invisible characters "
+                             "and the width of spaces (a hyphen, a space between words or "
+                             "an accent does tell them apart); remove it")
+    return variants
+
+
 class Entity(_Strict):
     """A person, organisation or place whose name must be spelled one way."""
 
@@ -284,6 +300,12 @@ class Entity(_Strict):
                                 description="different real names that look close; never typos")
     severity: Severity | None = None
     acknowledged: list[Acknowledgement] = Field(default_factory=list)
+
+    @field_validator("variants")
+    @classmethod
+    def _variants_differ(cls, value: list[str], info: ValidationInfo) -> list[str]:
+        correct = [info.data.get("name") or "", *(info.data.get("aliases") or [])]
+        return _distinct_variants(value, correct, "name")
 
     @property
     def item_id(self) -> str:
@@ -312,6 +334,11 @@ class Term(_Strict):
     misspellings: bool = Field(True, description="also flag near-misses of the preferred form")
     severity: Severity | None = None
     acknowledged: list[Acknowledgement] = Field(default_factory=list)
+
+    @field_validator("variants")
+    @classmethod
+    def _variants_differ(cls, value: list[str], info: ValidationInfo) -> list[str]:
+        return _distinct_variants(value, [info.data.get("preferred") or ""], "preferred form")
 
     @property
     def item_id(self) -> str:

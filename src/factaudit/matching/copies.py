@@ -1,11 +1,14 @@
 """Which documents are independent sources: translations and copies count once.
 
 Pairs come from declarations (``translation_of`` in the manifest or front matter) and from
-detection. Articles on one event share most of their facts without being copies, so facts
-alone only nominate a pair: two documents in one language are copies when their texts are
-(a MinHash estimate of how many of their five-word passages they share); two in different
-languages are translations when they share nearly all their facts and have about the same
-length and number of paragraphs.
+detection. Articles on one event share most of their facts without being copies, so copies
+are decided by shared text, not by shared facts: two documents in one language are copies
+when they share 30 % or more of their five-word passages (a MinHash estimate, whatever
+facts a copy changed); two in different languages are translations when the numbers and
+the names they write (their *anchors*) come in the same order, 80 % of them or more, and
+they have about the same length and number of paragraphs. Candidates are found without
+comparing every pair: documents whose sketches agree in a band of hashes, whose anchors
+share runs of three, or that share facts.
 """
 
 from __future__ import annotations
@@ -15,42 +18,66 @@ import zlib
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from difflib import SequenceMatcher
+from itertools import islice
 
 import numpy as np
 
 from factaudit.matching.passages import values_where
 from factaudit.model import Document, DocumentInfo, SourcePair
 
-MIN_SHARED = 4  # shared facts before two documents can be called copies
+MIN_SHARED = 4  # shared facts before two documents are compared (without their shapes)
 MIN_JACCARD = 0.6
 MIN_TEXT_OVERLAP = 0.3  # estimated share of five-word passages for a same-language copy
-TRANSLATION_JACCARD = 0.8  # shared facts for a translation, which shares no words
+TRANSLATION_ORDER = 0.8  # share of the anchors a translation writes in the same order
+MIN_ANCHORS = 6  # numbers and names a document needs for its anchors to say anything
+MAX_ANCHORS = 400
 SHINGLE = 5
-SKETCH = 64  # the smallest hashes kept of a text's five-word passages (a bottom-k sketch)
+HASHES = 64  # bins of a one-permutation MinHash sketch
+BANDS = 32  # locality-sensitive hashing: 32 bands of 2 bins find pairs sharing ~30 %
 _MIX = np.uint64(0x9E3779B97F4A7C15)  # spreads the bits of a passage's hash
 _POWERS = np.array([0x100000001B3 ** k % (1 << 64) for k in range(SHINGLE)][::-1],
                    dtype=np.uint64)
+_LOW = np.uint64((1 << 58) - 1)  # the top 6 bits choose the bin, the rest is the value
+_EMPTY = np.uint64((1 << 64) - 1)
 _WORD = re.compile(r"\w+")
 
 
 @dataclass(frozen=True)
 class Shape:
-    """What detection compares besides facts: language, size and a sketch of the text."""
+    """What detection compares besides facts: language, size, a sketch of the text and its
+    anchors."""
 
     language: str
     length: int  # words
     paragraphs: int
-    sketch: tuple[int, ...]  # the SKETCH smallest passage hashes, sorted (empty if short)
+    sketch: tuple[int, ...]  # MinHash of the five-word passages (empty for short texts)
+    anchors: tuple[str, ...] = ()  # numbers and names, in the order written
 
 
-def shape(text: str, language: str) -> Shape:
-    """The shape of a document's text: linear in its length. Each word is hashed once
-    (CRC-32, the same in every process); a passage's hash combines its five words' in
-    compiled code; the sketch keeps the smallest distinct ones."""
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+def shape(text: str, language: str, names: Iterable[tuple[int, str]] = ()) -> Shape:
+    """The shape of a document's text: linear in its length. ``names``: (offset, entity
+    id) of the names it writes, which are anchors with its numbers."""
     words = _WORD.findall(text.lower())
     paragraphs = sum(1 for p in re.split(r"\n\s*\n", text) if p.strip())
+    numbers = islice(_NUMBER.finditer(text), MAX_ANCHORS)  # only the first can be kept
+    anchors = sorted([(m.start(), anchor_number(m.group(0))) for m in numbers]
+                     + [(start, f"@{name}") for start, name in islice(names, MAX_ANCHORS)])
+    kept = tuple(a for _, a in anchors)[:MAX_ANCHORS]
     if len(words) < SHINGLE:
-        return Shape(language, len(words), paragraphs, ())
+        return Shape(language, len(words), paragraphs, (), kept)
+    return Shape(language, len(words), paragraphs, sketch(words), kept)
+
+
+def sketch(words: list[str]) -> tuple[int, ...]:
+    """A one-permutation MinHash of the five-word passages, linear in their number: each
+    word is hashed once (CRC-32, the same in every process), a passage's hash combines its
+    five words' in compiled code, its top bits choose one of HASHES bins and each bin keeps
+    its smallest value; an empty bin borrows the next full one's, so that bins align for
+    banding."""
     hashed = np.fromiter((zlib.crc32(w.encode("utf-8", "surrogatepass")) for w in words),
                          dtype=np.uint64, count=len(words))
     n = len(words) - SHINGLE + 1
@@ -59,18 +86,38 @@ def shape(text: str, language: str) -> Shape:
         for k in range(SHINGLE):
             passages += hashed[k:k + n] * _POWERS[k]
         passages *= _MIX
-    distinct = np.unique(passages)  # sorted
-    return Shape(language, len(words), paragraphs, tuple(int(x) for x in distinct[:SKETCH]))
+    bins = np.full(HASHES, _EMPTY, dtype=np.uint64)
+    np.minimum.at(bins, (passages >> np.uint64(58)).astype(np.intp), passages & _LOW)
+    out = [int(x) for x in bins]
+    full = [i for i, x in enumerate(out) if x != int(_EMPTY)]
+    for i, x in enumerate(out):
+        if x == int(_EMPTY):  # the next full bin, marked by how far it is
+            j = next((k for k in full if k > i), full[0])
+            out[i] = int(bins[j]) + ((j - i) % HASHES << 58)
+    return tuple(out)
+
+
+def anchor_number(raw: str) -> str:
+    """A number as an anchor: its digits, separators and leading zeros aside, so that
+    "1,800" and "1.800", "15.7" and "15,7", "06" and "6" are one anchor."""
+    return raw.replace(".", "").replace(",", "").lstrip("0") or "0"
+
+
+def anchor_order(x: Shape, y: Shape) -> tuple[int, int]:
+    """How many anchors two documents write in the same order (the longest common
+    subsequence, approximately), and how many the longer one writes."""
+    if not x.anchors or not y.anchors:
+        return 0, max(len(x.anchors), len(y.anchors))
+    matcher = SequenceMatcher(None, x.anchors, y.anchors, autojunk=False)
+    same = sum(block.size for block in matcher.get_matching_blocks())
+    return same, max(len(x.anchors), len(y.anchors))
 
 
 def text_overlap(x: Shape, y: Shape) -> float:
-    """The estimated Jaccard similarity of two texts' five-word passages: of the
-    SKETCH smallest hashes of both together, the share that both texts hold."""
+    """The estimated Jaccard similarity of two texts' five-word passages."""
     if not x.sketch or not y.sketch:
         return 0.0
-    a, b = set(x.sketch), set(y.sketch)
-    union = sorted(a | b)[:SKETCH]
-    return sum(1 for h in union if h in a and h in b) / len(union)
+    return sum(1 for a, b in zip(x.sketch, y.sketch, strict=True) if a == b) / len(x.sketch)
 
 
 def _alike(x: Shape, y: Shape) -> bool:
@@ -88,48 +135,103 @@ def fact_signature(doc: Document, entity_ids: Iterable[str] = ()) -> set[str]:
 
 def find_pairs(documents: list[DocumentInfo], signatures: dict[str, set[str]],
                shapes: dict[str, Shape] | None = None) -> list[SourcePair]:
-    """Declared pairs, plus detected ones among the documents that have a signature (and,
-    when ``shapes`` are given, whose texts say they are copies or translations)."""
+    """Declared pairs, plus detected ones among the documents that have a signature: with
+    ``shapes``, by their text (one language) or their anchors (two); without, by the facts
+    they share."""
     ids = {d.id for d in documents}
     pairs = {tuple(sorted((d.id, d.translation_of))): "declared" for d in documents
              if d.translation_of and d.translation_of in ids}
-    # candidate pairs through an inverted index of facts that few documents share
+    shared = _shared_facts(signatures)
+    candidates = {p for p, n in shared.items() if n >= MIN_SHARED}
+    if shapes:
+        candidates |= _by_sketch(shapes) | _by_anchors(shapes)
+    for x, y in sorted(candidates):
+        if (x, y) in pairs or x not in signatures or y not in signatures:
+            continue
+        sx, sy = (shapes.get(x), shapes.get(y)) if shapes else (None, None)
+        if sx is not None and sy is not None:
+            how = _by_shape(sx, sy, shared.get((x, y), 0))
+        else:
+            how = _by_facts(shared.get((x, y), 0), signatures[x], signatures[y])
+        if how is not None:
+            pairs[(x, y)] = how
+    return [SourcePair(a, b, how) for (a, b), how in sorted(pairs.items())]
+
+
+def _shared_facts(signatures: dict[str, set[str]]) -> Counter[tuple[str, str]]:
+    """Pairs of documents → facts they share, through an inverted index of the facts that
+    few documents share."""
     holders: dict[str, list[str]] = defaultdict(list)
     for doc_id, facts in signatures.items():
         for fact in facts:
             holders[fact].append(doc_id)
-    shared: Counter = Counter()
+    shared: Counter[tuple[str, str]] = Counter()
     for docs in holders.values():
         if 2 <= len(docs) <= 20:
             for i, x in enumerate(sorted(docs)):
                 for y in sorted(docs)[i + 1:]:
                     shared[(x, y)] += 1
-    for (x, y), n in shared.items():
-        if (x, y) not in pairs and n >= MIN_SHARED:
-            how = _detected(n, signatures[x], signatures[y],
-                            shapes.get(x) if shapes else None, shapes.get(y) if shapes else None)
-            if how is not None:
-                pairs[(x, y)] = how
-    return [SourcePair(a, b, how) for (a, b), how in sorted(pairs.items())]
+    return shared
 
 
-def _detected(n: int, x: set[str], y: set[str], sx: Shape | None, sy: Shape | None
-              ) -> str | None:
-    """How two documents that share ``n`` facts were found to be copies (None: they are
-    not): most facts shared, and a shared text (one language) or a like shape (two)."""
+def _by_sketch(shapes: dict[str, Shape]) -> set[tuple[str, str]]:
+    """Same-language pairs whose sketches agree in a band of hashes (locality-sensitive
+    hashing): nearly every pair sharing 30 % of its passages, few others."""
+    rows = HASHES // BANDS
+    buckets: dict[tuple, list[str]] = defaultdict(list)
+    for doc_id, s in shapes.items():
+        if s.sketch:
+            for band in range(BANDS):
+                buckets[(s.language, band, s.sketch[band * rows:(band + 1) * rows])].append(
+                    doc_id)
+    return _pairs_of(buckets.values())
+
+
+def _by_anchors(shapes: dict[str, Shape]) -> set[tuple[str, str]]:
+    """Pairs in different languages that write a run of three anchors alike."""
+    holders: dict[tuple[str, ...], list[str]] = defaultdict(list)
+    for doc_id, s in shapes.items():
+        if len(s.anchors) >= MIN_ANCHORS:
+            for run in {s.anchors[i:i + 3] for i in range(len(s.anchors) - 2)}:
+                holders[run].append(doc_id)
+    found = _pairs_of(holders.values())
+    return {(x, y) for x, y in found if shapes[x].language != shapes[y].language}
+
+
+def _pairs_of(groups_: Iterable[list[str]]) -> set[tuple[str, str]]:
+    out: set[tuple[str, str]] = set()
+    for docs in groups_:
+        if 2 <= len(docs) <= 50:
+            ordered = sorted(set(docs))
+            out |= {(x, y) for i, x in enumerate(ordered) for y in ordered[i + 1:]}
+    return out
+
+
+def _by_shape(sx: Shape, sy: Shape, facts: int) -> str | None:
+    """How two documents were found to be copies or translations, with the evidence (None:
+    they are not)."""
+    also = f", {facts} shared facts" if facts else ""
+    if sx.language == sy.language:
+        overlap = text_overlap(sx, sy)
+        if overlap < MIN_TEXT_OVERLAP:
+            return None
+        return f"detected: {overlap:.0%} of the text shared{also}"
+    same, longer = anchor_order(sx, sy)
+    if (min(len(sx.anchors), len(sy.anchors)) < MIN_ANCHORS or same < TRANSLATION_ORDER * longer
+            or not _alike(sx, sy)):
+        return None
+    return (f"detected: the same {same} of {longer} numbers, dates and names in the same "
+            f"order{also}")
+
+
+def _by_facts(n: int, x: set[str], y: set[str]) -> str | None:
+    """Without the texts' shapes (``factaudit suggest``): most of their facts shared."""
+    if n < MIN_SHARED:
+        return None
     jaccard = n / len(x | y)
     if jaccard < MIN_JACCARD:
         return None
-    how = f"detected ({n} shared facts, Jaccard {jaccard:.2f}"
-    if sx is not None and sy is not None:
-        if sx.language == sy.language:
-            overlap = text_overlap(sx, sy)
-            if overlap < MIN_TEXT_OVERLAP:
-                return None
-            how += f"; {overlap:.0%} of the text shared"
-        elif jaccard < TRANSLATION_JACCARD or not _alike(sx, sy):
-            return None
-    return how + ")"
+    return f"detected ({n} shared facts, Jaccard {jaccard:.2f})"
 
 
 def groups(documents: Sequence[DocumentInfo], pairs: list[SourcePair]) -> dict[str, str]:

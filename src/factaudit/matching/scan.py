@@ -20,7 +20,7 @@ from factaudit.inputs.claims import ClaimSet
 from factaudit.model import Hit, HitKind
 from factaudit.reading.inflection import DERIVED, WORD, phrase_keys, tokens
 from factaudit.reading.languages import LanguagePack, get_pack
-from factaudit.reading.text import fold, fold_phrase
+from factaudit.reading.text import fold, fold_phrase, written_form
 
 # signal-word groups of the language packs that rules may ask the scan to find
 SIGNAL_GROUPS: dict[str, Callable[[LanguagePack], Iterable[str]]] = {
@@ -63,7 +63,8 @@ class Matcher:
         self.size = 0
         for key, patterns in table.items():
             if key:  # a pattern that folds to nothing would match everywhere
-                self.automaton.add_word(key, (len(key), tuple(patterns)))
+                self.automaton.add_word(key, (len(key), tuple(patterns),
+                                              _look_alike(patterns)))
                 self.size += 1
         if self.size:
             self.automaton.make_automaton()
@@ -104,7 +105,7 @@ class Matcher:
         folded = fold(text[lo:hi])
         ft = folded.text
         hits: list[Hit] = []
-        for end_index, (length, patterns) in self.automaton.iter(ft):
+        for end_index, (length, patterns, alike) in self.automaton.iter(ft):
             start_index = end_index - length + 1
             if start_index > 0 and ft[start_index - 1] != " ":
                 continue
@@ -115,9 +116,35 @@ class Matcher:
                 continue  # the next window's
             if start == 0 and lo > 0 and not text[lo - 1].isspace():
                 continue  # not the start of a word in the whole text
+            if alike:
+                patterns = _as_written(patterns, alike, text[lo + start:lo + end])
             hits.extend(Hit(kind, item, lo + start, lo + end, written, lang, document)
                         for kind, item, written, lang in patterns)
         return hits
+
+
+_VARIANTS = (HitKind.ENTITY_VARIANT, HitKind.TERM_VARIANT)
+
+
+def _look_alike(patterns: list[Pattern]) -> frozenset[str]:
+    """Items that have a variant and a correct form folding to the same text ("Boeing-737"
+    and "Boeing 737", "Erdogan" and "Erdoğan"): their hits are told apart as written."""
+    variants = {p[1] for p in patterns if p[0] in _VARIANTS}
+    correct = {p[1] for p in patterns if p[0] not in _VARIANTS}
+    return frozenset(variants & correct)
+
+
+def _as_written(patterns: tuple[Pattern, ...], alike: frozenset[str], found: str
+                ) -> list[Pattern]:
+    """The patterns of a hit, keeping for each look-alike item only the forms written as
+    found (letter case and spacing aside), or its correct forms when none is."""
+    shown = written_form(found)
+    out = [p for p in patterns if p[1] not in alike]
+    for item in sorted(alike):
+        mine = [p for p in patterns if p[1] == item]
+        exact = [p for p in mine if written_form(p[2]) == shown]
+        out += exact or [p for p in mine if p[0] not in _VARIANTS]
+    return out
 
 
 KEYWORD_REACH = 12  # words: how far apart the keywords of a passage may stand

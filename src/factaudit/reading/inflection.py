@@ -80,6 +80,15 @@ def _lemma(folded: str, language: str) -> str:
     return fold_phrase(lemma).replace(" ", "") or folded
 
 
+def same_stem(a: str, b: str, language: str) -> bool:
+    """Whether two words are inflections or affixed forms of one another ("direkapitulasi"
+    and "rekapitulasi", "pandemics" and "pandemic")."""
+    def bare(k: str) -> str:
+        return k.removeprefix(AGENT).removeprefix(DERIVED)
+
+    return bare(key(a, language)) == bare(key(b, language))
+
+
 def phrase_keys(phrase: str, language: str) -> tuple[str, ...]:
     """The keys of a phrase's words, in order."""
     return tuple(key(m.group(0), language) for m in WORD.finditer(phrase))

@@ -48,6 +48,21 @@ def fold_phrase(phrase: str) -> str:
     return fold(phrase).text.strip()
 
 
+_DASHES = str.maketrans({c: "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2212"})
+_WHITE = re.compile(r"\s+")
+
+
+@lru_cache(maxsize=8192)
+def written_form(phrase: str) -> str:
+    """A phrase as written, for telling declared forms apart where folding cannot: letter
+    case, invisible characters and the width of spaces do not count, but hyphens, spaces
+    between words and accents do ("Boeing-737" is not "Boeing 737", "Erdogan" is not
+    "Erdoğan", "ASEAN" is "asean")."""
+    text = unicodedata.normalize("NFC", phrase).casefold().translate(_DASHES)
+    text = "".join(ch for ch in text if unicodedata.category(ch) != "Cf")
+    return _WHITE.sub(" ", text).strip()
+
+
 def fold(text: str) -> Folded:
     lowered = text.lower()
     if len(lowered) == len(text) and lowered.isascii():

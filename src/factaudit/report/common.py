@@ -38,6 +38,14 @@ def effective_severity(finding: Finding) -> str:
     return "acknowledged" if finding.acknowledged else str(finding.severity)
 
 
+def rules_off_lines(result: AuditResult) -> list[str]:
+    """One line per optional rule that did not run, saying how to run it (in every output
+    alike: check, pytest and the report run the same rules)."""
+    return [f"not run: {r.id} (optional; `{r.id} = true` in [tool.factaudit.rules] of "
+            "pyproject.toml runs it in check, pytest and the report alike)"
+            for r in result.rules_off]
+
+
 def summary_line(result: AuditResult) -> str:
     counts = result.counts()
     return (f"{result.document_count} documents, {len(result.claims.claims)} claims, "

@@ -6,7 +6,7 @@ from collections import defaultdict
 
 from factaudit.model import one_line
 from factaudit.report import Options, Reporter
-from factaudit.report.common import item_statement, summary_line
+from factaudit.report.common import item_statement, rules_off_lines, summary_line
 from factaudit.results import AuditResult
 
 _MARK = {"error": "E", "warning": "W", "info": "I"}
@@ -56,6 +56,7 @@ def to_text(result: AuditResult, color: bool = False) -> str:
                            "source"))
     for w in result.warnings:
         lines.append(paint(f"warning: {one_line(w)}", "33"))
+    lines += [paint(one_line(line), "2") for line in rules_off_lines(result)]
     lines.append(summary_line(result))
     return "\n".join(lines) + "\n"
 

@@ -31,12 +31,14 @@ from factaudit.reading.lexicon.edits import (
     context_edits,
     describe_difference,
     match_case,
+    phrase_edits,
 )
 from factaudit.reading.lexicon.scripts import is_mixed_script
 from factaudit.reading.lexicon.tokens import (
     ASCII_TOKEN,
     DocTokens,
     build_index,
+    in_address,
     neighbours,
     sentence_initial,
     touches_invisible,
@@ -67,23 +69,37 @@ def known_phrases(claims: ClaimSet) -> set[str]:
     return phrases
 
 
+VOCABULARY = ""  # the "entity" of the claims' vocabulary words among the name targets
+
+
 def name_targets(claims: ClaimSet) -> tuple[dict[str, list[tuple[str, str]]], dict[str, set[str]]]:
-    """Words of names (4+ letters) → [(entity id, word as written)], and each entity's
-    folded words."""
+    """Words of names (4+ letters, or acronyms of 3 written in capitals) → [(entity id, word
+    as written)], and each entity's folded words. The vocabulary's names and acronyms
+    (words declared with a capital) are targets too, of the entity ``VOCABULARY``."""
     targets: dict[str, list[tuple[str, str]]] = defaultdict(list)
     entity_words: dict[str, set[str]] = {}
+
+    def add(e: str, written: str, found: set[str]) -> None:
+        folded = fold_phrase(written).replace(" ", "")
+        if len(folded) >= 2:
+            found.add(folded)
+        if (folded.isalpha() and (len(folded) >= 4 or (len(folded) == 3 and written.isupper()))
+                and (e, written) not in targets[folded]):
+            targets[folded].append((e, written))
+
     for entity in claims.entities:
         e = entity.item_id
         found: set[str] = set()
         for form in (*entity.correct_forms(), *entity.variants):
             for m in TOKEN.finditer(form):
-                folded = fold_phrase(m.group(0)).replace(" ", "")
-                if len(folded) >= 2:
-                    found.add(folded)
-                if (len(folded) >= 4 and folded.isalpha()
-                        and (e, m.group(0)) not in targets[folded]):
-                    targets[folded].append((e, m.group(0)))
+                add(e, m.group(0), found)
         entity_words[e] = found
+    vocabulary: set[str] = set()
+    for phrase in claims.vocabulary:
+        tokens = list(TOKEN.finditer(phrase))
+        if len(tokens) == 1 and tokens[0].group(0)[:1].isupper():
+            add(VOCABULARY, tokens[0].group(0), vocabulary)
+    entity_words[VOCABULARY] = set()
     return dict(targets), entity_words
 
 
@@ -125,6 +141,8 @@ class Place:
     near: frozenset[str]  # folded words beside it in the same name
     initial: bool  # it opens a sentence, a line or a heading
     invisible: bool  # an invisible character stands beside it
+    address: bool = False  # it is part of a web address, e-mail, handle, hashtag or file name
+    cut_off: bool = False  # the last word of a text that ends without punctuation
 
 
 @dataclass(frozen=True)
@@ -148,6 +166,7 @@ class NearMisses:
     grams: list[Gram] = field(default_factory=list)
     lower: set[str] = field(default_factory=set)  # candidate forms written in lower case
     count: Counter[str] = field(default_factory=Counter)  # candidate forms → occurrences
+    correct: set[tuple[str, str]] = field(default_factory=set)  # (document, name word) written
 
     def __bool__(self) -> bool:
         return bool(self.places or self.grams)
@@ -159,6 +178,7 @@ class _Setup:
     the near-miss answers for every word form seen (memoised across documents)."""
 
     targets: list[str]
+    target_set: set[str]
     known: set[str]
     groups: TermGroups
     phrases: set[str]
@@ -175,8 +195,8 @@ def _setup(claims: ClaimSet) -> _Setup:
     setup = _SETUPS.get(key)
     if setup is None:
         targets, _ = name_targets(claims)
-        setup = _Setup(sorted(targets), known_words(claims), term_groups(claims),
-                       known_phrases(claims))
+        setup = _Setup(sorted(targets), set(targets), known_words(claims),
+                       term_groups(claims), known_phrases(claims))
         _SETUPS[key] = setup
         while len(_SETUPS) > 4:
             _SETUPS.popitem(last=False)
@@ -197,9 +217,7 @@ def collect_near_misses(ctx: RuleContext) -> NearMisses:
         forms[w] = f
     unique = set(forms.values())
     # near-misses within the most edits a decision could accept for that target
-    names = (_near(s.name, unique, s.targets, s.known,
-                   lambda n: max(context_edits(n), allowed_edits(n)))
-             if s.targets else set())
+    names = (_near(s.name, unique, s.targets, s.known, name_budget) if s.targets else set())
     unigram_terms: set[str] = set()
     anchors = False
     for (size, language), (_, preferred) in s.groups.items():
@@ -213,11 +231,12 @@ def collect_near_misses(ctx: RuleContext) -> NearMisses:
             term_words = p.split()
             for k, word in enumerate(term_words):
                 others = term_words[:k] + term_words[k + 1:]
-                if len(word) >= 5 and all(w in unique for w in others) and _near(
+                if len(word) >= 3 and all(w in unique for w in others) and _near(
                         s.term.setdefault(("word", word), {}), unique, [word], set(),
-                        context_edits):
+                        phrase_edits):
                     anchors = True
     data = NearMisses()
+    data.correct = {(doc.id, f) for f in unique & s.target_set}
     candidates = names | unigram_terms
     if candidates:
         written = {w: f for w, f in forms.items() if f in candidates}
@@ -230,7 +249,9 @@ def collect_near_misses(ctx: RuleContext) -> NearMisses:
             if f in names:
                 data.places.append(Place(f, doc.id, start, end, word,
                                          frozenset(neighbours(tokens, i)),
-                                         sentence_initial(text, start), invisible))
+                                         sentence_initial(text, start), invisible,
+                                         in_address(text, start, end),
+                                         end >= len(text.rstrip())))
             if f in unigram_terms and f not in s.known:
                 for (size, language), _ in s.groups.items():
                     if size == 1 and (not language or language == doc.language):
@@ -303,6 +324,12 @@ def _near(memo: dict[str, bool], forms: set[str], targets: list[str], known: set
     return {f for f in forms if memo[f]}
 
 
+def name_budget(length: int) -> int:
+    """The most edits any decision of name-typo may accept for a name word of ``length``
+    letters (acronyms of three letters: one)."""
+    return max(context_edits(length), allowed_edits(length), 1 if length == 3 else 0)
+
+
 def _one_word_off(gram: str, preferred: list[str]) -> bool:
     gram_words = gram.split()
     for p in preferred:
@@ -321,18 +348,19 @@ def merge_near_misses(parts: Sequence[NearMisses]) -> NearMisses:
         out.grams += part.grams
         out.lower |= part.lower
         out.count.update(part.count)
+        out.correct |= part.correct
     return out
 
 
 NEAR_MISSES: Fact[NearMisses, NearMisses] = Fact(
-    "near-misses-1", collect_near_misses, merge_near_misses, NearMisses)
+    "near-misses-2", collect_near_misses, merge_near_misses, NearMisses)
 
 
 @dataclass(frozen=True)
 class Typo:
     """A near-miss decided to be a typo of a name's word or of a term."""
 
-    item: str  # the entity or term
+    item: str | None  # the entity or term (None: a word of the claims' vocabulary)
     doc_id: str
     start: int
     end: int
@@ -346,8 +374,10 @@ class Typo:
 def typo_report(ctx: RuleContext, typo: Typo) -> Report:
     """How name-typo and term-misspelling report a typo: what differs, and why."""
     difference = describe_difference(typo.found, match_case(typo.expected, typo.found))
-    within = f" in {typo.whole!r}" if typo.whole else ""
-    source = f"{typo.expected!r} of {typo.whole!r}" if typo.whole else "the preferred form"
+    whole = typo.whole if typo.whole and typo.whole != typo.expected else None
+    within = f" in {whole!r}" if whole else ""
+    source = (f"{typo.expected!r} of {whole!r}" if whole else "the name" if typo.whole
+              else "the preferred form" if typo.item else "the vocabulary's word")
     return ctx.report(
         verdict=Verdict.TYPO, item=typo.item, document=typo.doc_id,
         span=(typo.start, typo.end), expected=typo.expected, found=typo.found,
@@ -384,15 +414,16 @@ def signature(ctx: RuleContext) -> Signature:
     """Facts written with digits in the passages that speak to claims, and the entities
     the document names."""
     facts: set[str] = set()
+    names: list[tuple[int, str]] = []
     if ctx.mentions:
-        entities = {h.item for h in ctx.hits()
-                    if h.kind in (HitKind.ENTITY_NAME, HitKind.ENTITY_ALIAS,
-                                  HitKind.ENTITY_VARIANT, HitKind.ENTITY_OTHER)}
+        names = sorted({(h.start, h.item) for h in ctx.hits()
+                        if h.kind in (HitKind.ENTITY_NAME, HitKind.ENTITY_ALIAS,
+                                      HitKind.ENTITY_VARIANT, HitKind.ENTITY_OTHER)})
         facts = {f"{m.kind}:{m.value}" for m in ctx.mentions if any(c.isdigit() for c in m.raw)}
-        facts |= {f"entity:{e}" for e in entities}
+        facts |= {f"entity:{e}" for _, e in names}
     doc = ctx.document
     return Signature(doc.info, frozenset(facts),
-                     shape(doc.text, doc.language) if facts else None)
+                     shape(doc.text, doc.language, names) if facts else None)
 
 
 def merge_signatures(parts: Sequence[Signature]) -> Copies:
@@ -403,4 +434,4 @@ def merge_signatures(parts: Sequence[Signature]) -> Copies:
     return Copies(found, groups(infos, found), {k: frozenset(v) for k, v in signatures.items()})
 
 
-COPIES: Fact[Signature, Copies] = Fact("copies-2", signature, merge_signatures, Signature)
+COPIES: Fact[Signature, Copies] = Fact("copies-3", signature, merge_signatures, Signature)

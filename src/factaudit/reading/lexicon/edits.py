@@ -29,10 +29,20 @@ def allowed_edits(length: int) -> int:
 
 
 def context_edits(length: int) -> int:
-    """Edits allowed when another word of the same name stands beside the word."""
+    """Edits allowed when another word of the same name stands beside the word: one, and
+    two from 8 letters (two letters swapped apart, "Wisibono" for "Wibisono", are two
+    edits), where the name's other word makes a coincidence unlikely."""
     if length < 4:
         return 0
-    return 1 if length < 10 else 2
+    return 1 if length < 8 else 2
+
+
+def phrase_edits(length: int) -> int:
+    """Edits allowed in one word of a multi-word term when its other words stand beside it
+    as declared: one from 3 letters, two from 8 ("kerja sma", "Dalam Negri")."""
+    if length < 3:
+        return 0
+    return 1 if length < 8 else 2
 
 
 def is_transposition(a: str, b: str) -> bool:

@@ -1,5 +1,9 @@
 """Hunspell dictionaries: found where Debian and other systems install them, asked through
-the Python binding when installed, else the ``hunspell`` program (one call per batch)."""
+the Python binding when installed, else the ``hunspell`` program (one call per batch).
+
+Every installed variety of a language is used together: English is en_US and en_GB (and
+en_AU… when installed), so "organised", "centre" and "cancelled" are words as much as
+"organized"; the language's default comes first and names the dictionary in messages."""
 
 from __future__ import annotations
 
@@ -8,6 +12,7 @@ import shutil
 import subprocess
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 DEFAULT_DICTIONARIES = {"en": "en_US", "id": "id_ID"}
 DEBIAN_PACKAGES = {"en_US": "hunspell-en-us", "id_ID": "hunspell-id"}
@@ -26,33 +31,46 @@ def dictionary_name(language: str) -> str:
     return DEFAULT_DICTIONARIES.get(language, language)
 
 
-def find_dictionary(language: str) -> Path | None:
-    """The .dic file of a language's Hunspell dictionary (without suffix), or None."""
+def find_dictionaries(language: str) -> list[Path]:
+    """The .dic files (without suffix) of every installed Hunspell dictionary of a
+    language, its default first (en_US, then en_GB…); empty when there is none."""
     if os.environ.get(DISABLE_ENV, "").lower() in ("off", "0", "no", "false"):
-        return None
+        return []
     name = dictionary_name(language)
+    found: dict[str, Path] = {}
     for folder in dictionary_dirs():
         for candidate in [folder / f"{name}.dic", *sorted(folder.glob(f"{language}_*.dic"))]:
-            if candidate.is_file() and candidate.with_suffix(".aff").is_file():
-                return candidate.with_suffix("")
-    return None
+            if (candidate.stem not in found and candidate.is_file()
+                    and candidate.with_suffix(".aff").is_file()):
+                found[candidate.stem] = candidate.with_suffix("")
+    ordered = sorted(found, key=lambda n: (n != name, n))
+    return [found[n] for n in ordered]
+
+
+def find_dictionary(language: str) -> Path | None:
+    """The .dic file of a language's default Hunspell dictionary (without suffix), or
+    None."""
+    found = find_dictionaries(language)
+    return found[0] if found else None
 
 
 class Speller:
-    """One Hunspell dictionary, through the Python binding if installed, else the
-    ``hunspell`` program (one call per batch of words). Answers are cached per word."""
+    """The Hunspell dictionaries of one language, through the Python binding if installed,
+    else the ``hunspell`` program (one call per batch of words, all dictionaries at once).
+    A word is known when any of them knows it. Answers are cached per word."""
 
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        self.name = path.name
+    def __init__(self, paths: Path | list[Path]) -> None:
+        self.paths = [paths] if isinstance(paths, Path) else list(paths)
+        self.path = self.paths[0]
+        self.name = ", ".join(p.name for p in self.paths)
         self._known: dict[str, bool] = {}
-        self._binding = None
+        self._bindings: list = []
         self._program: str | None = None
         try:
             import hunspell
 
-            self._binding = hunspell.HunSpell(str(path.with_suffix(".dic")),
-                                              str(path.with_suffix(".aff")))
+            self._bindings = [hunspell.HunSpell(str(p.with_suffix(".dic")),
+                                                str(p.with_suffix(".aff"))) for p in self.paths]
             self.backend = "Python binding"
         except Exception:  # not installed or not loadable: use the program
             self._program = shutil.which("hunspell")
@@ -61,16 +79,17 @@ class Speller:
                                   "program is installed") from None
             self.backend = "hunspell program"
 
+    @property
+    def _binding(self) -> object | None:
+        return self._bindings[0] if self._bindings else None
+
     def unknown(self, words: Iterable[str]) -> set[str]:
         """The words the dictionary does not accept (capitalisation as given)."""
         todo = sorted({w for w in words if w and w not in self._known})
         if todo:
-            if self._binding is not None:
+            if self._bindings:
                 for w in todo:
-                    try:
-                        self._known[w] = bool(self._binding.spell(w))
-                    except UnicodeError:  # not in the dictionary's character set
-                        self._known[w] = False
+                    self._known[w] = any(_spells(b, w) for b in self._bindings)
             else:
                 bad = set(self._run(["-l"], todo).split("\n"))
                 for w in todo:
@@ -83,12 +102,19 @@ class Speller:
     def _run(self, args: list[str], words: list[str]) -> str:
         assert self._program is not None
         result = subprocess.run(
-            [self._program, "-i", "utf-8", "-d", str(self.path), *args],
+            [self._program, "-i", "utf-8", "-d", ",".join(map(str, self.paths)), *args],
             input="\n".join(words) + "\n", capture_output=True, text=True, encoding="utf-8",
             check=False, timeout=120)
         if result.returncode != 0:
             raise RuntimeError(f"hunspell failed: {result.stderr.strip()[:200]}")
         return result.stdout
+
+
+def _spells(binding: Any, word: str) -> bool:
+    try:
+        return bool(binding.spell(word))
+    except UnicodeError:  # not in the dictionary's character set
+        return False
 
 
 _spellers: dict[str, Speller | str] = {}
@@ -103,28 +129,29 @@ def load_speller(language: str) -> Speller | str:
     """The Speller of a language, or why there is none (a sentence for a warning)."""
     key = f"{language}:{os.environ.get(DISABLE_ENV, '')}:{os.environ.get('DICPATH', '')}"
     if key not in _spellers:
-        path = find_dictionary(language)
+        paths = find_dictionaries(language)
         name = dictionary_name(language)
-        if path is None:
+        if not paths:
             package = DEBIAN_PACKAGES.get(name)
             _spellers[key] = (f"no Hunspell dictionary {name} for language '{language}'"
                               + (f" (install the Debian package {package})" if package else "")
                               + "; its documents were not spell-checked")
         else:
             try:
-                _spellers[key] = Speller(path)
+                _spellers[key] = Speller(paths)
             except LookupError as exc:
-                _spellers[key] = f"dictionary {path}.dic found but {exc}"
+                _spellers[key] = f"dictionary {paths[0]}.dic found but {exc}"
     return _spellers[key]
 
 
 def suggestions(speller: Speller, words: list[str], limit: int = 3) -> dict[str, list[str]]:
     """Hunspell's suggestions for each word (one program call for all, with the program)."""
     out: dict[str, list[str]] = {w: [] for w in words}
-    if speller._binding is not None:
+    binding: Any = speller._binding
+    if binding is not None:
         for w in words:
             try:
-                out[w] = [str(s) for s in speller._binding.suggest(w)][:limit]
+                out[w] = [str(s) for s in binding.suggest(w)][:limit]
             except UnicodeError:
                 out[w] = []
         return out

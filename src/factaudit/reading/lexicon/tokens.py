@@ -90,11 +90,25 @@ def build_index(documents: list[tuple[str, str, str]],
 
 
 def sentence_initial(text: str, start: int) -> bool:
-    """The word at ``start`` opens a sentence, a line or a heading."""
+    """The word at ``start`` opens a sentence, a line or a heading (a full stop after an
+    initial or a short title, "S. Parman", "Jl. Sudirman", "Dr. Sari", does not end one)."""
     j = start - 1
+    if j > 0 and text[j] in "-–—/" and text[j - 1].isalnum():
+        return False  # the second part of a compound ("Al-Fitr", "Jokowi-Maruf")
     while j >= 0 and text[j] in " \t\u00a0\"'“‘«([*_":
         j -= 1
+    if j >= 0 and text[j] == "." and _short_title(text, j):
+        return False
     return j < 0 or text[j] in ".!?…:\n\r•–—-#>|"
+
+
+def _short_title(text: str, dot: int) -> bool:
+    """The full stop at ``dot`` ends an initial or a capitalised word of 2–3 letters."""
+    k = dot
+    while k > 0 and text[k - 1].isalpha():
+        k -= 1
+    word = text[k:dot]
+    return 1 <= len(word) <= 3 and word[0].isupper() and (k == 0 or not text[k - 1].isalnum())
 
 
 def is_initial(word: str) -> bool:
@@ -135,3 +149,31 @@ def touches_invisible(doc: DocTokens, first: int, last: int) -> bool:
             or (end < len(doc.text) and doc.text[end] in INVISIBLE))
 
 
+_CHUNK_EDGE = "\"'“”‘’«»()[]{}<>,;:!?"
+_DOMAIN = re.compile(r"[\w-]+(?:\.[\w-]+)*\.[a-z]{2,4}", re.ASCII)
+
+
+def chunk_around(text: str, start: int, end: int) -> str:
+    """The run of non-space characters that holds ``text[start:end]``, without the
+    punctuation around it (quotes, brackets, a comma or a full stop at its end)."""
+    lo, hi = start, end
+    while lo > 0 and not text[lo - 1].isspace():
+        lo -= 1
+    while hi < len(text) and not text[hi].isspace():
+        hi += 1
+    chunk = text[lo:hi].strip(_CHUNK_EDGE)
+    while chunk.endswith("."):
+        chunk = chunk[:-1].rstrip(_CHUNK_EDGE)
+    return chunk
+
+
+def in_address(text: str, start: int, end: int) -> bool:
+    """The word at ``text[start:end]`` is part of a web address, an e-mail address, a
+    handle, a hashtag or a file name ("kemlu.go.id", "@Kemlu_RI", "#GotongRoyong",
+    "foto_01.jpg"), not running text."""
+    chunk = chunk_around(text, start, end)
+    if not chunk:
+        return False
+    if chunk[0] in "@#" or any(mark in chunk for mark in ("://", "www.", "@", "_", "/")):
+        return True
+    return _DOMAIN.fullmatch(chunk) is not None

@@ -35,7 +35,12 @@ from factaudit.inputs.claims import Claim, Entity, Term
 from factaudit.model import Document, DocumentInfo, Finding
 from factaudit.reading.lexicon.edits import mark_difference
 from factaudit.reading.text import LineIndex
-from factaudit.report.common import effective_severity, item_statement, origin_location
+from factaudit.report.common import (
+    effective_severity,
+    item_statement,
+    origin_location,
+    rules_off_lines,
+)
 from factaudit.report.fingerprint import fingerprints
 from factaudit.results import AuditResult
 
@@ -486,6 +491,7 @@ def build_context(result: AuditResult, generated: dt.datetime | None = None
         "lang_counts": Counter(d.language for d in docs),
         "verdicts": verdicts_present,
         "warnings": [str(w) for w in result.warnings],
+        "rules_off": rules_off_lines(result),
         "data_json": json_for_html(data),
         "SEVERITY_KEYS": SEVERITY_KEYS,
         "SEVERITY_ICON": SEVERITY_ICON,
