@@ -21,7 +21,14 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from factaudit.model import Document, InputError, PartialDate, Problem, display_path
+from factaudit.model import (
+    Document,
+    DocumentInfo,
+    InputError,
+    PartialDate,
+    Problem,
+    display_path,
+)
 from factaudit.reading.dateline import find_dateline
 from factaudit.reading.files import describe, kind_of, read_regular, safe_resolve
 from factaudit.reading.yamlsource import load_yaml
@@ -448,6 +455,31 @@ def read_source(source: Source, languages: tuple[str, ...], warnings: list[str],
         published_source=published_source,
         dateline=(dateline.start, dateline.end) if dateline is not None else None,
     )
+
+
+def read_text(source: Source, info: DocumentInfo) -> Document | None:
+    """The text of a document audited before, with the metadata the audit found (its
+    language is not detected again, its dateline not read again). None when the file
+    cannot be read or decoded any more, or no longer holds the text that was audited (the
+    offsets of its findings would point elsewhere)."""
+    if source.document is not None:
+        return source.document
+    try:
+        raw = source_bytes(source)
+    except OSError:
+        return None
+    encoding = source.declared.get("encoding")
+    text, _ = _decode(raw, str(encoding) if encoding else None)
+    if text is None:
+        return None
+    try:
+        _, body, _ = _front_matter(text, source.shown)
+    except InputError:
+        return None
+    if info.digest is not None and text_digest(body) != info.digest:
+        return None
+    fields = {f: getattr(info, f) for f in DocumentInfo.__dataclass_fields__}
+    return Document(**fields, text=body)
 
 
 def text_digest(text: str) -> str:
