@@ -89,6 +89,9 @@ def build_parser() -> argparse.ArgumentParser:
     _inputs(report)
     report.add_argument("--output", type=Path, metavar="FILE",
                         help="where to write the report (default: <reports>/discrepancies.html)")
+    report.add_argument("--baseline", type=Path, metavar="FILE",
+                        help="mark the findings that are new since FILE (`factaudit baseline`, "
+                             "or an earlier `check --format json`) and list those fixed since")
     _add_engine_options(report)
 
     rules = sub.add_parser("rules", help="list the rules with their ids, severities and "
@@ -231,15 +234,37 @@ def _report(args: argparse.Namespace) -> int:
     config = load_config()
     target = args.output or config.root / config.reports / DEFAULT_NAME
     _protect_inputs(args, target)
+    baseline = _load_baseline(args.baseline)
     result = run_audit(args)  # the same rules and settings as `check`
-    write_report(result, target)
+    changes = _changes(result, baseline) if baseline is not None else None
+    write_report(result, target, changes=changes)
     counts = result.counts()
     shown = "standard output" if str(target) == "-" else display_path(target)
+    since = "" if changes is None else (f"; since the baseline: {len(changes.new)} new, "
+                                        f"{len(changes.fixed)} fixed")
     print(f"factaudit: report written to {shown} ({len(result.findings)} "
           f"findings: {counts['error']} errors, {counts['warning']} warnings, "
-          f"{counts['info']} info, {counts['acknowledged']} acknowledged)",
+          f"{counts['info']} info, {counts['acknowledged']} acknowledged{since})",
           file=sys.stderr if str(target) == "-" else sys.stdout)
     return EXIT_OK
+
+
+def _load_baseline(path: Path | None) -> Any:
+    if path is None:
+        return None
+    from factaudit.authoring.baseline import load
+
+    return load(path)
+
+
+def _changes(result: Any, baseline: Any) -> Any:
+    """What the report marks: findings not in the baseline, baseline entries gone. The
+    findings themselves stay as `check` reports them (nothing becomes acknowledged)."""
+    from factaudit.authoring.baseline import compare
+    from factaudit.report.html import Changes
+
+    comparison = compare(result.findings, baseline)
+    return Changes(baseline.path, frozenset(comparison.new), comparison.gone)
 
 
 def _rules(args: argparse.Namespace) -> int:
