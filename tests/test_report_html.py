@@ -91,16 +91,17 @@ class Report:
         self.data = self.page.block("report-data")
         self.texts = self.page.block("report-texts")
         s = self.data["S"]
-        keys = self.data["fields"]["F"]
         strings = {"msg", "expected", "found", "how", "ack", "quote", "where"}
-        self.findings = [{k: (s[v] if k in strings and v is not None else v)
-                          for k, v in zip(keys, row, strict=True)} for row in self.data["F"]]
-        for f in self.findings:
+        self.findings = []
+        for row in self.data["F"]:
+            f = report_data.absolute(tuple(self.data["fields"]["F"]), row)
+            f.update((k, s[v]) for k, v in f.items() if k in strings and v is not None)
             f["rule"] = self.data["rules"][f["rule"]]
             f["sev"] = self.data["sevs"][f["sev"]]
             f["verdict"] = self.data["verdicts"][f["verdict"]]
-        mkeys = self.data["fields"]["M"]
-        self.mentions = [dict(zip(mkeys, row, strict=True)) for row in self.data["M"]]
+            self.findings.append(f)
+        self.mentions = [report_data.absolute(tuple(self.data["fields"]["M"]), row)
+                         for row in self.data["M"]]
 
     def quote(self, f: dict) -> str:
         """The text a finding's quote shows."""
@@ -236,7 +237,7 @@ def test_hostile_corpus_and_claims_stay_text(tmp_path, monkeypatch):
             assert "<" not in body and ">" not in body and "&" not in body
     report = Report(html)
     evil = next(d for d in report.data["docs"] if d[0] == "evil")
-    assert evil[6] is None and evil[12] == "javascript:window.__pwned = 'url'"  # text, no link
+    assert evil[6] is None and evil[13] == "javascript:window.__pwned = 'url'"  # text, no link
     assert any("<script>window.__pwned = 'script'</script>" in e[2]
                for e in report.texts[str(report.data["docs"].index(evil))])
     assert "<script>window" not in html and "<img" not in html
@@ -412,7 +413,7 @@ def test_baseline_marks_new_findings_and_lists_fixed_ones(tmp_path, monkeypatch,
     report = Report((tmp_path / "r.html").read_text())
     new = [f for f in report.findings if f["new"] == 1]
     assert [f["found"] for f in new] == ["1999"]
-    assert all(f["new"] == 0 for f in report.findings if f["found"] != "1999")
+    assert all(not f["new"] for f in report.findings if f["found"] != "1999")
     [fixed] = report.data["fixed"]
     assert fixed[1:4] == ["strategic", "c", "1996"]
     assert "1 new" in report.page.text_by_id["changes-line"]
@@ -473,3 +474,16 @@ def test_charts_show_the_sources_with_most_findings_and_sum_the_rest():
     svg = bar_chart("c", "Findings <per> source", rows)
     assert "Findings &lt;per&gt; source" in svg and "<per>" not in svg
     assert "✗ error" in svg  # the legend says it in words
+
+
+def test_mentions_point_at_their_value_and_cue(example):
+    result, _, report = example
+    docs = [d.id for d in result.documents]
+    items = [c.id for c in result.claims.claims]
+    carried = sorted((m.claim, m.document, m.value_start, m.value_end, m.cue_start, m.cue_end)
+                     for m in result.mentions)
+    decoded = sorted((items[m["item"]], docs[m["doc"]], m["start"], m["end"], m["cue_start"],
+                      m["cue_end"]) for m in report.mentions)
+    assert decoded == carried
+    for m in report.mentions:
+        assert m["qlo"] <= min(m["start"], m["cue_start"]) and m["qhi"] >= m["end"]

@@ -8,7 +8,7 @@ how a value was read) go through one string table, so 100,000 findings stay smal
     S        the string table; other fields hold indexes into it (or null)
     docs     [id, path, language, language source, published, title, url (http(s) only),
               publisher, translation of, findings, text (0 none, 1 whole, 2 parts), lines,
-              url shown as text (any other scheme), file line of the text's first line]
+              file line of the text's first line, url shown as text (any other scheme)]
     items    [id, kind, statement, expected, details [[key, value]], declared in,
               acknowledgements [[source, reason, until, found]]]
     F        findings: see FINDING_FIELDS
@@ -16,7 +16,9 @@ how a value was read) go through one string table, so 100,000 findings stay smal
     cells    [item, doc, verdict, acknowledged]: every cell that is not "not enough info"
     D        spelling differences [[found pieces], [expected pieces]], pieces [text, differs]
 
-Texts travel apart (``texts``: document index → [entries]), parsed only when a document is
+Offsets are small numbers: a span's end is its length, a quote's bounds and a cue are
+counted from the span (see ``absolute``); trailing nulls are left out of a row. Texts travel
+apart (``texts``: document index → [entries]), parsed only when a document is
 opened. Timelines are SVG made here, one per claim with dated sources.
 """
 
@@ -43,13 +45,36 @@ SEVERITIES = ("error", "warning", "info", "acknowledged")
 VERDICTS = ("refuted", "conflicting", "typo", "variant", "supported", "not-enough-info",
             "out-of-scope")
 STATUSES = (*VERDICTS, "acknowledged", "read")  # of a mention: the verdict of its finding
+ALL_DOCUMENTS = 100  # up to this many documents, the report carries every text whole
+CONTEXT_DOCUMENTS = 1000  # up to this many, lines around what was found; above, only those
+# Fields of a finding and of a mention, in order. end, qlo and qhi (and a mention's cue) are
+# relative: end - start, start - qlo, qhi - end, start - cue_start, cue_end - cue_start.
 FINDING_FIELDS = ("item", "doc", "sev", "verdict", "rule", "msg", "expected", "found", "how",
                   "start", "end", "line", "col", "ack", "fp", "qlo", "qhi", "quote", "where",
                   "diff", "new")
 MENTION_FIELDS = ("item", "doc", "start", "end", "cue_start", "cue_end", "value", "raw", "how",
                   "cue", "status", "line", "col", "qlo", "qhi")
-ALL_DOCUMENTS = 100  # up to this many documents, the report carries every text whole
-CONTEXT_DOCUMENTS = 1000  # up to this many, lines around what was found; above, only those
+
+
+def absolute(fields: tuple[str, ...], row: list) -> dict[str, object]:
+    """A row as the page reads it: every field named, every offset absolute."""
+    out = dict.fromkeys(fields)
+    out.update(zip(fields, row, strict=False))
+    start = out["start"]
+    if isinstance(start, int):
+        if isinstance(out["end"], int):
+            out["end"] = start + out["end"]
+        end = out["end"] if isinstance(out["end"], int) else start
+        if isinstance(out["qlo"], int):
+            out["qlo"] = start - out["qlo"]
+        if isinstance(out["qhi"], int):
+            out["qhi"] = end + out["qhi"]
+        cue_start, cue_end = out.get("cue_start"), out.get("cue_end")
+        if isinstance(cue_start, int) and isinstance(cue_end, int):
+            out["cue_start"] = start - cue_start
+            out["cue_end"] = start - cue_start + cue_end
+    return out
+
 
 
 @dataclass
@@ -210,11 +235,14 @@ class _Builder:
         new = None
         if self.changes is not None:
             new = 1 if n in self.changes.new else 0
-        return [self.item_index.get(f.claim or ""), j, SEVERITIES.index(self.sevs[n]),
-                VERDICTS.index(str(f.verdict)) if str(f.verdict) in VERDICTS else None,
-                self.rule_index[f.rule], s(f.message), s(f.expected), s(f.found), s(f.how),
-                f.start, f.end, f.line, f.column, s(f.acknowledged), fp, qlo, qhi, quote,
-                where, self._diff(f, doc is not None), new]
+        start, stop = f.start, f.end
+        return trimmed([
+            self.item_index.get(f.claim or ""), j, SEVERITIES.index(self.sevs[n]),
+            VERDICTS.index(str(f.verdict)) if str(f.verdict) in VERDICTS else None,
+            self.rule_index[f.rule], s(f.message), s(f.expected), s(f.found), s(f.how),
+            start, _minus(stop, start), f.line, f.column, s(f.acknowledged), fp,
+            _minus(start, qlo), _minus(qhi, stop if stop is not None else start), quote, where,
+            self._diff(f, doc is not None), new])
 
     def _diff(self, f: Finding, located: bool) -> int | None:
         if not (str(f.verdict) in ("typo", "variant") and f.found and f.expected and located
@@ -245,10 +273,12 @@ class _Builder:
                                                (m.sentence_start, m.sentence_end))
             line, col = self._position(doc, m.value_start)
         s = self.s
-        return [self.item_index[m.claim], j, m.value_start, m.value_end, m.cue_start,
-                m.cue_end, s(m.value), s(m.raw), s(m.how), s(m.cue),
-                STATUSES.index(status) if status in STATUSES else STATUSES.index("read"),
-                line, col, qlo, qhi], status
+        start = m.value_start
+        return trimmed([
+            self.item_index[m.claim], j, start, m.value_end - start, start - m.cue_start,
+            m.cue_end - m.cue_start, s(m.value), s(m.raw), s(m.how), s(m.cue),
+            STATUSES.index(status) if status in STATUSES else STATUSES.index("read"),
+            line, col, _minus(start, qlo), _minus(qhi, m.value_end)]), status
 
     def _starts(self, doc: Document) -> list[int]:
         if self._starts_of is None or self._starts_of[0] is not doc.text:
@@ -261,9 +291,9 @@ class _Builder:
         return i + doc.first_line, offset - starts[i] + 1
 
     def _doc(self, d: DocumentInfo, state: int, lines: int, findings: int) -> list:
-        return [d.id, d.path, d.language, d.language_source, d.published, d.title,
-                safe_url(d.url), d.publisher, d.translation_of, findings, state, lines,
-                d.url if d.url and not safe_url(d.url) else None, d.first_line]
+        return trimmed([d.id, d.path, d.language, d.language_source, d.published, d.title,
+                        safe_url(d.url), d.publisher, d.translation_of, findings, state, lines,
+                        d.first_line, d.url if d.url and not safe_url(d.url) else None])
 
     def _item(self, item_id: str, kind: str, obj: Claim | Entity | Term) -> list:
         origin = self.result.claims.origins.get(item_id)
@@ -364,6 +394,17 @@ class _Builder:
                           top_rows(per_source)),
                 bar_chart("chart-rules", "Findings per rule",
                           [(r, c) for r, c in per_rule.items()])]
+
+
+def trimmed(row: list) -> list:
+    """A row without its trailing nulls (the page reads a missing field as null)."""
+    while row and row[-1] is None:
+        row.pop()
+    return row
+
+
+def _minus(a: int | None, b: int | None) -> int | None:
+    return None if a is None or b is None else a - b
 
 
 def details(obj: Claim | Entity | Term) -> list[list[str]]:

@@ -26,8 +26,30 @@ const ICON = {
 const SEV_ICON = {'error': '✗', 'warning': '!', 'info': 'i', 'acknowledged': '⚑'};
 const PROBLEMS = new Set(['refuted', 'conflicting', 'typo', 'variant']);
 const D = {id: 0, path: 1, lang: 2, langSource: 3, published: 4, title: 5, url: 6,
-  publisher: 7, translationOf: 8, findings: 9, text: 10, lines: 11, urlText: 12, first: 13};
+  publisher: 7, translationOf: 8, findings: 9, text: 10, lines: 11, first: 12, urlText: 13};
 const I = {id: 0, kind: 1, statement: 2, expected: 3, details: 4, origin: 5, acks: 6};
+
+// Rows come compact (see data.py): trailing nulls left out, offsets counted from the span.
+// Made whole and absolute once, here.
+function absolute(rows, fields, cue) {
+  const width = fields.length;
+  const start = fields.indexOf('start'), end = fields.indexOf('end');
+  const qlo = fields.indexOf('qlo'), qhi = fields.indexOf('qhi');
+  const cs = fields.indexOf('cue_start'), ce = fields.indexOf('cue_end');
+  for (const row of rows) {
+    while (row.length < width) { row.push(null); }
+    const s = row[start];
+    if (s === null) { continue; }
+    if (row[end] !== null) { row[end] = s + row[end]; }
+    const e = row[end] === null ? s : row[end];
+    if (row[qlo] !== null) { row[qlo] = s - row[qlo]; }
+    if (row[qhi] !== null) { row[qhi] = e + row[qhi]; }
+    if (cue) { row[cs] = s - row[cs]; row[ce] = row[cs] + row[ce]; }
+  }
+}
+absolute(F, DATA.fields.F, false);
+absolute(M, DATA.fields.M, true);
+DOCS.forEach((d) => { while (d.length < 14) { d.push(null); } });
 
 const byId = (id) => document.getElementById(id);
 const str = (i) => (i === null || i === undefined ? null : S[i]);
