@@ -81,6 +81,10 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--baseline", type=Path, metavar="FILE",
                        help="findings recorded in FILE (`factaudit baseline`) are known: only "
                             "new ones fail the run")
+    check.add_argument("files", nargs="*", type=Path, metavar="FILE",
+                       help="report (and fail on) only the findings in these documents; a "
+                            "claims file, manifest or pyproject.toml among them means every "
+                            "document (the pre-commit hook passes the changed files)")
 
     report = sub.add_parser(
         "report", help="write the HTML discrepancy report",
@@ -210,7 +214,16 @@ def _check(args: argparse.Namespace) -> int:
     from factaudit.report import reporters
 
     _protect_inputs(args)
+    changed = _touched(args)
+    if changed is not None and changed.value == "nothing":
+        print("factaudit: no document, claims file or setting among the files given; "
+              "nothing to audit", file=sys.stderr)
+        return EXIT_OK
     result = run_audit(args)
+    if changed is not None and changed.value == "documents":
+        from factaudit.authoring.changed import only
+
+        result = only(result, args.files)
     comparison = _apply_baseline(result, args.baseline)
     reporter = reporters()[args.format]
     color = args.color == "always" or (
@@ -224,6 +237,18 @@ def _check(args: argparse.Namespace) -> int:
     if comparison is not None:
         return _baseline_exit(result, comparison, args)
     return EXIT_FINDINGS if result.failed(args.allow_acknowledged) else EXIT_OK
+
+
+def _touched(args: argparse.Namespace) -> Any:
+    """What the files given to `check` touch (None when none are given)."""
+    if not getattr(args, "files", None):
+        return None
+    from factaudit.authoring.changed import touched
+    from factaudit.inputs.config import load_config
+
+    config = load_config()
+    return touched(args.files, args.claims or config.root / config.claims,
+                   args.corpus or config.root / config.corpus, config.root)
 
 
 def _report(args: argparse.Namespace) -> int:
