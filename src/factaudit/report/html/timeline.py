@@ -88,9 +88,12 @@ def timeline_svg(item_id: str, expected: str | None, statements: Sequence[Statem
         here = [(s, d) for s, d in dated if s.value == value]
         body += _points(here, x, y, r, places)
         first = min(here, key=lambda p: (p[1], p[0].doc))
-        if value != expected:
-            body.append(el("text", {"class": "first", "x": min(x(first[1]) + 14, RIGHT - 150),
-                                    "y": y - 7}, text(_clip(f"first: {first[0].doc}", 32))))
+        if value != expected:  # named beside its marker, on the side with room
+            right_half = x(first[1]) > (LEFT + RIGHT) / 2
+            body.append(el("text", {"class": "first", "y": y - 7,
+                                    "x": x(first[1]) + (-12 if right_half else 12),
+                                    "text-anchor": "end" if right_half else "start"},
+                           text(_clip(f"first: {first[0].doc}", 40))))
     if quiet:
         y = TOP + len(rows) * ROW + ROW / 2
         body.append(el("text", {"class": "rl", "x": LEFT - 10, "y": y + 4,
