@@ -301,6 +301,11 @@ class _Builder:
         expected = None
         if isinstance(obj, Claim) and not obj.consistent and obj.expected_value is not None:
             expected = obj.expected_value + (f" {obj.unit}" if obj.unit else "")
+        elif isinstance(obj, Claim) and obj.counts_from is not None:
+            common = Counter(f.expected for f in self.findings
+                             if f.claim == item_id and f.expected).most_common(1)
+            since = f"years since {obj.counts_from} at publication"
+            expected = f"{common[0][0]} ({since})" if common else since
         elif isinstance(obj, Entity):
             expected = obj.name
         elif isinstance(obj, Term):

@@ -23,6 +23,7 @@ from importlib import resources
 from pathlib import Path
 
 from factaudit import __version__
+from factaudit.report.common import effective_severity
 from factaudit.report.html import data as report_data
 from factaudit.report.html.data import Changes
 from factaudit.report.html.safety import json_for_html, safe_url, script_hash
@@ -70,13 +71,15 @@ def script() -> str:
 def _environment():
     import jinja2
 
-    return jinja2.Environment(
+    env = jinja2.Environment(
         loader=jinja2.FunctionLoader(lambda name: _asset(name)),
         autoescape=True,  # every {{ }} is HTML-escaped, in text and attributes
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    env.filters["n"] = lambda value: f"{value:,}"  # 87,023
+    return env
 
 
 def _context(result: AuditResult, built: report_data.Built, generated: dt.datetime,
@@ -84,12 +87,12 @@ def _context(result: AuditResult, built: report_data.Built, generated: dt.dateti
     from markupsafe import Markup
 
     when = generated.astimezone(dt.timezone.utc)
-    sevs = Counter(report_data.SEVERITIES[row[2]] for row in built.data["F"])  # type: ignore
+    sevs = Counter(effective_severity(f) for f in result.findings)
     verdicts = Counter(str(f.verdict) for f in result.findings)
     rules = Counter(f.rule for f in result.findings)
     languages = Counter(d.language for d in result.documents)
     counts = result.counts()
-    new = [n for n in (changes.new if changes else ())]
+    new = sorted(changes.new) if changes else []
     new_errors = sum(1 for n in new if str(result.findings[n].severity) == "error"
                      and not result.findings[n].acknowledged)
     present = [v for v in report_data.VERDICTS if v in verdicts] + [
@@ -110,7 +113,7 @@ def _context(result: AuditResult, built: report_data.Built, generated: dt.dateti
         "sev_counts": sevs,
         "verdict_counts": verdicts,
         "verdicts": present,
-        "rule_ids": report_data_rules(built),
+        "rule_ids": list(built.data["rules"]),  # type: ignore[call-overload]
         "rule_counts": rules,
         "languages": sorted(languages),
         "lang_counts": languages,
@@ -128,10 +131,6 @@ def _context(result: AuditResult, built: report_data.Built, generated: dt.dateti
         "VERDICT_LABEL": VERDICT_LABEL,
         "VERDICT_ICON": VERDICT_ICON,
     }
-
-
-def report_data_rules(built: report_data.Built) -> list[str]:
-    return list(built.data["rules"])  # type: ignore[call-overload]
 
 
 def build_report(result: AuditResult, generated: dt.datetime | None = None,
