@@ -1,13 +1,15 @@
 """Generate large corpora for the scale benchmark.
 
     python benchmarks/scale_corpus.py OUT_DIR --documents 20000 [--relevant 0.05] [--seed 1]
+        [--paragraphs 1]
 
 Documents of a few KB in English and Indonesian, each with YAML front matter (id,
 language, published). A chosen share is *relevant*: it carries the cues, values and
 names of the example claims (claims/), with perturbed values and misspellings; the rest
-is ordinary news-style filler with no cue. Filler sentences are assembled from word lists
-written for this benchmark, plus invented proper names, so the vocabulary keeps growing
-with the corpus as it does in real archives.
+is ordinary news-style filler with no cue (``--paragraphs N``: N relevant paragraphs in each
+relevant document, for the report benchmark's dense corpora). Filler sentences are assembled
+from word lists written for this benchmark, plus invented proper names, so the vocabulary
+keeps growing with the corpus as it does in real archives.
 """
 
 from __future__ import annotations
@@ -113,9 +115,10 @@ def _relevant(rng: random.Random, lang: str, heavy: bool = False) -> str:
 
 
 def generate(out: Path, documents: int, relevant: float, seed: int,
-             heavy: bool = False) -> None:
+             heavy: bool = False, paragraphs: int = 1) -> None:
     """``heavy``: every relevant paragraph says every fact, most of them wrong, so that
-    each document has several findings (a sloppy corpus)."""
+    each document has several findings (a sloppy corpus); ``paragraphs``: how many
+    relevant paragraphs a relevant document has."""
     rng = random.Random(seed)
     names = [_name(rng) for _ in range(max(200, documents // 4))]
     out.mkdir(parents=True, exist_ok=True)
@@ -123,17 +126,18 @@ def generate(out: Path, documents: int, relevant: float, seed: int,
         lang = "en" if i % 2 == 0 else "id"
         words = EN_WORDS if lang == "en" else ID_WORDS
         doc_names = rng.sample(names, 8)
-        paragraphs = []
+        body = []
         for _ in range(rng.randint(6, 11)):
             k = rng.randint(2, 5)
-            paragraphs.append(" ".join(_filler_sentence(rng, words, doc_names) for _ in range(k)))
+            body.append(" ".join(_filler_sentence(rng, words, doc_names) for _ in range(k)))
         if rng.random() < relevant:
-            paragraphs.insert(rng.randrange(len(paragraphs) + 1), _relevant(rng, lang, heavy))
+            for _ in range(paragraphs):
+                body.insert(rng.randrange(len(body) + 1), _relevant(rng, lang, heavy))
         month = rng.randint(1, 12)
         header = f"---\nid: doc{i:07d}\nlanguage: {lang}\npublished: 2021-{month:02d}-15\n---\n"
         folder = out / f"{i // 1000:04d}"
         folder.mkdir(exist_ok=True)
-        (folder / f"doc{i:07d}.txt").write_text(header + "\n\n".join(paragraphs) + "\n",
+        (folder / f"doc{i:07d}.txt").write_text(header + "\n\n".join(body) + "\n",
                                                  encoding="utf-8")
 
 
@@ -143,8 +147,10 @@ def main() -> None:
     parser.add_argument("--documents", type=int, default=20_000)
     parser.add_argument("--relevant", type=float, default=0.05)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--paragraphs", type=int, default=1,
+                        help="relevant paragraphs in each relevant document")
     args = parser.parse_args()
-    generate(args.out, args.documents, args.relevant, args.seed)
+    generate(args.out, args.documents, args.relevant, args.seed, paragraphs=args.paragraphs)
 
 
 if __name__ == "__main__":

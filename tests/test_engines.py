@@ -195,3 +195,29 @@ def test_a_document_rule_quotes_the_right_line_however_the_corpus_is_run(tmp_pat
         [finding] = [f for f in result.findings if f.rule == "intra-document-consistency"]
         assert "'2019' on line 10" in finding.message, finding.message
         assert finding.line == 14
+
+
+def test_texts_read_again_keep_the_audited_metadata(example, monkeypatch):
+    """Outputs that show document text (the HTML report, explain) read each text again:
+    with the language the audit detected, never detecting it a second time."""
+    from factaudit.inputs import corpus
+
+    (example / "corpus" / "undeclared.txt").write_text(
+        "Russia has been a strategic partner of ASEAN since 1996, officials said.\n",
+        encoding="utf-8")
+    calls = []
+    original = corpus.detect_language
+    monkeypatch.setattr(corpus, "detect_language",
+                        lambda *a: calls.append(1) or original(*a))
+    result = run(example, cache=False)
+    detected = calls.count(1)
+    assert detected >= 1
+    info = next(d for d in result.documents if d.path.endswith("undeclared.txt"))
+    assert info.language_source == "detected"
+    for d in result.documents:
+        doc = result.text_of(d.id)
+        assert doc is not None and doc.language == d.language and doc.digest == d.digest
+    assert calls.count(1) == detected
+    # a file changed since the audit has no text to show: its offsets would point elsewhere
+    (example / "corpus" / "undeclared.txt").write_text("Changed.\n", encoding="utf-8")
+    assert result.text_of(info.id) is None

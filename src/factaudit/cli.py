@@ -93,6 +93,10 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--baseline", type=Path, metavar="FILE",
                        help="findings recorded in FILE (`factaudit baseline`) are known: only "
                             "new ones fail the run")
+    check.add_argument("files", nargs="*", type=Path, metavar="FILE",
+                       help="report (and fail on) only the findings in these documents; a "
+                            "claims file, manifest or pyproject.toml among them means every "
+                            "document (the pre-commit hook passes the changed files)")
 
     report = sub.add_parser(
         "report", help="write the HTML discrepancy report",
@@ -101,6 +105,9 @@ def build_parser() -> argparse.ArgumentParser:
     _inputs(report)
     report.add_argument("--output", type=Path, metavar="FILE",
                         help="where to write the report (default: <reports>/discrepancies.html)")
+    report.add_argument("--baseline", type=Path, metavar="FILE",
+                        help="mark the findings that are new since FILE (`factaudit baseline`, "
+                             "or an earlier `check --format json`) and list those fixed since")
     _add_engine_options(report)
 
     rules = sub.add_parser("rules", help="list the rules with their ids, severities and "
@@ -229,7 +236,16 @@ def _check(args: argparse.Namespace) -> int:
     from factaudit.report import reporters
 
     _protect_inputs(args)
+    changed = _touched(args)
+    if changed is not None and changed.value == "nothing":
+        print("factaudit: no document, claims file or setting among the files given; "
+              "nothing to audit", file=sys.stderr)
+        return EXIT_OK
     result = run_audit(args)
+    if changed is not None and changed.value == "documents":
+        from factaudit.authoring.changed import only
+
+        result = only(result, args.files)
     comparison = _apply_baseline(result, args.baseline)
     reporter = reporters()[args.format]
     color = args.color == "always" or (
@@ -245,6 +261,18 @@ def _check(args: argparse.Namespace) -> int:
     return EXIT_FINDINGS if result.failed(args.allow_acknowledged) else EXIT_OK
 
 
+def _touched(args: argparse.Namespace) -> Any:
+    """What the files given to `check` touch (None when none are given)."""
+    if not getattr(args, "files", None):
+        return None
+    from factaudit.authoring.changed import touched
+    from factaudit.inputs.config import load_config
+
+    config = load_config()
+    return touched(args.files, args.claims or config.root / config.claims,
+                   args.corpus or config.root / config.corpus, config.root)
+
+
 def _report(args: argparse.Namespace) -> int:
     from factaudit.inputs.config import load_config
     from factaudit.model import display_path
@@ -253,15 +281,37 @@ def _report(args: argparse.Namespace) -> int:
     config = load_config()
     target = args.output or config.root / config.reports / DEFAULT_NAME
     _protect_inputs(args, target)
+    baseline = _load_baseline(args.baseline)
     result = run_audit(args)  # the same rules and settings as `check`
-    write_report(result, target)
+    changes = _changes(result, baseline) if baseline is not None else None
+    write_report(result, target, changes=changes)
     counts = result.counts()
     shown = "standard output" if str(target) == "-" else display_path(target)
+    since = "" if changes is None else (f"; since the baseline: {len(changes.new)} new, "
+                                        f"{len(changes.fixed)} fixed")
     print(f"factaudit: report written to {shown} ({len(result.findings)} "
           f"findings: {counts['error']} errors, {counts['warning']} warnings, "
-          f"{counts['info']} info, {counts['acknowledged']} acknowledged)",
+          f"{counts['info']} info, {counts['acknowledged']} acknowledged{since})",
           file=sys.stderr if str(target) == "-" else sys.stdout)
     return EXIT_OK
+
+
+def _load_baseline(path: Path | None) -> Any:
+    if path is None:
+        return None
+    from factaudit.authoring.baseline import load
+
+    return load(path)
+
+
+def _changes(result: Any, baseline: Any) -> Any:
+    """What the report marks: findings not in the baseline, baseline entries gone. The
+    findings themselves stay as `check` reports them (nothing becomes acknowledged)."""
+    from factaudit.authoring.baseline import compare
+    from factaudit.report.html import Changes
+
+    comparison = compare(result.findings, baseline)
+    return Changes(baseline.path, frozenset(comparison.new), comparison.gone)
 
 
 def _rules(args: argparse.Namespace) -> int:

@@ -1,7 +1,8 @@
 """Baselines: adopt the auditor on a large archive without fixing every old error first.
 
 ``factaudit baseline`` records today's findings, by fingerprint, in a JSON file that the
-repository commits (default ``.factaudit/baseline.json``). ``factaudit check --baseline
+repository commits (default ``.factaudit/baseline.json``); the JSON output of an earlier run
+(``check --format json``) serves as a baseline as well. ``factaudit check --baseline
 FILE`` then marks the findings it lists as known: they are still shown, with "in baseline"
 as the reason, but they do not make the run fail. Only new findings do. Entries that no
 longer occur are reported, so the file shrinks as old errors get fixed.
@@ -79,6 +80,7 @@ def load(path: Path) -> Baseline:
     except RecursionError:  # "[[[[…" nested deeper than the JSON reader goes
         raise InputError(Problem(shown, "cannot read the baseline: nested too deeply",
                                  hint="re-record it with `factaudit baseline`")) from None
+    data = _from_json_output(data)
     if not isinstance(data, dict) or not isinstance(data.get("entries"), list):
         raise InputError(Problem(shown, "a baseline is an object with 'version' and 'entries'",
                                  hint="re-record it with `factaudit baseline`"))
@@ -93,6 +95,18 @@ def load(path: Path) -> Baseline:
     if problems:
         raise InputError(problems)
     return Baseline(list(data["entries"]), shown)
+
+
+def _from_json_output(data: object) -> object:
+    """The JSON output of a run (``check --format json``) serves as a baseline too: its
+    findings carry the same fingerprints, so yesterday's output tells what changed today."""
+    if not (isinstance(data, dict) and "entries" not in data and isinstance(data.get("tool"), dict)
+            and isinstance(data.get("findings"), list)):
+        return data
+    entries = [{k: f.get(k) for k in ("fingerprint", "rule", "claim", "document", "found",
+                                       "severity")}
+               if isinstance(f, dict) else f for f in data["findings"]]
+    return {"version": data.get("version"), "entries": entries}
 
 
 @dataclass

@@ -36,6 +36,7 @@ from factaudit.inputs.corpus import (
     duplicate_ids,
     no_documents,
     read_documents,
+    read_text,
     source_bytes,
 )
 from factaudit.inputs.project import Project
@@ -166,7 +167,8 @@ def _audit(project: Project, plan: Plan, runner: Executor, store: Cache | None,
     if store is not None:
         store.unreadable += unreadable
         notes = [*store.warnings, *(n for n in notes if n not in store.warnings)]
-    reader = _reader_by_position(sources, positions, languages)
+    reader = _Reader(sources, positions, languages)
+    reader.known(o.info for o in outcomes)  # read again without detecting languages again
     result = reduce(plan, outcomes, reader, today, notes, len(ids), validate)
     if store is not None and not plan.trace:
         digest = _run_digest(plan.key, today, project, all_keys)
@@ -269,21 +271,36 @@ def _reader(sources: list[Source], infos: list[DocumentInfo], languages: tuple[s
     """Reads a document again by id, for a result answered from the cache."""
     by_path = {s.shown: i for i, s in enumerate(sources)}
     positions = {d.id: by_path[d.path] for d in infos if d.path in by_path}
-    return _reader_by_position(sources, positions, languages)
+    reader = _Reader(sources, positions, languages)
+    reader.known(infos)
+    return reader
 
 
-def _reader_by_position(sources: list[Source], positions: dict[str, int],
-                        languages: tuple[str, ...]) -> Callable[[str], Document | None]:
-    def read(doc_id: str) -> Document | None:
-        i = positions.get(doc_id)
+class _Reader:
+    """Reads a document again by id. A document the result describes keeps the metadata the
+    audit found (``read_text``: no second language detection, no dateline); any other is
+    read as the audit read it."""
+
+    def __init__(self, sources: list[Source], positions: dict[str, int],
+                 languages: tuple[str, ...]) -> None:
+        self.sources, self.positions, self.languages = sources, positions, languages
+        self.infos: dict[str, DocumentInfo] = {}
+
+    def known(self, infos: Iterable[DocumentInfo]) -> None:
+        self.infos = {d.id: d for d in infos}
+
+    def __call__(self, doc_id: str) -> Document | None:
+        i = self.positions.get(doc_id)
         if i is None:
             return None
+        info = self.infos.get(doc_id)
+        if info is not None:
+            return read_text(self.sources[i], info)
         try:
-            docs = read_documents(sources[i], languages, [])
+            docs = read_documents(self.sources[i], self.languages, [])
         except InputError:
             return None
         return next((d for d in docs if d.id == doc_id), None)
-    return read
 
 
 # ================================================================ cache keys

@@ -28,7 +28,14 @@ from typing import Any
 
 import orjson
 
-from factaudit.model import Document, InputError, PartialDate, Problem, display_path
+from factaudit.model import (
+    Document,
+    DocumentInfo,
+    InputError,
+    PartialDate,
+    Problem,
+    display_path,
+)
 from factaudit.reading import formats
 from factaudit.reading.dateline import find_dateline
 from factaudit.reading.files import describe, kind_of, read_regular, safe_resolve
@@ -659,6 +666,51 @@ def _document(source: Source, info: dict[str, object], body: str,
         dateline=(dateline.start, dateline.end) if dateline is not None else None,
         **place,
     )
+
+
+def read_text(source: Source, info: DocumentInfo) -> Document | None:
+    """The text of a document audited before, with the metadata the audit found (its
+    language is not detected again, its dateline not read again). None when the file
+    cannot be read or decoded any more, or no longer holds the text that was audited (the
+    offsets of its findings would point elsewhere)."""
+    if source.document is not None:
+        return source.document
+    try:
+        raw = source_bytes(source)
+    except OSError:
+        return None
+    body = _body(source, raw, info)
+    if body is None:
+        return None
+    if info.digest is not None and text_digest(body) != info.digest:
+        return None
+    fields = {f: getattr(info, f) for f in DocumentInfo.__dataclass_fields__}
+    return Document(**fields, text=body)
+
+
+def _body(source: Source, raw: bytes, info: DocumentInfo) -> str | None:
+    """The audited text of one document of a source, extracted again without reading its
+    metadata (None when it can no longer be)."""
+    encoding = source.declared.get("encoding")
+    if source.kind == "table":
+        try:
+            rows = orjson.loads(raw)
+        except orjson.JSONDecodeError:
+            return None
+        return next((row[2] for row in rows if len(row) == 4 and row[0] == info.row), None)
+    if source.kind != "text":
+        try:
+            return formats.extract(raw, source.kind, LIMITS,
+                                   str(encoding) if encoding else None).text
+        except formats.Unreadable:
+            return None
+    text, _ = _decode(raw, str(encoding) if encoding else None)
+    if text is None:
+        return None
+    try:
+        return _front_matter(text, source.shown)[1]
+    except InputError:
+        return None
 
 
 def text_digest(text: str) -> str:
