@@ -11,8 +11,10 @@ Good: a word of the document's language in any variety ("organised", "centre": e
       language of the corpus, or common in it ("Facility" in an Indonesian text); a name
       (a capitalised word that is not opening a sentence or a heading, or that the corpus
       writes so elsewhere); a word with no common word one edit away (a name, a loanword);
-      a word about as common as the word it is near ("merespon"); entity names, term forms
-      and the claims' ``vocabulary``; acronyms, brands in camel case, abbreviations,
+      a word about as common as the word it is near ("merespon"), or written often and
+      a letter different from it, though its dictionary lacks it ("sidak"); initials in
+      brackets that close a news item ("(mrus)"); entity names, term forms and the
+      claims' ``vocabulary``; acronyms, brands in camel case, abbreviations,
       ordinals ("30th"), URLs, e-mail addresses, handles, hashtags and file names; words
       already reported by name-typo, term-misspelling or invisible-characters
 
@@ -58,6 +60,7 @@ FOREIGN = 3.0  # Zipf frequency from which a word is a word of another language 
 CORRECTION = 3.0  # the least Zipf frequency of a correction (one edit away)
 FAR_CORRECTION = 3.5  # … two edits away, or for a word the language's rules explain
 GAP = 1.5  # how much more common the correction must be than the word (Zipf)
+OWN_WORD = 3.2  # a word written this often (Zipf) with a letter changed is a word of its own
 OFTEN = 3.0  # a word written this often (Zipf) needs a wider gap: it may be a word of its own
 OFTEN_GAP = 2.5
 EXPLAINED_GAP = 2.5
@@ -144,6 +147,9 @@ def spelling_decision(word: str, zipf_word: float, correction: str | None, edits
     ``correction_root`` the correction's."""
     if correction is None:
         return None  # no common word near it: a name, a loanword or a word of its own
+    if zipf_word >= OWN_WORD and edit_kind(word.lower(), correction) == "substitution":
+        return None  # written often, a letter changed: another word its dictionary lacks
+        # ("sidak", not "tidak"); a letter dropped stays a slip ("untu" for "untuk")
     gap = zipf_correction - zipf_word
     if root is not None:
         # a well-formed word: a typo only if unlisted, a letter dropped, doubled or swapped

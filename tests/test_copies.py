@@ -126,3 +126,17 @@ def test_property_text_overlap_estimates_the_share_of_passages(seed, share):
     truth = len(a & b) / len(a | b)
     estimate = text_overlap(shape(" ".join(base), "en"), shape(" ".join(other), "en"))
     assert abs(estimate - truth) < 0.25
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.sampled_from(["pad", "lintas", "1,800", "orbit", "x", "\n\n", "  ", "é"]),
+                max_size=300),
+       st.integers(min_value=1, max_value=40))
+def test_property_a_shape_read_in_windows_is_the_shape_of_the_whole_text(words, window):
+    text = " ".join(words)
+    assert shape(text, "en", window=window) == shape(text, "en", window=len(text) + 1)
+
+
+def test_paragraphs_are_blocks_between_blank_lines():
+    assert shape("\n\n one\n two \n\n\n three \n\n", "en").paragraphs == 2
+    assert shape("   \n\n ", "en").paragraphs == 0

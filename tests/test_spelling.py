@@ -423,6 +423,8 @@ def spelled(*texts: str | tuple[str, str], claims: dict | None = None) -> list[s
            "Drs. H. Syamsul, S.H., GoPay, WhatsApp and BPBD came."),
     # a socio-economic compound; a word cut off at the end of an excerpt
     ("en", "The socio-economic plan was presented by the committ"),
+    # the writers' initials closing a news item; a word written often, though unlisted
+    ("id", "Bupati melakukan sidak ke pasar pada pagi hari, pungkasnya. (mrus/qzt)"),
 ])
 def test_spelling_leaves_real_words_and_what_is_not_running_text_alone(language, text):
     assert spelled((language, text)) == []
@@ -486,6 +488,8 @@ def test_spelling_asks_no_suggestions_and_batches_the_dictionary(monkeypatch):
 
 @pytest.mark.parametrize("word, zipf_word, correction, edits, zipf_correction, root, ok", [
     ("goverment", 2.66, "government", 1, 5.57, None, True),
+    ("sidak", 3.37, "tidak", 1, 6.88, None, False),  # written often: a word of its own
+    ("untu", 3.51, "untuk", 1, 7.02, None, True),  # written often, but a letter dropped
     ("merespon", 4.13, "merespons", 1, 3.53, None, False),  # as common as its neighbour
     ("segitu", 3.96, "begitu", 1, 5.5, None, False),  # a word written often: wider gap
     ("zqxv", 0.0, None, 0, 0.0, None, False),  # nothing near it: a name or a loanword

@@ -25,6 +25,7 @@ import numpy as np
 
 from factaudit.matching.passages import values_where
 from factaudit.model import Document, DocumentInfo, SourcePair
+from factaudit.reading.text import WINDOW, windows
 
 MIN_SHARED = 4  # shared facts before two documents are compared (without their shapes)
 MIN_JACCARD = 0.6
@@ -58,40 +59,66 @@ class Shape:
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 
 
-def shape(text: str, language: str, names: Iterable[tuple[int, str]] = ()) -> Shape:
-    """The shape of a document's text: linear in its length. ``names``: (offset, entity
-    id) of the names it writes, which are anchors with its numbers."""
-    words = _WORD.findall(text.lower())
-    paragraphs = sum(1 for p in re.split(r"\n\s*\n", text) if p.strip())
+def shape(text: str, language: str, names: Iterable[tuple[int, str]] = (),
+          window: int = WINDOW) -> Shape:
+    """The shape of a document's text: linear in its length, read a window at a time (a
+    very long text is never copied whole). ``names``: (offset, entity id) of the names it
+    writes, which are anchors with its numbers."""
     numbers = islice(_NUMBER.finditer(text), MAX_ANCHORS)  # only the first can be kept
     anchors = sorted([(m.start(), anchor_number(m.group(0))) for m in numbers]
                      + [(start, f"@{name}") for start, name in islice(names, MAX_ANCHORS)])
     kept = tuple(a for _, a in anchors)[:MAX_ANCHORS]
-    if len(words) < SHINGLE:
-        return Shape(language, len(words), paragraphs, (), kept)
-    return Shape(language, len(words), paragraphs, sketch(words), kept)
+    bins = np.full(HASHES, _EMPTY, dtype=np.uint64)
+    length = 0
+    carried = np.zeros(0, dtype=np.uint64)  # the last words of the previous window
+    for lo, hi in windows(text, window):
+        words = _WORD.findall(text[lo:hi].lower())
+        length += len(words)
+        hashed = np.concatenate([carried, np.fromiter(
+            (zlib.crc32(w.encode("utf-8", "surrogatepass")) for w in words),
+            dtype=np.uint64, count=len(words))])
+        _fill(bins, hashed)
+        carried = hashed[-(SHINGLE - 1):]
+    if length < SHINGLE:
+        return Shape(language, length, _paragraphs(text), (), kept)
+    return Shape(language, length, _paragraphs(text), _dense(bins), kept)
 
 
-def sketch(words: list[str]) -> tuple[int, ...]:
-    """A one-permutation MinHash of the five-word passages, linear in their number: each
-    word is hashed once (CRC-32, the same in every process), a passage's hash combines its
-    five words' in compiled code, its top bits choose one of HASHES bins and each bin keeps
-    its smallest value; an empty bin borrows the next full one's, so that bins align for
-    banding."""
-    hashed = np.fromiter((zlib.crc32(w.encode("utf-8", "surrogatepass")) for w in words),
-                         dtype=np.uint64, count=len(words))
-    n = len(words) - SHINGLE + 1
+def _paragraphs(text: str) -> int:
+    """Blocks of text between blank lines, counted without splitting the text."""
+    content = re.search(r"\S", text)
+    if content is None:
+        return 0
+    last = len(text.rstrip())
+    return 1 + sum(1 for m in _BLANK_LINES.finditer(text, content.start())
+                   if m.end() < last)
+
+
+_BLANK_LINES = re.compile(r"\n\s*\n")
+
+
+def _fill(bins: np.ndarray, hashed: np.ndarray) -> None:
+    """One-permutation MinHash of the five-word passages of ``hashed`` word hashes (CRC-32,
+    the same in every process): a passage's hash combines its five words' in compiled code,
+    its top bits choose one of HASHES bins and each bin keeps its smallest value."""
+    n = len(hashed) - SHINGLE + 1
+    if n <= 0:
+        return
     passages = np.zeros(n, dtype=np.uint64)
     with np.errstate(over="ignore"):  # arithmetic modulo 2**64 is the point
         for k in range(SHINGLE):
             passages += hashed[k:k + n] * _POWERS[k]
         passages *= _MIX
-    bins = np.full(HASHES, _EMPTY, dtype=np.uint64)
     np.minimum.at(bins, (passages >> np.uint64(58)).astype(np.intp), passages & _LOW)
+
+
+def _dense(bins: np.ndarray) -> tuple[int, ...]:
+    """The sketch: an empty bin borrows the next full one's value, marked by how far it is,
+    so that bins stay aligned for banding."""
     out = [int(x) for x in bins]
     full = [i for i, x in enumerate(out) if x != int(_EMPTY)]
     for i, x in enumerate(out):
-        if x == int(_EMPTY):  # the next full bin, marked by how far it is
+        if x == int(_EMPTY):
             j = next((k for k in full if k > i), full[0])
             out[i] = int(bins[j]) + ((j - i) % HASHES << 58)
     return tuple(out)

@@ -223,20 +223,21 @@ class _Inflected:
 
 
 WINDOW_CHARS = 400  # around a key: more than KEYWORD_REACH words on either side
-SCAN_WINDOW = 4_000_000  # characters folded at a time in a very long text
+SCAN_WINDOW = 1_000_000  # characters folded at a time in a very long text
+_SPACE = re.compile(r"\s")
 SCAN_OVERLAP = 8_000  # more than any cue, name or term is long
 
 
 def _word_start(text: str, position: int) -> int:
-    while position > 0 and not text[position - 1].isspace():
+    stop = max(0, position - 200)  # no word is longer: a text without spaces stays linear
+    while position > stop and not text[position - 1].isspace():
         position -= 1
     return position
 
 
 def _word_end(text: str, position: int) -> int:
-    while position < len(text) and not text[position].isspace():
-        position += 1
-    return position
+    space = _SPACE.search(text, position)  # compiled: a text without spaces stays linear
+    return space.start() if space else len(text)
 
 
 def _bare_for_inflected(text: str, words: list[tuple[int, int, str]],

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -234,6 +235,24 @@ def _add(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
 
 
 # What editors count as a line end: CR LF, a lone LF, or a lone CR (old Mac files).
+_SPACE = re.compile(r"\s")
+WINDOW = 1_000_000  # characters a very long text is read in at a time
+
+
+def windows(text: str, size: int = WINDOW) -> Iterator[tuple[int, int]]:
+    """(start, end) of consecutive pieces of ``text`` of about ``size`` characters, each
+    ending at a space (unless a word is longer than the rest), so that no word is cut:
+    what a reader of a long text keeps in memory is one piece, not a copy of the text."""
+    lo = 0
+    while lo < len(text):
+        hi = min(len(text), lo + size)
+        if hi < len(text):
+            space = _SPACE.search(text, hi)
+            hi = space.start() if space else len(text)
+        yield lo, hi
+        lo = hi
+
+
 LINE_END = re.compile(r"\r\n?|\n")
 
 

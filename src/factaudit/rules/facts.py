@@ -43,7 +43,7 @@ from factaudit.reading.lexicon.tokens import (
     sentence_initial,
     touches_invisible,
 )
-from factaudit.reading.text import fold_phrase
+from factaudit.reading.text import fold_phrase, windows
 from factaudit.rules.api import Fact, Report, RuleContext, Verdict
 
 # ================================================================ what the claims declare
@@ -208,9 +208,12 @@ def collect_near_misses(ctx: RuleContext) -> NearMisses:
     doc = ctx.document
     s = _setup(ctx.claims)
     text = doc.text
-    found_words = (ASCII_TOKEN if text.isascii() else TOKEN).findall(text)
+    token = ASCII_TOKEN if text.isascii() else TOKEN
+    seen: Counter[str] = Counter()  # words as written → occurrences, a window at a time
+    for lo, hi in windows(text):
+        seen.update(token.findall(text, lo, hi))
     forms = {}
-    for w in set(found_words):
+    for w in seen:
         f = s.fold.get(w)
         if f is None:
             f = s.fold[w] = fold_phrase(w).replace(" ", "")
@@ -241,7 +244,8 @@ def collect_near_misses(ctx: RuleContext) -> NearMisses:
     if candidates:
         written = {w: f for w, f in forms.items() if f in candidates}
         data.lower = {f for w, f in written.items() if w[:1].islower()}
-        data.count.update(written[w] for w in found_words if w in written)
+        for w, f in written.items():
+            data.count[f] += seen[w]
         for start, end, word, tokens, i in _occurrences(doc.id, doc.language, text, written,
                                                         s.fold):
             f = written[word]

@@ -6,7 +6,8 @@ handles, hashtags and file names ("kemlu.go.id", "@Kemlu_RI", "#GotongRoyong",
 "foto_01.jpg"); letters glued to digits ("30th", "Rp1,5", "US$96m", "kWh"); words in
 capitals (acronyms) or in camel case (brands: "GoPay", "WhatsApp"); abbreviations (a
 short word before a full stop, "Jl.", "Drs.", "Muh.", or letters between full stops,
-"S.H.", "Sp.A", "i.e."); words of another script than the text's; and reduplications,
+"S.H.", "Sp.A", "i.e."); codes in brackets that close a news item, the initials of its
+writers ("(mrus)", "(ant/rah)"); words of another script than the text's; and reduplications,
 whose halves are the same word or rhyme ("ogoh-ogoh", "sayur-mayur"). Each word keeps
 whether it opens a sentence, a line or a heading written in title case, where a capital
 says nothing about a name.
@@ -36,6 +37,7 @@ WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _INNER_DOT = re.compile(r"[^\W\d_]\.[^\W\d_]")
 _HYPHENS = "-\u2010\u2011"
 MIN_LETTERS = 4  # shorter words are not checked
+CODE_LETTERS = 6  # "(mrus)", "(ant/rah)": initials of writers and agencies in brackets
 VOCABULARY_ZIPF = 3.0  # listed words from this frequency are corrections
 
 
@@ -129,6 +131,9 @@ def _running(text: str, start: int, end: int) -> bool:
         return False  # "Jl.", "Drs.", "dr.", "Muh."
     if in_address(text, start, end):
         return False
+    if (before in "(/" and after in ")/" and text[start:end].islower()
+            and end - start <= CODE_LETTERS):
+        return False  # a code in brackets: the writers' initials closing a news item
     return _INNER_DOT.search(chunk_around(text, start, end)) is None
 
 
