@@ -6,11 +6,13 @@ Bad:  "Dewi LP Kartiak" (entity Dewi Kartika: letters 'ka' swapped to 'ak'),
 Good: "Dewi Kartika", "DEWI KARTIKA", "Dewi\\nKartika", a declared alias or variant,
       a declared other name (``others: [Dewi Kartini]``), "the Webers", an ordinary word
 
-A near-miss needs evidence. Another word of the same name beside it allows one edit (two
-from 8 letters), any letter; so does a near-miss of another word of the name beside it
-(both words misspelled). A word alone must look like a misspelled name: one edit away
-(two from 12 letters), 5+ letters long, keeping its first letter (unless the name has 8+
-letters), capitalised and never written in lower case in the corpus (7+ letters when it
+A near-miss needs evidence. Another word of the same written form (the name or an alias)
+beside it allows one edit (two from 8 letters), any letter; so does a near-miss of another
+word of that form beside it (both words misspelled). A word alone must look like a
+misspelled name: one edit away (two from 12 letters), 5+ letters long, keeping its first
+letter (unless the name has 8+ letters), not beside a capitalised word that is no common
+word and no entity's word (the rest of another name: "Arfi Bambani" is not Bambang),
+capitalised and never written in lower case in the corpus (7+ letters when it
 opens a sentence and no dictionary can be asked), not a word or name that an installed
 Hunspell dictionary knows or that is common in a language of the corpus (wordfreq). A
 spelling that recurs three or more times is a name of its own only in a document that also
@@ -31,10 +33,17 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from weakref import WeakKeyDictionary
 
-from factaudit.reading.lexicon.edits import allowed_edits, context_edits, is_transposition
+from factaudit.inputs.claims import ClaimSet
+from factaudit.reading.lexicon.edits import (
+    TOKEN,
+    allowed_edits,
+    context_edits,
+    is_transposition,
+)
 from factaudit.reading.lexicon.frequency import best_zipf
 from factaudit.reading.lexicon.hunspell import dictionary_words
 from factaudit.reading.lexicon.scripts import script_of
+from factaudit.reading.text import fold_phrase
 from factaudit.rules import Report, Rule, RuleContext, Severity
 from factaudit.rules.facts import (
     NEAR_MISSES,
@@ -71,6 +80,7 @@ class Evidence:
     address: bool = False  # part of a web or e-mail address, a handle or a file name
     common_target: bool = False  # the name's word is an ordinary word too ("Politik")
     cut_off: bool = False  # the last word of a text that ends without punctuation
+    other_name: bool = False  # beside a capitalised word of no entity that is no common word
 
 
 def name_decision(found: str, candidate: str, target: str, distance: int,
@@ -100,6 +110,8 @@ def name_decision(found: str, candidate: str, target: str, distance: int,
         if distance > context_edits(length):
             return None
         return "spelled so beside another word of the name elsewhere in the corpus"
+    if ev.other_name:
+        return None  # part of another name ("Arfi Bambani" is not Bambang)
     if ev.common or ev.common_target or distance > allowed_edits(length):
         return None  # a common word or name; near a name's word that is an ordinary word
         # too ("Politik"), a word alone is more likely another word
@@ -178,6 +190,8 @@ def _decide(ctx: RuleContext, data: NearMisses) -> list[Typo]:
     targets, entity_words = name_targets(ctx.claims)
     if not targets:
         return []
+    partners = form_partners(ctx.claims)
+    every_word = set().union(*entity_words.values())
     target_list = sorted(targets)
     candidates = sorted({p.form for p in data.places})
     by_candidate: dict[str, list[tuple[int, str]]] = defaultdict(list)
@@ -200,7 +214,7 @@ def _decide(ctx: RuleContext, data: NearMisses) -> list[Typo]:
         found_pairs = sorted(by_candidate.get(place.form, []))
         if not found_pairs or place.invisible:
             continue  # invisible-characters reports those beside an invisible character
-        beside = _beside(place, found_pairs, targets, entity_words, by_candidate,
+        beside = _beside(place, found_pairs, targets, partners, by_candidate,
                          ordinary, weak)
         places.append((not beside[0], place.doc_id, place.start, place, beside))
     places.sort(key=lambda p: p[:3])
@@ -225,7 +239,11 @@ def _decide(ctx: RuleContext, data: NearMisses) -> list[Typo]:
                               acronym=written.isupper() and len(written) > 1,
                               address=place.address,
                               common_target=target in ordinary,
-                              cut_off=place.cut_off)
+                              cut_off=place.cut_off,
+                              other_name=any(
+                                  w not in every_word and w not in by_candidate
+                                  and best_zipf(w, languages) < COMMON
+                                  for w in place.beside))
                 why = name_decision(place.found, candidate, target, d, ev)
                 if why:
                     accepted.append((not ev.context, d, e, written, why))
@@ -245,8 +263,22 @@ def _decide(ctx: RuleContext, data: NearMisses) -> list[Typo]:
     return out
 
 
+def form_partners(claims: ClaimSet) -> dict[tuple[str, str], set[str]]:
+    """(entity id, folded word) → the other words of the entity's forms that hold the word:
+    the words that may stand beside it ("Singo" beside "Edan" of the alias "Singo Edan";
+    not "Arema", which is another form of the same club)."""
+    out: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for entity in claims.entities:
+        for form in (*entity.correct_forms(), *entity.variants):
+            folded = [fold_phrase(m.group(0)).replace(" ", "") for m in TOKEN.finditer(form)]
+            for w in folded:
+                out[(entity.item_id, w)].update(x for x in folded if x != w and len(x) >= 2)
+    return out
+
+
 def _beside(place: Place, found_pairs: list[tuple[int, str]],
-            targets: dict[str, list[tuple[str, str]]], entity_words: dict[str, set[str]],
+            targets: dict[str, list[tuple[str, str]]],
+            partners: dict[tuple[str, str], set[str]],
             by_candidate: dict[str, list[tuple[int, str]]], ordinary: set[str],
             weak: set[str]) -> tuple[set[tuple[str, str]], set[tuple[str, str]]]:
     """(entity, target) pairs with another word of the entity beside the place, and those
@@ -257,7 +289,7 @@ def _beside(place: Place, found_pairs: list[tuple[int, str]],
     near: set[tuple[str, str]] = set()
     for _, t in found_pairs:
         for e, _ in targets[t]:
-            others = entity_words[e] - {t} - (weak if t in ordinary else set())
+            others = partners.get((e, t), set()) - (weak if t in ordinary else set())
             if place.near & others:
                 exact.add((e, t))
                 continue

@@ -127,8 +127,9 @@ def _decide(ctx: RuleContext, data: NearMisses) -> list[Typo]:
                 if " ".join(_words(claims.term(term_id).preferred)) != form:
                     continue
                 for g in places[candidate]:
-                    if g.invisible:
-                        continue  # invisible-characters reports it
+                    if g.invisible or g.cut_off:
+                        continue  # invisible-characters reports it; a text cut off in the
+                        # term's last word ("tear ga" ending an excerpt)
                     why = term_decision(candidate, form, g.language,
                                         dictionary.get((g.language, word)),
                                         data.count[word] >= 3,

@@ -211,9 +211,8 @@ def _map_batch(state: _MapState, batch: list[tuple[int, Source, str | None]]
         errors: list[str | None] = []
         for _, source, known in batch:
             try:
-                content = source_bytes(source)
-                raws.append(content)
-                keys.append(known or document_key(content, source.metadata_key,
+                raws.append(source_bytes(source))  # held only there: see _compute
+                keys.append(known or document_key(raws[-1], source.metadata_key,
                                                   state.plan.key))
                 errors.append(None)
             except OSError as exc:
@@ -222,25 +221,32 @@ def _map_batch(state: _MapState, batch: list[tuple[int, Source, str | None]]
                 errors.append(f"{source.shown}: skipped, cannot read ({describe(exc)})")
         stored = (cache.get_many([k for k in keys if k], list[DocOutcome], state.parts)
                   if cache is not None else {})
-        for (_, source, _), raw, key, error in zip(batch, raws, keys, errors, strict=True):
-            if raw is None or key is None:
+        for n, (_, source, _) in enumerate(batch):
+            key, error = keys[n], errors[n]
+            if raws[n] is None or key is None:
                 out.append(([], [error] if error else [], [], None, False))
             elif key in stored:
+                raws[n] = None
                 found = stored[key]
                 warned = [w for o in found for w in o.warnings]
                 out.append((found, list(dict.fromkeys(warned)), [], key, False))
             else:
-                out.append(_compute(state, source, raw, key))
+                out.append(_compute(state, source, raws, n, key))
         return out, cache.unreadable if cache is not None else 0
     finally:
         if cache is not None:
             cache.close()
 
 
-def _compute(state: _MapState, source: Source, raw: bytes, key: str) -> _Result:
+def _compute(state: _MapState, source: Source, raws: list[bytes | None], n: int, key: str
+             ) -> _Result:
+    """The outcomes of the source whose bytes are ``raws[n]``, which it takes: the bytes
+    of a very long file are not kept while its text is audited."""
     warnings: list[str] = []
+    raw, raws[n] = raws[n], None
     try:
         docs = read_documents(source, state.languages, warnings, raw=raw)
+        del raw
     except InputError as exc:  # reported with every other document's problems
         return [], warnings, exc.problems, None, False
     if not docs:

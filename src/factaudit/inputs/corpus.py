@@ -39,6 +39,7 @@ from factaudit.model import (
 from factaudit.reading import formats
 from factaudit.reading.dateline import find_dateline
 from factaudit.reading.files import describe, kind_of, read_regular, safe_resolve
+from factaudit.reading.text import WINDOW
 from factaudit.reading.yamlsource import load_yaml
 
 MANIFEST = "sources.yaml"
@@ -676,10 +677,10 @@ def read_text(source: Source, info: DocumentInfo) -> Document | None:
     if source.document is not None:
         return source.document
     try:
-        raw = source_bytes(source)
+        held = [source_bytes(source)]
     except OSError:
         return None
-    body = _body(source, raw, info)
+    body = _body(source, held, info)
     if body is None:
         return None
     if info.digest is not None and text_digest(body) != info.digest:
@@ -688,9 +689,11 @@ def read_text(source: Source, info: DocumentInfo) -> Document | None:
     return Document(**fields, text=body)
 
 
-def _body(source: Source, raw: bytes, info: DocumentInfo) -> str | None:
+def _body(source: Source, held: list[bytes], info: DocumentInfo) -> str | None:
     """The audited text of one document of a source, extracted again without reading its
-    metadata (None when it can no longer be)."""
+    metadata (None when it can no longer be). Takes the bytes out of ``held``: those of a
+    very long file are let go once decoded."""
+    raw = held.pop()
     encoding = source.declared.get("encoding")
     if source.kind == "table":
         try:
@@ -705,6 +708,7 @@ def _body(source: Source, raw: bytes, info: DocumentInfo) -> str | None:
         except formats.Unreadable:
             return None
     text, _ = _decode(raw, str(encoding) if encoding else None)
+    del raw
     if text is None:
         return None
     try:
@@ -714,7 +718,11 @@ def _body(source: Source, raw: bytes, info: DocumentInfo) -> str | None:
 
 
 def text_digest(text: str) -> str:
-    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=8).hexdigest()
+    """A digest of the text, encoded a window at a time (no copy of a very long text)."""
+    h = hashlib.blake2b(digest_size=8)
+    for lo in range(0, len(text), WINDOW):
+        h.update(text[lo:lo + WINDOW].encode("utf-8", "surrogatepass"))
+    return h.hexdigest()
 
 
 def _text(value: object) -> str | None:

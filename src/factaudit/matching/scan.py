@@ -20,7 +20,7 @@ from factaudit.inputs.claims import ClaimSet
 from factaudit.model import Hit, HitKind
 from factaudit.reading.inflection import DERIVED, WORD, phrase_keys, tokens
 from factaudit.reading.languages import LanguagePack, get_pack
-from factaudit.reading.text import fold, fold_phrase, written_form
+from factaudit.reading.text import fold, fold_phrase, windows, written_form
 
 # signal-word groups of the language packs that rules may ask the scan to find
 SIGNAL_GROUPS: dict[str, Callable[[LanguagePack], Iterable[str]]] = {
@@ -78,9 +78,12 @@ class Matcher:
         inflected = self.inflected.get(language or "")
         if inflected is not None:
             seen = {(h.item, h.start) for h in hits if h.kind == HitKind.CUE}
+            found: set[Hit] = set()  # stretches may overlap
             for lo, hi in inflected.windows(text):
-                hits += [h for h in inflected.scan(text, document, language or "", lo, hi)
-                         if (h.item, h.start) not in seen]
+                for h in inflected.scan(text, document, language or "", lo, hi):
+                    if (h.item, h.start) not in seen and h not in found:
+                        found.add(h)
+                        hits.append(h)
         return hits
 
     def _exact(self, text: str, document: str) -> list[Hit]:
@@ -189,16 +192,20 @@ class _Inflected:
         in two places costs two small windows, not the whole text."""
         if self.empty or not len(self.gate):
             return []
-        folded = text.lower()
-        if len(folded) != len(text):  # a letter whose lower case is longer: read it all
-            return [(0, len(text))] if next(self.gate.iter(folded), None) else []
         out: list[tuple[int, int]] = []
-        for end, _ in self.gate.iter(folded):
-            lo, hi = max(0, end - WINDOW_CHARS), min(len(text), end + WINDOW_CHARS)
-            if out and lo <= out[-1][1]:
-                out[-1] = (out[-1][0], hi)
-            else:
-                out.append((lo, hi))
+        for base, top in windows(text):  # lower case a piece at a time: no copy of it all
+            folded = text[base:top].lower()
+            if len(folded) != top - base:  # a letter whose lower case is longer: read it
+                if next(self.gate.iter(folded), None):
+                    out += [(lo, min(top, lo + STRETCH)) for lo in range(base, top, STRETCH)]
+                continue
+            for end, _ in self.gate.iter(folded):
+                lo = max(0, base + end - WINDOW_CHARS)
+                hi = min(len(text), base + end + WINDOW_CHARS)
+                if out and lo <= out[-1][1] and hi - out[-1][0] <= STRETCH:
+                    out[-1] = (out[-1][0], hi)
+                elif not out or hi > out[-1][1]:
+                    out.append((lo, hi))  # a new stretch (overlapping a full one)
         # start and end between words, so no word is cut in two
         return [(_word_start(text, lo), _word_end(text, hi)) for lo, hi in out]
 
@@ -223,6 +230,7 @@ class _Inflected:
 
 
 WINDOW_CHARS = 400  # around a key: more than KEYWORD_REACH words on either side
+STRETCH = 200_000  # characters split into words at a time, however many keys stand close
 SCAN_WINDOW = 1_000_000  # characters folded at a time in a very long text
 _SPACE = re.compile(r"\s")
 SCAN_OVERLAP = 8_000  # more than any cue, name or term is long

@@ -36,6 +36,7 @@ from factaudit.reading.lexicon.edits import (
 from factaudit.reading.lexicon.scripts import is_mixed_script
 from factaudit.reading.lexicon.tokens import (
     ASCII_TOKEN,
+    GAP,
     DocTokens,
     build_index,
     in_address,
@@ -143,6 +144,7 @@ class Place:
     invisible: bool  # an invisible character stands beside it
     address: bool = False  # it is part of a web address, e-mail, handle, hashtag or file name
     cut_off: bool = False  # the last word of a text that ends without punctuation
+    beside: frozenset[str] = frozenset()  # folded capitalised words right beside it
 
 
 @dataclass(frozen=True)
@@ -158,6 +160,7 @@ class Gram:
     end: int
     found: str
     invisible: bool
+    cut_off: bool = False  # it ends the text, which ends without punctuation (cut off)
 
 
 @dataclass(eq=False)  # compared by identity: decisions are kept per merged value
@@ -255,12 +258,14 @@ def collect_near_misses(ctx: RuleContext) -> NearMisses:
                                          frozenset(neighbours(tokens, i)),
                                          sentence_initial(text, start), invisible,
                                          in_address(text, start, end),
-                                         end >= len(text.rstrip())))
+                                         end >= len(text.rstrip()),
+                                         capitalised_beside(tokens, i)))
             if f in unigram_terms and f not in s.known:
                 for (size, language), _ in s.groups.items():
                     if size == 1 and (not language or language == doc.language):
                         data.grams.append(Gram(f, 1, language, doc.language, doc.id, start,
-                                               end, word, invisible))
+                                               end, word, invisible,
+                                               end >= len(text.rstrip())))
     if anchors:
         index = build_index([(doc.id, doc.language, text)], s.fold)
         tokens = index.docs[0]
@@ -279,7 +284,8 @@ def collect_near_misses(ctx: RuleContext) -> NearMisses:
                     start, end = tokens.starts[i], tokens.ends[i + size - 1]
                     data.grams.append(Gram(gram, size, language, doc.language, doc.id, start,
                                            end, text[start:end],
-                                           touches_invisible(tokens, i, i + size - 1)))
+                                           touches_invisible(tokens, i, i + size - 1),
+                                           end >= len(text.rstrip())))
     return data
 
 
@@ -309,6 +315,19 @@ def _occurrences(doc_id: str, language: str, text: str, written: dict[str, str],
             continue  # part of a longer token
         yield m.start(), m.end(), m.group(0), DocTokens(doc_id, language, text, starts,
                                                          ends, forms), i
+
+
+def capitalised_beside(tokens: DocTokens, i: int) -> frozenset[str]:
+    """The folded words right before and after token ``i`` (with only spaces, a full stop
+    or one line break between) that are written with a capital: the rest of a name."""
+    out = set()
+    for j in (i - 1, i + 1):
+        if 0 <= j < len(tokens.starts):
+            lo, hi = ((tokens.ends[j], tokens.starts[i]) if j < i
+                      else (tokens.ends[i], tokens.starts[j]))
+            if GAP.fullmatch(tokens.text[lo:hi]) and tokens.text[tokens.starts[j]].isupper():
+                out.add(tokens.forms[j])
+    return frozenset(out)
 
 
 def _near(memo: dict[str, bool], forms: set[str], targets: list[str], known: set[str],
@@ -357,7 +376,7 @@ def merge_near_misses(parts: Sequence[NearMisses]) -> NearMisses:
 
 
 NEAR_MISSES: Fact[NearMisses, NearMisses] = Fact(
-    "near-misses-2", collect_near_misses, merge_near_misses, NearMisses)
+    "near-misses-3", collect_near_misses, merge_near_misses, NearMisses)
 
 
 @dataclass(frozen=True)
