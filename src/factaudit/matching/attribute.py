@@ -96,6 +96,16 @@ class Attribution:
 
     mentions: list[Mention] = field(default_factory=list)
     trace: list[TraceStep] = field(default_factory=list)
+    _by_sentence: dict[int, set[str]] = field(default_factory=dict, repr=False)
+    _indexed: int = field(default=0, repr=False)
+
+    def claims_in(self, sentence_start: int) -> set[str]:
+        """Claims with a mention in the sentence starting there (mentions are indexed as
+        they come: linear in the document, however many sentences ask)."""
+        for m in self.mentions[self._indexed:]:
+            self._by_sentence.setdefault(m.sentence_start, set()).add(m.claim)
+        self._indexed = len(self.mentions)
+        return self._by_sentence.get(sentence_start, set())
 
 
 def in_scope(claim: Claim, doc: DocumentInfo) -> str | None:
@@ -164,7 +174,7 @@ def _carry_over(doc: Document, claims: ClaimSet, work: _SentenceWork, hits: list
     are uncertain: reported as warnings."""
     if span[0] - work.span[1] > 3 or "\n\n" in doc.text[work.span[1]:span[0]]:
         return  # not in the same paragraph
-    found = {m.claim for m in out.mentions if m.sentence_start == work.span[0]}
+    found = out.claims_in(work.span[0])
     kinds = {v.kind for v in work.values}
     carried = [h for h in hits if h.item not in found and not _is_keywords(h)
                and claims.claim(h.item).type not in kinds
