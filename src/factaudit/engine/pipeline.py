@@ -212,7 +212,7 @@ def _map_batch(state: _MapState, batch: list[tuple[int, Source, str | None]]
         for _, source, known in batch:
             try:
                 raws.append(source_bytes(source))  # held only there: see _compute
-                keys.append(known or document_key(raws[-1], source.metadata_key,
+                keys.append(known or document_key(raws[-1] or b"", source.metadata_key,
                                                   state.plan.key))
                 errors.append(None)
             except OSError as exc:

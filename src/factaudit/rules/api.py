@@ -63,12 +63,16 @@ class Fact(Generic[P, M]):
     small part of plain data; ``merge`` puts the parts together, in corpus order, for the
     corpus rules that ``need`` the fact. A fact is computed once however many rules need
     it, and cached with the document's other results. ``part`` is the type of a part: a
-    cached part is read back only if it has that shape."""
+    cached part is read back only if it has that shape. ``spans`` (optional) gives the
+    (start, end) of the places in a part that a corpus rule may report: they are located
+    (line, column, quote) while the document's text is at hand, so that reporting them
+    needs no second reading of the document."""
 
     name: str  # part of the cache key: rename it when the part's meaning changes
     per_document: Callable[[RuleContext], P]
     merge: Callable[[Sequence[P]], M]
     part: Any = Any
+    spans: Callable[[P], Iterable[tuple[int, int]]] | None = None
 
 
 @dataclass(frozen=True)

@@ -375,8 +375,13 @@ def merge_near_misses(parts: Sequence[NearMisses]) -> NearMisses:
     return out
 
 
+def near_miss_spans(part: NearMisses) -> list[tuple[int, int]]:
+    return [(p.start, p.end) for p in part.places] + [(g.start, g.end) for g in part.grams]
+
+
 NEAR_MISSES: Fact[NearMisses, NearMisses] = Fact(
-    "near-misses-3", collect_near_misses, merge_near_misses, NearMisses)
+    "near-misses-3", collect_near_misses, merge_near_misses, NearMisses,
+    spans=near_miss_spans)
 
 
 @dataclass(frozen=True)

@@ -283,6 +283,9 @@ def process(plan: Plan, doc: Document) -> DocOutcome:
     outcome.findings = locate_in(findings, doc)
     spans = {(m.value_start, m.value_end) for m in found.mentions}
     spans |= {(h.start, h.end) for h in outcome.hits}
+    for fact in plan.facts:  # places corpus rules may report: located while the text is here
+        if fact.spans is not None and fact.name in outcome.facts:
+            spans.update(fact.spans(outcome.facts[fact.name]))
     if spans:
         index = LineIndex(doc.text, doc.first_line)
         for start, end in sorted(spans):
