@@ -25,7 +25,7 @@ import numpy as np
 
 from factaudit.matching.passages import values_where
 from factaudit.model import Document, DocumentInfo, SourcePair
-from factaudit.reading.text import WINDOW, windows
+from factaudit.reading.text import WINDOW, content_end, windows
 
 MIN_SHARED = 4  # shared facts before two documents are compared (without their shapes)
 MIN_JACCARD = 0.6
@@ -89,7 +89,7 @@ def _paragraphs(text: str) -> int:
     content = re.search(r"\S", text)
     if content is None:
         return 0
-    last = len(text.rstrip())
+    last = content_end(text)
     return 1 + sum(1 for m in _BLANK_LINES.finditer(text, content.start())
                    if m.end() < last)
 

@@ -235,6 +235,14 @@ def _add(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
 
 
 # What editors count as a line end: CR LF, a lone LF, or a lone CR (old Mac files).
+def content_end(text: str) -> int:
+    """``len(text.rstrip())`` without copying the text (linear in its trailing spaces)."""
+    end = len(text)
+    while end and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
 _SPACE = re.compile(r"\s")
 WINDOW = 1_000_000  # characters a very long text is read in at a time
 

@@ -44,7 +44,7 @@ from factaudit.reading.lexicon.tokens import (
     sentence_initial,
     touches_invisible,
 )
-from factaudit.reading.text import fold_phrase, windows
+from factaudit.reading.text import content_end, fold_phrase, windows
 from factaudit.rules.api import Fact, Report, RuleContext, Verdict
 
 # ================================================================ what the claims declare
@@ -211,6 +211,7 @@ def collect_near_misses(ctx: RuleContext) -> NearMisses:
     doc = ctx.document
     s = _setup(ctx.claims)
     text = doc.text
+    tail = content_end(text)  # a word ending there may be cut off
     token = ASCII_TOKEN if text.isascii() else TOKEN
     seen: Counter[str] = Counter()  # words as written → occurrences, a window at a time
     for lo, hi in windows(text):
@@ -258,14 +259,14 @@ def collect_near_misses(ctx: RuleContext) -> NearMisses:
                                          frozenset(neighbours(tokens, i)),
                                          sentence_initial(text, start), invisible,
                                          in_address(text, start, end),
-                                         end >= len(text.rstrip()),
+                                         end >= tail,
                                          capitalised_beside(tokens, i)))
             if f in unigram_terms and f not in s.known:
                 for (size, language), _ in s.groups.items():
                     if size == 1 and (not language or language == doc.language):
                         data.grams.append(Gram(f, 1, language, doc.language, doc.id, start,
                                                end, word, invisible,
-                                               end >= len(text.rstrip())))
+                                               end >= tail))
     if anchors:
         index = build_index([(doc.id, doc.language, text)], s.fold)
         tokens = index.docs[0]
@@ -285,7 +286,7 @@ def collect_near_misses(ctx: RuleContext) -> NearMisses:
                     data.grams.append(Gram(gram, size, language, doc.language, doc.id, start,
                                            end, text[start:end],
                                            touches_invisible(tokens, i, i + size - 1),
-                                           end >= len(text.rstrip())))
+                                           end >= tail))
     return data
 
 

@@ -32,6 +32,7 @@ from rapidfuzz.process import cdist
 from factaudit.reading.lexicon.frequency import words_of
 from factaudit.reading.lexicon.scripts import INVISIBLE, is_mixed_script, script_of
 from factaudit.reading.lexicon.tokens import chunk_around, in_address, sentence_initial
+from factaudit.reading.text import content_end
 
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _INNER_DOT = re.compile(r"[^\W\d_]\.[^\W\d_]")
@@ -59,7 +60,7 @@ def spots(text: str, small_words: frozenset[str] = frozenset(),
     are worth looking at at all, asked first, once per distinct word."""
     main = _main_script(text)
     titles: list[tuple[int, int]] | None = None
-    tail = len(text.rstrip())
+    tail = content_end(text)
     seen: dict[str, bool] = {}
     out = []
     for m in WORD.finditer(text):
