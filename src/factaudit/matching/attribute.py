@@ -69,6 +69,7 @@ from factaudit.matching.clauses import (
     word_gap,
     words_after,
 )
+from factaudit.matching.passages import document_sentences
 from factaudit.model import (
     Document,
     DocumentInfo,
@@ -81,7 +82,7 @@ from factaudit.model import (
 )
 from factaudit.reading.inflection import find_phrase, phrase_keys, tokens
 from factaudit.reading.languages import LanguagePack, by_language, get_pack
-from factaudit.reading.text import fold, fold_phrase, sentences
+from factaudit.reading.text import fold, fold_phrase
 from factaudit.reading.values import Value, read_categories, read_values
 from factaudit.reading.values.quantity import currency_named, currency_of
 
@@ -140,8 +141,7 @@ def attribute(doc: Document, claims: ClaimSet, hits: list[Hit],
                                        cue=(h.start, h.end), cue_text=h.text))
     if not cue_hits:
         return out
-    pack = get_pack(doc.language)
-    spans = sentences(doc.text, frozenset(pack.abbreviations))
+    spans = document_sentences(doc)
     starts = [s for s, _ in spans]
     by_sentence: dict[int, list[Hit]] = defaultdict(list)
     for h in cue_hits:

@@ -19,7 +19,14 @@ from factaudit.reading.values import Value, read_values
 
 
 def document_sentences(doc: Document) -> list[tuple[int, int]]:
+    """The sentences of a document, split once for attribution and every rule."""
     return _sentences(doc.text, doc.language)
+
+
+def forget_documents() -> None:
+    """Drop what is kept of the documents worked on (their texts and sentences): called
+    when a document is done, so that a very long one is not kept to the end of the run."""
+    _sentences.cache_clear()
 
 
 @by_language

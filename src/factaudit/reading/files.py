@@ -51,15 +51,19 @@ def read_regular(path: str | os.PathLike[str], limit: int | None = None) -> byte
             raise TooLarge(0, f"it is larger than {limit // MB} MB", str(path))
         chunks = []
         remaining = st.st_size + 1 if limit is None else limit + 1
+        first = True
         while remaining > 0:  # the file may grow while we read: never past the limit
-            chunk = os.read(fd, min(remaining, 16 * MB))
+            # the whole file in one read where it can be: one buffer, no joined copy
+            chunk = os.read(fd, min(remaining, max(st.st_size + 1, 16 * MB) if first
+                                    else 16 * MB))
+            first = False
             if not chunk:
                 break
             chunks.append(chunk)
             remaining -= len(chunk)
             if limit is None and remaining <= 0:
                 remaining = 16 * MB  # no limit: read to the end
-        data = b"".join(chunks)
+        data = chunks[0] if len(chunks) == 1 else b"".join(chunks)
         if limit is not None and len(data) > limit:
             raise TooLarge(0, f"it is larger than {limit // MB} MB", str(path))
         return data

@@ -234,7 +234,6 @@ def _add(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
 # --------------------------------------------------------------------------- lines
 
 
-# What editors count as a line end: CR LF, a lone LF, or a lone CR (old Mac files).
 def content_end(text: str) -> int:
     """``len(text.rstrip())`` without copying the text (linear in its trailing spaces)."""
     end = len(text)
@@ -261,6 +260,7 @@ def windows(text: str, size: int = WINDOW) -> Iterator[tuple[int, int]]:
         lo = hi
 
 
+# What editors count as a line end: CR LF, a lone LF, or a lone CR (old Mac files).
 LINE_END = re.compile(r"\r\n?|\n")
 
 

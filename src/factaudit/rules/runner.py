@@ -19,6 +19,7 @@ from typing import Any, TypeVar
 from factaudit.inputs.claims import Claim, ClaimSet, Entity, Item, Term
 from factaudit.inputs.config import Config
 from factaudit.matching.attribute import attribute, in_scope
+from factaudit.matching.passages import forget_documents
 from factaudit.matching.scan import Matcher
 from factaudit.model import (
     Document,
@@ -293,6 +294,7 @@ def process(plan: Plan, doc: Document) -> DocOutcome:
                                             *index.position(max(start, end)),
                                             quote(doc.text, start, end),
                                             doc.text[start:end][:1000])
+    forget_documents()
     return outcome
 
 
