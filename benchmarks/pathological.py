@@ -63,13 +63,16 @@ def make(root: Path, unit: str, size: int) -> None:
 
 
 def run(root: Path) -> tuple[float, int]:
-    from factaudit.audit import audit_paths
-    from factaudit.config import Config
+    from factaudit.engine.pipeline import audit
+    from factaudit.inputs.config import load_config
+    from factaudit.inputs.project import load_project
+    from factaudit.rules.registry import discover_rules
 
     os.chdir(root)
     started = time.perf_counter()
-    result = audit_paths(root / "claims", root / "corpus", Config(root=root), cache=False,
-                         workers=1, progress=False)
+    project = load_project(load_config(root))
+    rules = [r for r in discover_rules() if not r.optional]
+    result = audit(project, rules, executor="inline")
     return time.perf_counter() - started, len(result.findings)
 
 
@@ -86,9 +89,10 @@ def main(argv: list[str] | None = None) -> int:
         base = None
         for mb in sizes:
             size = int(mb * 1_000_000)
-            seconds = min(run(_project(unit, size))[0] for _ in range(args.repeat))
+            runs = [run(_project(unit, size)) for _ in range(max(1, args.repeat))]
+            seconds = min(r[0] for r in runs)
             per_mb = seconds / (size / 1_000_000)
-            findings = run(_project(unit, size))[1] if args.repeat == 0 else None
+            findings = runs[0][1]
             base = base or per_mb
             worst = max(worst, per_mb / base)
             print(f"{shape:14} {mb:>6.1f}MB {seconds:>9.2f} {per_mb:>8.2f} "

@@ -16,23 +16,26 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Iterator
+from typing import Any
 
 from factaudit.reading.lexicon.edits import TOKEN
 from factaudit.reading.lexicon.scripts import find_oddities, show_invisible
 from factaudit.reading.text import fold_phrase
 from factaudit.rules import ClaimSet, Item, Report, Rule, RuleContext, Severity, Verdict
+from factaudit.rules.facts import for_claims
 
 Owner = tuple[Item, str | None, frozenset[str], bool]  # item, language, its words, whole
-_OWNERS: OrderedDict[int, dict[str, list[Owner]]] = OrderedDict()
+_OWNERS: OrderedDict[int, tuple[ClaimSet, Any]] = OrderedDict()
 
 
 def _owners(claims: ClaimSet) -> dict[str, list[Owner]]:
+    return for_claims(_OWNERS, claims, _build_owners)
+
+
+def _build_owners(claims: ClaimSet) -> dict[str, list[Owner]]:
     """Folded word → the entities and terms it belongs to, with the item's other words
     and whether the word is a whole form of it (once per claim set)."""
-    owners = _OWNERS.get(id(claims))
-    if owners is not None:
-        return owners
-    owners = {}
+    owners: dict[str, list[Owner]] = {}
     items: list[tuple[Item, str | None, list[str]]] = [
         (e, None, [*e.correct_forms(), *e.variants]) for e in claims.entities]
     items += [(t, t.language, [t.preferred, *t.variants]) for t in claims.terms]
@@ -43,9 +46,6 @@ def _owners(claims: ClaimSet) -> dict[str, list[Owner]]:
             for word in tokens:
                 entry = (item, language, frozenset(words - {word}), len(tokens) == 1)
                 owners.setdefault(word, []).append(entry)
-    _OWNERS[id(claims)] = owners
-    while len(_OWNERS) > 4:
-        _OWNERS.popitem(last=False)
     return owners
 
 

@@ -30,10 +30,11 @@ rule says so once, in the run's warnings, and checks the rest.
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import Counter, OrderedDict, defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 from rapidfuzz.distance import Levenshtein
 
@@ -49,8 +50,8 @@ from factaudit.reading.lexicon.spellcheck import (
     spots,
 )
 from factaudit.reading.text import fold_phrase
-from factaudit.rules import Fact, Report, Rule, RuleContext, Severity, Verdict
-from factaudit.rules.facts import NEAR_MISSES, known_words
+from factaudit.rules import ClaimSet, Fact, Report, Rule, RuleContext, Severity, Verdict
+from factaudit.rules.facts import NEAR_MISSES, for_claims, known_words
 
 from .name_typo import name_typos
 from .term_misspelling import term_typos
@@ -99,15 +100,11 @@ def unknown_words(ctx: RuleContext) -> Unknown:
     return Unknown(doc.id, language, tuple((s.start, s.end, s.word, s.initial) for s in found))
 
 
-_ACCEPTED: dict[int, set[str]] = {}
+_ACCEPTED: OrderedDict[int, tuple[ClaimSet, Any]] = OrderedDict()
 
 
 def _accepted(ctx: RuleContext) -> set[str]:
-    key = id(ctx.claims)
-    if key not in _ACCEPTED:
-        _ACCEPTED.clear()
-        _ACCEPTED[key] = known_words(ctx.claims)
-    return _ACCEPTED[key]
+    return for_claims(_ACCEPTED, ctx.claims, known_words)
 
 
 @cache

@@ -175,3 +175,16 @@ def test_reporters_are_entry_points_like_third_party_ones():
     assert {"text", "json", "sarif", "github", "claimreview"} <= set(found)
     assert all(isinstance(r, Reporter) and r.name == name for name, r in found.items())
     assert found["text"].guarded and not found["json"].guarded
+
+
+def test_a_value_kept_per_claim_set_is_never_given_to_another_with_the_same_id():
+    from collections import OrderedDict
+
+    from factaudit.inputs.claims import ClaimSet
+    from factaudit.rules.facts import for_claims
+
+    old, new = ClaimSet(), ClaimSet()
+    store: OrderedDict = OrderedDict()
+    store[id(new)] = (old, "the freed claim set's value")  # as if ``old`` had had the id
+    assert for_claims(store, new, lambda c: "built for this one") == "built for this one"
+    assert for_claims(store, new, lambda c: "built again") == "built for this one"

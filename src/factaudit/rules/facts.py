@@ -18,6 +18,7 @@ import re
 from collections import Counter, OrderedDict, defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import Any, TypeVar
 
 from rapidfuzz.distance import OSA
 from rapidfuzz.process import cdist
@@ -190,20 +191,34 @@ class _Setup:
     term: dict[object, dict[str, bool]] = field(default_factory=dict)
 
 
-_SETUPS: OrderedDict[str, _Setup] = OrderedDict()
+T = TypeVar("T")
+
+
+def for_claims(store: OrderedDict[int, tuple[ClaimSet, Any]], claims: ClaimSet,
+               build: Callable[[ClaimSet], T]) -> T:
+    """A value computed once per claim set and kept with the claim set itself: a new claim
+    set that is given the id of a freed one never sees the freed one's value."""
+    hit = store.get(id(claims))
+    if hit is not None and hit[0] is claims:
+        return hit[1]
+    value = build(claims)
+    store[id(claims)] = (claims, value)
+    while len(store) > 4:
+        store.popitem(last=False)
+    return value
+
+
+_SETUPS: OrderedDict[int, tuple[ClaimSet, Any]] = OrderedDict()
+
+
+def _build_setup(claims: ClaimSet) -> _Setup:
+    targets, _ = name_targets(claims)
+    return _Setup(sorted(targets), set(targets), known_words(claims), term_groups(claims),
+                  known_phrases(claims))
 
 
 def _setup(claims: ClaimSet) -> _Setup:
-    key = claims.digest or str(id(claims))
-    setup = _SETUPS.get(key)
-    if setup is None:
-        targets, _ = name_targets(claims)
-        setup = _Setup(sorted(targets), set(targets), known_words(claims),
-                       term_groups(claims), known_phrases(claims))
-        _SETUPS[key] = setup
-        while len(_SETUPS) > 4:
-            _SETUPS.popitem(last=False)
-    return setup
+    return for_claims(_SETUPS, claims, _build_setup)
 
 
 def collect_near_misses(ctx: RuleContext) -> NearMisses:
