@@ -213,6 +213,7 @@ class _SentenceWork:
                  trace: Collection[str], out: Attribution, carried: bool = False) -> None:
         self.doc, self.claims, self.span, self.trace, self.out = doc, claims, span, trace, out
         self.carried = carried  # cues carried over from the sentence before
+        self._hits_by_start: tuple[list[Hit], list[Hit], list[int], list[str]] | None = None
         self.text = doc.text
         self.language = doc.language
         s_start, s_end = span
@@ -591,6 +592,17 @@ class _SentenceWork:
             return f"{self.text[v.start:nxt[0].end]!r}: the unit word modifies {nxt[0].text!r}"
         return None
 
+    def _hit_index(self, hits: list[Hit]) -> tuple[list[Hit], list[int], list[str]]:
+        """The sentence's hits by start, their starts and their claims (once a sentence:
+        each value of a long sentence asks)."""
+        cached = self._hits_by_start
+        if cached is None or cached[0] is not hits:
+            ordered = sorted(hits, key=lambda h: h.start)
+            cached = (hits, ordered, [h.start for h in ordered],
+                      list(dict.fromkeys(h.item for h in ordered)))
+            self._hits_by_start = cached
+        return cached[1], cached[2], cached[3]
+
     def _counts(self, claim: Claim, v: Value, unit_end: int, hits: list[Hit]
                 ) -> tuple[str, str] | None:
         """What the words after a quantity say it counts: the claim's noun (fine), a kind of
@@ -607,11 +619,13 @@ class _SentenceWork:
         keys = [w.key for w in words]
         own = _own_phrases(claim, self.language)
         at = min((i for i in (find_phrase(keys, p) for p in own) if i >= 0), default=-1)
-        for h in hits:
-            if h.item != claim.id and words[0].start <= h.start < words[-1].end and (
-                    at < 0 or h.start < words[at].start):
+        ordered, starts, items = self._hit_index(hits)
+        lo = bisect_left(starts, words[0].start)
+        hi = bisect_left(starts, words[-1].end)
+        for h in ordered[lo:hi]:  # cues among the words after it: a few, however long
+            if h.item != claim.id and (at < 0 or h.start < words[at].start):
                 return "counts-other", f"counts {_shown(words)!r}, named by a cue of {h.item}"
-        others = [w for w in (self.claims.claim(h.item) for h in hits) if w.id != claim.id]
+        others = [self.claims.claim(item) for item in items if item != claim.id]
         for other in others:
             if at < 0 and any(find_phrase(keys, p) >= 0
                               for p in _own_phrases(other, self.language)):

@@ -19,7 +19,7 @@ Everything here is computed per sentence, in time linear in its length.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -480,6 +480,8 @@ def _inside_value(values: list[tuple[int, int]], start: int, end: int) -> bool:
 
 
 _STOPS = re.compile(r"[,;:.!?]")
+CHANGE_REACH = 240  # characters: "from" and "into" of a change stand this close to a figure
+SUBSET_REACH = 400  # characters: a word that makes a figure count a part stands this close
 
 
 def earlier_figure(text: str, sentence: Sentence, value: tuple[int, int]) -> str | None:
@@ -492,11 +494,14 @@ def earlier_figure(text: str, sentence: Sentence, value: tuple[int, int]) -> str
                             rf"(?<![\w-])(?:{{w}})\s+(?:{currency or '(?!x)x'})?\s?(?=\d)")
     if before is None or (after is None and to_value is None):
         return None
-    found = [p.search(text, value[1], sentence.end) for p in (after, to_value) if p is not None]
+    # a change is said in a few words: read a stretch on each side, not the whole sentence
+    lo, hi = max(sentence.start, value[0] - CHANGE_REACH), min(sentence.end,
+                                                               value[1] + CHANGE_REACH)
+    found = [p.search(text, value[1], hi) for p in (after, to_value) if p is not None]
     later = min((m for m in found if m is not None), key=lambda m: m.start(), default=None)
     if later is None:
         return None
-    opened = [m for m in before.finditer(text, sentence.start, value[0])]
+    opened = [m for m in before.finditer(text, lo, value[0])]
     if not opened or any(p.search(text, opened[-1].end(), value[0])
                          for p in (after, to_value) if p is not None):
         return None
@@ -511,7 +516,11 @@ def subset_marker(text: str, sentence: Sentence, value: tuple[int, int],
     pattern = pack_pattern(sentence.language, "subset_words")
     if pattern is None:
         return None
-    for m in pattern.finditer(text, sentence.start, sentence.end):
+    found = sentence.matches(pattern, text)  # once a sentence; then the few near the value
+    first = bisect_left(found, value[0] - SUBSET_REACH, key=lambda m: m.start())
+    for m in found[first:]:
+        if m.start() > value[1] + SUBSET_REACH:
+            break
         if sentence.aside_of(m.start()) not in (None, sentence.aside_of(value[0])):
             continue
         segment = sentence.segment(m.start())
