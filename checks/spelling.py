@@ -154,14 +154,24 @@ def spelling_decision(word: str, zipf_word: float, correction: str | None, edits
         # rules from another root ("dikebut", "disebut") or its own root ("bawahi")
         if (edits > 1 or zipf_word >= RARE or zipf_correction < FAR_CORRECTION
                 or gap < EXPLAINED_GAP or edit_kind(word.lower(), correction) == "substitution"
+                or (len(word) > len(correction) and not doubled_letter(word.lower(),
+                                                                        correction))
                 or correction in (root, word.lower()) or correction_root == root):
-            return None
+            return None  # (one letter more than a common word, not a doubled one: the
+            # rule's own word, as "bermasa" is ber- and masa, not "berasa" mistyped)
         return "formed by the language's rules, but unlisted, a letter off a common word"
     if (zipf_correction < (CORRECTION if edits == 1 else FAR_CORRECTION)
             or gap < (OFTEN_GAP if zipf_word >= OFTEN else GAP)):
         return None
     return (f"in no dictionary; {'one edit' if edits == 1 else 'two edits'} from a word "
             f"{_times(gap)} as common")
+
+
+def doubled_letter(word: str, correction: str) -> bool:
+    """Whether ``word`` is ``correction`` with one of its letters doubled ("berantakkan")."""
+    return len(word) == len(correction) + 1 and any(
+        word[:i] + word[i + 1:] == correction and word[i] == word[i - 1]
+        for i in range(1, len(word)))
 
 
 def capital_misspelling(word: str, correction: str, edits: int) -> bool:

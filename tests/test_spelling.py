@@ -496,6 +496,8 @@ def test_spelling_asks_no_suggestions_and_batches_the_dictionary(monkeypatch):
     ("melampui", 0.0, "melampaui", 1, 4.0, "lampu", True),  # a letter dropped in a root
     ("dikebut", 0.0, "disebut", 1, 5.4, "kebut", False),  # another word made by rule
     ("bawahi", 0.0, "bawah", 1, 5.3, "bawah", False),  # its own root
+    ("bermasa", 0.0, "berasa", 1, 4.2, "masa", False),  # a letter more: ber- and masa
+    ("berantakkan", 0.0, "berantakan", 1, 4.0, "berantak", True),  # a letter doubled
     ("reccomendation", 0.0, "recommendation", 2, 4.2, None, True),
     ("abcdefgh", 0.0, "abcdefgx", 2, 3.2, None, False),  # two edits to a rare word
 ])
