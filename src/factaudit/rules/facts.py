@@ -40,6 +40,7 @@ from factaudit.reading.lexicon.tokens import (
     GAP,
     DocTokens,
     build_index,
+    grams_one_word_off,
     in_address,
     neighbours,
     sentence_initial,
@@ -288,15 +289,13 @@ def collect_near_misses(ctx: RuleContext) -> NearMisses:
         for (size, language), (_, preferred) in s.groups.items():
             if size == 1 or (language and language != doc.language):
                 continue
-            lo = min(map(len, preferred)) - 2
-            hi = max(map(len, preferred)) + 2
-            for gram, where in index.ngrams(size, None).items():
-                if not lo <= len(gram) <= hi or not _one_word_off(gram, preferred):
+            for gram, where in grams_one_word_off(tokens, preferred).items():
+                if not _one_word_off(gram, preferred):
                     continue
                 if (gram in s.phrases or not gram.replace(" ", "").isalpha()
                         or is_mixed_script(gram)):
                     continue
-                for _, i in where:
+                for i in where:
                     start, end = tokens.starts[i], tokens.ends[i + size - 1]
                     data.grams.append(Gram(gram, size, language, doc.language, doc.id, start,
                                            end, text[start:end],

@@ -61,6 +61,38 @@ class CorpusIndex:
 _JOIN = re.compile(r"[ \t\u00a0]+|[ \t]*-[ \t]*")
 
 
+def grams_one_word_off(doc: DocTokens, terms: list[str]) -> dict[str, list[int]]:
+    """The word n-grams of ``doc`` (words separated by spaces or a hyphen on one line) that
+    write every word of one of the ``terms`` (folded, words separated by spaces) but one,
+    which differs → their first token indexes. Found from the places of the other words,
+    not by listing every n-gram of the document."""
+    positions: dict[str, list[int]] = defaultdict(list)
+    wanted = {w for t in terms for w in t.split()}
+    for i, f in enumerate(doc.forms):
+        if f in wanted:
+            positions[f].append(i)
+    out: dict[str, list[int]] = defaultdict(list)
+    seen: set[tuple[int, int]] = set()
+    for term in terms:
+        words = term.split()
+        size = len(words)
+        for k in range(size):
+            j = 1 if k == 0 else 0  # a word of the term that is written as it is
+            for pos in positions.get(words[j], ()):
+                i = pos - j
+                if i < 0 or i + size > len(doc.forms) or (i, size) in seen:
+                    continue
+                forms = doc.forms[i:i + size]
+                if forms[k] == words[k] or any(forms[x] != words[x]
+                                               for x in range(size) if x != k):
+                    continue
+                if all(_JOIN.fullmatch(doc.text, doc.ends[x], doc.starts[x + 1]) is not None
+                       for x in range(i, i + size - 1)):
+                    seen.add((i, size))
+                    out[" ".join(forms)].append(i)
+    return dict(out)
+
+
 def build_index(documents: list[tuple[str, str, str]],
                 fold_cache: dict[str, str] | None = None) -> CorpusIndex:
     """The index of texts given as (id, language, text)."""
