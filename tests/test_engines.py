@@ -221,3 +221,18 @@ def test_texts_read_again_keep_the_audited_metadata(example, monkeypatch):
     # a file changed since the audit has no text to show: its offsets would point elsewhere
     (example / "corpus" / "undeclared.txt").write_text("Changed.\n", encoding="utf-8")
     assert result.text_of(info.id) is None
+
+
+def test_findings_are_located_alike_whether_their_places_were_kept_or_read_again(
+        example, monkeypatch):
+    """A document with more places than are kept ahead (a very long one) has its corpus
+    findings located by reading it again: the same lines, columns and quotes."""
+    from factaudit.report.json import to_json
+    from factaudit.rules import runner
+
+    monkeypatch.chdir(example)
+    kept = to_json(run(example, cache=False))
+    monkeypatch.setattr(runner, "MAX_PLACES", 0)
+    read_again = to_json(run(example, cache=False))
+    assert read_again == kept
+    assert '"rule": "name-consistency"' in kept or '"rule":"name-consistency"' in kept

@@ -245,6 +245,9 @@ def matcher_for(plan: Plan) -> Matcher:
     return matcher
 
 
+MAX_PLACES = 20_000  # places located ahead in one document (a few MB kept with its outcome)
+
+
 def process(plan: Plan, doc: Document) -> DocOutcome:
     """The document phase for one document: scan, attribution, facts, document rules."""
     hits = matcher_for(plan).scan(doc.text, doc.id, doc.language)
@@ -287,8 +290,8 @@ def process(plan: Plan, doc: Document) -> DocOutcome:
     for fact in plan.facts:  # places corpus rules may report: located while the text is here
         if fact.spans is not None and fact.name in outcome.facts:
             spans.update(fact.spans(outcome.facts[fact.name]))
-    if spans:
-        index = LineIndex(doc.text, doc.first_line)
+    if spans and len(spans) <= MAX_PLACES:  # else the few reported are located by reading
+        index = LineIndex(doc.text, doc.first_line)  # the document again: memory stays small
         for start, end in sorted(spans):
             outcome.places[(start, end)] = (*index.position(start),
                                             *index.position(max(start, end)),
