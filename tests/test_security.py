@@ -587,3 +587,13 @@ def test_no_document_text_reaches_stderr_raw(cli):
 
 if sys.platform == "win32":  # pragma: no cover
     pytestmark = pytest.mark.skip("FIFOs and devices are POSIX")
+
+
+def test_built_in_language_packs_are_read_with_the_safe_loaders():
+    import yaml as pyyaml
+
+    from factaudit.reading.yamlsource import parse_packaged
+
+    assert parse_packaged("months: [Januari]\n") == {"months": ["Januari"]}
+    with pytest.raises(pyyaml.YAMLError):
+        parse_packaged("x: !!python/object/apply:os.system ['true']\n")

@@ -151,6 +151,16 @@ def _loader_for(text: str) -> Any:
     return _Loader(text)
 
 
+def parse_packaged(text: str) -> Any:
+    """The data of a YAML text that ships with factaudit (a built-in language pack), with
+    the same safe loaders as every other YAML: plain data only, never objects or code."""
+    loader = _loader_for(text)
+    try:
+        return loader.get_single_data()
+    finally:
+        loader.dispose()
+
+
 def _shallow(text: str) -> bool:
     indent = max((len(line) - len(line.lstrip(" ")) for line in text.splitlines()), default=0)
     brackets = depth = 0

@@ -16,10 +16,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, TypeVar
 
-import yaml
-
 from factaudit.model import InputError, Problem, display_path
-from factaudit.reading.yamlsource import load_yaml
+from factaudit.reading.yamlsource import load_yaml, parse_packaged
 
 _KEYS = {
     "name", "decimal", "group", "date_order", "scales", "numbers", "period_joiners",
@@ -188,9 +186,7 @@ def get_pack(code: str) -> LanguagePack:
     else:
         res = resources.files(__package__).joinpath(f"{code}.yaml")
         if res.is_file():
-            # the built-in packs are ours: libyaml reads them many times faster
-            data = yaml.load(res.read_text(encoding="utf-8"),
-                             Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}
+            data = parse_packaged(res.read_text(encoding="utf-8")) or {}
     _check_pack(code, data, source, located)
     months, weekdays = _calendar_names(code)
     fields: dict[str, Any] = {k: tuple(tuple(x) if isinstance(x, list) else x for x in v)
