@@ -12,7 +12,7 @@ import re
 import signal
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from types import ModuleType
 from typing import TypeVar
@@ -104,6 +104,35 @@ class Unreadable(Exception):
 
 class MissingExtra(Unreadable):
     """The file needs an optional dependency that is not installed; says what to install."""
+
+
+class Paragraphs:
+    """Paragraphs joined by blank lines, with the offsets of the headings among them: the
+    text every reader of a structured format (a page, an office file) builds."""
+
+    def __init__(self, deadline: Deadline) -> None:
+        self.parts: list[str] = []
+        self.size = 0
+        self.headings: list[tuple[int, str]] = []
+        self.deadline = deadline
+
+    def add(self, lines: Iterable[str], heading: bool = False) -> None:
+        """One paragraph from its lines (blank ones dropped, each stripped)."""
+        paragraph = "\n".join(x for x in (line.strip() for line in lines) if x)
+        if not paragraph:
+            return
+        self.deadline.check()
+        if self.parts:
+            self.parts.append("\n\n")
+            self.size += 2
+        if heading:
+            self.headings.append((self.size, paragraph.replace("\n", " ")))
+        self.parts.append(paragraph)
+        self.size += len(paragraph)
+
+    def result(self, metadata: dict[str, str], warnings: list[str]) -> Extracted:
+        return Extracted(text="".join(self.parts), metadata=metadata,
+                         headings=tuple(self.headings), warnings=tuple(warnings))
 
 
 def one_line(text: object, limit: int = 300) -> str:

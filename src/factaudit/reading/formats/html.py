@@ -7,7 +7,16 @@ import codecs
 import re
 from typing import Any
 
-from ._base import Deadline, Extracted, Limits, QuietLogs, Unreadable, library_failed, require
+from ._base import (
+    Deadline,
+    Extracted,
+    Limits,
+    Paragraphs,
+    QuietLogs,
+    Unreadable,
+    library_failed,
+    require,
+)
 
 _CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9._:-]{1,40})""",
                       re.I)
@@ -61,31 +70,17 @@ def _language(value: str | None) -> str | None:
     return match.group(1).lower() if match else None
 
 
-class _Builder:
-    """Collects paragraphs and headings into one text with offsets."""
+class _Builder(Paragraphs):
+    """Collects the text of an article's elements into paragraphs."""
 
     def __init__(self, deadline: Deadline) -> None:
-        self.parts: list[str] = []
-        self.size = 0
-        self.headings: list[tuple[int, str]] = []
+        super().__init__(deadline)
         self.buffer: list[str] = []
-        self.deadline = deadline
 
     def flush(self, heading: bool = False) -> None:
         raw = "".join(self.buffer)
         self.buffer.clear()
-        lines = (_SPACE.sub(" ", line).strip() for line in raw.split(_LB))
-        paragraph = "\n".join(line for line in lines if line)
-        if not paragraph:
-            return
-        self.deadline.check()
-        if self.parts:
-            self.parts.append("\n\n")
-            self.size += 2
-        if heading:
-            self.headings.append((self.size, paragraph.replace("\n", " ")))
-        self.parts.append(paragraph)
-        self.size += len(paragraph)
+        self.add((_SPACE.sub(" ", line) for line in raw.split(_LB)), heading)
 
 
 _BLOCKS = {"p", "head", "item", "row", "quote", "code", "list", "table", "div", "body",
@@ -244,5 +239,4 @@ def extract_html(raw: bytes, limits: Limits, deadline: Deadline) -> Extracted:
         out.flush()
     if not out.parts:
         warnings.append("no main text found")
-    return Extracted(text="".join(out.parts), metadata=metadata,
-                     headings=tuple(out.headings), warnings=tuple(warnings))
+    return out.result(metadata, warnings)

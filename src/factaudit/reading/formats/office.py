@@ -14,7 +14,15 @@ import zipfile
 from collections.abc import Iterator
 from typing import Any
 
-from ._base import Deadline, Extracted, Limits, Unreadable, library_failed, one_line
+from ._base import (
+    Deadline,
+    Extracted,
+    Limits,
+    Paragraphs,
+    Unreadable,
+    library_failed,
+    one_line,
+)
 
 MAX_MEMBERS = 10_000
 MAX_RATIO = 100  # deflate reaches ~10× on document XML; bombs reach 1,000× and more
@@ -52,32 +60,14 @@ def _language(value: object) -> str | None:
     return match.group(1).lower() if match else None
 
 
-class _Text:
-    """Paragraphs joined by blank lines, with heading offsets."""
+class _Text(Paragraphs):
+    """Paragraphs of an office file: runs of spaces and tabs made one space."""
 
-    def __init__(self, deadline: Deadline) -> None:
-        self.parts: list[str] = []
-        self.size = 0
-        self.headings: list[tuple[int, str]] = []
-        self.deadline = deadline
+    def add(self, paragraph: str, heading: bool = False) -> None:  # type: ignore[override]
+        super().add((_BLANKS.sub(" ", x) for x in paragraph.splitlines()), heading)
 
-    def add(self, paragraph: str, heading: bool = False) -> None:
-        lines = (re.sub(r"[ \t\u00a0]+", " ", x).strip() for x in paragraph.splitlines())
-        paragraph = "\n".join(x for x in lines if x)
-        if not paragraph:
-            return
-        self.deadline.check()
-        if self.parts:
-            self.parts.append("\n\n")
-            self.size += 2
-        if heading:
-            self.headings.append((self.size, paragraph.replace("\n", " ")))
-        self.parts.append(paragraph)
-        self.size += len(paragraph)
 
-    def result(self, metadata: dict[str, str], warnings: list[str]) -> Extracted:
-        return Extracted(text="".join(self.parts), metadata=metadata,
-                         headings=tuple(self.headings), warnings=tuple(warnings))
+_BLANKS = re.compile(r"[ \t\u00a0]+")
 
 
 # --- DOCX -----------------------------------------------------------------------------
