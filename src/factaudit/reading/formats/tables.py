@@ -22,7 +22,7 @@ import json
 import os
 import sys
 from collections import OrderedDict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import IO, Any
 
 from ._base import Columns, Limits, Row, RowProblem, Unreadable, one_line, require
@@ -200,16 +200,21 @@ def _index(path: str, kind: str, build: Callable[[IO[bytes]], _Index]) -> _Index
 
 
 def _jsonl_index(handle: IO[bytes]) -> _Index:
+    return _index_of(offset for offset, _end, _line in _lines(handle, 0, CHUNK_BYTES))
+
+
+def _index_of(starts: Iterable[int]) -> _Index:
+    """Where parts of about CHUNK_BYTES begin, from the byte offset of each record."""
     rows: list[int] = []
     offsets: list[int] = []
     number = 0
     next_mark = 0
-    for offset, _end, _line in _lines(handle, 0, CHUNK_BYTES):
+    for start in starts:
         number += 1
-        if offset >= next_mark:
+        if start >= next_mark:
             rows.append(number)
-            offsets.append(offset)
-            next_mark = offset + CHUNK_BYTES
+            offsets.append(start)
+            next_mark = start + CHUNK_BYTES
     return _Index(rows, offsets, number)
 
 
@@ -343,18 +348,8 @@ def _csv_header(handle: IO[bytes], limits: Limits) -> tuple[list[str], str, int]
 def _csv_index_builder(limits: Limits) -> Callable[[IO[bytes]], _Index]:
     def build(handle: IO[bytes]) -> _Index:
         _, delimiter, offset = _csv_header(handle, limits)
-        rows: list[int] = []
-        offsets: list[int] = []
-        number = 0
-        next_mark = 0
-        for start, _fields, _problem in _CsvRecords(handle, offset, limits.max_bytes,
-                                                     delimiter):
-            number += 1
-            if start >= next_mark:
-                rows.append(number)
-                offsets.append(start)
-                next_mark = start + CHUNK_BYTES
-        return _Index(rows, offsets, number)
+        return _index_of(start for start, _fields, _problem
+                         in _CsvRecords(handle, offset, limits.max_bytes, delimiter))
 
     return build
 
