@@ -8,7 +8,9 @@ Good: "kesejahteraan", "Dalam Negeri", "DALAM NEGERI", a listed variant (reporte
       misspelling of "pemulihan")
 
 Only documents in the term's ``language`` are read. Exactly one word of the term may
-differ, never by an inflection (a suffix of the language). Beside the term's other
+differ, never by an inflection (a suffix of the language) or an affixed form that a
+dictionary or word list knows or that wraps the word whole ("direkapitulasi"); a form a
+stemmer reads as affixed but nothing knows ("pebangunan") is a misspelling. Beside the term's other
 words: one edit of any letter (two from 8 letters), in words of 3+ letters ("hak asasi"
 written "ak asasi" too); a word of 5+
 letters may become another word ("Dalam Ngeri" is a typo though "ngeri" is a word), a
@@ -51,18 +53,19 @@ SUFFIXES = {"en": ("s", "es", "d", "ed"), "id": ("i", "an", "kan", "nya", "lah",
 
 
 def term_decision(candidate: str, preferred: str, language: str | None,
-                  in_dictionary: bool | None, recurring: bool = False, common: bool = False
-                  ) -> str | None:
+                  in_dictionary: bool | None, recurring: bool = False, common: bool = False,
+                  known: bool = False) -> str | None:
     """Why the folded n-gram ``candidate`` is a misspelling of the folded ``preferred`` form
-    of a term (same number of words), or None (the rules of the module's docstring)."""
+    of a term (same number of words), or None (the rules of the module's docstring).
+    ``known``: the differing word is in the language's frequency list."""
     cwords, pwords = candidate.split(), preferred.split()
     differing = [(c, p) for c, p in zip(cwords, pwords, strict=True) if c != p]
     if len(differing) != 1:
         return None  # one misspelled word; the others exactly right
     word, target = differing[0]
-    if any(word == target + s for s in SUFFIXES.get(language or "", ())) or (
-            language and same_stem(word, target, language)):
-        return None  # an inflection or an affixed form ("direkapitulasi")
+    if _inflected(word, target, language) and (in_dictionary is not False or known
+                                               or _wraps(word, target)):
+        return None  # an inflection or an affixed form ("direkapitulasi", "pemilunya")
     if len(pwords) == 1 and (in_dictionary or (in_dictionary is None and recurring)):
         return None  # another word of the language
     length = len(target)
@@ -83,6 +86,19 @@ def term_decision(candidate: str, preferred: str, language: str | None,
         return None
     return "a near-miss of the preferred form" + (
         ", in no dictionary" if in_dictionary is False else "")
+
+
+def _inflected(word: str, target: str, language: str | None) -> bool:
+    return any(word == target + s for s in SUFFIXES.get(language or "", ())) or bool(
+        language and same_stem(word, target, language))
+
+
+def _wraps(word: str, target: str) -> bool:
+    """``word`` is ``target`` with two or more letters added at its ends, as affixes are
+    ("di" + "rekapitulasi"). A stemmer also reads "pebangunan" as pe-bangun-an, but a
+    form that no dictionary or word list knows and that differs from the term inside it,
+    or by one letter ("ujii"), is a misspelling, not an affixed form."""
+    return len(word) - len(target) >= 2 and target in word
 
 
 _DECIDED: WeakKeyDictionary[NearMisses, list[Typo]] = WeakKeyDictionary()
@@ -130,10 +146,11 @@ def _decide(ctx: RuleContext, data: NearMisses) -> list[Typo]:
                     if g.invisible or g.cut_off:
                         continue  # invisible-characters reports it; a text cut off in the
                         # term's last word ("tear ga" ending an excerpt)
+                    frequency = zipf(word, g.language)
                     why = term_decision(candidate, form, g.language,
                                         dictionary.get((g.language, word)),
-                                        data.count[word] >= 3,
-                                        zipf(word, g.language) >= COMMON)
+                                        data.count[word] >= 3, frequency >= COMMON,
+                                        frequency > 0)
                     if why:
                         out.append(Typo(term_id, g.doc_id, g.start, g.end, g.found,
                                         claims.term(term_id).preferred, d, why))
