@@ -18,7 +18,7 @@ import ahocorasick
 
 from factaudit.inputs.claims import ClaimSet
 from factaudit.model import Hit, HitKind
-from factaudit.reading.inflection import DERIVED, WORD, phrase_keys, tokens
+from factaudit.reading.inflection import DERIVED, WORD, key, phrase_keys, tokens
 from factaudit.reading.languages import LanguagePack, get_pack
 from factaudit.reading.text import fold, fold_phrase, windows, written_form
 
@@ -61,10 +61,10 @@ class Matcher:
                     table[fold_phrase(word)].append((HitKind.SIGNAL, group, word, lang))
         self.automaton = ahocorasick.Automaton()
         self.size = 0
-        for key, patterns in table.items():
-            if key:  # a pattern that folds to nothing would match everywhere
-                self.automaton.add_word(key, (len(key), tuple(patterns),
-                                              _look_alike(patterns)))
+        for folded_key, patterns in table.items():
+            if folded_key:  # a pattern that folds to nothing would match everywhere
+                self.automaton.add_word(folded_key, (len(folded_key), tuple(patterns),
+                                                        _look_alike(patterns)))
                 self.size += 1
         if self.size:
             self.automaton.make_automaton()
@@ -163,7 +163,8 @@ class _Inflected:
         self.cues: dict[str, list[tuple[tuple[str, ...], tuple[bool, ...], tuple[str, str]]]] \
             = defaultdict(list)
         self.keywords: list[tuple[str, frozenset[str], str]] = []
-        vocabulary: set[str] = set()
+        vocabulary: set[str] = set()  # one anchor word's key per cue and keyword set
+        stop = {fold_phrase(w) for w in get_pack(language).stopwords}
         for claim in claims.claims:
             for cue in claim.cues.get(language, []):
                 keys = phrase_keys(cue, language)
@@ -171,12 +172,14 @@ class _Inflected:
                     inflected = tuple(fold_phrase(w.group(0)).replace(" ", "") != k
                                       for w, k in zip(WORD.finditer(cue), keys, strict=True))
                     self.cues[keys[0]].append((keys, inflected, (claim.id, cue)))
-                    vocabulary.update(keys)
+                    vocabulary.add(_anchor(keys, stop))
             words = (claim.keywords or {}).get(language, [])
             wanted = frozenset(k for w in words for k in phrase_keys(w, language))
             if len(wanted) >= 2:
                 self.keywords.append((claim.id, wanted, "keywords: " + ", ".join(words)))
-                vocabulary.update(wanted)
+                vocabulary.add(_anchor(tuple(sorted(wanted)), stop))
+        self.vocabulary = frozenset(vocabulary)
+        self.relevant: dict[str, bool] = {}  # word as found → its key is a cue's or keyword's
         self.gate = ahocorasick.Automaton()
         for k in vocabulary:
             k = k.rsplit(DERIVED, 1)[-1]  # a stem: found inside its derived words
@@ -200,6 +203,8 @@ class _Inflected:
                     out += [(lo, min(top, lo + STRETCH)) for lo in range(base, top, STRETCH)]
                 continue
             for end, _ in self.gate.iter(folded):
+                if not self._relevant_word(folded, end):
+                    continue  # "lan" of "land" inside "island": no cue word here
                 lo = max(0, base + end - WINDOW_CHARS)
                 hi = min(len(text), base + end + WINDOW_CHARS)
                 if out and lo <= out[-1][1] and hi - out[-1][0] <= STRETCH:
@@ -208,6 +213,25 @@ class _Inflected:
                     out.append((lo, hi))  # a new stretch (overlapping a full one)
         # start and end between words, so no word is cut in two
         return [(_word_start(text, lo), _word_end(text, hi)) for lo, hi in out]
+
+    def _relevant_word(self, folded: str, end: int) -> bool:
+        """Whether the word of ``folded`` holding position ``end`` (where the gate found a
+        stem) has the key of a cue's or keyword's word: most gate hits are a stem inside
+        another word, and a word's answer is remembered for the next document."""
+        lo = end
+        while lo > 0 and end - lo < 200 and (folded[lo - 1].isalnum()
+                                             or "\u0300" <= folded[lo - 1] <= "\u036f"):
+            lo -= 1
+        m = WORD.match(folded, lo)
+        if m is None:
+            return True  # no word at the start (a mark first): read the window
+        word = m.group(0)
+        answer = self.relevant.get(word)
+        if answer is None:
+            answer = key(word, self.language) in self.vocabulary
+            if len(self.relevant) < RELEVANT_MEMO:
+                self.relevant[word] = answer
+        return answer
 
     def scan(self, text: str, document: str, language: str, lo: int = 0,
              hi: int | None = None) -> list[Hit]:
@@ -229,6 +253,14 @@ class _Inflected:
         return hits
 
 
+def _anchor(keys: tuple[str, ...], stop: set[str]) -> str:
+    """The word a cue or keyword set is looked for by: every one of its words must be
+    there, so the one least likely to stand anywhere else will do — the longest that is
+    no small word of the language ("Rusia" rather than "dan")."""
+    return max(keys, key=lambda k: (k not in stop, len(k.rsplit(DERIVED, 1)[-1])))
+
+
+RELEVANT_MEMO = 500_000  # distinct words remembered per language and claim set
 WINDOW_CHARS = 400  # around a key: more than KEYWORD_REACH words on either side
 STRETCH = 200_000  # characters split into words at a time, however many keys stand close
 SCAN_WINDOW = 1_000_000  # characters folded at a time in a very long text

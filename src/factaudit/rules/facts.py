@@ -39,11 +39,11 @@ from factaudit.reading.lexicon.tokens import (
     ASCII_TOKEN,
     GAP,
     DocTokens,
-    build_index,
     grams_one_word_off,
     in_address,
     neighbours,
     sentence_initial,
+    tokens_around,
     touches_invisible,
 )
 from factaudit.reading.text import content_end, fold_phrase, windows
@@ -242,7 +242,7 @@ def collect_near_misses(ctx: RuleContext) -> NearMisses:
     # near-misses within the most edits a decision could accept for that target
     names = (_near(s.name, unique, s.targets, s.known, name_budget) if s.targets else set())
     unigram_terms: set[str] = set()
-    anchors = False
+    anchors: set[str] = set()  # near-misses of a word of a term whose other words are here
     for (size, language), (_, preferred) in s.groups.items():
         if language and language != doc.language:
             continue
@@ -254,10 +254,9 @@ def collect_near_misses(ctx: RuleContext) -> NearMisses:
             term_words = p.split()
             for k, word in enumerate(term_words):
                 others = term_words[:k] + term_words[k + 1:]
-                if len(word) >= 3 and all(w in unique for w in others) and _near(
-                        s.term.setdefault(("word", word), {}), unique, [word], set(),
-                        phrase_edits):
-                    anchors = True
+                if len(word) >= 3 and all(w in unique for w in others):
+                    anchors |= _near(s.term.setdefault(("word", word), {}), unique, [word],
+                                     set(), phrase_edits)
     data = NearMisses()
     data.correct = {(doc.id, f) for f in unique & s.target_set}
     candidates = names | unigram_terms
@@ -284,8 +283,8 @@ def collect_near_misses(ctx: RuleContext) -> NearMisses:
                                                end, word, invisible,
                                                end >= tail))
     if anchors:
-        index = build_index([(doc.id, doc.language, text)], s.fold)
-        tokens = index.docs[0]
+        tokens = tokens_around(doc.id, doc.language, text,
+                               {w for w, f in forms.items() if f in anchors}, s.fold)
         for (size, language), (_, preferred) in s.groups.items():
             if size == 1 or (language and language != doc.language):
                 continue
