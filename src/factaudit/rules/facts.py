@@ -14,7 +14,6 @@ Each is computed once per document however many rules need it, and cached with i
 
 from __future__ import annotations
 
-import re
 from collections import Counter, OrderedDict, defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -42,6 +41,8 @@ from factaudit.reading.lexicon.tokens import (
     grams_one_word_off,
     in_address,
     neighbours,
+    occurrence_pattern,
+    passage_tokens,
     sentence_initial,
     tokens_around,
     touches_invisible,
@@ -307,28 +308,13 @@ def _occurrences(doc_id: str, language: str, text: str, written: dict[str, str],
                  fold_memo: dict[str, str]) -> Iterator[tuple[int, int, str, DocTokens, int]]:
     """(start, end, word, tokens, i) of each occurrence of the ``written`` words, with the
     tokens of the passage around it (enough to see the words beside it) and its index."""
-    alternatives = "|".join(re.escape(w) for w in sorted(written, key=len, reverse=True))
-    pattern = re.compile(rf"(?<![^\W_])(?:{alternatives})(?![^\W_]|[\u0300-\u036f])")
-    for m in pattern.finditer(text):
+    for m in occurrence_pattern(written).finditer(text):
         lo, hi = max(0, m.start() - 120), min(len(text), m.end() + 120)
-        starts: list[int] = []
-        ends: list[int] = []
-        forms: list[str] = []
-        i = -1
-        for t in TOKEN.finditer(text, lo, hi):
-            if t.start() == m.start():
-                i = len(starts)
-            word = t.group(0)
-            f = fold_memo.get(word)
-            if f is None:
-                f = fold_memo[word] = fold_phrase(word).replace(" ", "")
-            starts.append(t.start())
-            ends.append(t.end())
-            forms.append(f)
-        if i < 0 or ends[i] != m.end():
+        tokens = passage_tokens(doc_id, language, text, [(lo, hi)], fold_memo)
+        i = next((k for k, start in enumerate(tokens.starts) if start == m.start()), -1)
+        if i < 0 or tokens.ends[i] != m.end():
             continue  # part of a longer token
-        yield m.start(), m.end(), m.group(0), DocTokens(doc_id, language, text, starts,
-                                                         ends, forms), i
+        yield m.start(), m.end(), m.group(0), tokens, i
 
 
 def capitalised_beside(tokens: DocTokens, i: int) -> frozenset[str]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from factaudit.reading.lexicon.edits import TOKEN
@@ -121,33 +122,20 @@ def build_index(documents: list[tuple[str, str, str]],
     return CorpusIndex(docs, dict(where), lower, count)
 
 
-def tokens_around(doc_id: str, language: str, text: str, words: set[str],
-                  fold_cache: dict[str, str], reach: int = 120) -> DocTokens:
-    """The tokens of the passages around each occurrence of ``words`` (tokens as written),
-    ``reach`` characters either side, starting and ending between words: what a search
-    for the words beside those ones needs, without splitting the whole document. Tokens
-    of two passages are never adjacent in the text, so no phrase spans the gap."""
+def occurrence_pattern(words: Iterable[str]) -> re.Pattern[str]:
+    """Whole-token occurrences of any of ``words`` (as written)."""
+    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<![^\W_])(?:{alternatives})(?![^\W_]|[\u0300-\u036f])")
+
+
+def passage_tokens(doc_id: str, language: str, text: str, spans: Iterable[tuple[int, int]],
+                   fold_cache: dict[str, str]) -> DocTokens:
+    """The tokens of ``text`` in each of ``spans`` (in order, not overlapping), folded."""
     starts: list[int] = []
     ends: list[int] = []
     forms: list[str] = []
-    if not words:
-        return DocTokens(doc_id, language, text, starts, ends, forms)
-    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    pattern = re.compile(rf"(?<![^\W_])(?:{alternatives})(?![^\W_]|[\u0300-\u036f])")
-    spans: list[tuple[int, int]] = []
-    for m in pattern.finditer(text):
-        lo, hi = max(0, m.start() - reach), min(len(text), m.end() + reach)
-        if spans and lo <= spans[-1][1]:
-            spans[-1] = (spans[-1][0], hi)
-        else:
-            spans.append((lo, hi))
     for lo, hi in spans:
-        stop = max(0, lo - 200)  # no word is longer: a text without spaces stays linear
-        while lo > stop and (text[lo - 1].isalnum() or "\u0300" <= text[lo - 1] <= "\u036f"):
-            lo -= 1
-        for m in TOKEN.finditer(text, lo):
-            if m.start() >= hi:
-                break
+        for m in TOKEN.finditer(text, lo, hi):
             word = m.group(0)
             folded = fold_cache.get(word)
             if folded is None:
@@ -156,6 +144,28 @@ def tokens_around(doc_id: str, language: str, text: str, words: set[str],
             ends.append(m.end())
             forms.append(folded)
     return DocTokens(doc_id, language, text, starts, ends, forms)
+
+
+def tokens_around(doc_id: str, language: str, text: str, words: set[str],
+                  fold_cache: dict[str, str], reach: int = 120) -> DocTokens:
+    """The tokens of the passages around each occurrence of ``words`` (tokens as written),
+    ``reach`` characters either side, starting and ending between words: what a search
+    for the words beside those ones needs, without splitting the whole document. Tokens
+    of two passages are never adjacent in the text, so no phrase spans the gap."""
+    spans: list[tuple[int, int]] = []
+    for m in occurrence_pattern(words).finditer(text) if words else ():
+        lo, hi = max(0, m.start() - reach), min(len(text), m.end() + reach)
+        stop = max(0, lo - 200)  # no word is longer: a text without spaces stays linear
+        while lo > stop and (text[lo - 1].isalnum() or "\u0300" <= text[lo - 1] <= "\u036f"):
+            lo -= 1
+        while hi < len(text) and hi - m.end() < reach + 200 and (
+                text[hi].isalnum() or "\u0300" <= text[hi] <= "\u036f"):
+            hi += 1
+        if spans and lo <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], hi)
+        else:
+            spans.append((lo, hi))
+    return passage_tokens(doc_id, language, text, spans, fold_cache)
 
 
 def sentence_initial(text: str, start: int) -> bool:
