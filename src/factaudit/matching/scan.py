@@ -186,6 +186,11 @@ class _Inflected:
             if len(k) >= 3:
                 self.gate.add_word(k, k)
         self.empty = not self.cues and not self.keywords
+        # the keys each cue and keyword set needs, all of them, anywhere in a window
+        self.needed = sorted({frozenset(keys) for entries in self.cues.values()
+                              for keys, _, _ in entries} | {w for _, w, _ in self.keywords},
+                             key=len)
+        self.keyed: dict[str, str] = {}  # word as written → key
         if len(self.gate):
             self.gate.make_automaton()
 
@@ -233,8 +238,25 @@ class _Inflected:
                 self.relevant[word] = answer
         return answer
 
+    def _possible(self, text: str, lo: int, hi: int | None) -> bool:
+        """Whether every word of some cue or keyword set stands in ``text[lo:hi]`` (its
+        distinct words keyed, each once per process): a window around an anchor word
+        holds a whole cue far less often than it holds that word."""
+        present = set()
+        memo = self.keyed
+        for word in set(WORD.findall(text, lo, len(text) if hi is None else hi)):
+            k = memo.get(word)
+            if k is None:
+                k = key(word, self.language)
+                if len(memo) < RELEVANT_MEMO:
+                    memo[word] = k
+            present.add(k)
+        return any(needed <= present for needed in self.needed)
+
     def scan(self, text: str, document: str, language: str, lo: int = 0,
              hi: int | None = None) -> list[Hit]:
+        if not self._possible(text, lo, hi):
+            return []
         words = tokens(text, lo, hi, language=language)
         keys = [k for _, _, k in words]
         hits: list[Hit] = []
