@@ -8,8 +8,10 @@ Good: "Dewi Kartika", "DEWI KARTIKA", "Dewi\\nKartika", a declared alias or vari
 
 A near-miss needs evidence. Another word of the same written form (the name or an alias)
 beside it allows one edit (two from 8 letters), any letter; so does a near-miss of another
-word of that form beside it (both words misspelled). A word alone must look like a
-misspelled name: one edit away (two from 12 letters), 5+ letters long, keeping its first
+word of that form beside it (both words misspelled); but not a common word of the
+language written in lower case ("grand prix pertama" beside Pertamina Grand Prix) or made
+from the name's word by an ending ("Asian" beside a word of Team Asia). A word alone must
+look like a misspelled name: one edit away (two from 12 letters), 5+ letters long, keeping its first
 letter (unless the name has 8+ letters), not beside a capitalised word that is no common
 word and no entity's word (the rest of another name: "Arfi Bambani" is not Bambang),
 capitalised and never written in lower case in the corpus (7+ letters when it
@@ -97,6 +99,9 @@ def name_decision(found: str, candidate: str, target: str, distance: int,
     if ev.context or ev.near_context:
         if distance > context_edits(length) or (found.isupper() and len(found) < 4):
             return None
+        if ev.common and (found[:1].islower() or candidate.startswith(target)):
+            return None  # a common word in lower case ("grand prix pertama" is not
+            # Pertamina), or one the name's word makes with an ending ("Asian Talent Cup")
         return ("beside another word of the name" if ev.context
                 else "beside a near-miss of another word of the name (both misspelled)")
     if other_gender_form(candidate, target):
@@ -245,16 +250,18 @@ def _decide(ctx: RuleContext, data: NearMisses) -> list[Typo]:
                                   and best_zipf(w, languages) < COMMON
                                   for w in place.beside))
                 why = name_decision(place.found, candidate, target, d, ev)
-                if why:
-                    accepted.append((not ev.context, d, e, written, why))
+                if why:  # the strongest evidence first: beside the name, then a
+                    # spelling confirmed beside it elsewhere, then a word alone
+                    strength = 0 if ev.context else 1 if ev.near_context or ev.confirmed else 2
+                    accepted.append((strength, d, e, written, why))
         if not accepted:
             continue
         accepted.sort(key=lambda a: a[:2])
         best = accepted[0]
         if len({a[2] for a in accepted if a[:2] == best[:2]}) > 1:
             continue  # as close to two entities: cannot say which was meant
-        context_missing, d, e, written, why = best
-        if not context_missing and e != VOCABULARY:
+        strength, d, e, written, why = best
+        if strength == 0 and e != VOCABULARY:
             confirmed.add((candidate, e))
         whole = ctx.claims.entity(e).name if e != VOCABULARY else None
         out.append(Typo(e or None, place.doc_id, place.start, place.end, place.found, written,

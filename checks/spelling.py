@@ -71,6 +71,7 @@ SPREAD = 3  # a word written in this many documents is a word of its own
 COMPOUND_PART = 3.5  # two listed words this common, written together, are a compound
 REPEATED = 3  # a word written this often in one document is a word of its own
 ATTESTED = 3.5  # the stand-in frequency of a correction the corpus writes, unlisted
+MIN_BASE = 5  # letters of the dictionary word a derivation is made from
 
 
 @dataclass(frozen=True)
@@ -262,6 +263,8 @@ def _decide(language: str, words: set[str], spellers: dict[str, Speller],
     unknown = {w for w in unknown if bases[w] not in known_bases}
     lower = {w: w.lower() for w in unknown}
     roots = {w: root_of(lower[w], language) for w in unknown}
+    roots.update(_derived({w: lower[w] for w, r in roots.items() if r is None}, language,
+                          speller))
     attested = frozenset(w.lower() for w in words - unknown) | {
         lower[w] for w, r in roots.items() if r}
     # corrections in the document's language only: near an Indonesian word there is often
@@ -291,6 +294,31 @@ def _decide(language: str, words: set[str], spellers: dict[str, Speller],
 
 
 Near = tuple[dict[str, list[tuple[str, int]]], Callable[[str], float]]
+
+
+def _derived(words: dict[str, str], language: str, speller: Speller) -> dict[str, str]:
+    """The words (as written → lower case) that a prefix and a suffix of the language pack
+    make from a word the dictionary knows, each with that word ("diperban": "perban",
+    "soakingly": "soaking"): formed by rule, not misspelled. One batch of lookups."""
+    pack = get_pack(language)
+    prefixes, suffixes = ("", *pack.derivation_prefixes), ("", *pack.derivation_suffixes)
+    if len(prefixes) == 1 and len(suffixes) == 1:
+        return {}
+    bases: dict[str, list[str]] = {}
+    for w, low in words.items():
+        options = []
+        for p in prefixes:
+            if not low.startswith(p):
+                continue
+            for x in suffixes:
+                base = low[len(p):len(low) - len(x)] if x else low[len(p):]
+                if (p or x) and (not x or low.endswith(x)) and len(base) >= MIN_BASE:
+                    options.append(base)
+        if options:
+            bases[w] = options
+    asked = {b for options in bases.values() for b in options}
+    known = asked - speller.unknown(asked) if asked else set()
+    return {w: b for w, options in bases.items() for b in options if b in known}
 
 
 def _best(found: list[tuple[str, int]], frequency: Callable[[str], float]

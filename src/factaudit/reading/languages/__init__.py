@@ -35,6 +35,7 @@ _KEYS = {
     "label_words", "rate_words", "link_prefixes", "change_by", "glued_units",
     "relative_closers", "anaphors", "sequence_words", "plans_fulfilled",
     "approximations", "change_to_value", "provisional_words", "respectively_words",
+    "derivation_prefixes", "derivation_suffixes",
 }
 
 
@@ -71,6 +72,10 @@ class LanguagePack:
     relative_pronouns: tuple[str, ...] = ()  # "which", "yang": a relative clause
     inflection: str = "lemma"  # "lemma" (simplemma), "affixes", "clitics" or "none"
     clitics: tuple[str, ...] = ()  # taken off a word before matching ("nya")
+    # affixes that make a word of a dictionary word without changing its letters ("di" +
+    # "perban", "soaking" + "ly"): the spelling rule does not report such a word
+    derivation_prefixes: tuple[str, ...] = ()
+    derivation_suffixes: tuple[str, ...] = ()
     partitive_words: tuple[str, ...] = ()  # "three of the": a part, not the whole
     partitive_before_number: tuple[str, ...] = ()  # "dua dari empat": before a number only
     counters: tuple[str, ...] = ()  # between a number and its noun: "13 buah stasiun"
