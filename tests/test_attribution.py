@@ -346,8 +346,34 @@ def test_a_cue_keeps_the_nearest_of_its_values():
     year = claims(claim("launch", "year", {"en": ["launched"]}, 2023))
     text = "The probe was launched in 2023, four years after the design of 2019."
     assert got(year, text) == ["2023"]
-    assert decisions(year, text, raw="2019") == {"not-kept"}
+    # ", four years after the design of 2019" is a clause about another event
+    assert decisions(year, text, raw="2019") == {"aside"}
     assert decisions(year, text, raw="four years") == {"wrong-kind"}
+    text = "The probe was launched in 2023 and in 2019 its design was done."
+    assert got(year, text) == ["2023"]
+    assert decisions(year, text, raw="2019") == {"not-kept"}
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("The marketplace was founded in 2009, a year before the ride app was founded.", "en"),
+    ("Toko daring itu didirikan pada 2009, setahun sebelum aplikasi ojek didirikan.", "id"),
+    ("Toko daring itu didirikan pada 2009, tepat setahun sebelum aplikasi ojek lahir.", "id"),
+])
+def test_about_words_in_a_clause_of_another_event_do_not_count(text, language):
+    app = claims(claim("app-founded", "year", {"en": ["founded"], "id": ["didirikan"]}, 2010,
+                       about={"en": ["app"], "id": ["aplikasi"]}))
+    assert got(app, text, language) == []
+    assert "not-about" in decisions(app, text, language)
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("The ride app was founded in 2009, a year before the marketplace opened.", "en"),
+    ("Aplikasi ojek itu didirikan pada 2009, setahun sebelum toko daring dibuka.", "id"),
+])
+def test_about_words_beside_the_cue_count_whatever_the_other_clause(text, language):
+    app = claims(claim("app-founded", "year", {"en": ["founded"], "id": ["didirikan"]}, 2010,
+                       about={"en": ["app"], "id": ["aplikasi"]}))
+    assert got(app, text, language) == ["2009"]
 
 
 def test_two_claims_may_share_a_cue():

@@ -274,7 +274,13 @@ class _SentenceWork:
                 return False
         scope = self.sentence.scope(h.start)
         where = "the sentence" if scope == self.span else "the aside the cue is in"
-        keys = self.keys(scope)
+        if scope == self.span and self.sentence.events:
+            # a subordinate clause speaks of an event of its own: "Tokopedia berdiri pada
+            # 2009, setahun sebelum Gojek didirikan" is not about Gojek's founding
+            where = "the sentence outside its subordinate clauses"
+            keys = [k for part in self.sentence.outside_events(h.start) for k in self.keys(part)]
+        else:
+            keys = self.keys(scope)
         for group in topic:
             if not any(find_phrase(keys, phrase_keys(w, self.language)) >= 0 for w in group):
                 words = " or ".join(repr(w) for w in group)

@@ -49,6 +49,8 @@ class Sentence:
     # "It was on 6 August, …, that the craft entered orbit": (focus start, focus end, start
     # of what the focus is about)
     cleft: tuple[int, int, int] | None = None
+    # subordinate clauses: each speaks of an event of its own ("setahun sebelum Gojek lahir")
+    events: frozenset[tuple[int, int]] = frozenset()
     _matches: dict[re.Pattern[str], list[re.Match[str]]] = field(default_factory=dict,
                                                                  compare=False, repr=False)
 
@@ -151,6 +153,19 @@ class Sentence:
                 return m
         return None
 
+    def outside_events(self, keep: int) -> list[tuple[int, int]]:
+        """The stretches of the sentence outside its subordinate clauses, but the one
+        holding ``keep`` (a cue): what the sentence says of the cue's own event."""
+        hidden = sorted(a for a in self.events if not a[0] <= keep < a[1])
+        out, pos = [], self.start
+        for a, b in hidden:
+            if a > pos:
+                out.append((pos, a))
+            pos = max(pos, b)
+        if pos < self.end:
+            out.append((pos, self.end))
+        return out
+
     def segment(self, position: int) -> tuple[int, int]:
         """The clause segment holding ``position``."""
         k = bisect_right(self.boundaries, position)
@@ -165,8 +180,9 @@ def analyse(text: str, start: int, end: int, language: str,
     that an aside holding only values is not taken for an aside); ``skip``: where the
     sentence's own words begin (after a dateline, whose dash opens no aside)."""
     sentence = text[start:end]
-    asides, heads = [], set()
-    listing = _listing_clauses(sentence, language) + _subordinate_clauses(sentence, language)
+    asides, heads, events = [], set(), set()
+    subordinate = _subordinate_clauses(sentence, language)
+    listing = _listing_clauses(sentence, language) + subordinate
     relative = [a for a in _relative_clauses(sentence, language) if a not in listing]
     for lo, hi in {*_brackets(sentence), *relative, *listing,
                    *_dash_pairs(sentence, max(0, skip - start))}:
@@ -175,9 +191,11 @@ def analyse(text: str, start: int, end: int, language: str,
             asides.append(span)
             if (lo, hi) in relative:
                 heads.add(span)
+            elif (lo, hi) in subordinate:
+                events.add(span)
     boundaries = tuple(m.start() + start for m in boundary_pattern(language).finditer(sentence))
     return Sentence(start, end, sentence, language, tuple(asides), frozenset(heads),
-                    boundaries, _cleft(sentence, start, language))
+                    boundaries, _cleft(sentence, start, language), frozenset(events))
 
 
 def _cleft(sentence: str, start: int, language: str) -> tuple[int, int, int] | None:
@@ -260,6 +278,14 @@ def _subordinate_clauses(sentence: str, language: str) -> list[tuple[int, int]]:
         return []
     relative = {fold_phrase(w) for w in get_pack(language).relative_pronouns}
     out = []
+    offsets = get_pack(language).offset_words
+    offset = pack_pattern(language, "offset_amounts",
+                          r",\s+(?:[^\W\d_]+\s+|\d+\s+){0,2}?(?:{w})\s+(?=(?:"
+                          + _phrases(tuple(offsets)) + r")\b)") if offsets else None
+    # ", setahun sebelum Gojek lahir", ", two days after the final": to the next comma
+    for m in offset.finditer(sentence) if offset is not None else ():
+        close = _CLOSE.search(sentence, m.end())
+        out.append((m.start(), close.start() if close else len(sentence)))
     for m in pattern.finditer(sentence):
         close = _CLOSE.search(sentence, m.end())
         if m.group("lead") is not None:

@@ -35,7 +35,7 @@ _KEYS = {
     "label_words", "rate_words", "link_prefixes", "change_by", "glued_units",
     "relative_closers", "anaphors", "sequence_words", "plans_fulfilled",
     "approximations", "change_to_value", "provisional_words", "respectively_words",
-    "derivation_prefixes", "derivation_suffixes",
+    "derivation_prefixes", "derivation_suffixes", "offset_amounts",
 }
 
 
@@ -74,6 +74,8 @@ class LanguagePack:
     clitics: tuple[str, ...] = ()  # taken off a word before matching ("nya")
     # affixes that make a word of a dictionary word without changing its letters ("di" +
     # "perban", "soaking" + "ly"): the spelling rule does not report such a word
+    # how far an event is from another, before an offset word (", a year before …")
+    offset_amounts: tuple[str, ...] = ()
     derivation_prefixes: tuple[str, ...] = ()
     derivation_suffixes: tuple[str, ...] = ()
     partitive_words: tuple[str, ...] = ()  # "three of the": a part, not the whole
