@@ -1281,3 +1281,37 @@ def test_an_approximate_number_agrees_with_the_values_it_covers():
     assert verdict(capacity, "The train can carry 600 passengers.") == [("error", "600")]
     assert verdict(capacity, "The train can carry over 650 passengers.") == [
         ("error", "650..inf")]
+
+
+TOLL = claims(claim("toll", "quantity", {"en": ["death toll"], "id": ["korban meninggal"]},
+                    602))
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("The death toll has risen to 252 on Tuesday.", "en"),
+    ("The death toll, as of Monday night, was 62.", "en"),
+    ("Jumlah korban meninggal bertambah menjadi 268 orang.", "id"),
+    ("Jumlah korban meninggal telah mencapai 62 orang.", "id"),
+    ("The death toll in the early count was 62.", "en"),
+])
+def test_a_count_still_moving_is_provisional(text, language):
+    (m,) = mentions(TOLL, text, language)
+    assert m.modality == "provisional"
+    assert verdict(TOLL, text, language) == [("info", m.raw)]
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("The death toll was 635.", "en"),
+    ("The death toll was 635, and it has risen to 700 since.", "en"),
+    ("Jumlah korban meninggal 635 orang.", "id"),
+])
+def test_a_count_stated_as_it_stands_is_a_fact(text, language):
+    m = mentions(TOLL, text, language)[0]
+    assert (m.raw, m.modality) == ("635", "fact")
+    assert ("error", "635") in verdict(TOLL, text, language)
+
+
+def test_a_running_word_makes_only_counts_provisional():
+    date = claims(claim("quake", "date", {"en": ["quake"]}, "2022-11-21"))
+    (m,) = mentions(date, "The toll of the quake on 22 November 2022 has risen to 252.")
+    assert m.modality == "fact"

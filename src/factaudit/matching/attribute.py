@@ -376,7 +376,8 @@ class _SentenceWork:
             kept.add((claim.id, v.start))
             kept_by.setdefault(claim.id, (h, v))
             plan = planned(self.text, self.sentence, (h.start, h.end), (v.start, v.end))
-            guess = None if plan else provisional(self.text, self.sentence, (v.start, v.end))
+            guess = None if plan else provisional(self.text, self.sentence, (v.start, v.end),
+                                                  claim.type == "quantity")
             words = word_gap(self.text, (h.start, h.end), (v.start, v.end))
             how = f"{v.how}; {words} word{'s' if words != 1 else ''} from the cue"
             if cand.as_of is not None:

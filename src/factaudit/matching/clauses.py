@@ -377,16 +377,28 @@ def planned(text: str, sentence: Sentence, cue: tuple[int, int],
     return m.group(0) if m else None
 
 
-def provisional(text: str, sentence: Sentence, value: tuple[int, int]) -> str | None:
+RUNNING_REACH = 8  # words between a running-count word and the figure it moves to
+
+
+def provisional(text: str, sentence: Sentence, value: tuple[int, int],
+                count: bool = False) -> str | None:
     """A word that makes the sentence's figures provisional — a poll, a quick count, a
     partial or running count, an estimate ("with 60% of ballots counted", "survei",
-    "hitung cepat", "sementara") — outside asides that do not hold the value."""
+    "hitung cepat", "sementara") — outside asides that do not hold the value. For a count
+    (``count``), also a word of a count still moving, shortly before the figure ("the
+    death toll has risen to 252", "bertambah menjadi 2.043", "update"): a
+    figure of that moment, not the final one."""
     pattern = pack_pattern(sentence.language, "provisional_words")
-    if pattern is None:
-        return None
-    for m in sentence.matches(pattern, text):  # found once per sentence, not per value
-        aside = sentence.aside_of(m.start())
+    for m in sentence.matches(pattern, text) if pattern is not None else ():
+        aside = sentence.aside_of(m.start())  # found once per sentence, not per value
         if aside is None or aside[0] <= value[0] < aside[1]:
+            return m.group(0)
+    running = pack_pattern(sentence.language, "running_words") if count else None
+    if running is None:
+        return None
+    for m in sentence.matches(running, text):
+        if m.end() <= value[0] and ";" not in text[m.end():value[0]] and \
+                len(WORD.findall(text, m.end(), value[0])) <= RUNNING_REACH:
             return m.group(0)
     return None
 
