@@ -26,7 +26,7 @@ from factaudit.inputs.claims import ClaimSet, claimset_from_text
 from factaudit.inputs.corpus import Source, read_source
 from factaudit.matching.attribute import Attribution, attribute
 from factaudit.matching.scan import Matcher
-from factaudit.model import Document, Mention
+from factaudit.model import Document, InputError, Mention
 from factaudit.reading.dateline import find_dateline
 from factaudit.rules.registry import discover_rules
 from tests.fuzz_strategies import texts
@@ -1315,3 +1315,67 @@ def test_a_running_word_makes_only_counts_provisional():
     date = claims(claim("quake", "date", {"en": ["quake"]}, "2022-11-21"))
     (m,) = mentions(date, "The toll of the quake on 22 November 2022 has risen to 252.")
     assert m.modality == "fact"
+
+
+SCORE = claims(claim("score", "category", {"en": ["final"], "id": ["final"]}, "3-0",
+                     categories={"3-0": {"en": ["3-0"], "id": ["3-0"]},
+                                 "3-2": {"en": ["3-2"], "id": ["3-2"]}},
+                     when=2021))
+
+
+@pytest.mark.parametrize(("text", "language", "found"), [
+    ("It was the first title since 2002, when they won the final 3-2.", "en", []),
+    ("Gelar pertama sejak 2002, ketika mereka menang 3-2 di final.", "id", []),
+    ("They won the final 3-2 in October 2021.", "en", ["3-2"]),
+    ("They won the final 3-2 on Sunday.", "en", ["3-2"]),  # no year written: read
+    ("They won the 2002 final 3-2 and the 2021 final 3-2.", "en", ["3-2"]),  # 2021 too
+])
+def test_a_sentence_dated_only_to_other_years_is_another_occasion(text, language, found):
+    assert sorted({m.value for m in mentions(SCORE, text, language)}) == found
+    if not found:
+        assert "other-occasion" in decisions(SCORE, text, language)
+
+
+def test_a_year_inside_a_cue_dates_nothing():
+    cup = claims(claim("score", "quantity", {"en": ["Thomas Cup 2020 final"]}, 3,
+                       unit_words={"en": ["matches"]}, when=2021))
+    assert got(cup, "Indonesia won 3 matches in the Thomas Cup 2020 final.") == ["3"]
+
+
+@pytest.mark.parametrize(("when", "message"), [
+    ("22", "must be a year"),
+    ("2022..2020", "comes before"),
+    ("next year", "must be a year"),
+])
+def test_when_must_be_years(when, message):
+    with pytest.raises(InputError, match=message):
+        claims(claim("toll", "quantity", {"en": ["death toll"]}, 602, when=when))
+
+
+def test_when_is_refused_for_a_claim_that_dates_itself():
+    with pytest.raises(InputError, match="does not apply"):
+        claims(claim("day", "date", {"en": ["quake"]}, "2022-11-21", when=2022))
+
+
+QUAKE_DAY = claims(claim("quake", "date", {"en": ["quake"], "id": ["gempa"]}, "2022-11-21"))
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("The quake toll, as of Saturday, 3 December 2022, stood at 602.", "en"),
+    ("Korban gempa hingga Sabtu (3/12/2022) mencapai 602 orang.", "id"),
+    ("Data korban gempa per 3 Desember 2022 mencapai 602 orang.", "id"),
+])
+def test_a_date_a_count_stood_at_is_not_the_event_date(text, language):
+    assert got(QUAKE_DAY, text, language) == []
+    assert "other-occasion" in decisions(QUAKE_DAY, text, language)
+
+
+def test_the_event_date_beside_an_as_of_date_is_read():
+    text = "Gempa pada Senin (21/11/2022) menewaskan 602 orang hingga Sabtu (3/12/2022)."
+    assert got(QUAKE_DAY, text, "id") == ["2022-11-21"]
+
+
+def test_semula_opens_the_earlier_figure_of_a_change():
+    aid = claims(claim("aid", "quantity", {"id": ["rusak berat"]}, 60_000_000, unit="IDR"))
+    text = "Bantuan rumah rusak berat yang semula Rp 50 juta menjadi Rp 60 juta."
+    assert got(aid, text, "id") == ["60000000"]

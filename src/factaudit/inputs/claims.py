@@ -111,6 +111,19 @@ class Scope(_Strict):
     languages: list[LangCode] | None = Field(None, description="document languages it applies to")
 
 
+def _years(value: int | str) -> tuple[int, int]:
+    """The first and last year of a ``when``: 2022, "2022" or "2021..2022"."""
+    text = str(value).strip()
+    first, _, last = text.partition("..")
+    if not first.isdigit() or len(first) != 4 or (last and (not last.isdigit()
+                                                             or len(last) != 4)):
+        raise ValueError(f"'when' must be a year (2022) or years (2021..2022), not {text!r}")
+    years = int(first), int(last or first)
+    if years[1] < years[0]:
+        raise ValueError(f"'when': the last year comes before the first ({text!r})")
+    return years
+
+
 class Claim(_Strict):
     """A fact with a typed value, judged in every document that speaks to it."""
 
@@ -156,12 +169,18 @@ class Claim(_Strict):
         None, description="period the claim holds for (2018..2021, or 2018..); documents "
         "published outside it are out of scope"
     )
+    when: int | str | None = Field(
+        None, description="types quantity, ordinal, duration and category: the year (2022) or "
+        "years (2021..2022) of the occasion the claim is about; a sentence that dates itself "
+        "only to other years is about another occasion and is not read"
+    )
     severity: Severity | None = None
     scope: Scope | None = None
     acknowledged: list[Acknowledgement] = Field(default_factory=list)
 
     _expected: str | None = PrivateAttr(None)
     _valid: str | None = PrivateAttr(None)
+    _when: tuple[int, int] | None = PrivateAttr(None)
 
     @field_validator("expected")
     @classmethod
@@ -178,6 +197,13 @@ class Claim(_Strict):
     def _valid_form(cls, value: str | None) -> str | None:
         if value is not None:
             parse_expected("period", value)
+        return value
+
+    @field_validator("when")
+    @classmethod
+    def _when_form(cls, value: int | str | None) -> int | str | None:
+        if value is not None:
+            _years(value)
         return value
 
     @model_validator(mode="after")
@@ -198,6 +224,11 @@ class Claim(_Strict):
                              "(sources must agree), not both and not neither")
         if self.valid is not None:
             self._valid = parse_expected("period", self.valid)
+        if self.when is not None:
+            if self.type in ("date", "year", "period"):
+                raise ValueError(f"'when' does not apply to a claim of type {self.type}: its "
+                                 "expected value already says when")
+            self._when = _years(self.when)
         if self.type == "category":
             if not self.categories:
                 raise ValueError("a category claim needs 'categories' with signal words")
@@ -233,6 +264,11 @@ class Claim(_Strict):
             return True
         start, end = self._valid.split("..")
         return int(start) <= published.year and (not end or published.year <= int(end))
+
+    @property
+    def occasion(self) -> tuple[int, int] | None:
+        """The first and last year of the occasion the claim is about (``when``), or None."""
+        return self._when
 
     @property
     def expected_value(self) -> str | None:

@@ -56,6 +56,7 @@ from factaudit.matching.clauses import (
     Sentence,
     Word,
     analyse,
+    as_of_word,
     compared,
     earlier_figure,
     life_marker,
@@ -206,6 +207,22 @@ class _Candidate:
     as_of: int | None = None  # the year an anniversary is counted to, when written
 
 
+_FOUR_DIGITS = re.compile(r"(?<!\d)\d{4}(?!\d)")
+
+
+def written_years(v: Value) -> tuple[int, int] | None:
+    """The years a value dates its sentence to, when it writes a year in four digits (a
+    date whose year comes from the publication date dates nothing)."""
+    if v.relative or v.kind not in ("year", "date", "period") or not _FOUR_DIGITS.search(v.raw):
+        return None
+    first, _, last = v.canonical.partition("..")
+    if not first[:4].isdigit():
+        return None
+    if v.kind != "period" or not last[:4].isdigit():
+        return int(first[:4]), int(first[:4])  # "since 2002" dates to 2002
+    return int(first[:4]), int(last[:4])
+
+
 class _SentenceWork:
     """Attribution in one sentence."""
 
@@ -230,7 +247,7 @@ class _SentenceWork:
     # ------------------------------------------------------------------ steps
     def run(self, hits: list[Hit]) -> None:
         self.values = self._outside_dateline(self.values, {h.item for h in hits})
-        hits = [h for h in hits if self._about(h)]
+        hits = [h for h in hits if self._about(h) and self._on_occasion(h, hits)]
         for h in hits:
             if h.item in self.trace:
                 self._step(h.item, "cue", f"cue {h.text!r} found", cue=h)
@@ -287,6 +304,26 @@ class _SentenceWork:
                 self._refuse_cue(h, f"{where} does not mention {words} (about)")
                 return False
         return True
+
+    def _on_occasion(self, h: Hit, hits: list[Hit]) -> bool:
+        """Whether the sentence may speak of the claim's occasion (``when``): it does not
+        when every year it writes, outside cues, is another ("since 2002, when Indonesia
+        beat Malaysia 3-2" is not the 2021 final)."""
+        occasion = self.claims.claim(h.item).occasion
+        if occasion is None:
+            return True
+        written = [years for v in self.values
+                   if not any(c.start <= v.start < c.end for c in hits)
+                   and (years := written_years(v)) is not None]
+        if not written or any(lo <= occasion[1] and occasion[0] <= hi for lo, hi in written):
+            return True
+        if h.item in self.trace:
+            shown = ", ".join(sorted({str(lo) if lo == hi else f"{lo}..{hi}"
+                                      for lo, hi in written}))
+            self._step(h.item, "other-occasion", f"the sentence is dated {shown}, not "
+                       f"{occasion[0]}" + (f"..{occasion[1]}" if occasion[1] != occasion[0]
+                                            else "") + " (when)", cue=h)
+        return False
 
     def _refuse_cue(self, h: Hit, reason: str) -> None:
         if h.item in self.trace:
@@ -691,6 +728,9 @@ class _SentenceWork:
         def before(key: str) -> str | None:
             return word_before(self.text, self.sentence, h.start, self._spans, key)
 
+        word = as_of_word(self.text, self.sentence, v.start)
+        if word is not None and v.kind == "date":
+            return f"{word!r} before the date: the day a count or state stood at, not an event"
         word = before("previous_words")
         if word is not None:
             return f"{word!r} before the cue {h.text!r}: an earlier occasion"

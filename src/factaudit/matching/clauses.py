@@ -546,6 +546,18 @@ def earlier_figure(text: str, sentence: Sentence, value: tuple[int, int]) -> str
     return f"{opened[-1].group(0)} … {later.group(0).strip()}"
 
 
+def as_of_word(text: str, sentence: Sentence, start: int) -> str | None:
+    """A word that makes the date at ``start`` the day a figure or a state stood at ("as
+    of Saturday, 3 December", "hingga Sabtu (3/12/2022)"): it stands right before the
+    date, or before its weekday."""
+    pattern = pack_pattern(sentence.language, "as_of_words",
+                           r"(?<![\w-])(?:{w})\s+(?:[^\W\d_]+,?\s+)?$")
+    if pattern is None:
+        return None
+    m = pattern.search(text[max(sentence.start, start - 40):start])
+    return m.group(0).split()[0] if m else None
+
+
 def subset_marker(text: str, sentence: Sentence, value: tuple[int, int],
                   values: list[tuple[int, int]]) -> str | None:
     """A word that makes a value count a part: in the value's clause segment ("38.000 di
