@@ -107,6 +107,12 @@ def decisions(claimset: ClaimSet, text: str, language: str = "en",
     return {s.decision for s in steps if s.item == cid and (raw is None or s.raw == raw)}
 
 
+def refused(claimset: ClaimSet, text: str, language: str, decision: str) -> bool:
+    """Whether the claim read no value in ``text`` and its trace says ``decision``."""
+    return got(claimset, text, language) == [] and decision in decisions(claimset, text,
+                                                                          language)
+
+
 _RULES = {r.id: r for r in discover_rules()}
 
 
@@ -362,8 +368,7 @@ def test_a_cue_keeps_the_nearest_of_its_values():
 def test_about_words_in_a_clause_of_another_event_do_not_count(text, language):
     app = claims(claim("app-founded", "year", {"en": ["founded"], "id": ["didirikan"]}, 2010,
                        about={"en": ["app"], "id": ["aplikasi"]}))
-    assert got(app, text, language) == []
-    assert "not-about" in decisions(app, text, language)
+    assert refused(app, text, language, "not-about")
 
 
 @pytest.mark.parametrize(("text", "language"), [
@@ -665,8 +670,7 @@ DRIVERS = claims(claim("drivers", "quantity", {"en": ["drivers"], "id": ["pengem
     ("Dari semua pengemudi, 38.000 di antaranya di Jawa Timur.", "id"),
 ])
 def test_a_sentence_with_a_subset_word_counts_a_part(text, language):
-    assert got(DRIVERS, text, language) == []
-    assert "part-of" in decisions(DRIVERS, text, language)
+    assert refused(DRIVERS, text, language, "part-of")
 
 
 def test_the_whole_before_di_antaranya_is_still_read():
@@ -1366,8 +1370,7 @@ QUAKE_DAY = claims(claim("quake", "date", {"en": ["quake"], "id": ["gempa"]}, "2
     ("Data korban gempa per 3 Desember 2022 mencapai 602 orang.", "id"),
 ])
 def test_a_date_a_count_stood_at_is_not_the_event_date(text, language):
-    assert got(QUAKE_DAY, text, language) == []
-    assert "other-occasion" in decisions(QUAKE_DAY, text, language)
+    assert refused(QUAKE_DAY, text, language, "other-occasion")
 
 
 def test_the_event_date_beside_an_as_of_date_is_read():
