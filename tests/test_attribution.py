@@ -1382,3 +1382,52 @@ def test_semula_opens_the_earlier_figure_of_a_change():
     aid = claims(claim("aid", "quantity", {"id": ["rusak berat"]}, 60_000_000, unit="IDR"))
     text = "Bantuan rumah rusak berat yang semula Rp 50 juta menjadi Rp 60 juta."
     assert got(aid, text, "id") == ["60000000"]
+
+
+FINAL_SCORE = claims(claim("score", "category", {"en": ["final"], "id": ["final"]}, "3-0",
+                           categories={"3-0": {"en": ["3-0"], "id": ["3-0"]},
+                                       "3-1": {"en": ["3-1"], "id": ["3-1"]}}))
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("They reached the final by beating the hosts 3-1 in the semifinal.", "en"),
+    ("They reached the final on Sunday by beating the hosts 3-1 in the semi-final.", "en"),
+    ("Mereka lolos ke final setelah menang 3-1 di semifinal.", "id"),
+])
+def test_a_value_nearer_another_event_named_on_the_cue_is_not_read(text, language):
+    assert refused(FINAL_SCORE, text, language, "other-cue")
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("They won the quarter-final 3-1.", "en"),
+    ("Mereka menang 3-1 di perempat final.", "id"),
+])
+def test_a_cue_that_ends_another_event_name_is_no_cue(text, language):
+    assert refused(FINAL_SCORE, text, language, "other-cue")
+
+
+def test_the_final_itself_is_read_beside_a_semifinal():
+    text = "After the semifinal, they won the final 3-1 on Sunday."
+    assert got(FINAL_SCORE, text) == ["3-1"]
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("A day before the final, the hosts won 3-1.", "en"),
+    ("Sehari sebelum final, tuan rumah menang 3-1.", "id"),
+])
+def test_a_sentence_opened_by_a_distance_before_the_cue_speaks_of_another_day(text, language):
+    assert refused(FINAL_SCORE, text, language, "aside")
+
+
+TITLES = claims(claim("titles", "ordinal", {"en": ["title"]}, 14,
+                      keywords={"en": ["Thomas", "time"], "id": ["Thomas", "kali"]}))
+
+
+@pytest.mark.parametrize(("text", "language", "value"), [
+    ("For the 5th time I watched the match again, and the Thomas Cup still shines.", "en", []),
+    ("Untuk ke-3 kalinya saya menonton ulang, dan Piala Thomas tetap bersinar.", "id", []),
+    ("Indonesia won the Thomas Cup for the 14th time.", "en", ["14"]),
+    ("For the 14th time, Indonesia lifted the Thomas Cup.", "en", ["14"]),
+])
+def test_keywords_stand_in_one_clause_not_across_a_joined_one(text, language, value):
+    assert got(TITLES, text, language) == value

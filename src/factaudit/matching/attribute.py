@@ -207,6 +207,36 @@ class _Candidate:
     as_of: int | None = None  # the year an anniversary is counted to, when written
 
 
+@by_language
+@lru_cache(maxsize=256)
+def rival_prefix(language: str) -> re.Pattern[str] | None:
+    """A prefix of another event written right before a cue: "semi-", "perempat "."""
+    prefixes = get_pack(language).rival_prefixes
+    if not prefixes:
+        return None
+    words = "|".join(re.escape(p) for p in sorted(prefixes, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{words})(?:-|\s+)$", re.IGNORECASE)
+
+
+@by_language
+@lru_cache(maxsize=4096)
+def rival_words(language: str, word: str) -> re.Pattern[str] | None:
+    """Words made of a prefix of another event and ``word``: "semifinal", "semifinals"."""
+    prefixes = get_pack(language).rival_prefixes
+    if not prefixes or len(word) < 4 or not word.isalpha():
+        return None
+    words = "|".join(re.escape(p) for p in sorted(prefixes, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{words})-?{re.escape(word)}\w{{0,3}}(?![\w-])",
+                      re.IGNORECASE)
+
+
+def _inside_any(spans: list[tuple[int, int]], position: int) -> bool:
+    """Whether ``position`` is inside one of ``spans`` (sorted, as cues are: they may
+    overlap, but none is longer than a few hundred characters)."""
+    k = bisect_right(spans, (position, 1 << 62))
+    return any(a <= position < b for a, b in spans[max(0, k - 8):k])
+
+
 _FOUR_DIGITS = re.compile(r"(?<!\d)\d{4}(?!\d)")
 
 
@@ -243,11 +273,15 @@ class _SentenceWork:
                                           skip=dateline_end)
         self._keys: dict[tuple[int, int], list[str]] = {}
         self._cue_spans: dict[str, list[tuple[int, int]]] = {}
+        self._rivals: dict[str, list[tuple[int, int]]] = {}  # cue word → rival words
+        self._joined_keys: dict[tuple[tuple[int, int], ...], list[str]] = {}
+        self._written: list[tuple[int, int]] | None = None  # years the sentence writes
 
     # ------------------------------------------------------------------ steps
     def run(self, hits: list[Hit]) -> None:
         self.values = self._outside_dateline(self.values, {h.item for h in hits})
-        hits = [h for h in hits if self._about(h) and self._on_occasion(h, hits)]
+        hits = [h for h in hits if self._whole_cue(h) and self._about(h)
+                and self._on_occasion(h, hits)]
         for h in hits:
             if h.item in self.trace:
                 self._step(h.item, "cue", f"cue {h.text!r} found", cue=h)
@@ -295,7 +329,10 @@ class _SentenceWork:
             # a subordinate clause speaks of an event of its own: "Tokopedia berdiri pada
             # 2009, setahun sebelum Gojek didirikan" is not about Gojek's founding
             where = "the sentence outside its subordinate clauses"
-            keys = [k for part in self.sentence.outside_events(h.start) for k in self.keys(part)]
+            parts = tuple(self.sentence.outside_events(h.start))
+            if parts not in self._joined_keys:  # the same for every cue outside them: once
+                self._joined_keys[parts] = [k for p in parts for k in self.keys(p)]
+            keys = self._joined_keys[parts]
         else:
             keys = self.keys(scope)
         for group in topic:
@@ -305,6 +342,40 @@ class _SentenceWork:
                 return False
         return True
 
+    def _whole_cue(self, h: Hit) -> bool:
+        """Whether the cue is not the end of another event's name: "semi-final", "perempat
+        final" (a word of the pack's ``rival_prefixes`` written against it or before it)."""
+        pattern = rival_prefix(self.language)
+        if pattern is None:
+            return True
+        m = pattern.search(self.text[max(self.span[0], h.start - 30):h.start])
+        if m is None:
+            return True
+        if h.item in self.trace:
+            self._step(h.item, "other-cue", f"{m.group(0).strip() + self.text[h.start:h.end]!r}"
+                       f" is another event than the cue {h.text!r}", cue=h)
+        return False
+
+    def _rival_nearer(self, h: Hit, v: Value) -> str | None:
+        """A word that names another event by a prefix on the cue's last word ("semifinal"
+        for the cue "final") and stands nearer the value than the cue does."""
+        word = fold_phrase(h.text).split()[-1] if h.text.strip() else ""
+        found = self._rivals.get(word)
+        if found is None:  # once a sentence for each cue word
+            pattern = rival_words(self.language, word)
+            found = self._rivals[word] = [] if pattern is None else [
+                (m.start(), m.end()) for m in pattern.finditer(self.text, *self.span)]
+        if not found:
+            return None
+        mine = self._distance(h, v)
+        k = bisect_left(found, (v.start, v.start))
+        for start, end in found[max(0, k - 1):k + 1]:  # the nearest on either side
+            rival = Hit(h.kind, h.item, start, end, self.text[start:end], h.language,
+                        h.document)
+            if self._distance(rival, v) < mine:
+                return rival.text
+        return None
+
     def _on_occasion(self, h: Hit, hits: list[Hit]) -> bool:
         """Whether the sentence may speak of the claim's occasion (``when``): it does not
         when every year it writes, outside cues, is another ("since 2002, when Indonesia
@@ -312,9 +383,12 @@ class _SentenceWork:
         occasion = self.claims.claim(h.item).occasion
         if occasion is None:
             return True
-        written = [years for v in self.values
-                   if not any(c.start <= v.start < c.end for c in hits)
-                   and (years := written_years(v)) is not None]
+        if self._written is None:  # once a sentence
+            cues = sorted((c.start, c.end) for c in hits)
+            self._written = [years for v in self.values
+                             if not _inside_any(cues, v.start)
+                             and (years := written_years(v)) is not None]
+        written = self._written
         if not written or any(lo <= occasion[1] and occasion[0] <= hi for lo, hi in written):
             return True
         if h.item in self.trace:
@@ -710,6 +784,9 @@ class _SentenceWork:
         comparison = compared(self.text, self.sentence, (h.start, h.end), (v.start, v.end))
         if comparison is not None:
             return "compared", f"compared with the cue ({comparison!r}), not its value"
+        rival = self._rival_nearer(h, v)
+        if rival is not None:
+            return "other-cue", f"nearer {rival!r}, another event than the cue {h.text!r}"
         if claim.type in ("date", "year", "period"):
             why = self._other_occasion(h, v)
             if why is not None:

@@ -278,14 +278,24 @@ def _subordinate_clauses(sentence: str, language: str) -> list[tuple[int, int]]:
         return []
     relative = {fold_phrase(w) for w in get_pack(language).relative_pronouns}
     out = []
-    offsets = get_pack(language).offset_words
+    pack = get_pack(language)
+    # "a year before", "sehari setelah"; not "12 years since", "dua tahun hingga": a span
+    offsets = [w for w in pack.offset_words
+               if w not in (*pack.open_period_prefixes, *pack.period_joiners)]
     offset = pack_pattern(language, "offset_amounts",
-                          r",\s+(?:[^\W\d_]+\s+|\d+\s+){0,2}?(?:{w})\s+(?=(?:"
-                          + _phrases(tuple(offsets)) + r")\b)") if offsets else None
-    # ", setahun sebelum Gojek lahir", ", two days after the final": to the next comma
+                          r"(?:^\s*|(?P<comma>,\s+))(?P<lead>(?:[^\W\d_]+\s+|\d+\s+){0,2}?)(?:{w})"
+                          r"\s+(?=(?:" + _phrases(tuple(offsets)) + r")\b)") if offsets else None
+    # ", setahun sebelum Gojek lahir", ", two days after the final": to the next comma;
+    # "Sehari sebelum final, …", "A day before the final, …": to the first comma
     for m in offset.finditer(sentence) if offset is not None else ():
         close = _CLOSE.search(sentence, m.end())
-        out.append((m.start(), close.start() if close else len(sentence)))
+        if m.group("comma") is not None:
+            out.append((m.start(), close.start() if close else len(sentence)))
+        elif close is not None and sentence[close.start()] == "," and all(
+                w.isdigit() or w in pack.numbers or w in pack.stopwords
+                for w in fold_phrase(m.group("lead")).split()):  # "A day", "Dua hari"
+            out.append((m.start() + len(m.group(0)) - len(m.group(0).lstrip()),
+                        close.start() + 1))
     for m in pattern.finditer(sentence):
         close = _CLOSE.search(sentence, m.end())
         if m.group("lead") is not None:
@@ -396,8 +406,10 @@ def provisional(text: str, sentence: Sentence, value: tuple[int, int],
     running = pack_pattern(sentence.language, "running_words") if count else None
     if running is None:
         return None
-    for m in sentence.matches(running, text):
-        if m.end() <= value[0] and ";" not in text[m.end():value[0]] and \
+    found = sentence.matches(running, text)
+    k = bisect_right(found, value[0], key=lambda m: m.end())  # those ending before it
+    for m in found[max(0, k - 3):k]:
+        if ";" not in text[m.end():value[0]] and \
                 len(WORD.findall(text, m.end(), value[0])) <= RUNNING_REACH:
             return m.group(0)
     return None
