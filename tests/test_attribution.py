@@ -1425,3 +1425,16 @@ REFUSALS = [  # (claims, text, language, the decision that refuses the value)
                          ids=[f"{r[3]}: {r[1][:50]}" for r in REFUSALS])
 def test_a_value_is_refused_for_the_reason_given(claimset, text, language, decision):
     assert refused(claimset, text, language, decision)
+
+
+@pytest.mark.parametrize(("text", "values"), [
+    # the apposition speaks of the name right before it, not of the clause before that
+    ("The ride app merged with Tokopedia, an online marketplace founded in 2009.", []),
+    ("The ride app, an idea of three friends, was founded in 2010.", ["2010"]),
+    ("Its rival Grab, a firm founded in 2012, is bigger than the ride app.", []),
+])
+def test_an_apposition_speaks_of_the_name_before_it(text, values):
+    app = claims(claim("app-founded", "year", {"en": ["founded"]}, 2010,
+                       about={"en": ["app"]}))
+    assert got(app, text) == values
+

@@ -527,3 +527,13 @@ def test_a_language_pack_with_a_non_word_is_a_clear_error(tmp_path):
     add_search_dir(tmp_path)
     with pytest.raises(InputError, match='quote words'):
         get_pack("xx")
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("The climb takes around four to six hours.", "en", [("quantity", "4..6")]),
+    ("Pendakian butuh sekitar empat sampai enam jam.", "id", [("quantity", "4..6")]),
+    ("It drew about 5 to 8 million visitors.", "en", [("quantity", "5000000..8000000")]),
+    ("It drew about 5 million visitors.", "en", [("quantity", "4750000..5250000")]),
+])
+def test_a_range_keeps_both_bounds_after_an_approximation_word(text, lang, expected):
+    assert pairs(text, lang) == expected

@@ -51,6 +51,9 @@ class Sentence:
     cleft: tuple[int, int, int] | None = None
     # subordinate clauses: each speaks of an event of its own ("setahun sebelum Gojek lahir")
     events: frozenset[tuple[int, int]] = frozenset()
+    # appositions and the start of the name they describe (", an online marketplace
+    # founded in 2009" speaks of "Tokopedia" only, not of the clause before it)
+    named: tuple[tuple[tuple[int, int], int], ...] = ()
     _matches: dict[re.Pattern[str], list[re.Match[str]]] = field(default_factory=dict,
                                                                  compare=False, repr=False)
 
@@ -73,16 +76,16 @@ class Sentence:
         aside = self.aside_of(position)
         if aside is None:
             return self.start, self.end
-        if aside not in self.heads:
-            return aside
-        k = bisect_right(self.boundaries, aside[0] - 1)
-        head = self.boundaries[k - 1] if k > 0 else self.start
-        return head, aside[1]
+        head = self.head_of(aside)
+        return aside if head is None else (head[0], aside[1])
 
     def head_of(self, aside: tuple[int, int]) -> tuple[int, int] | None:
         """The phrase a relative clause hangs on: from the clause boundary before it."""
         if aside not in self.heads:
             return None
+        for span, start in self.named:
+            if span == aside:
+                return start, aside[0]
         k = bisect_right(self.boundaries, aside[0] - 1)
         return (self.boundaries[k - 1] if k > 0 else self.start), aside[0]
 
@@ -183,7 +186,9 @@ def analyse(text: str, start: int, end: int, language: str,
     asides, heads, events = [], set(), set()
     subordinate = _subordinate_clauses(sentence, language)
     listing = _listing_clauses(sentence, language) + subordinate
-    relative = [a for a in _relative_clauses(sentence, language) if a not in listing]
+    named = _appositions(sentence, language)
+    relative = [a for a in _relative_clauses(sentence, language) + list(named)
+                if a not in listing]
     for lo, hi in {*_brackets(sentence), *relative, *listing,
                    *_dash_pairs(sentence, max(0, skip - start))}:
         span = lo + start, hi + start
@@ -194,8 +199,12 @@ def analyse(text: str, start: int, end: int, language: str,
             elif (lo, hi) in subordinate:
                 events.add(span)
     boundaries = tuple(m.start() + start for m in boundary_pattern(language).finditer(sentence))
+    kept = set(asides)
     return Sentence(start, end, sentence, language, tuple(asides), frozenset(heads),
-                    boundaries, _cleft(sentence, start, language), frozenset(events))
+                    boundaries, _cleft(sentence, start, language), frozenset(events),
+                    tuple(((lo + start, hi + start), head + start)
+                          for (lo, hi), head in named.items()
+                          if (lo + start, hi + start) in kept))
 
 
 def _cleft(sentence: str, start: int, language: str) -> tuple[int, int, int] | None:
@@ -266,6 +275,25 @@ def _relative_clauses(sentence: str, language: str) -> list[tuple[int, int]]:
                 word = closers.search(sentence, m.end(), end)
                 end = word.end() if word else end
             out.append((m.start(), end))
+    return out
+
+
+_NAME_BEFORE = re.compile(r"(?:[A-Z][\w&.'-]*\s+){0,4}[A-Z][\w&.'-]*$")
+
+
+def _appositions(sentence: str, language: str) -> dict[tuple[int, int], int]:
+    """", an online marketplace founded in 2009" after a name inside the sentence, to the
+    next comma or the end → the start of that name (the pack's ``apposition_openers``)."""
+    pattern = pack_pattern(language, "apposition_openers", r",\s+(?:{w})\s")
+    if pattern is None:
+        return {}
+    out = {}
+    for m in pattern.finditer(sentence):
+        name = _NAME_BEFORE.search(sentence, max(0, m.start() - 80), m.start())
+        if name is None or not sentence[:name.start()].strip():
+            continue  # no name before it, or the name opens the sentence
+        close = _CLOSE.search(sentence, m.end())
+        out[(m.start(), close.start() if close else len(sentence))] = name.start()
     return out
 
 

@@ -36,7 +36,7 @@ _KEYS = {
     "relative_closers", "anaphors", "sequence_words", "plans_fulfilled",
     "approximations", "change_to_value", "provisional_words", "respectively_words",
     "derivation_prefixes", "derivation_suffixes", "offset_amounts",
-    "running_words", "as_of_words", "rival_prefixes",
+    "running_words", "as_of_words", "rival_prefixes", "apposition_openers",
 }
 
 
@@ -75,6 +75,8 @@ class LanguagePack:
     clitics: tuple[str, ...] = ()  # taken off a word before matching ("nya")
     # affixes that make a word of a dictionary word without changing its letters ("di" +
     # "perban", "soaking" + "ly"): the spelling rule does not report such a word
+    # after a comma and a name, these open an apposition about that name (", an online …")
+    apposition_openers: tuple[str, ...] = ()
     # before a cue's word, these name another event ("semi-final" is not the final)
     rival_prefixes: tuple[str, ...] = ()
     # a date right after these is the day a figure stood at ("as of", "hingga")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_right
 from dataclasses import replace
 from functools import cache
 
@@ -101,11 +102,15 @@ def _number(text: str, pack: LanguagePack) -> tuple[float | None, bool]:
 def find(text: str, reading: Reading) -> list[Value]:
     pack = reading.pack
     out = _ranges(text, reading)
+    ranges = [(v.start, v.end) for v in out]  # in text order
     labels = _label_pattern(pack)
     for m in _pattern(pack).finditer(text):
         n = parse_number(m.group("n"), pack)
         if n is None:
             continue
+        k = bisect_right(ranges, (m.start(), len(text)))
+        if k and ranges[k - 1][0] <= m.start() < ranges[k - 1][1]:
+            continue  # a bound of a range ("around 4 to 6 hours" is 4..6, not about 4)
         scale = m.groupdict().get("s")
         if labels is not None and labels.search(text, max(0, m.start() - 30), m.start()):
             continue  # "Phase 1", "Tahap 2", "No. 5": a label, not a count
