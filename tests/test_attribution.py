@@ -1331,19 +1331,22 @@ SCORE = claims(claim("score", "category", {"en": ["final"], "id": ["final"]}, "3
     ("It was the first title since 2002, when they won the final 3-2.", "en", []),
     ("Gelar pertama sejak 2002, ketika mereka menang 3-2 di final.", "id", []),
     ("They won the final 3-2 in October 2021.", "en", ["3-2"]),
-    ("They won the final 3-2 on Sunday.", "en", ["3-2"]),  # no year written: read
+    ("They won the final 3-2 on Sunday.", "en", ["3-2"]),  # no year written: published 2021
     ("They won the 2002 final 3-2 and the 2021 final 3-2.", "en", ["3-2"]),  # 2021 too
 ])
 def test_a_sentence_dated_only_to_other_years_is_another_occasion(text, language, found):
-    assert sorted({m.value for m in mentions(SCORE, text, language)}) == found
+    published = "2021-10-20"
+    assert sorted({m.value for m in mentions(SCORE, text, language, published)}) == found
     if not found:
-        assert "other-occasion" in decisions(SCORE, text, language)
+        assert "other-occasion" in decisions(SCORE, text, language, published)
 
 
 def test_a_year_inside_a_cue_dates_nothing():
     cup = claims(claim("score", "quantity", {"en": ["Thomas Cup 2020 final"]}, 3,
                        unit_words={"en": ["matches"]}, when=2021))
-    assert got(cup, "Indonesia won 3 matches in the Thomas Cup 2020 final.") == ["3"]
+    text = "Indonesia won 3 matches in the Thomas Cup 2020 final."
+    assert got(cup, text, published="2021-10-20") == ["3"]
+    assert got(cup, text, published=None) == ["3"]  # 2020 is the cue's: no year written
 
 
 @pytest.mark.parametrize(("when", "message"), [
@@ -1438,3 +1441,17 @@ def test_an_apposition_speaks_of_the_name_before_it(text, values):
                        about={"en": ["app"]}))
     assert got(app, text) == values
 
+
+
+@pytest.mark.parametrize(("text", "published", "found"), [
+    # no year in the sentence: the document's years say which occasion it is
+    ("The 2002 edition was long ago. They won the final 3-2.", None, []),
+    ("The 2021 edition was close. They won the final 3-2.", None, ["3-2"]),
+    ("They won the final 3-2.", None, ["3-2"]),  # no year anywhere: read
+    ("Back in 2002 it was close. They won the final 3-2.", "2021-10-18", ["3-2"]),
+])
+def test_a_sentence_with_no_year_takes_the_years_of_its_document(text, published, found):
+    values = sorted({m.value for m in mentions(SCORE, text, "en", published)})
+    assert values == found
+    if not found:
+        assert "other-occasion" in decisions(SCORE, text, "en", published)

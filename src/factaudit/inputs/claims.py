@@ -172,7 +172,8 @@ class Claim(_Strict):
     when: int | str | None = Field(
         None, description="types quantity, ordinal, duration and category: the year (2022) or "
         "years (2021..2022) of the occasion the claim is about; a sentence that dates itself "
-        "only to other years is about another occasion and is not read"
+        "only to other years (or, writing none, whose document does) is about another "
+        "occasion and is not read"
     )
     severity: Severity | None = None
     scope: Scope | None = None

@@ -100,6 +100,9 @@ class Attribution:
     trace: list[TraceStep] = field(default_factory=list)
     _by_sentence: dict[int, set[str]] = field(default_factory=dict, repr=False)
     _indexed: int = field(default=0, repr=False)
+    # the years the document writes outside its cues (computed when a claim asks: ``when``)
+    cue_spans: list[tuple[int, int]] = field(default_factory=list, repr=False)
+    years: list[tuple[int, int]] | None = field(default=None, repr=False)
 
     def claims_in(self, sentence_start: int) -> set[str]:
         """Claims with a mention in the sentence starting there (mentions are indexed as
@@ -142,6 +145,7 @@ def attribute(doc: Document, claims: ClaimSet, hits: list[Hit],
                                        cue=(h.start, h.end), cue_text=h.text))
     if not cue_hits:
         return out
+    out.cue_spans = sorted((h.start, h.end) for h in cue_hits)
     spans = document_sentences(doc)
     starts = [s for s, _ in spans]
     by_sentence: dict[int, list[Hit]] = defaultdict(list)
@@ -228,6 +232,19 @@ def rival_words(language: str, word: str) -> re.Pattern[str] | None:
     words = "|".join(re.escape(p) for p in sorted(prefixes, key=len, reverse=True))
     return re.compile(rf"(?<![\w-])(?:{words})-?{re.escape(word)}\w{{0,3}}(?![\w-])",
                       re.IGNORECASE)
+
+
+_YEAR_IN_TEXT = re.compile(r"(?<![\d.,])(?:19|20)\d\d(?![\d.,]\d)")
+
+
+def _document_years(doc: Document, cues: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The years a document writes in four digits after its dateline, outside its cues
+    ("Thomas Cup 2020 final" dates nothing), each once: what it is dated to when a
+    sentence is not."""
+    start = doc.dateline[1] if doc.dateline else 0
+    years = sorted({int(m.group(0)) for m in _YEAR_IN_TEXT.finditer(doc.text, start)
+                    if not _inside_any(cues, m.start())})
+    return [(y, y) for y in years]
 
 
 def _inside_any(spans: list[tuple[int, int]], position: int) -> bool:
@@ -389,12 +406,19 @@ class _SentenceWork:
                              if not _inside_any(cues, v.start)
                              and (years := written_years(v)) is not None]
         written = self._written
+        where = "the sentence"
+        if not written:  # a sentence that writes no year: the document may
+            if self.out.years is None:
+                self.out.years = _document_years(self.doc, self.out.cue_spans)
+            written, where = self.out.years, "the document"
+            if self.doc.published_date is not None:
+                written = [*written, (self.doc.published_date.year,) * 2]
         if not written or any(lo <= occasion[1] and occasion[0] <= hi for lo, hi in written):
             return True
         if h.item in self.trace:
             shown = ", ".join(sorted({str(lo) if lo == hi else f"{lo}..{hi}"
                                       for lo, hi in written}))
-            self._step(h.item, "other-occasion", f"the sentence is dated {shown}, not "
+            self._step(h.item, "other-occasion", f"{where} is dated {shown}, not "
                        f"{occasion[0]}" + (f"..{occasion[1]}" if occasion[1] != occasion[0]
                                             else "") + " (when)", cue=h)
         return False
