@@ -52,7 +52,10 @@ class Shape:
     language: str
     length: int  # words
     paragraphs: int
-    sketch: tuple[int, ...]  # MinHash of the five-word passages (empty for short texts)
+    # MinHash of the five-word passages, HASHES values of 8 bytes each written as one
+    # latin-1 character per byte (empty for short texts): 512 bytes a document, where a
+    # tuple of Python integers took 2.6 KB
+    sketch: str
     anchors: tuple[str, ...] = ()  # numbers and names, in the order written
 
 
@@ -80,7 +83,7 @@ def shape(text: str, language: str, names: Iterable[tuple[int, str]] = (),
         _fill(bins, hashed)
         carried = hashed[-(SHINGLE - 1):]
     if length < SHINGLE:
-        return Shape(language, length, _paragraphs(text), (), kept)
+        return Shape(language, length, _paragraphs(text), "", kept)
     return Shape(language, length, _paragraphs(text), _dense(bins), kept)
 
 
@@ -112,16 +115,19 @@ def _fill(bins: np.ndarray, hashed: np.ndarray) -> None:
     np.minimum.at(bins, (passages >> np.uint64(58)).astype(np.intp), passages & _LOW)
 
 
-def _dense(bins: np.ndarray) -> tuple[int, ...]:
+def _dense(bins: np.ndarray) -> str:
     """The sketch: an empty bin borrows the next full one's value, marked by how far it is,
-    so that bins stay aligned for banding."""
+    so that bins stay aligned for banding; packed as HASHES × 8 characters."""
     out = [int(x) for x in bins]
     full = [i for i, x in enumerate(out) if x != int(_EMPTY)]
     for i, x in enumerate(out):
         if x == int(_EMPTY):
             j = next((k for k in full if k > i), full[0])
-            out[i] = int(bins[j]) + ((j - i) % HASHES << 58)
-    return tuple(out)
+            out[i] = (int(bins[j]) + ((j - i) % HASHES << 58)) % (1 << 64)
+    return np.array(out, dtype=">u8").tobytes().decode("latin-1")
+
+
+WIDTH = 8  # characters of one hash in a sketch
 
 
 def anchor_number(raw: str) -> str:
@@ -144,7 +150,11 @@ def text_overlap(x: Shape, y: Shape) -> float:
     """The estimated Jaccard similarity of two texts' five-word passages."""
     if not x.sketch or not y.sketch:
         return 0.0
-    return sum(1 for a, b in zip(x.sketch, y.sketch, strict=True) if a == b) / len(x.sketch)
+    a, b = x.sketch, y.sketch
+    if len(a) != len(b):
+        return 0.0
+    same = sum(1 for i in range(0, len(a), WIDTH) if a[i:i + WIDTH] == b[i:i + WIDTH])
+    return same / (len(a) // WIDTH)
 
 
 def _alike(x: Shape, y: Shape) -> bool:
@@ -209,8 +219,8 @@ def _by_sketch(shapes: dict[str, Shape]) -> set[tuple[str, str]]:
     for doc_id, s in shapes.items():
         if s.sketch:
             for band in range(BANDS):
-                buckets[(s.language, band, s.sketch[band * rows:(band + 1) * rows])].append(
-                    doc_id)
+                part = s.sketch[band * rows * WIDTH:(band + 1) * rows * WIDTH]
+                buckets[(s.language, band, part)].append(doc_id)
     return _pairs_of(buckets.values())
 
 
