@@ -1297,6 +1297,8 @@ TOLL = claims(claim("toll", "quantity", {"en": ["death toll"], "id": ["korban me
     ("Jumlah korban meninggal bertambah menjadi 268 orang.", "id"),
     ("Jumlah korban meninggal telah mencapai 62 orang.", "id"),
     ("The death toll in the early count was 62.", "en"),
+    ("The death toll rose as 18 are presumed dead.", "en"),
+    ("Korban meninggal dikhawatirkan meninggal 18.", "id"),
 ])
 def test_a_count_still_moving_is_provisional(text, language):
     (m,) = mentions(TOLL, text, language)
