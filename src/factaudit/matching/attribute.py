@@ -211,29 +211,6 @@ class _Candidate:
     as_of: int | None = None  # the year an anniversary is counted to, when written
 
 
-@by_language
-@lru_cache(maxsize=256)
-def rival_prefix(language: str) -> re.Pattern[str] | None:
-    """A prefix of another event written right before a cue: "semi-", "perempat "."""
-    prefixes = get_pack(language).rival_prefixes
-    if not prefixes:
-        return None
-    words = "|".join(re.escape(p) for p in sorted(prefixes, key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])(?:{words})(?:-|\s+)$", re.IGNORECASE)
-
-
-@by_language
-@lru_cache(maxsize=4096)
-def rival_words(language: str, word: str) -> re.Pattern[str] | None:
-    """Words made of a prefix of another event and ``word``: "semifinal", "semifinals"."""
-    prefixes = get_pack(language).rival_prefixes
-    if not prefixes or len(word) < 4 or not word.isalpha():
-        return None
-    words = "|".join(re.escape(p) for p in sorted(prefixes, key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])(?:{words})-?{re.escape(word)}\w{{0,3}}(?![\w-])",
-                      re.IGNORECASE)
-
-
 _YEAR_IN_TEXT = re.compile(r"(?<![\d.,])(?:19|20)\d\d(?![\d.,]\d)")
 
 
@@ -362,7 +339,7 @@ class _SentenceWork:
     def _whole_cue(self, h: Hit) -> bool:
         """Whether the cue is not the end of another event's name: "semi-final", "perempat
         final" (a word of the pack's ``rival_prefixes`` written against it or before it)."""
-        pattern = rival_prefix(self.language)
+        pattern = pack_pattern(self.language, "rival_prefixes", r"(?<![\w-])(?:{w})(?:-|\s+)$")
         if pattern is None:
             return True
         m = pattern.search(self.text[max(self.span[0], h.start - 30):h.start])
@@ -379,7 +356,10 @@ class _SentenceWork:
         word = fold_phrase(h.text).split()[-1] if h.text.strip() else ""
         found = self._rivals.get(word)
         if found is None:  # once a sentence for each cue word
-            pattern = rival_words(self.language, word)
+            # "semifinal", "semi-finals": a prefix of another event on the cue's word
+            pattern = pack_pattern(self.language, "rival_prefixes",
+                                   rf"(?<![\w-])(?:{{w}})-?{re.escape(word)}\w{{0,3}}(?![\w-])"
+                                   ) if len(word) >= 4 and word.isalpha() else None
             found = self._rivals[word] = [] if pattern is None else [
                 (m.start(), m.end()) for m in pattern.finditer(self.text, *self.span)]
         if not found:

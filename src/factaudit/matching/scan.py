@@ -13,14 +13,14 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
-from functools import cache
 
 import ahocorasick
 
 from factaudit.inputs.claims import ClaimSet
+from factaudit.matching.clauses import pack_pattern
 from factaudit.model import Hit, HitKind
 from factaudit.reading.inflection import DERIVED, WORD, key, phrase_keys, tokens
-from factaudit.reading.languages import LanguagePack, by_language, get_pack
+from factaudit.reading.languages import LanguagePack, get_pack
 from factaudit.reading.text import fold, fold_phrase, windows, written_form
 
 # signal-word groups of the language packs that rules may ask the scan to find
@@ -318,7 +318,9 @@ def _keyword_hits(text: str, words: list[tuple[int, int, str]], item: str,
     sentence end between: each one a cue hit spanning them. One pass over the words."""
     windows: list[tuple[int, int]] = []  # the shortest window ending at each keyword
     last_seen: dict[str, int] = {}
-    joined = _joined_clauses(language)
+    # ", and", ", dan", ";": where a second clause joins the first; keywords on both
+    # sides speak of two things ("the 5th time I watched the final, and the Thomas Cup…")
+    joined = pack_pattern(language, "clause_words", r";|,\s*(?:{w})(?![\w-])")
     for j, (_, _, k) in enumerate(words):
         if k not in wanted:
             continue
@@ -327,7 +329,7 @@ def _keyword_hits(text: str, words: list[tuple[int, int, str]], item: str,
             first = min(last_seen.values())
             if j - first <= KEYWORD_REACH and not _sentence_end_between(
                     text, words[first][1], words[j][0]) and (
-                    joined is None or not joined.search(text, words[first][1], words[j][0])):
+                    not (joined or _SEMICOLON).search(text, words[first][1], words[j][0])):
                 windows.append((first, j))
     # the shortest windows first, none overlapping another taken
     taken: list[tuple[int, int]] = []
@@ -338,18 +340,7 @@ def _keyword_hits(text: str, words: list[tuple[int, int, str]], item: str,
             for a, b in sorted(taken)]
 
 
-@by_language
-@cache
-def _joined_clauses(language: str) -> re.Pattern[str] | None:
-    """", and", "; ", ", dan": where a second clause joins the first. Keywords on both sides
-    speak of two things ("the 5th time I watched the final, and the Thomas Cup…")."""
-    words = get_pack(language).clause_words
-    if not words:
-        return re.compile(r";")
-    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf";|,\s*(?:{alternatives})(?![\w-])", re.IGNORECASE)
-
-
+_SEMICOLON = re.compile(";")  # a pack without clause words
 _END = re.compile(r"[.!?]\s+[A-Z\"“]|\n\s*\n")
 
 
