@@ -210,6 +210,52 @@ def test_a_sentence_with_a_dash_is_not_a_dateline():
     assert doc.dateline is None and doc.published is None
 
 
+@pytest.mark.parametrize(("text", "language", "date"), [
+    ("date 2023-12-06 Korban erupsi bertambah. Peluncuran berjalan lancar.", "id",
+     "2023-12-06"),
+    ("Published: 6 December 2023\nThe launch went well.", "en", "2023-12-06"),
+    ("Diperbarui 6 Desember 2023, 11.40 WIB\nPeluncuran berjalan lancar.", "id", "2023-12-06"),
+])
+def test_a_date_label_at_the_top_is_the_pages_date_not_a_value(text, language, date):
+    doc = document(text, language, published=None)
+    assert (doc.published, doc.published_source) == (date, "dateline")
+    launch = claims(claim("launch", "date", {"en": ["launch"], "id": ["peluncuran",
+                                                                       "korban"]}, "2023-12-03"))
+    assert attribution(launch, doc).mentions == []
+
+
+@pytest.mark.parametrize("text", [
+    "Tanggal 17 Agustus 1945 peluncuran dilakukan.",  # a sentence that opens with a date
+    "Dated to 1990, the launch pad still stands.",
+])
+def test_a_sentence_opening_with_a_date_word_is_no_date_label(text):
+    assert document(text, "id" if text.startswith("Tanggal") else "en",
+                    published=None).dateline is None
+
+
+def test_a_link_to_another_article_is_no_dateline():
+    assert document("Baca Juga: Gempa di Banten\nPeluncuran lancar.", "id").dateline is None
+    assert document("Read Also: Quake in Banten\nThe launch went well.").dateline is None
+
+
+def test_a_site_name_and_a_bar_before_the_place_make_a_dateline():
+    doc = document("DARA | CIANJUR – Gempa berkekuatan 6,9 terasa kuat.", "id")
+    assert doc.dateline is not None and doc.text[slice(*doc.dateline)].startswith("DARA")
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("CIANJUR, KOMPAS.com - Gempa yang mengguncang Banten terjadi pada 2019.", "id"),
+    ("CIANJUR, 2 Aug 2023 – The quake that struck Banten happened in 2019.", "en"),
+])
+def test_about_words_in_the_dateline_do_not_count(text, language):
+    quake = claims(claim("quake", "year", {"en": ["quake"], "id": ["gempa"]}, 2022,
+                         about=["Cianjur"]))
+    assert got(quake, text, language) == []
+    assert refused(quake, text, language, "not-about")
+    # written in the sentence itself, the same word counts
+    assert got(quake, text.replace("Banten", "Cianjur"), language) == ["2019"]
+
+
 # ============================================================================== about, not_about
 
 MISSION_COST = claims(claim(
@@ -539,6 +585,11 @@ PLANNED_YEAR = claims(claim("launch", "year", {"en": ["launch"], "id": ["peluncu
     ("Peluncuran akan dilakukan pada 2025.", "id"),
     ("Peluncuran ditargetkan pada 2025.", "id"),
     ("ISRO berharap peluncuran terjadi pada 2025.", "id"),
+    # a condition is no fact either
+    ("If the launch slips again, it happens in 2025.", "en"),
+    ("The agency says the launch happens in 2025 if the weather holds.", "en"),
+    ("Jika peluncuran kembali ditunda, jadwalnya menjadi 2025.", "id"),
+    ("Kalau cuaca baik, peluncuran dilakukan pada 2025.", "id"),
 ])
 def test_a_planned_value_is_info_not_an_error(text, language):
     (m,) = mentions(PLANNED_YEAR, text, language)
@@ -580,6 +631,12 @@ def test_a_hedge_in_a_relative_clause_does_not_make_the_value_a_plan():
 ])
 def test_a_plan_that_came_true_is_a_fact(text, language):
     assert verdict(PLANNED_YEAR, text, language) == [("error", "2025")]
+
+
+def test_a_condition_in_an_aside_without_the_value_leaves_it_a_fact():
+    text = "The launch, which would have been cancelled if it rained, took place in 2025."
+    (m,) = mentions(PLANNED_YEAR, text)
+    assert (m.value, m.modality) == ("2025", "fact")
 
 
 # ============================================================================== quantities

@@ -312,7 +312,7 @@ class _SentenceWork:
             topic = []
         if not topic and not excluded:
             return True
-        keys = self.keys(self.span)
+        keys = self.keys(self._body(self.span))
         for word in excluded:
             if find_phrase(keys, phrase_keys(word, self.language)) >= 0:
                 self._refuse_cue(h, f"the sentence mentions {word!r} (not_about)")
@@ -323,18 +323,26 @@ class _SentenceWork:
             # a subordinate clause speaks of an event of its own: "Tokopedia berdiri pada
             # 2009, setahun sebelum Gojek didirikan" is not about Gojek's founding
             where = "the sentence outside its subordinate clauses"
-            parts = tuple(self.sentence.outside_events(h.start))
+            parts = tuple(self._body(p) for p in self.sentence.outside_events(h.start))
             if parts not in self._joined_keys:  # the same for every cue outside them: once
                 self._joined_keys[parts] = [k for p in parts for k in self.keys(p)]
             keys = self._joined_keys[parts]
         else:
-            keys = self.keys(scope)
+            keys = self.keys(self._body(scope))
         for group in topic:
             if not any(find_phrase(keys, phrase_keys(w, self.language)) >= 0 for w in group):
                 words = " or ".join(repr(w) for w in group)
                 self._refuse_cue(h, f"{where} does not mention {words} (about)")
                 return False
         return True
+
+    def _body(self, span: tuple[int, int]) -> tuple[int, int]:
+        """``span`` without the dateline: "CIANJUR –" is where the report was filed, not
+        what its first sentence is about."""
+        line = self.doc.dateline
+        if line is None or not line[0] <= span[0] < line[1]:
+            return span
+        return min(line[1], span[1]), span[1]
 
     def _whole_cue(self, h: Hit) -> bool:
         """Whether the cue is not the end of another event's name: "semi-final", "perempat

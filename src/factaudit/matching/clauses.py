@@ -392,6 +392,9 @@ def planned(text: str, sentence: Sentence, cue: tuple[int, int],
     """The plan marker in the clause segments from the cue to the end of the value's, if
     there is one ("the line, 7.8 km long, is targeted to open", "8 stasiun yang akan
     dibangun")."""
+    condition = conditional(text, sentence, max(cue[1], value[1]), value[0])
+    if condition is not None:
+        return condition
     pattern = pack_pattern(sentence.language, "plan_markers")
     if pattern is None:
         return None
@@ -413,6 +416,24 @@ def planned(text: str, sentence: Sentence, cue: tuple[int, int],
     m = _unfulfilled(sentence, pattern, text, hi, tail, (value[0], *near)) \
         if hi < tail else None
     return m.group(0) if m else None
+
+
+def conditional(text: str, sentence: Sentence, end: int, value: int) -> str | None:
+    """A condition word ("if", "jika") in the sentence before ``end`` (the cue and the
+    value) or in the value's clause, outside asides that do not hold the value: a value
+    under a condition, or in what follows from one, is no fact ("jika status kembali
+    normal, …", "if the level rises, the radius becomes 4.5 km")."""
+    pattern = pack_pattern(sentence.language, "condition_words")
+    if pattern is None:
+        return None
+    end = max(end, sentence.segment(value)[1])  # "… in 2025 if the weather holds"
+    for m in sentence.matches(pattern, text):  # found once per sentence
+        if m.start() >= end:
+            break
+        aside = sentence.aside_of(m.start())
+        if aside is None or aside[0] <= value < aside[1]:
+            return m.group(0)
+    return None
 
 
 RUNNING_REACH = 8  # words between a running-count word and the figure it moves to

@@ -3,6 +3,7 @@
     SURABAYA, 3 March 2019 – …         JAKARTA, KOMPAS.com - …
     NEW DELHI (Warta Nusantara) - …    May 4 (Reuters) - …
     Jakarta, 17 Mei 2021 - …           Bengaluru, August 23, 2023   (a line of its own)
+    DARA | CIANJUR – …                 Published: 6 December 2023 …  (a date label)
 
 A dateline is the document's place and date, never the value of a fact: values inside it
 are not read for claims, and its date is the publication date when no metadata gives one.
@@ -12,8 +13,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from factaudit.model import PartialDate
+from factaudit.reading.languages import get_pack
 
 SEARCH_CHARS = 700  # a dateline opens one of the first lines
 _DASH = r"(?:[-–—]|--)"
@@ -52,13 +55,20 @@ _SOURCE_TAG = re.compile(r"\([^()\n]{1,60}\)\s+(?=[A-Z])")
 
 
 def _match(text: str, lead: int, line: str, language: str) -> Dateline | None:
+    labelled = _labelled(line, language)
+    if labelled is not None:  # "Published: 6 December 2023", "date 2023-12-06 Headline…"
+        end, date = labelled
+        return Dateline(lead, lead + end, date, text[lead:lead + end])
     tag = _SOURCE_TAG.match(line)
     if tag is not None:
         found = _match(text, lead + tag.end(), line[tag.end():], language)
         if found is not None:
             return Dateline(lead, found.end, found.date, text[lead:found.end])
+    links = {w.casefold() for w in get_pack(language).link_prefixes}
     for pattern in (_WITH_DASH, _WITH_COLON):
         m = pattern.match(line)
+        if m is not None and m.group("head").casefold() in links:
+            return None  # "Baca juga: …", a link to another article
         if m is not None and _looks_like_dateline(m.group("head"), pattern is _WITH_DASH):
             end = lead + m.end()
             return Dateline(lead, end, _date_in(m.group("head"), language), text[lead:end])
@@ -71,9 +81,49 @@ def _match(text: str, lead: int, line: str, language: str) -> Dateline | None:
     return None
 
 
+@cache
+def _label_pattern(language: str) -> re.Pattern[str] | None:
+    words = sorted(get_pack(language).date_labels, key=len, reverse=True)
+    if not words:
+        return None
+    alts = "|".join(re.escape(w) for w in words)
+    return re.compile(rf"(?:{alts})(?![\w-])[ \t]*[:\-–—]?[ \t]*", re.IGNORECASE)
+
+
+def _labelled(line: str, language: str) -> tuple[int, PartialDate | None] | None:
+    """(end, date) of a date label and the date right after it at the start of a line
+    (the pack's ``date_labels``): the page's date, whatever follows on the line."""
+    pattern = _label_pattern(language)
+    m = pattern.match(line) if pattern is not None else None
+    if m is None or m.end() == len(line):
+        return None
+    from factaudit.reading.values import read_values
+
+    rest = line[m.end():m.end() + 80]
+    for v in read_values(rest, language):
+        if v.start != 0 or v.kind != "date":
+            return None
+        # a label, not a sentence that opens with a date ("Tanggal 17 Agustus 1945
+        # Indonesia merdeka"): a colon after it, a line of its own (a time may follow),
+        # or a date written the way metadata is (2023-12-06)
+        if not (":" in m.group(0) or _AFTER_DATE.fullmatch(line, m.end() + v.end)
+                or _ISO_DATE.fullmatch(rest[:v.end].strip())):
+            return None
+        try:
+            return m.end() + v.end, PartialDate.parse(v.canonical)
+        except ValueError:
+            return m.end() + v.end, None
+    return None
+
+
+_AFTER_DATE = re.compile(r"[\s,.|–—-]*(?:\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*[A-Za-z.+\d]{0,12})?\s*")
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}(?:T[\d:.+Z-]*)?")
+
+
 def _looks_like_dateline(head: str, dashed: bool) -> bool:
     """A place (capitalised words), then optionally a date, a region and an agency in
     parentheses — not a sentence ("The minister said it – …")."""
+    head = head.replace(" | ", ", ")  # "DARA | CIANJUR": the site, then the place
     if _SENTENCE_END.search(head) or len(head.split()) > 12:
         return False
     place = re.split(r"[,(]", head, maxsplit=1)[0].strip()

@@ -37,6 +37,7 @@ _KEYS = {
     "approximations", "change_to_value", "provisional_words", "respectively_words",
     "derivation_prefixes", "derivation_suffixes", "offset_amounts",
     "running_words", "as_of_words", "rival_prefixes", "apposition_openers",
+    "condition_words", "date_labels",
 }
 
 
@@ -80,6 +81,10 @@ class LanguagePack:
     # before a cue's word, these name another event ("semi-final" is not the final)
     rival_prefixes: tuple[str, ...] = ()
     # a date right after these is the day a figure stood at ("as of", "hingga")
+    # a clause opened by these states a condition, not a fact ("if", "jika")
+    condition_words: tuple[str, ...] = ()
+    # a line opening with these and a date is the page's own date ("Published: …")
+    date_labels: tuple[str, ...] = ()
     as_of_words: tuple[str, ...] = ()
     # a count still moving: a figure shortly after these is of that moment ("has risen to")
     running_words: tuple[str, ...] = ()
