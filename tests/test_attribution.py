@@ -1426,9 +1426,16 @@ def test_when_is_refused_for_a_claim_that_dates_itself():
 QUAKE_DAY = claims(claim("quake", "date", {"en": ["quake"], "id": ["gempa"]}, "2022-11-21"))
 
 
-def test_the_event_date_beside_an_as_of_date_is_read():
-    text = "Gempa pada Senin (21/11/2022) menewaskan 602 orang hingga Sabtu (3/12/2022)."
-    assert got(QUAKE_DAY, text, "id") == ["2022-11-21"]
+@pytest.mark.parametrize(("text", "language"), [
+    ("Gempa pada Senin (21/11/2022) menewaskan 602 orang hingga Sabtu (3/12/2022).", "id"),
+    # beside the day it was said
+    ("The quake struck on Monday, 21 November 2022, officials said on Tuesday.", "en"),
+    ("Officials said the quake struck on 21 November 2022.", "en"),
+    ("Gempa terjadi pada Senin (21/11/2022), kata Kepala BMKG, Selasa (22/11/2022).", "id"),
+    ("Menurut BMKG, gempa terjadi pada Senin (21/11/2022).", "id"),
+])
+def test_the_event_date_beside_an_as_of_date_or_a_saying_is_read(text, language):
+    assert got(QUAKE_DAY, text, language) == ["2022-11-21"]
 
 
 def test_semula_opens_the_earlier_figure_of_a_change():
@@ -1480,7 +1487,19 @@ REFUSALS = [  # (claims, text, language, the decision that refuses the value)
     # a distance in time opens a clause about another day
     (FINAL_SCORE, "A day before the final, the hosts won 3-1.", "en", "aside"),
     (FINAL_SCORE, "Sehari sebelum final, tuan rumah menang 3-1.", "id", "aside"),
+    # the date after a speech verb and its speaker is the day it was said
+    (QUAKE_DAY, '"The quake was strong," the head of the Quake Agency said on Tuesday, '
+     "22 November 2022.", "en", "other-occasion"),
+    (QUAKE_DAY, '"Gempa itu kuat," kata Kepala Tim Tanggap Darurat Gempa, Suharyo, kepada '
+     "wartawan di Cianjur, Selasa (22/11/2022).", "id", "other-occasion"),
+    (QUAKE_DAY, "Gempa itu kuat, ujarnya, Selasa (22/11/2022).", "id", "other-occasion"),
 ]
+
+
+def test_a_saying_that_is_the_event_keeps_its_date():
+    announced = claims(claim("announced", "date", {"en": ["announced"]}, "2021-05-17"))
+    assert got(announced, "The firms announced on 16 May 2021 that they had merged.") == \
+        ["2021-05-16"]
 
 
 @pytest.mark.parametrize(("claimset", "text", "language", "decision"), REFUSALS,

@@ -65,6 +65,7 @@ from factaudit.matching.clauses import (
     planned,
     provisional,
     respectively,
+    said_on,
     subset_marker,
     word_before,
     word_gap,
@@ -820,6 +821,10 @@ class _SentenceWork:
         word = as_of_word(self.text, self.sentence, v.start)
         if word is not None and v.kind == "date":
             return f"{word!r} before the date: the day a count or state stood at, not an event"
+        word = said_on(self.text, self.sentence, (v.start, v.end), (h.start, h.end),
+                       self._spans) if v.kind == "date" and v.end <= self.span[1] else None
+        if word is not None:
+            return f"after {word!r} and its speaker: the day it was said, not of the event"
         word = before("previous_words")
         if word is not None:
             return f"{word!r} before the cue {h.text!r}: an earlier occasion"

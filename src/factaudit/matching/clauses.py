@@ -619,6 +619,37 @@ def as_of_word(text: str, sentence: Sentence, start: int) -> str | None:
     return m.group(0).split()[0] if m else None
 
 
+SPEECH_TAIL_WORDS = 6  # lower-case words between a speech verb and the date it is said on
+
+
+def said_on(text: str, sentence: Sentence, value: tuple[int, int], cue: tuple[int, int],
+            values: list[tuple[int, int]]) -> str | None:
+    """The speech verb whose date the value is: the date after "said", "kata", "ujarnya"
+    and the speaker ("…," kata Kristianto di Agam, Selasa (16/1/2024)"; "officials said
+    Monday") is the day the words were said, not the day of what they tell. Not when the
+    cue, written in lower case, stands between them ("said the quake struck on Monday":
+    what was said), nor when another value or more than a few lower-case words do."""
+    pattern = pack_pattern(sentence.language, "speech_verbs",
+                           r"(?<![\w-])(?:{w})(?:nya)?(?![\w-])")
+    if pattern is None:
+        return None
+    found = sentence.matches(pattern, text)  # once a sentence
+    k = bisect_right(found, value[0], key=lambda m: m.end())
+    if not k:
+        return None
+    verb = found[k - 1]
+    if cue[0] < verb.end() and verb.start() < cue[1]:
+        return None  # the saying is the event: "Gojek announced on 16 May" for "announced"
+    lo, hi = verb.end(), value[0]
+    if hi - lo > 300 or re.match(r"['’]s\b", text[value[1]:value[1] + 3]):
+        return None  # far off; "said Monday's quake …": the date is of the quake
+    if any(lo <= s < hi for s, _ in values) or (lo <= cue[0] < hi and
+                                                not text[cue[0]:cue[0] + 1].isupper()):
+        return None
+    lower = [w for w in WORD.findall(text, lo, hi) if w[:1].islower()]
+    return verb.group(0) if len(lower) <= SPEECH_TAIL_WORDS else None
+
+
 def subset_marker(text: str, sentence: Sentence, value: tuple[int, int],
                   values: list[tuple[int, int]]) -> str | None:
     """A word that makes a value count a part: in the value's clause segment ("38.000 di

@@ -37,7 +37,7 @@ _KEYS = {
     "approximations", "change_to_value", "provisional_words", "respectively_words",
     "derivation_prefixes", "derivation_suffixes", "offset_amounts",
     "running_words", "as_of_words", "rival_prefixes", "apposition_openers",
-    "condition_words", "date_labels",
+    "condition_words", "date_labels", "speech_verbs",
 }
 
 
@@ -81,6 +81,8 @@ class LanguagePack:
     # before a cue's word, these name another event ("semi-final" is not the final)
     rival_prefixes: tuple[str, ...] = ()
     # a date right after these is the day a figure stood at ("as of", "hingga")
+    # a date after these and the speaker is the day it was said ("said", "kata")
+    speech_verbs: tuple[str, ...] = ()
     # a clause opened by these states a condition, not a fact ("if", "jika")
     condition_words: tuple[str, ...] = ()
     # a line opening with these and a date is the page's own date ("Published: …")
