@@ -9,8 +9,10 @@ Good: "Dewi Kartika", "DEWI KARTIKA", "Dewi\\nKartika", a declared alias or vari
 A near-miss needs evidence. Another word of the same written form (the name or an alias)
 beside it allows one edit (two from 8 letters), any letter; so does a near-miss of another
 word of that form beside it (both words misspelled); but not a common word of the
-language written in lower case ("grand prix pertama" beside Pertamina Grand Prix) or made
-from the name's word by an ending ("Asian" beside a word of Team Asia). A word alone must
+language written in lower case ("grand prix pertama" beside Pertamina Grand Prix), made
+from the name's word by an ending ("Asian" beside a word of Team Asia), or standing for a
+name's word that is a common word too ("Transport Minister" beside the alias Transport
+Ministry). A word alone must
 look like a misspelled name: one edit away (two from 12 letters), 5+ letters long, keeping its first
 letter (unless the name has 8+ letters), not beside a capitalised word that is no common
 word and no entity's word (the rest of another name: "Arfi Bambani" is not Bambang),
@@ -81,6 +83,7 @@ class Evidence:
     acronym: bool = False  # the name's word is declared in capitals
     address: bool = False  # part of a web or e-mail address, a handle or a file name
     common_target: bool = False  # the name's word is an ordinary word too ("Politik")
+    word_target: bool = False  # the name's word is a common word ("Ministry")
     cut_off: bool = False  # the last word of a text that ends without punctuation
     other_name: bool = False  # beside a capitalised word of no entity that is no common word
 
@@ -99,9 +102,12 @@ def name_decision(found: str, candidate: str, target: str, distance: int,
     if ev.context or ev.near_context:
         if distance > context_edits(length) or (found.isupper() and len(found) < 4):
             return None
-        if ev.common and (found[:1].islower() or candidate.startswith(target)):
+        if ev.common and (found[:1].islower() or candidate.startswith(target)
+                          or ev.word_target):
             return None  # a common word in lower case ("grand prix pertama" is not
-            # Pertamina), or one the name's word makes with an ending ("Asian Talent Cup")
+            # Pertamina), one the name's word makes with an ending ("Asian Talent Cup"),
+            # or one common word for another ("Transport Minister" beside "Transport
+            # Ministry": both are right, and say different things)
         return ("beside another word of the name" if ev.context
                 else "beside a near-miss of another word of the name (both misspelled)")
     if other_gender_form(candidate, target):
@@ -244,6 +250,7 @@ def _decide(ctx: RuleContext, data: NearMisses) -> list[Typo]:
                               acronym=written.isupper() and len(written) > 1,
                               address=place.address,
                               common_target=target in ordinary,
+                              word_target=best_zipf(target, languages) >= COMMON,
                               cut_off=place.cut_off,
                               other_name=any(
                                   w not in every_word and w not in by_candidate

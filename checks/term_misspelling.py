@@ -18,7 +18,8 @@ shorter one not a common word of the language that its dictionary knows ("kerja 
 and "Luat Negeri" are typos, "kerja saja" is not). A one-word term: one edit (two from 12
 letters), keeping the first letter unless it has 8+ letters, only a swap of two letters
 in words of 5–6 letters; never a word the dictionary of the document's language knows,
-and without a dictionary never a word that recurs 3+ times.
+and without a dictionary never a word that recurs 3+ times; for a term written in lower
+case, never a word with an initial capital inside a sentence (a name: "Silaban" is not "silakan").
 """
 
 from __future__ import annotations
@@ -142,10 +143,10 @@ def _decide(ctx: RuleContext, data: NearMisses) -> list[Typo]:
             for term_id in members:
                 if " ".join(_words(claims.term(term_id).preferred)) != form:
                     continue
+                lower_term = claims.term(term_id).preferred.islower()
                 for g in places[candidate]:
-                    if g.invisible or g.cut_off:
-                        continue  # invisible-characters reports it; a text cut off in the
-                        # term's last word ("tear ga" ending an excerpt)
+                    if _not_read(g, lower_term):
+                        continue
                     frequency = zipf(word, g.language)
                     why = term_decision(candidate, form, g.language,
                                         dictionary.get((g.language, word)),
@@ -156,6 +157,16 @@ def _decide(ctx: RuleContext, data: NearMisses) -> list[Typo]:
                                         claims.term(term_id).preferred, d, why))
     out.sort(key=lambda t: (t.doc_id, t.start, t.item))
     return out
+
+
+def _not_read(g: Gram, lower_term: bool) -> bool:
+    """Occurrences no decision reads: one beside an invisible character (that rule reports
+    it), one cut off by the end of the text ("tear ga" ending an excerpt), and for a
+    one-word term in lower case, a word with a capital inside a sentence (a name: "Martha
+    Silaban" is not the term "silakan")."""
+    return g.invisible or g.cut_off or (
+        g.size == 1 and lower_term and g.found[:1].isupper() and not g.found.isupper()
+        and not g.initial)
 
 
 def check(ctx: RuleContext) -> Iterator[Report]:

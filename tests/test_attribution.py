@@ -233,6 +233,17 @@ def test_a_sentence_opening_with_a_date_word_is_no_date_label(text):
                     published=None).dateline is None
 
 
+@pytest.mark.parametrize(("text", "language"), [
+    ("Monday, November 25, 2024\nThe launch went well.", "en"),
+    ("Monday, November 25, 2024\nPeluncuran berjalan lancar.", "id"),  # English widget
+    ("Senin, 25 November 2024\nPeluncuran berjalan lancar.", "id"),
+])
+def test_a_weekday_and_a_date_alone_on_a_line_is_no_dateline(text, language):
+    # a page's date widget (often the day it was fetched): a weekday is no place
+    doc = document(text, language, published=None)
+    assert doc.dateline is None and doc.published is None
+
+
 def test_a_link_to_another_article_is_no_dateline():
     assert document("Baca Juga: Gempa di Banten\nPeluncuran lancar.", "id").dateline is None
     assert document("Read Also: Quake in Banten\nThe launch went well.").dateline is None
@@ -1424,6 +1435,9 @@ def test_when_is_refused_for_a_claim_that_dates_itself():
 
 
 QUAKE_DAY = claims(claim("quake", "date", {"en": ["quake"], "id": ["gempa"]}, "2022-11-21"))
+FOUND_DAY = claims(claim("found", "date", {"en": ["found"], "id": ["ditemukan"]},
+                         "2021-04-25"))
+CREW = claims(claim("crew", "quantity", {"en": ["crew", "died"], "id": ["gugur", "awak"]}, 53))
 
 
 @pytest.mark.parametrize(("text", "language"), [
@@ -1493,7 +1507,31 @@ REFUSALS = [  # (claims, text, language, the decision that refuses the value)
     (QUAKE_DAY, '"Gempa itu kuat," kata Kepala Tim Tanggap Darurat Gempa, Suharyo, kepada '
      "wartawan di Cianjur, Selasa (22/11/2022).", "id", "other-occasion"),
     (QUAKE_DAY, "Gempa itu kuat, ujarnya, Selasa (22/11/2022).", "id", "other-occasion"),
+    # what has not happened has no date
+    (FOUND_DAY, "The boat, lost on 21 April 2021, has not yet been found.", "en", "negated"),
+    (FOUND_DAY, "Kapal yang hilang Rabu (21/4/2021) belum ditemukan.", "id", "negated"),
+    # a count of others than the whole
+    (CREW, "He died along with 52 others.", "en", "counts-other"),
+    (CREW, "He died with 52 other crew members.", "en", "counts-other"),
+    (CREW, "Ia gugur bersama 52 prajurit lainnya.", "id", "counts-other"),
 ]
+
+
+@pytest.mark.parametrize(("text", "language", "found"), [
+    ("The team not only found the wreck on 25 April 2021 but lifted it.", "en", "2021-04-25"),
+    ("The wreck was found on 25 April 2021.", "en", "2021-04-25"),
+    ("Bangkai kapal tidak lama kemudian ditemukan pada 25 April 2021.", "id", "2021-04-25"),
+])
+def test_a_negation_that_opens_another_phrase_leaves_the_cue(text, language, found):
+    assert got(FOUND_DAY, text, language) == [found]
+
+
+def test_a_cue_inside_a_longer_cue_of_its_claim_is_one_cue():
+    lost = claims(claim("lost", "date", {"en": ["went missing", "missing"]}, "2021-04-21"))
+    text = "The submarine went missing on 21 April 2021 and was declared missing on 24 April."
+    assert got(lost, text) == ["2021-04-21", "--04-24"]
+    assert "part of a longer cue" in " ".join(
+        s.reason for s in attribution(lost, document(text)).trace)
 
 
 def test_a_saying_that_is_the_event_keeps_its_date():

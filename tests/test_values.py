@@ -8,7 +8,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from factaudit.reading.values import PartialDate, agrees, parse_expected, read_values
+from factaudit.reading.values import PartialDate, agrees, parse_expected, read_values, rounds_to
 
 EN_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
              "September", "October", "November", "December"]
@@ -537,3 +537,18 @@ def test_a_language_pack_with_a_non_word_is_a_clear_error(tmp_path):
 ])
 def test_a_range_keeps_both_bounds_after_an_approximation_word(text, lang, expected):
     assert pairs(text, lang) == expected
+
+
+@pytest.mark.parametrize(("expected", "written", "language", "agrees"), [
+    ("96214691", "96 juta", "id", True),  # rounded to the last digit written
+    ("58.59", "59", "en", True),
+    ("838", "840", "en", True),
+    ("24.95", "24.9", "en", True),  # cut after three digits
+    ("838", "830", "en", False),  # two digits and a zero: no cut
+    ("838", "850", "en", False),
+    ("838", "835", "en", False),
+    ("250000", "2", "en", False),
+])
+def test_a_number_agrees_with_the_value_it_rounds_to(expected, written, language, agrees):
+    (v,) = [v for v in read_values(written, language) if v.kind == "quantity"]
+    assert rounds_to("quantity", expected, v.canonical, v.precision) is agrees

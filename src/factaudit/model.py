@@ -354,7 +354,7 @@ class TraceStep:
     sentence: tuple[int, int]
     # "cue", "found" (a name or term form), "mention" (the value is the claim's),
     # "other-cue", "not-kept", "wrong-kind", "no-unit", "no-value", "out-of-scope", and the
-    # exclusions: "dateline", "planned", "out-of-window", "not-about"
+    # exclusions: "dateline", "planned", "out-of-window", "not-about", "negated"
     decision: str
     reason: str
     cue: tuple[int, int] | None = None

@@ -60,6 +60,7 @@ from factaudit.matching.clauses import (
     compared,
     earlier_figure,
     life_marker,
+    negation_before,
     pack_pattern,
     partitive,
     planned,
@@ -146,6 +147,7 @@ def attribute(doc: Document, claims: ClaimSet, hits: list[Hit],
                                        cue=(h.start, h.end), cue_text=h.text))
     if not cue_hits:
         return out
+    cue_hits = _outermost(cue_hits, trace, out)
     out.cue_spans = sorted((h.start, h.end) for h in cue_hits)
     spans = document_sentences(doc)
     starts = [s for s, _ in spans]
@@ -169,6 +171,23 @@ def attribute(doc: Document, claims: ClaimSet, hits: list[Hit],
                         spans[k + 1], trace, out)
     out.mentions.sort(key=lambda m: (m.value_start, m.claim))
     return out
+
+
+def _outermost(hits: list[Hit], trace: Collection[str], out: Attribution) -> list[Hit]:
+    """A claim's cues without those inside a longer cue of the same claim: "missing" in
+    "went missing" is one cue, not two that could each keep a value."""
+    kept: list[Hit] = []
+    reach: dict[str, int] = {}  # claim → the end of its cues so far (by start)
+    for h in sorted(hits, key=lambda h: (h.start, -h.end)):
+        if h.end <= reach.get(h.item, -1):
+            if h.item in trace:
+                out.trace.append(TraceStep(h.document, h.item, (h.start, h.end), "other-cue",
+                                           f"{h.text!r} is part of a longer cue",
+                                           cue=(h.start, h.end), cue_text=h.text))
+            continue
+        reach[h.item] = max(reach.get(h.item, -1), h.end)
+        kept.append(h)
+    return kept
 
 
 def _carry_over(doc: Document, claims: ClaimSet, work: _SentenceWork, hits: list[Hit],
@@ -275,8 +294,8 @@ class _SentenceWork:
     # ------------------------------------------------------------------ steps
     def run(self, hits: list[Hit]) -> None:
         self.values = self._outside_dateline(self.values, {h.item for h in hits})
-        hits = [h for h in hits if self._whole_cue(h) and self._about(h)
-                and self._on_occasion(h, hits)]
+        hits = [h for h in hits if self._whole_cue(h) and not self._negated(h)
+                and self._about(h) and self._on_occasion(h, hits)]
         for h in hits:
             if h.item in self.trace:
                 self._step(h.item, "cue", f"cue {h.text!r} found", cue=h)
@@ -344,6 +363,15 @@ class _SentenceWork:
         if line is None or not line[0] <= span[0] < line[1]:
             return span
         return min(line[1], span[1]), span[1]
+
+    def _negated(self, h: Hit) -> bool:
+        """Whether a negation stands right before the cue ("belum ditemukan", "has not
+        been found"): what did not happen has no date or count."""
+        word = negation_before(self.text, self.sentence, h.start, self._spans)
+        if word is not None and h.item in self.trace:
+            self._step(h.item, "negated", f"{word!r} before the cue {h.text!r}: it has not "
+                       "happened", cue=h)
+        return word is not None
 
     def _whole_cue(self, h: Hit) -> bool:
         """Whether the cue is not the end of another event's name: "semi-final", "perempat
@@ -741,6 +769,11 @@ class _SentenceWork:
         another claim of the sentence."""
         pack = get_pack(self.language)
         counters = _folded_phrases(pack.counters)
+        rest = _folded_phrases(pack.other_words)  # "52 others", "52 prajurit lainnya"
+        first = words_after(self.text, unit_end, 3, self.language, self.span[1],
+                            stop_at_small=False) if rest else []
+        if any(fold_phrase(w.text) in rest for w in first):
+            return "counts-other", f"counts {_shown(first)!r}: others than the whole"
         words = words_after(self.text, unit_end, NOUN_PHRASE_WORDS, self.language,
                             self.span[1])
         while words and fold_phrase(words[0].text) in counters:

@@ -572,6 +572,33 @@ def word_before(text: str, sentence: Sentence, cue_start: int,
     return None
 
 
+def negation_before(text: str, sentence: Sentence, cue_start: int,
+                    values: list[tuple[int, int]]) -> str | None:
+    """A negation at most three words before a cue, with no comma between ("not yet
+    found", "belum ditemukan", "has never been recovered"): what the cue names has not
+    happened, so no value is its date or count. Not a negation that opens another phrase
+    (the pack's ``negation_exceptions``: "not only", "tidak hanya")."""
+    pattern = pack_pattern(sentence.language, "negation_words")
+    if pattern is None:
+        return None
+    exceptions = pack_pattern(sentence.language, "negation_exceptions",
+                              r"(?:{w})(?![\w-])")
+    lo = max(sentence.start, cue_start - 40)
+    stop = max((m.end() for m in _STOPS.finditer(text, lo, cue_start)), default=lo)
+    words = [m.start() for m in WORD.finditer(text, stop, cue_start)]
+    if not words:
+        return None
+    lo = words[-3] if len(words) >= 3 else words[0]
+    for a, b in sentence.visible(lo, cue_start, (cue_start,)):
+        for m in pattern.finditer(text, a, b):
+            if _inside_value(values, m.start(), m.end()):
+                continue
+            if exceptions is not None and exceptions.match(text, m.start()):
+                continue
+            return m.group(0)
+    return None
+
+
 def _inside_value(values: list[tuple[int, int]], start: int, end: int) -> bool:
     """Whether [start, end) overlaps one of ``values`` (sorted by start): a few steps."""
     k = bisect_right(values, (end, end))
@@ -635,9 +662,13 @@ def said_on(text: str, sentence: Sentence, value: tuple[int, int], cue: tuple[in
         return None
     found = sentence.matches(pattern, text)  # once a sentence
     k = bisect_right(found, value[0], key=lambda m: m.end())
-    if not k:
+    own = sentence.aside_of(value[0])
+    # the nearest before the date, not in an aside that does not hold it ("(kata)"); a
+    # few back at most, so that a long sentence stays linear
+    verb = next((m for m in reversed(found[max(0, k - 4):k])
+                 if sentence.aside_of(m.start()) in (None, own)), None)
+    if verb is None:
         return None
-    verb = found[k - 1]
     if cue[0] < verb.end() and verb.start() < cue[1]:
         return None  # the saying is the event: "Gojek announced on 16 May" for "announced"
     lo, hi = verb.end(), value[0]

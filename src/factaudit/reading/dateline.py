@@ -76,7 +76,7 @@ def _match(text: str, lead: int, line: str, language: str) -> Dateline | None:
     if len(line) <= 60 and "," in line:
         place, rest = line.split(",", 1)
         date = _date_in(rest, language, whole=True)
-        if date is not None and _is_place(place):
+        if date is not None and _is_place(place) and not _calendar_word(place, language):
             return Dateline(lead, lead + len(line), date, line)
     return None
 
@@ -118,6 +118,15 @@ def _labelled(line: str, language: str) -> tuple[int, PartialDate | None] | None
 
 _AFTER_DATE = re.compile(r"[\s,.|–—-]*(?:\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*[A-Za-z.+\d]{0,12})?\s*")
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}(?:T[\d:.+Z-]*)?")
+
+
+def _calendar_word(words: str, language: str) -> bool:
+    """A weekday or month name: "Monday, November 25, 2024" alone on a line is a page's
+    date widget (often the day it was fetched), not a place and the date of filing."""
+    word = words.strip().casefold()
+    # the page's own language, and English, which page furniture is often written in
+    return any(word in pack.weekdays or word in pack.months
+               for pack in (get_pack(language), get_pack("en")))
 
 
 def _looks_like_dateline(head: str, dashed: bool) -> bool:

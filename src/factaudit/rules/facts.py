@@ -164,6 +164,7 @@ class Gram:
     found: str
     invisible: bool
     cut_off: bool = False  # it ends the text, which ends without punctuation (cut off)
+    initial: bool = False  # it opens a sentence (or a line)
 
 
 @dataclass(eq=False)  # compared by identity: decisions are kept per merged value
@@ -282,7 +283,7 @@ def collect_near_misses(ctx: RuleContext) -> NearMisses:
                     if size == 1 and (not language or language == doc.language):
                         data.grams.append(Gram(f, 1, language, doc.language, doc.id, start,
                                                end, word, invisible,
-                                               end >= tail))
+                                               end >= tail, sentence_initial(text, start)))
     if anchors:
         tokens = tokens_around(doc.id, doc.language, text,
                                {w for w, f in forms.items() if f in anchors}, s.fold)

@@ -37,7 +37,8 @@ _KEYS = {
     "approximations", "change_to_value", "provisional_words", "respectively_words",
     "derivation_prefixes", "derivation_suffixes", "offset_amounts",
     "running_words", "as_of_words", "rival_prefixes", "apposition_openers",
-    "condition_words", "date_labels", "speech_verbs",
+    "condition_words", "date_labels", "speech_verbs", "negation_words",
+    "negation_exceptions", "other_words",
 }
 
 
@@ -81,6 +82,11 @@ class LanguagePack:
     # before a cue's word, these name another event ("semi-final" is not the final)
     rival_prefixes: tuple[str, ...] = ()
     # a date right after these is the day a figure stood at ("as of", "hingga")
+    # right before a cue, these say it has not happened ("not yet", "belum")
+    negation_words: tuple[str, ...] = ()
+    negation_exceptions: tuple[str, ...] = ()  # "not only": no negation of what follows
+    # after a number, these make it count others than the whole ("52 others", "lainnya")
+    other_words: tuple[str, ...] = ()
     # a date after these and the speaker is the day it was said ("said", "kata")
     speech_verbs: tuple[str, ...] = ()
     # a clause opened by these states a condition, not a fact ("if", "jika")

@@ -162,8 +162,9 @@ def near(kind: str, expected: str, found: str) -> bool:
 
 
 def rounds_to(kind: str, expected: str, found: str, precision: float) -> bool:
-    """Is ``found`` the expected number rounded (or cut) to the last digit written? "96
-    juta", "24.9 percent", "59%" for 96,214,691, 24.95 and 58.59. Quantities only."""
+    """Is ``found`` the expected number rounded to the last digit written ("96 juta",
+    "59%", "840" for 96,214,691, 58.59 and 838), or cut there after three or more digits
+    ("24.9 percent" for 24.95)? Quantities only."""
     if kind not in (ValueKind.QUANTITY, ValueKind.DURATION) or ".." in expected + found:
         return False
     try:
@@ -172,8 +173,9 @@ def rounds_to(kind: str, expected: str, found: str, precision: float) -> bool:
         return False
     if abs(e - f) < 1e-9 * max(1, abs(e)) or f - precision / 2 <= e < f + precision / 2:
         return True  # rounded
-    # cut after two or more digits ("24.9" for 24.95); "2 lakh" is not 250,000
-    return abs(f) / precision >= 10 and f <= e < f + precision
+    # cut after three or more digits ("24.9" for 24.95); "2 lakh" is not 250,000, and
+    # "830" (two digits and a zero) is not 838
+    return abs(f) / precision >= 100 and f <= e < f + precision
 
 
 def agrees(kind: str, expected: str, found: str, tolerance: float = 0.0) -> bool:
