@@ -1526,6 +1526,35 @@ def test_a_negation_that_opens_another_phrase_leaves_the_cue(text, language, fou
     assert got(FOUND_DAY, text, language) == [found]
 
 
+BUILT_AND_LOST = claims(
+    claim("built", "year", {"en": ["built"], "id": ["buatan"]}, 1978),
+    claim("lost", "date", {"en": ["lost contact"], "id": ["hilang kontak"]}, "2021-04-21"))
+
+
+@pytest.mark.parametrize(("text", "language", "built", "lost"), [
+    # the day is the event named nearest it: the year claim does not read it
+    ("The boat, built in Germany, lost contact on 21 April 2021.", "en", [], ["2021-04-21"]),
+    ("Kapal selam buatan Jerman itu hilang kontak pada Rabu (21/4/2021).", "id", [],
+     ["2021-04-21"]),
+    # a year written alone is the year claim's, and so is a day nearer its cue
+    ("The boat was built in 1978 and lost contact on 21 April 2021.", "en", ["1978"],
+     ["2021-04-21"]),
+    ("It was built on 2 May 1978; it lost contact on 21 April 2021.", "en", ["1978"],
+     ["2021-04-21"]),
+])
+def test_a_day_goes_to_the_date_claim_whose_cue_is_nearer(text, language, built, lost):
+    assert got(BUILT_AND_LOST, text, language, cid="built") == built
+    assert got(BUILT_AND_LOST, text, language, cid="lost") == lost
+
+
+def test_a_year_claim_and_a_date_claim_sharing_a_cue_both_read_the_day():
+    quake = claims(claim("year", "year", {"en": ["quake"]}, 2022),
+                   claim("day", "date", {"en": ["quake"]}, "2022-11-21"))
+    text = "The quake struck on 21 November 2022."
+    assert got(quake, text, cid="year") == ["2022"]
+    assert got(quake, text, cid="day") == ["2022-11-21"]
+
+
 def test_a_cue_inside_a_longer_cue_of_its_claim_is_one_cue():
     lost = claims(claim("lost", "date", {"en": ["went missing", "missing"]}, "2021-04-21"))
     text = "The submarine went missing on 21 April 2021 and was declared missing on 24 April."

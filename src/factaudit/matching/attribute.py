@@ -290,6 +290,8 @@ class _SentenceWork:
         self._rivals: dict[str, list[tuple[int, int]]] = {}  # cue word → rival words
         self._joined_keys: dict[tuple[tuple[int, int], ...], list[str]] = {}
         self._written: list[tuple[int, int]] | None = None  # years the sentence writes
+        self._date_cues: list[Hit] = []  # the cues of date claims in the sentence
+        self._days: set[tuple[int, int]] | None = None  # spans of the full dates written
 
     # ------------------------------------------------------------------ steps
     def run(self, hits: list[Hit]) -> None:
@@ -304,6 +306,7 @@ class _SentenceWork:
             claim = self.claims.claim(h.item)
             pools[f"category:{claim.id}" if claim.type == "category" else claim.type].append(h)
         found: dict[tuple[str, int, int], Mention] = {}
+        self._date_cues = sorted(pools.get("date", []), key=lambda h: h.start)
         for key, pool_hits in pools.items():
             self._pool(key, pool_hits, found)
         self._explain_absent(hits)
@@ -452,6 +455,25 @@ class _SentenceWork:
         return self._keys[span]
 
     # ------------------------------------------------------------------ one pool
+    def _is_day(self, v: Value) -> bool:
+        """Whether the sentence writes a full date at the span of the year ``v``."""
+        if self._days is None:
+            self._days = {(d.start, d.end) for d in self.values
+                          if d.kind == "date" and not d.canonical.startswith("-")}
+        return (v.start, v.end) in self._days
+
+    def _nearer_date_cue(self, v: Value, distance: int) -> Hit | None:
+        """A cue of a date claim nearer a full date than ``distance`` (the nearest year
+        claim's cue) that may take it: a day belongs to the event named nearest it."""
+        k = bisect_left(self._date_cues, v.start, key=lambda h: h.start)
+        for h in self._date_cues[max(0, k - 2):k + 2]:  # the nearest on either side
+            d = self._distance(h, v)
+            if d < distance and self._refusal(self.claims.claim(h.item), v, self._date_cues
+                                              ) is None \
+                    and self._cue_refusal(self.claims.claim(h.item), h, v) is None:
+                return h
+        return None
+
     def _pool(self, key: str, hits: list[Hit], found: dict[tuple[str, int, int], Mention]
               ) -> None:
         """Cues of one value type (or one category claim) compete for its values."""
@@ -492,6 +514,14 @@ class _SentenceWork:
                         if c in self.trace:
                             self._step(c, why[0], why[1], value=v, cue=h)
             nearest = min((d for d, _ in best), default=None)
+            if nearest is not None and claim_type == "year" and self._is_day(v):
+                rival = self._nearer_date_cue(v, nearest)
+                if rival is not None:  # "buatan Jerman … hilang kontak pada Rabu
+                    # (21/4/2021)": the day is the date claim's event, not the year's
+                    for c in {h.item for _, h in best} & set(self.trace):
+                        self._step(c, "other-cue", f"nearer cue {rival.text!r} of the date "
+                                   f"claim {rival.item}: the day of its event", value=v)
+                    continue
             for d, h in best:
                 if d == nearest:
                     assigned[id(h)].append((d, cand))
