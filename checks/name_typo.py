@@ -27,7 +27,9 @@ edit away keeping its first letter, in no dictionary and not common. An acronym 
 word written in capitals) is misspelled by two of its letters swapped, a letter doubled
 ("KPPK" for KPK), or from 5 letters any one edit; the words in capitals that the claims'
 ``vocabulary`` declares are checked the same way, and so are its capitalised words. The
-other gender's form of a Slavic surname ("Morozova") is another person.
+other gender's form of a Slavic surname ("Morozova"), or of a name by a language pack's
+``gendered_endings`` ("Soekarnoputra" beside Soekarnoputri), is another person. A word
+listed both in the vocabulary and as an entity's is that entity's.
 """
 
 from __future__ import annotations
@@ -38,6 +40,7 @@ from dataclasses import dataclass
 from weakref import WeakKeyDictionary
 
 from factaudit.inputs.claims import ClaimSet
+from factaudit.reading.languages import get_pack
 from factaudit.reading.lexicon.edits import (
     TOKEN,
     allowed_edits,
@@ -50,6 +53,7 @@ from factaudit.reading.lexicon.scripts import script_of
 from factaudit.reading.text import fold_phrase
 from factaudit.rules import Report, Rule, RuleContext, Severity
 from factaudit.rules.facts import (
+    COMMON_ZIPF,
     NEAR_MISSES,
     VOCABULARY,
     NearMisses,
@@ -62,7 +66,8 @@ from factaudit.rules.facts import (
 
 from .term_misspelling import term_typos
 
-COMMON = 3.0  # Zipf frequency from which a word or name is common in a language
+COMMON = COMMON_ZIPF  # Zipf frequency from which a word or name is common in a language
+# (the same threshold by which collection leaves out common words in lower case)
 EVERYDAY = 5.5  # … from which a word of a name is an everyday word ("Indonesia", "Jakarta")
 EVERYDAY_NAME = 5.0  # … from which a name's word a dictionary knows in lower case is one
 
@@ -84,6 +89,7 @@ class Evidence:
     address: bool = False  # part of a web or e-mail address, a handle or a file name
     common_target: bool = False  # the name's word is an ordinary word too ("Politik")
     word_target: bool = False  # the name's word is a common word ("Ministry")
+    other_gender: bool = False  # the other gender's form by the packs' gendered endings
     cut_off: bool = False  # the last word of a text that ends without punctuation
     other_name: bool = False  # beside a capitalised word of no entity that is no common word
 
@@ -110,7 +116,7 @@ def name_decision(found: str, candidate: str, target: str, distance: int,
             # Ministry": both are right, and say different things)
         return ("beside another word of the name" if ev.context
                 else "beside a near-miss of another word of the name (both misspelled)")
-    if other_gender_form(candidate, target):
+    if ev.other_gender or other_gender_form(candidate, target):
         return None  # "Morozova" is another person than "Morozov"
     if found[:1].islower():
         return None if ev.common_target else lower_case_decision(candidate, target,
@@ -175,12 +181,18 @@ _MASCULINE_ENDINGS = ("ov", "ev", "in", "yn", "\u043e\u0432", "\u0435\u0432", "\
                       "\u044b\u043d")
 
 
-def other_gender_form(candidate: str, target: str) -> bool:
-    """``candidate`` is the other gender's form of the surname ``target`` (both folded)."""
+def other_gender_form(candidate: str, target: str,
+                      endings: tuple[tuple[str, str], ...] = ()) -> bool:
+    """``candidate`` is the other gender's form of the surname ``target`` (both folded):
+    a Slavic one ("Morozova"), or one by a pair of endings of a language pack's
+    ``gendered_endings`` ("Soekarnoputra" and "Soekarnoputri")."""
     for a, b in ((target, candidate), (candidate, target)):
         if a.endswith(_MASCULINE_ENDINGS):
             ending = "\u0430" if script_of(a[-1]) == "CYRILLIC" else "a"
             if b == a + ending:
+                return True
+        for one, other in endings:
+            if a.endswith(one) and b == a[:len(a) - len(one)] + other:
                 return True
     return False
 
@@ -210,6 +222,8 @@ def _decide(ctx: RuleContext, data: NearMisses) -> list[Typo]:
         by_candidate[candidates[c]].append((d, target_list[t]))
     languages = tuple(sorted({ctx.info(p.doc_id).language for p in data.places}
                              | set(ctx.languages)))
+    gendered = tuple((fold_phrase(a), fold_phrase(b)) for lang in languages
+                     for a, b in get_pack(lang).gendered_endings)
     dictionary = dictionary_words(set(by_candidate), list(languages), names=True)
     asked = dictionary_words({t for v in by_candidate.values() for _, t in v},
                              list(languages))
@@ -251,6 +265,7 @@ def _decide(ctx: RuleContext, data: NearMisses) -> list[Typo]:
                               address=place.address,
                               common_target=target in ordinary,
                               word_target=best_zipf(target, languages) >= COMMON,
+                              other_gender=other_gender_form(candidate, target, gendered),
                               cut_off=place.cut_off,
                               other_name=any(
                                   w not in every_word and w not in by_candidate

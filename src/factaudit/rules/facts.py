@@ -33,6 +33,7 @@ from factaudit.reading.lexicon.edits import (
     match_case,
     phrase_edits,
 )
+from factaudit.reading.lexicon.frequency import zipf
 from factaudit.reading.lexicon.scripts import is_mixed_script
 from factaudit.reading.lexicon.tokens import (
     ASCII_TOKEN,
@@ -101,7 +102,10 @@ def name_targets(claims: ClaimSet) -> tuple[dict[str, list[tuple[str, str]]], di
     vocabulary: set[str] = set()
     for phrase in claims.vocabulary:
         tokens = list(TOKEN.finditer(phrase))
-        if len(tokens) == 1 and tokens[0].group(0)[:1].isupper():
+        if len(tokens) == 1 and tokens[0].group(0)[:1].isupper() and \
+                fold_phrase(tokens[0].group(0)).replace(" ", "") not in targets:
+            # (a word that is already an entity's is that entity's: listed in the
+            # vocabulary too, it must not make its near-misses ambiguous and unreported)
             add(VOCABULARY, tokens[0].group(0), vocabulary)
     entity_words[VOCABULARY] = set()
     return dict(targets), entity_words
@@ -189,9 +193,21 @@ class _Setup:
     known: set[str]
     groups: TermGroups
     phrases: set[str]
+    # each multi-word term's words: (group, word, the term's other words)
+    term_words: list[tuple[tuple[int, str | None], str, frozenset[str]]] = \
+        field(default_factory=list)
     fold: dict[str, str] = field(default_factory=dict)
-    name: dict[str, bool] = field(default_factory=dict)
-    term: dict[object, dict[str, bool]] = field(default_factory=dict)
+    common: dict[tuple[str, str], bool] = field(default_factory=dict)
+    name: _Memo = field(default_factory=lambda: _Memo())
+    term: dict[object, _Memo] = field(default_factory=dict)
+
+
+@dataclass
+class _Memo:
+    """The forms already asked about, and those of them that are near a target."""
+
+    asked: set[str] = field(default_factory=set)
+    near: set[str] = field(default_factory=set)
 
 
 T = TypeVar("T")
@@ -216,8 +232,19 @@ _SETUPS: OrderedDict[int, tuple[ClaimSet, Any]] = OrderedDict()
 
 def _build_setup(claims: ClaimSet) -> _Setup:
     targets, _ = name_targets(claims)
-    return _Setup(sorted(targets), set(targets), known_words(claims), term_groups(claims),
-                  known_phrases(claims))
+    groups = term_groups(claims)
+    term_words = []
+    for (size, language), (_, preferred) in groups.items():
+        if size == 1:
+            continue
+        for p in preferred:  # all words of the term but one, and a near-miss of that one
+            term_words_ = p.split()
+            for k, word in enumerate(term_words_):
+                if len(word) >= 3:
+                    term_words.append(((size, language), word,
+                                       frozenset(term_words_[:k] + term_words_[k + 1:])))
+    return _Setup(sorted(targets), set(targets), known_words(claims), groups,
+                  known_phrases(claims), term_words)
 
 
 def _setup(claims: ClaimSet) -> _Setup:
@@ -234,31 +261,23 @@ def collect_near_misses(ctx: RuleContext) -> NearMisses:
     seen: Counter[str] = Counter()  # words as written → occurrences, a window at a time
     for lo, hi in windows(text):
         seen.update(token.findall(text, lo, hi))
-    forms = {}
-    for w in seen:
-        f = s.fold.get(w)
-        if f is None:
-            f = s.fold[w] = fold_phrase(w).replace(" ", "")
-        forms[w] = f
+    memo = s.fold  # set operations and comprehensions: most words were seen before
+    for w in [w for w in seen if w not in memo]:  # (a keys view's "-" would walk memo)
+        memo[w] = fold_phrase(w).replace(" ", "")
+    forms = {w: memo[w] for w in seen}
     unique = set(forms.values())
     # near-misses within the most edits a decision could accept for that target
     names = (_near(s.name, unique, s.targets, s.known, name_budget) if s.targets else set())
     unigram_terms: set[str] = set()
-    anchors: set[str] = set()  # near-misses of a word of a term whose other words are here
     for (size, language), (_, preferred) in s.groups.items():
-        if language and language != doc.language:
-            continue
-        if size == 1:
-            unigram_terms |= _near(s.term.setdefault(language, {}), unique, preferred,
+        if size == 1 and not (language and language != doc.language):
+            unigram_terms |= _near(s.term.setdefault(language, _Memo()), unique, preferred,
                                    s.known, allowed_edits)
-            continue
-        for p in preferred:  # all words of the term but one, and a near-miss of that one
-            term_words = p.split()
-            for k, word in enumerate(term_words):
-                others = term_words[:k] + term_words[k + 1:]
-                if len(word) >= 3 and all(w in unique for w in others):
-                    anchors |= _near(s.term.setdefault(("word", word), {}), unique, [word],
-                                     set(), phrase_edits)
+    anchors: set[str] = set()  # near-misses of a word of a term whose other words are here
+    for (_, language), word, others in s.term_words:
+        if (not language or language == doc.language) and others <= unique:
+            anchors |= _near(s.term.setdefault(("word", word), _Memo()), unique, [word],
+                             set(), phrase_edits)
     data = NearMisses()
     data.correct = {(doc.id, f) for f in unique & s.target_set}
     candidates = names | unigram_terms
@@ -267,8 +286,14 @@ def collect_near_misses(ctx: RuleContext) -> NearMisses:
         data.lower = {f for w, f in written.items() if w[:1].islower()}
         for w, f in written.items():
             data.count[f] += seen[w]
-        for start, end, word, tokens, i in _occurrences(doc.id, doc.language, text, written,
-                                                        s.fold):
+        # a common word in lower case is never a name's typo (name-typo's rules): its
+        # occurrences are not located, which would cost a passage each ("selama" near a
+        # name's word, in every other Indonesian text)
+        located = {w: f for w, f in written.items()
+                   if f in unigram_terms or not w[:1].islower()
+                   or not _common(s, f, doc.language)}
+        for start, end, word, tokens, i in (_occurrences(doc.id, doc.language, text,
+                                                         located, s.fold) if located else ()):
             f = written[word]
             invisible = touches_invisible(tokens, i, i)
             if f in names:
@@ -305,6 +330,17 @@ def collect_near_misses(ctx: RuleContext) -> NearMisses:
     return data
 
 
+COMMON_ZIPF = 3.0  # Zipf frequency from which a word is common in a language
+
+
+def _common(s: _Setup, form: str, language: str) -> bool:
+    key = (form, language)
+    answer = s.common.get(key)
+    if answer is None:
+        answer = s.common[key] = zipf(form, language) >= COMMON_ZIPF
+    return answer
+
+
 def _occurrences(doc_id: str, language: str, text: str, written: dict[str, str],
                  fold_memo: dict[str, str]) -> Iterator[tuple[int, int, str, DocTokens, int]]:
     """(start, end, word, tokens, i) of each occurrence of the ``written`` words, with the
@@ -331,21 +367,22 @@ def capitalised_beside(tokens: DocTokens, i: int) -> frozenset[str]:
     return frozenset(out)
 
 
-def _near(memo: dict[str, bool], forms: set[str], targets: list[str], known: set[str],
+def _near(memo: _Memo, forms: set[str], targets: list[str], known: set[str],
           budget: Callable[[int], int]) -> set[str]:
     """The forms within ``budget(len(target))`` edits of a target, the targets themselves
-    excepted (memoised across documents)."""
-    lo = min(map(len, targets)) - 2
-    hi = max(map(len, targets)) + 2
-    new = sorted(f for f in forms if f not in memo)
-    for f in new:
-        memo[f] = False
-    eligible = [f for f in new if f not in known and lo <= len(f) <= hi and f.isalpha()]
-    for c, t, d in pairs(eligible, targets, 2):
-        if (eligible[c] != targets[t] and d <= budget(len(targets[t]))
-                and not is_mixed_script(eligible[c])):
-            memo[eligible[c]] = True
-    return {f for f in forms if memo[f]}
+    excepted (memoised across documents: only forms never asked about are compared)."""
+    new = forms - memo.asked
+    if new:
+        memo.asked |= new
+        lo = min(map(len, targets)) - 2
+        hi = max(map(len, targets)) + 2
+        eligible = sorted(f for f in new if f not in known and lo <= len(f) <= hi
+                          and f.isalpha())
+        for c, t, d in pairs(eligible, targets, 2):
+            if (eligible[c] != targets[t] and d <= budget(len(targets[t]))
+                    and not is_mixed_script(eligible[c])):
+                memo.near.add(eligible[c])
+    return forms & memo.near
 
 
 def name_budget(length: int) -> int:

@@ -38,7 +38,7 @@ _KEYS = {
     "derivation_prefixes", "derivation_suffixes", "offset_amounts",
     "running_words", "as_of_words", "rival_prefixes", "apposition_openers",
     "condition_words", "date_labels", "speech_verbs", "negation_words",
-    "negation_exceptions", "other_words",
+    "negation_exceptions", "other_words", "gendered_endings",
 }
 
 
@@ -86,6 +86,8 @@ class LanguagePack:
     negation_words: tuple[str, ...] = ()
     negation_exceptions: tuple[str, ...] = ()  # "not only": no negation of what follows
     # after a number, these make it count others than the whole ("52 others", "lainnya")
+    # pairs of name endings of one name's two genders ("putra", "putri"): not a typo
+    gendered_endings: tuple[tuple[str, str], ...] = ()
     other_words: tuple[str, ...] = ()
     # a date after these and the speaker is the day it was said ("said", "kata")
     speech_verbs: tuple[str, ...] = ()
@@ -152,7 +154,7 @@ _SHAPES = {
     "currencies": "groups", "approximations": "groups",
     "scales": "number", "numbers": "integer", "relative_days": "integer",
     "relative_years": "integer", "relative_months": "integer", "ordinal_words": "integer",
-    "period_between": "pairs",
+    "period_between": "pairs", "gendered_endings": "pairs",
 }
 
 

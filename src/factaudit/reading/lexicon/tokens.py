@@ -123,7 +123,9 @@ def build_index(documents: list[tuple[str, str, str]],
 
 
 def occurrence_pattern(words: Iterable[str]) -> re.Pattern[str]:
-    """Whole-token occurrences of any of ``words`` (as written)."""
+    """Whole-token occurrences of any of ``words`` (as written; at least one)."""
+    if not words:
+        raise ValueError("occurrence_pattern needs at least one word")
     alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
     return re.compile(rf"(?<![^\W_])(?:{alternatives})(?![^\W_]|[\u0300-\u036f])")
 
