@@ -22,8 +22,10 @@ Hunspell dictionary knows or that is common in a language of the corpus (wordfre
 spelling that recurs three or more times is a name of its own only in a document that also
 writes the declared name; in one that never does, it is the same misspelling repeated (as
 syndicated copies spread it). A spelling seen beside the name elsewhere in the corpus is a
-typo wherever it stands. In lower case, a word is a typo only of a name of 6+ letters, one
-edit away keeping its first letter, in no dictionary and not common. An acronym (a name
+typo wherever it stands, except inside another name. Two near-misses side by side stand in
+the name's order ("Achmad Sidiq" is not Sidik Achmadi). In lower case, a word is a typo
+only of a name of 6+ letters, one edit away keeping its first letter, in no dictionary and
+not common. An acronym (a name
 word written in capitals) is misspelled by two of its letters swapped, a letter doubled
 ("KPPK" for KPK), or from 5 letters any one edit; the words in capitals that the claims'
 ``vocabulary`` declares are checked the same way, and so are its capitalised words. The
@@ -123,12 +125,13 @@ def name_decision(found: str, candidate: str, target: str, distance: int,
                                                                   distance, ev)
     if ev.written_lower or ev.in_dictionary or (ev.recurring and ev.correct_here):
         return None  # an ordinary word, a known name, or another name beside this one
+    if ev.other_name:
+        return None  # part of another name ("Arfi Bambani" is not Bambang; "Abu Achmad
+        # Sidiq Amsya" is not Sidik, though "Bambang Sidiq" elsewhere misspells it)
     if ev.confirmed:
         if distance > context_edits(length):
             return None
         return "spelled so beside another word of the name elsewhere in the corpus"
-    if ev.other_name:
-        return None  # part of another name ("Arfi Bambani" is not Bambang)
     if ev.common or ev.common_target or distance > allowed_edits(length):
         return None  # a common word or name; near a name's word that is an ordinary word
         # too ("Politik"), a word alone is more likely another word
@@ -214,6 +217,7 @@ def _decide(ctx: RuleContext, data: NearMisses) -> list[Typo]:
     if not targets:
         return []
     partners = form_partners(ctx.claims)
+    order = form_order(ctx.claims)
     every_word = set().union(*entity_words.values())
     target_list = sorted(targets)
     candidates = sorted({p.form for p in data.places})
@@ -240,7 +244,7 @@ def _decide(ctx: RuleContext, data: NearMisses) -> list[Typo]:
         if not found_pairs or place.invisible:
             continue  # invisible-characters reports those beside an invisible character
         beside = _beside(place, found_pairs, targets, partners, by_candidate,
-                         ordinary, weak)
+                         ordinary, weak, order)
         places.append((not beside[0], place.doc_id, place.start, place, beside))
     places.sort(key=lambda p: p[:3])
     terms = {(t.doc_id, t.start) for t in term_typos(ctx)}  # a term's near-miss is its own
@@ -305,11 +309,23 @@ def form_partners(claims: ClaimSet) -> dict[tuple[str, str], set[str]]:
     return out
 
 
+def form_order(claims: ClaimSet) -> set[tuple[str, str, str]]:
+    """(entity id, word, a word that stands before it in one of the entity's forms)."""
+    out: set[tuple[str, str, str]] = set()
+    for entity in claims.entities:
+        for form in (*entity.correct_forms(), *entity.variants):
+            folded = [fold_phrase(m.group(0)).replace(" ", "") for m in TOKEN.finditer(form)]
+            out.update((entity.item_id, w, x) for k, w in enumerate(folded)
+                       for x in folded[:k])
+    return out
+
+
 def _beside(place: Place, found_pairs: list[tuple[int, str]],
             targets: dict[str, list[tuple[str, str]]],
             partners: dict[tuple[str, str], set[str]],
             by_candidate: dict[str, list[tuple[int, str]]], ordinary: set[str],
-            weak: set[str]) -> tuple[set[tuple[str, str]], set[tuple[str, str]]]:
+            weak: set[str], order: set[tuple[str, str, str]]
+            ) -> tuple[set[tuple[str, str]], set[tuple[str, str]]]:
     """(entity, target) pairs with another word of the entity beside the place, and those
     with a near-miss of another word of the entity beside it. Beside a name's word that is
     an ordinary word too ("Politik"), an everyday word of the name ("Indonesia") is no
@@ -322,8 +338,11 @@ def _beside(place: Place, found_pairs: list[tuple[int, str]],
             if place.near & others:
                 exact.add((e, t))
                 continue
-            for n in place.near:
+            for n in place.near:  # both misspelled: in the name's order ("Achmad Sidiq"
+                # is not "Sidik Achmadi")
+                before = n in place.before
                 if any(t2 in others and t2 != t and d2 <= context_edits(len(t2))
+                       and ((e, t, t2) in order) == before
                        for d2, t2 in by_candidate.get(n, [])):
                     near.add((e, t))
     return exact, near

@@ -1507,6 +1507,10 @@ REFUSALS = [  # (claims, text, language, the decision that refuses the value)
     (QUAKE_DAY, '"Gempa itu kuat," kata Kepala Tim Tanggap Darurat Gempa, Suharyo, kepada '
      "wartawan di Cianjur, Selasa (22/11/2022).", "id", "other-occasion"),
     (QUAKE_DAY, "Gempa itu kuat, ujarnya, Selasa (22/11/2022).", "id", "other-occasion"),
+    (QUAKE_DAY, "Data korban gempa disampaikan Kepala BNPB dalam konferensi pers, Rabu "
+     "(23/11/2022).", "id", "other-occasion"),
+    (QUAKE_DAY, "The toll of the quake was given at a press conference on 23 November 2022.",
+     "en", "other-occasion"),
     # what has not happened has no date
     (FOUND_DAY, "The boat, lost on 21 April 2021, has not yet been found.", "en", "negated"),
     (FOUND_DAY, "Kapal yang hilang Rabu (21/4/2021) belum ditemukan.", "id", "negated"),
@@ -1563,10 +1567,15 @@ def test_a_cue_inside_a_longer_cue_of_its_claim_is_one_cue():
         s.reason for s in attribution(lost, document(text)).trace)
 
 
-def test_a_saying_that_is_the_event_keeps_its_date():
-    announced = claims(claim("announced", "date", {"en": ["announced"]}, "2021-05-17"))
-    assert got(announced, "The firms announced on 16 May 2021 that they had merged.") == \
-        ["2021-05-16"]
+@pytest.mark.parametrize(("text", "language"), [
+    ("The firms announced on 16 May 2021 that they had merged.", "en"),  # the cue itself
+    ("GoTo lahir dari merger yang diumumkan pada 16 Mei 2021.", "id"),  # the cue's thing
+    ("It was the merger that was announced on 16 May 2021.", "en"),
+])
+def test_a_saying_that_is_the_event_keeps_its_date(text, language):
+    announced = claims(claim("announced", "date", {"en": ["announced", "merger"],
+                                                   "id": ["merger"]}, "2021-05-17"))
+    assert got(announced, text, language) == ["2021-05-16"]
 
 
 @pytest.mark.parametrize(("claimset", "text", "language", "decision"), REFUSALS,

@@ -291,6 +291,7 @@ class _SentenceWork:
         self._joined_keys: dict[tuple[tuple[int, int], ...], list[str]] = {}
         self._written: list[tuple[int, int]] | None = None  # years the sentence writes
         self._date_cues: list[Hit] = []  # the cues of date claims in the sentence
+        self._cues_of: dict[str, list[tuple[int, int]]] = {}  # claim → its cues here
         self._days: set[tuple[int, int]] | None = None  # spans of the full dates written
 
     # ------------------------------------------------------------------ steps
@@ -306,6 +307,8 @@ class _SentenceWork:
             claim = self.claims.claim(h.item)
             pools[f"category:{claim.id}" if claim.type == "category" else claim.type].append(h)
         found: dict[tuple[str, int, int], Mention] = {}
+        for h in hits:
+            self._cues_of.setdefault(h.item, []).append((h.start, h.end))
         self._date_cues = sorted(pools.get("date", []), key=lambda h: h.start)
         for key, pool_hits in pools.items():
             self._pool(key, pool_hits, found)
@@ -885,7 +888,8 @@ class _SentenceWork:
         if word is not None and v.kind == "date":
             return f"{word!r} before the date: the day a count or state stood at, not an event"
         word = said_on(self.text, self.sentence, (v.start, v.end), (h.start, h.end),
-                       self._spans) if v.kind == "date" and v.end <= self.span[1] else None
+                       self._spans, self._cues_of.get(h.item, [])
+                       ) if v.kind == "date" and v.end <= self.span[1] else None
         if word is not None:
             return f"after {word!r} and its speaker: the day it was said, not of the event"
         word = before("previous_words")

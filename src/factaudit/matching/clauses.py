@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -650,12 +651,13 @@ SPEECH_TAIL_WORDS = 6  # lower-case words between a speech verb and the date it 
 
 
 def said_on(text: str, sentence: Sentence, value: tuple[int, int], cue: tuple[int, int],
-            values: list[tuple[int, int]]) -> str | None:
+            values: list[tuple[int, int]], cues: Sequence[tuple[int, int]] = ()) -> str | None:
     """The speech verb whose date the value is: the date after "said", "kata", "ujarnya"
     and the speaker ("…," kata Kristianto di Agam, Selasa (16/1/2024)"; "officials said
     Monday") is the day the words were said, not the day of what they tell. Not when the
     cue, written in lower case, stands between them ("said the quake struck on Monday":
-    what was said), nor when another value or more than a few lower-case words do."""
+    what was said), nor when another value or more than a few lower-case words do, nor
+    when the verb is a cue of the claim (``cues``)."""
     pattern = pack_pattern(sentence.language, "speech_verbs",
                            r"(?<![\w-])(?:{w})(?:nya)?(?![\w-])")
     if pattern is None:
@@ -669,8 +671,10 @@ def said_on(text: str, sentence: Sentence, value: tuple[int, int], cue: tuple[in
                  if sentence.aside_of(m.start()) in (None, own)), None)
     if verb is None:
         return None
-    if cue[0] < verb.end() and verb.start() < cue[1]:
+    if any(c[0] < verb.end() and verb.start() < c[1] for c in (cue, *cues)):
         return None  # the saying is the event: "Gojek announced on 16 May" for "announced"
+    if cue[1] <= verb.start() and _announces(text, sentence.language, cue[1], verb.start()):
+        return None  # "merger yang diumumkan pada 17 Juni": the cue's thing was announced
     lo, hi = verb.end(), value[0]
     if hi - lo > 300 or re.match(r"['’]s\b", text[value[1]:value[1] + 3]):
         return None  # far off; "said Monday's quake …": the date is of the quake
@@ -679,6 +683,15 @@ def said_on(text: str, sentence: Sentence, value: tuple[int, int], cue: tuple[in
         return None
     lower = [w for w in WORD.findall(text, lo, hi) if w[:1].islower()]
     return verb.group(0) if len(lower) <= SPEECH_TAIL_WORDS else None
+
+
+def _announces(text: str, language: str, lo: int, hi: int) -> bool:
+    """Whether just a relative pronoun stands between a cue and a speech verb ("the
+    merger that was announced", "merger yang diumumkan"): the verb tells of the cue's
+    thing. Not nothing: in "Data korban gempa disampaikan …" the data were told."""
+    between = [fold_phrase(w) for w in WORD.findall(text, lo, hi)]
+    relative = {fold_phrase(w) for w in get_pack(language).relative_pronouns}
+    return bool(between) and between[0] in relative and len(between) <= 2
 
 
 def subset_marker(text: str, sentence: Sentence, value: tuple[int, int],

@@ -42,6 +42,7 @@ from factaudit.reading.lexicon.tokens import (
     grams_one_word_off,
     in_address,
     neighbours,
+    neighbours_before,
     occurrence_pattern,
     passage_tokens,
     sentence_initial,
@@ -152,6 +153,7 @@ class Place:
     address: bool = False  # it is part of a web address, e-mail, handle, hashtag or file name
     cut_off: bool = False  # the last word of a text that ends without punctuation
     beside: frozenset[str] = frozenset()  # folded capitalised words right beside it
+    before: frozenset[str] = frozenset()  # the words of ``near`` that stand before it
 
 
 @dataclass(frozen=True)
@@ -302,7 +304,8 @@ def collect_near_misses(ctx: RuleContext) -> NearMisses:
                                          sentence_initial(text, start), invisible,
                                          in_address(text, start, end),
                                          end >= tail,
-                                         capitalised_beside(tokens, i)))
+                                         capitalised_beside(tokens, i),
+                                         frozenset(neighbours_before(tokens, i))))
             if f in unigram_terms and f not in s.known:
                 for (size, language), _ in s.groups.items():
                     if size == 1 and (not language or language == doc.language):

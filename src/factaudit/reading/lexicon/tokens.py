@@ -203,24 +203,32 @@ def neighbours(doc: DocTokens, i: int, reach: int = 3) -> list[str]:
     """Folded words beside token ``i`` in the same name: next to it, or past initials
     ("Dewi L.P. Kartika"), with only spaces, one line break or an initial's full stop
     between."""
-    out = []
-    for step in (-1, 1):
-        k = i
-        for _ in range(reach):
-            j = k + step
-            if j < 0 or j >= len(doc.starts):
-                break
-            lo, hi = (doc.ends[j], doc.starts[k]) if step < 0 else (doc.ends[k], doc.starts[j])
-            gap = doc.text[lo:hi]
-            if not GAP.fullmatch(gap):
-                break
-            if "." in gap and not is_initial(doc.text[doc.starts[min(j, k)]:
-                                                         doc.ends[min(j, k)]]):
-                break
-            out.append(doc.forms[j])
-            if not is_initial(doc.text[doc.starts[j]:doc.ends[j]]):
-                break
-            k = j
+    return [*_side(doc, i, -1, reach), *_side(doc, i, 1, reach)]
+
+
+def neighbours_before(doc: DocTokens, i: int, reach: int = 3) -> list[str]:
+    """The words of ``neighbours`` that stand before token ``i``."""
+    return _side(doc, i, -1, reach)
+
+
+def _side(doc: DocTokens, i: int, step: int, reach: int) -> list[str]:
+    """The words of the name beside token ``i`` on one side (``step`` -1: before it)."""
+    out: list[str] = []
+    k = i
+    for _ in range(reach):
+        j = k + step
+        if j < 0 or j >= len(doc.starts):
+            break
+        lo, hi = (doc.ends[j], doc.starts[k]) if step < 0 else (doc.ends[k], doc.starts[j])
+        gap = doc.text[lo:hi]
+        if not GAP.fullmatch(gap):
+            break
+        if "." in gap and not is_initial(doc.text[doc.starts[min(j, k)]:doc.ends[min(j, k)]]):
+            break
+        out.append(doc.forms[j])
+        if not is_initial(doc.text[doc.starts[j]:doc.ends[j]]):
+            break
+        k = j
     return out
 
 
