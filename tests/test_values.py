@@ -148,6 +148,10 @@ def test_quantities(text, lang, expected):
         ("dua puluh lima tahun", "id", "25"),
         ("three years", "en", "3"),
         ("thirty-five years", "en", "35"),
+        # months after the years count as twelfths
+        ("1 tahun 6 bulan", "id", "1.5"),
+        ("2 tahun dan 3 bulan", "id", "2.25"),
+        ("2 years and 6 months", "en", "2.5"),
     ],
 )
 def test_durations(text, lang, expected):
@@ -552,3 +556,7 @@ def test_a_range_keeps_both_bounds_after_an_approximation_word(text, lang, expec
 def test_a_number_agrees_with_the_value_it_rounds_to(expected, written, language, agrees):
     (v,) = [v for v in read_values(written, language) if v.kind == "quantity"]
     assert rounds_to("quantity", expected, v.canonical, v.precision) is agrees
+
+
+def test_months_past_eleven_are_no_part_of_the_years():
+    assert pairs("1 tahun 13 bulan", "id") == [("duration", "1"), ("quantity", "13")]

@@ -38,7 +38,7 @@ _KEYS = {
     "derivation_prefixes", "derivation_suffixes", "offset_amounts",
     "running_words", "as_of_words", "rival_prefixes", "apposition_openers",
     "condition_words", "date_labels", "speech_verbs", "negation_words",
-    "negation_exceptions", "other_words", "gendered_endings",
+    "negation_exceptions", "other_words", "gendered_endings", "month_units",
 }
 
 
@@ -86,6 +86,8 @@ class LanguagePack:
     negation_words: tuple[str, ...] = ()
     negation_exceptions: tuple[str, ...] = ()  # "not only": no negation of what follows
     # after a number, these make it count others than the whole ("52 others", "lainnya")
+    # after a number of years, a number of these adds twelfths ("1 tahun 6 bulan")
+    month_units: tuple[str, ...] = ()
     # pairs of name endings of one name's two genders ("putra", "putri"): not a typo
     gendered_endings: tuple[tuple[str, str], ...] = ()
     other_words: tuple[str, ...] = ()

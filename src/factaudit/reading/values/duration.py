@@ -1,4 +1,5 @@
-"""Durations in years: "25 years", "25 tahun", "thirty years", "a 20-year drought"."""
+"""Durations in years: "25 years", "25 tahun", "thirty years", "a 20-year drought", and
+"1 tahun 6 bulan" (1.5: months after the years count as twelfths)."""
 
 from __future__ import annotations
 
@@ -32,17 +33,35 @@ def _pattern(pack: LanguagePack) -> re.Pattern[str] | None:
                       rf"(?P<u>{alt(pack.duration_units)})\b", FLAGS)
 
 
+@by_language
+@cache
+def _months(pack: LanguagePack) -> re.Pattern[str] | None:
+    """Months right after a number of years: "1 tahun 6 bulan", "2 years and 6 months"."""
+    if not pack.month_units:
+        return None
+    joiners = alt(pack.clause_words) if pack.clause_words else "(?!x)x"
+    return re.compile(rf"\s*,?\s*(?:(?:{joiners})\s+)?{number_pattern(pack)}"
+                      rf"(?![\w]|[.,]\d)\s+(?:{alt(pack.month_units)})\b", FLAGS)
+
+
 def find(text: str, reading: Reading) -> list[Value]:
     pattern = _pattern(reading.pack)
     if pattern is None:
         return []
+    months = _months(reading.pack)
     out = []
     for m in pattern.finditer(text):
         n = parse_number(m.group("n"), reading.pack)
         if n is None:
             continue
-        out.append(Value(ValueKind.DURATION, format_number(n), m.start(), m.end(), m.group(0),
-                         f"duration in {m.group('u').lower()}"))
+        end, how = m.end(), f"duration in {m.group('u').lower()}"
+        more = months.match(text, end) if months is not None else None
+        extra = parse_number(more.group("n"), reading.pack) if more is not None else None
+        if more is not None and extra is not None and 0 < extra < 12:
+            n, end = n + extra / 12, more.end()  # "1 tahun 6 bulan": one and a half years
+            how += " and months"
+        out.append(Value(ValueKind.DURATION, format_number(round(n, 4)), m.start(), end,
+                         text[m.start():end], how))
     return out
 
 
