@@ -244,6 +244,16 @@ def test_a_weekday_and_a_date_alone_on_a_line_is_no_dateline(text, language):
     assert doc.dateline is None and doc.published is None
 
 
+def test_a_place_dateline_after_a_date_label_is_the_dateline_and_neither_is_a_value():
+    crash = claims(claim("crash", "date", {"en": ["crash", "crashed"]}, "2018-10-29"))
+    text = ("date 2018-10-31 Lion Air crash: divers search the sea\n"
+            "JAKARTA, Oct 31 — The plane crashed on Monday.")
+    doc = document(text, published=None)
+    assert doc.text[slice(*doc.dateline)].startswith("JAKARTA")
+    assert doc.published == "2018-10-31"  # the label dates the place's dateline
+    assert got(crash, text, published=None) == ["2018-10-29"]  # Monday; no 31 October
+
+
 def test_a_link_to_another_article_is_no_dateline():
     assert document("Baca Juga: Gempa di Banten\nPeluncuran lancar.", "id").dateline is None
     assert document("Read Also: Quake in Banten\nThe launch went well.").dateline is None
@@ -1609,3 +1619,20 @@ def test_a_sentence_with_no_year_takes_the_years_of_its_document(text, published
     assert values == found
     if not found:
         assert "other-occasion" in decisions(SCORE, text, "en", published)
+
+
+LAUNCH_ABOUT = claims(claim("launch", "date", {"en": ["launch"]}, "2023-07-14",
+                            about={"en": ["Chandrayaan"]}))
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("The Chandrayaan launch was delayed twice. It finally happened on 14 July 2023.",
+     ["2023-07-14"]),
+    # a cue whose sentence is not about the claim is carried only to a sentence that is
+    ("The launch was delayed twice. Chandrayaan finally made it on 14 July 2023.",
+     ["2023-07-14"]),
+    ("The launch was delayed twice. It finally happened on 14 July 2023.", []),
+])
+def test_a_cue_is_carried_to_the_next_sentence_only_about_the_claim(text, found):
+    assert got(LAUNCH_ABOUT, text) == found
+    assert all(m.uncertain for m in mentions(LAUNCH_ABOUT, text))

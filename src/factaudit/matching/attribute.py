@@ -83,6 +83,7 @@ from factaudit.model import (
     TraceStep,
     ValueKind,
 )
+from factaudit.reading.dateline import date_label
 from factaudit.reading.inflection import find_phrase, phrase_keys, tokens
 from factaudit.reading.languages import LanguagePack, by_language, get_pack
 from factaudit.reading.text import fold, fold_phrase
@@ -105,6 +106,7 @@ class Attribution:
     # the years the document writes outside its cues (computed when a claim asks: ``when``)
     cue_spans: list[tuple[int, int]] = field(default_factory=list, repr=False)
     years: list[tuple[int, int]] | None = field(default=None, repr=False)
+    label: tuple[int, int] | None = field(default=None, repr=False)  # a date label's span
 
     def claims_in(self, sentence_start: int) -> set[str]:
         """Claims with a mention in the sentence starting there (mentions are indexed as
@@ -167,8 +169,9 @@ def attribute(doc: Document, claims: ClaimSet, hits: list[Hit],
         work.run(sentence_hits)
         if k + 1 < len(spans):
             named = {h.item for h in by_sentence.get(k + 1, [])}
-            _carry_over(doc, claims, work, [h for h in sentence_hits if h.item not in named],
-                        spans[k + 1], trace, out)
+            _carry_over(doc, claims, work, [h for h in [*work.passed, *work.unabout]
+                                            if h.item not in named],
+                        spans[k + 1], trace, out, {h.item for h in work.unabout})
     out.mentions.sort(key=lambda m: (m.value_start, m.claim))
     return out
 
@@ -191,7 +194,8 @@ def _outermost(hits: list[Hit], trace: Collection[str], out: Attribution) -> lis
 
 
 def _carry_over(doc: Document, claims: ClaimSet, work: _SentenceWork, hits: list[Hit],
-                span: tuple[int, int], trace: Collection[str], out: Attribution) -> None:
+                span: tuple[int, int], trace: Collection[str], out: Attribution,
+                need_about: Collection[str] = frozenset()) -> None:
     """"The lunar orbit insertion was the riskiest step. ISRO carried it out on 6
     August": a claim named in one sentence without a value of its kind is read in the
     next one when that names no claim, refers back ("it", "manuver tersebut") and does not
@@ -220,7 +224,9 @@ def _carry_over(doc: Document, claims: ClaimSet, work: _SentenceWork, hits: list
             seen.add(h.item)
             pseudo.append(Hit(HitKind.CUE, h.item, span[0], span[0],
                               f"{h.text} (previous sentence)", h.language, h.document))
-    _SentenceWork(doc, claims, span, trace, out, carried=True).run(pseudo)
+    carried_work = _SentenceWork(doc, claims, span, trace, out, carried=True)
+    carried_work.need_about = set(need_about)
+    carried_work.run(pseudo)
 
 
 @dataclass
@@ -292,13 +298,21 @@ class _SentenceWork:
         self._written: list[tuple[int, int]] | None = None  # years the sentence writes
         self._date_cues: list[Hit] = []  # the cues of date claims in the sentence
         self._cues_of: dict[str, list[tuple[int, int]]] = {}  # claim → its cues here
+        self.passed: list[Hit] = []  # the cues that passed the sentence's checks
+        self.unabout: list[Hit] = []  # … and those that failed only `about`
+        self.need_about: set[str] = set()  # carried claims the sentence must be about
         self._days: set[tuple[int, int]] | None = None  # spans of the full dates written
 
     # ------------------------------------------------------------------ steps
     def run(self, hits: list[Hit]) -> None:
         self.values = self._outside_dateline(self.values, {h.item for h in hits})
-        hits = [h for h in hits if self._whole_cue(h) and not self._negated(h)
-                and self._about(h) and self._on_occasion(h, hits)]
+        whole = [h for h in hits if self._whole_cue(h) and not self._negated(h)]
+        about = [h for h in whole if self._about(h)]
+        # carried to the next sentence: the cues that passed, and those that failed only
+        # `about`, which the next sentence must then meet itself
+        self.unabout = [h for h in whole if h not in about]
+        hits = [h for h in about if self._on_occasion(h, hits)]
+        self.passed = hits
         for h in hits:
             if h.item in self.trace:
                 self._step(h.item, "cue", f"cue {h.text!r} found", cue=h)
@@ -316,12 +330,15 @@ class _SentenceWork:
         self.out.mentions.extend(found.values())
 
     def _outside_dateline(self, values: list[Value], items: set[str]) -> list[Value]:
-        line = self.doc.dateline
-        if line is None or self.span[0] >= line[1]:
+        if self.out.label is None:  # once a document: "date 2018-10-31" atop the text
+            self.out.label = date_label(self.text, self.language) or (0, 0)
+        lines = [span for span in (self.doc.dateline, self.out.label)
+                 if span is not None and span[0] < span[1] and self.span[0] < span[1]]
+        if not lines:
             return values
         kept = []
         for v in values:
-            if v.start < line[1] and line[0] < v.end:
+            if any(v.start < line[1] and line[0] < v.end for line in lines):
                 for c in items & set(self.trace):
                     self._step(c, "dateline", "in the dateline: the place and date of "
                                "filing, not a value of the claim", value=v)
@@ -334,8 +351,8 @@ class _SentenceWork:
         for a cue carried over, the sentence it came from was)."""
         claim = self.claims.claim(h.item)
         topic, excluded = claim.topic(self.language), claim.excluded(self.language)
-        if self.carried:
-            topic = []
+        if self.carried and h.item not in self.need_about:
+            topic = []  # the sentence it came from was about the claim
         if not topic and not excluded:
             return True
         keys = self.keys(self._body(self.span))

@@ -37,17 +37,42 @@ class Dateline:
 
 
 def find_dateline(text: str, language: str) -> Dateline | None:
-    """The dateline of a text, if one of its first lines opens with one."""
-    offset = 0
-    for line in text[:SEARCH_CHARS].split("\n")[:4]:
-        stripped = line.strip()
-        if stripped:
-            lead = offset + len(line) - len(line.lstrip())
-            found = _match(text, lead, line.strip(), language)
-            if found is not None:
-                return found
-        offset += len(line) + 1
+    """The dateline of a text, if one of its first lines opens with one. After a date label
+    ("date 2018-10-31 Headline…"), a place's dateline on a following line ("JAKARTA, Oct 31
+    —") is the dateline, dated by the label when it has no date of its own; the label is
+    then found by ``date_label``."""
+    label: Dateline | None = None
+    for lead, line in _first_lines(text):
+        found = _match(text, lead, line, language)
+        if found is None:
+            continue
+        if label is None and _labelled(line, language) is not None:
+            label = found  # a place's dateline may follow it
+            continue
+        if label is not None and found.date is None:
+            return Dateline(found.start, found.end, label.date, found.raw)
+        return found
+    return label
+
+
+def date_label(text: str, language: str) -> tuple[int, int] | None:
+    """The span of a date label opening one of the first lines ("Published: 6 December
+    2023"), whether or not a place's dateline follows it."""
+    for lead, line in _first_lines(text):
+        labelled = _labelled(line, language)
+        if labelled is not None:
+            return lead, lead + labelled[0]
     return None
+
+
+def _first_lines(text: str) -> list[tuple[int, str]]:
+    """(offset, line stripped) of the first non-empty lines (at most four lines read)."""
+    out, offset = [], 0
+    for line in text[:SEARCH_CHARS].split("\n")[:4]:
+        if line.strip():
+            out.append((offset + len(line) - len(line.lstrip()), line.strip()))
+        offset += len(line) + 1
+    return out
 
 
 # "(MENAFN- Nam News Network) JAKARTA, Oct 21 (NNN-ANTARA) – …": a syndication tag first

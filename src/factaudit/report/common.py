@@ -50,6 +50,6 @@ def summary_line(result: AuditResult) -> str:
     counts = result.counts()
     return (f"{result.document_count} documents, {len(result.claims.claims)} claims, "
             f"{len(result.claims.entities)} entities, {len(result.claims.terms)} terms, "
-            f"{len(result.mentions)} mentions: {counts['error']} errors, "
+            f"{len(result.mentions)} claim values read: {counts['error']} errors, "
             f"{counts['warning']} warnings, {counts['info']} info, "
             f"{counts['acknowledged']} acknowledged")
