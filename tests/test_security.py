@@ -361,6 +361,24 @@ def test_one_long_sentence_with_many_cues_is_linear(cli):
     assert times[1] < 6 * times[0] + 1.0, times  # 4× the text, far from 16× the time
 
 
+def test_one_long_sentence_of_sayings_conditions_and_negations_is_linear(cli):
+    # the speech-verb, condition and negation checks look a few matches around each value
+    write(cli.root, "claims/facts.yaml", """
+        claims:
+          - {id: partner, statement: x, type: date, expected: 2018-05-03,
+             cues: {en: [strategic partner]}}
+    """)
+    unit = ("if not a strategic partner since 3 May 1996, officials said on 4 May 2019, "
+            "and ")
+    times = []
+    for repeat in (250, 1000):
+        write(cli.root, "corpus/good.txt", "---\nlanguage: en\n---\n" + unit * repeat)
+        started = time.perf_counter()
+        assert cli("check", "--no-cache", "--format", "json").code in (0, 1)
+        times.append(time.perf_counter() - started)
+    assert times[1] < 6 * times[0] + 1.0, times  # 4× the text, far from 16× the time
+
+
 def test_one_long_line_with_many_weekdays_is_linear(cli):
     unit = "The ministers met on Wednesday, 6 July 2021, as planned. "
     times = []

@@ -428,7 +428,8 @@ def conditional(text: str, sentence: Sentence, end: int, value: int) -> str | No
     if pattern is None:
         return None
     end = max(end, sentence.segment(value)[1])  # "… in 2025 if the weather holds"
-    for m in sentence.matches(pattern, text):  # found once per sentence
+    for m in sentence.matches(pattern, text)[:8]:  # found once per sentence; the first
+        # few will do, so that a long sentence of values stays linear
         if m.start() >= end:
             break
         aside = sentence.aside_of(m.start())
@@ -678,8 +679,9 @@ def said_on(text: str, sentence: Sentence, value: tuple[int, int], cue: tuple[in
     lo, hi = verb.end(), value[0]
     if hi - lo > 300 or re.match(r"['’]s\b", text[value[1]:value[1] + 3]):
         return None  # far off; "said Monday's quake …": the date is of the quake
-    if any(lo <= s < hi for s, _ in values) or (lo <= cue[0] < hi and
-                                                not text[cue[0]:cue[0] + 1].isupper()):
+    k = bisect_left(values, (lo, lo))  # (sorted by start: a step, not a walk)
+    if (k < len(values) and values[k][0] < hi) or (lo <= cue[0] < hi and
+                                                   not text[cue[0]:cue[0] + 1].isupper()):
         return None
     lower = [w for w in WORD.findall(text, lo, hi) if w[:1].islower()]
     return verb.group(0) if len(lower) <= SPEECH_TAIL_WORDS else None
