@@ -538,6 +538,9 @@ def test_a_language_pack_with_a_non_word_is_a_clear_error(tmp_path):
     ("Pendakian butuh sekitar empat sampai enam jam.", "id", [("quantity", "4..6")]),
     ("It drew about 5 to 8 million visitors.", "en", [("quantity", "5000000..8000000")]),
     ("It drew about 5 million visitors.", "en", [("quantity", "4750000..5250000")]),
+    # a unit written against the second number ends the range
+    ("The wreck lies about 30 to 40m deep.", "en", [("quantity", "30..40")]),
+    ("Bangkai pesawat di kedalaman 30-40m.", "id", [("quantity", "30..40")]),
 ])
 def test_a_range_keeps_both_bounds_after_an_approximation_word(text, lang, expected):
     assert pairs(text, lang) == expected

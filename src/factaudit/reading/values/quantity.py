@@ -58,8 +58,10 @@ def _range_pattern(pack: LanguagePack) -> re.Pattern[str]:
                     rf"(?P<b>{one}{scale})")
     linker = rf"\s*(?:{symbols})\s*" + (rf"|\s+(?:{alt(words)})\s+" if words else "")
     before = "(?<![\\w.,:])" + "".join(f"|(?<={re.escape(c)})" for c in pack.currency_prefixes)
+    # a unit written against the second number ends the range too ("30-40m")
+    glued = rf"(?=(?:{alt(pack.glued_units)})\b)|" if pack.glued_units else ""
     alts.append(rf"(?:{before})(?P<c>{one}{scale})(?:{linker})(?P<d>{one}{scale})"
-                rf"(?![\w]|[.,]\d)")
+                rf"(?:{glued}(?![\w]|[.,]\d))")
     return re.compile("|".join(alts), FLAGS)
 
 
