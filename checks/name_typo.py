@@ -296,28 +296,30 @@ def _decide(ctx: RuleContext, data: NearMisses) -> list[Typo]:
     return out
 
 
+def _entity_forms(claims: ClaimSet) -> Iterator[tuple[str, list[str]]]:
+    """(entity id, the folded words of one of its forms), for every correct form and
+    variant of every entity."""
+    for entity in claims.entities:
+        for form in (*entity.correct_forms(), *entity.variants):
+            yield entity.item_id, [fold_phrase(m.group(0)).replace(" ", "")
+                                   for m in TOKEN.finditer(form)]
+
+
 def form_partners(claims: ClaimSet) -> dict[tuple[str, str], set[str]]:
     """(entity id, folded word) → the other words of the entity's forms that hold the word:
     the words that may stand beside it ("Singo" beside "Edan" of the alias "Singo Edan";
     not "Arema", which is another form of the same club)."""
     out: dict[tuple[str, str], set[str]] = defaultdict(set)
-    for entity in claims.entities:
-        for form in (*entity.correct_forms(), *entity.variants):
-            folded = [fold_phrase(m.group(0)).replace(" ", "") for m in TOKEN.finditer(form)]
-            for w in folded:
-                out[(entity.item_id, w)].update(x for x in folded if x != w and len(x) >= 2)
+    for e, folded in _entity_forms(claims):
+        for w in folded:
+            out[(e, w)].update(x for x in folded if x != w and len(x) >= 2)
     return out
 
 
 def form_order(claims: ClaimSet) -> set[tuple[str, str, str]]:
     """(entity id, word, a word that stands before it in one of the entity's forms)."""
-    out: set[tuple[str, str, str]] = set()
-    for entity in claims.entities:
-        for form in (*entity.correct_forms(), *entity.variants):
-            folded = [fold_phrase(m.group(0)).replace(" ", "") for m in TOKEN.finditer(form)]
-            out.update((entity.item_id, w, x) for k, w in enumerate(folded)
-                       for x in folded[:k])
-    return out
+    return {(e, w, x) for e, folded in _entity_forms(claims)
+            for k, w in enumerate(folded) for x in folded[:k]}
 
 
 def _beside(place: Place, found_pairs: list[tuple[int, str]],

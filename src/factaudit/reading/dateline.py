@@ -43,11 +43,13 @@ def find_dateline(text: str, language: str) -> Dateline | None:
     then found by ``date_label``."""
     label: Dateline | None = None
     for lead, line in _first_lines(text):
+        labelled = _labelled(line, language) if label is None else None
+        if labelled is not None:  # "Published: 6 December 2023", "date 2023-12-06 …":
+            end, date = labelled  # a place's dateline may follow it
+            label = Dateline(lead, lead + end, date, text[lead:lead + end])
+            continue
         found = _match(text, lead, line, language)
         if found is None:
-            continue
-        if label is None and _labelled(line, language) is not None:
-            label = found  # a place's dateline may follow it
             continue
         if label is not None and found.date is None:
             return Dateline(found.start, found.end, label.date, found.raw)
@@ -80,10 +82,6 @@ _SOURCE_TAG = re.compile(r"\([^()\n]{1,60}\)\s+(?=[A-Z])")
 
 
 def _match(text: str, lead: int, line: str, language: str) -> Dateline | None:
-    labelled = _labelled(line, language)
-    if labelled is not None:  # "Published: 6 December 2023", "date 2023-12-06 Headline…"
-        end, date = labelled
-        return Dateline(lead, lead + end, date, text[lead:lead + end])
     tag = _SOURCE_TAG.match(line)
     if tag is not None:
         found = _match(text, lead + tag.end(), line[tag.end():], language)

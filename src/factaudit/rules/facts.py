@@ -41,8 +41,7 @@ from factaudit.reading.lexicon.tokens import (
     DocTokens,
     grams_one_word_off,
     in_address,
-    neighbours,
-    neighbours_before,
+    neighbours_by_side,
     occurrence_pattern,
     passage_tokens,
     sentence_initial,
@@ -299,13 +298,14 @@ def collect_near_misses(ctx: RuleContext) -> NearMisses:
             f = written[word]
             invisible = touches_invisible(tokens, i, i)
             if f in names:
+                before, after = neighbours_by_side(tokens, i)
                 data.places.append(Place(f, doc.id, start, end, word,
-                                         frozenset(neighbours(tokens, i)),
+                                         frozenset(before + after),
                                          sentence_initial(text, start), invisible,
                                          in_address(text, start, end),
                                          end >= tail,
                                          capitalised_beside(tokens, i),
-                                         frozenset(neighbours_before(tokens, i))))
+                                         frozenset(before)))
             if f in unigram_terms and f not in s.known:
                 for (size, language), _ in s.groups.items():
                     if size == 1 and (not language or language == doc.language):

@@ -199,16 +199,12 @@ def is_initial(word: str) -> bool:
 GAP = re.compile(r"[ \t\u00a0]*\.?[ \t\u00a0]*\n?[ \t\u00a0]*")
 
 
-def neighbours(doc: DocTokens, i: int, reach: int = 3) -> list[str]:
-    """Folded words beside token ``i`` in the same name: next to it, or past initials
-    ("Dewi L.P. Kartika"), with only spaces, one line break or an initial's full stop
-    between."""
-    return [*_side(doc, i, -1, reach), *_side(doc, i, 1, reach)]
-
-
-def neighbours_before(doc: DocTokens, i: int, reach: int = 3) -> list[str]:
-    """The words of ``neighbours`` that stand before token ``i``."""
-    return _side(doc, i, -1, reach)
+def neighbours_by_side(doc: DocTokens, i: int, reach: int = 3
+                       ) -> tuple[list[str], list[str]]:
+    """Folded words beside token ``i`` in the same name, those before it and those after
+    it: next to it, or past initials ("Dewi L.P. Kartika"), with only spaces, one line
+    break or an initial's full stop between."""
+    return _side(doc, i, -1, reach), _side(doc, i, 1, reach)
 
 
 def _side(doc: DocTokens, i: int, step: int, reach: int) -> list[str]:
