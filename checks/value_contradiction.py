@@ -9,7 +9,9 @@ value (for ``counts_from``: the publication year minus that year). A value state
 plan or target, or a date given by a source published before that date, is reported as
 info at most; so is a value so far from the expected one (more than five times off, or a
 date wrong in two of year, month and day and by more than two months) that it is more
-likely another fact than a slip in this one.
+likely another fact than a slip in this one. A count in a list of counts ("181 passengers
+and 8 crew") is a part: info at most, and nothing when the list adds up to the expected
+value.
 """
 
 from __future__ import annotations
@@ -31,6 +33,8 @@ def check(ctx: RuleContext) -> Iterator[Report]:
             continue
         if m.precision and rounds_to(claim.type, expected, m.value, m.precision):
             continue  # "96 juta" for 96,214,691: the expected value, rounded as written
+        if m.total and agrees(claim.type, expected, m.total, claim.tolerance):
+            continue  # "181 passengers and 8 crew": a part of a list that adds up to it
         planned = m.modality == "planned" or _before_the_fact(claim.type, expected,
                                                                doc.published)
         guess = m.modality == "provisional"

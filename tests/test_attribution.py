@@ -1636,3 +1636,47 @@ LAUNCH_ABOUT = claims(claim("launch", "date", {"en": ["launch"]}, "2023-07-14",
 def test_a_cue_is_carried_to_the_next_sentence_only_about_the_claim(text, found):
     assert got(LAUNCH_ABOUT, text) == found
     assert all(m.uncertain for m in mentions(LAUNCH_ABOUT, text))
+
+
+ON_BOARD = claims(claim("aboard", "quantity", {"en": ["on board", "carrying"],
+                                               "id": ["membawa", "mengangkut"]}, 189,
+                        unit_words={"en": ["people", "passengers"],
+                                    "id": ["orang", "penumpang"]}))
+KILLED = claims(claim("killed", "quantity", {"en": ["killed"], "id": ["tewas"]}, 5,
+                      unit_words={"en": ["people"], "id": ["orang"]}))
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("The jet was carrying 181 passengers and 8 crew members.", "en"),
+    ("It crashed, killing the eight crew members and 181 passengers on board.", "en"),
+    ("Pesawat itu membawa 178 penumpang dewasa, 1 anak, 2 bayi, dan 8 kru pesawat.", "id"),
+    ("Kapal mengangkut 181 penumpang serta 8 awak.", "id"),
+])
+def test_a_list_of_counts_that_adds_up_to_the_claim_is_no_contradiction(text, language):
+    listed = [m for m in mentions(ON_BOARD, text, language) if m.claim == "aboard"]
+    assert listed and all(m.total == "189" and m.modality == "provisional" for m in listed)
+    assert verdict(ON_BOARD, text, language) == []
+
+
+@pytest.mark.parametrize(("text", "language", "found"), [
+    # a part of a list that does not add up: info at most, the list and its sum said
+    ("The jet was carrying 180 passengers and 8 crew members.", "en", "180"),
+    ("Pesawat itu membawa 178 penumpang dewasa, 1 anak, dan 2 bayi.", "id", "178"),
+])
+def test_a_count_in_a_list_of_counts_is_a_part(text, language, found):
+    assert verdict(ON_BOARD, text, language) == [("info", found)]
+    (m,) = [m for m in mentions(ON_BOARD, text, language) if m.claim == "aboard"]
+    assert "one of a list of counts" in m.how and m.total is not None
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    # the claim's own cue is the count's noun: the count is the claim's, not a part
+    ("The crash left 6 people killed and 20 injured.", "en"),
+    ("Kecelakaan itu membuat 6 orang tewas dan 20 orang luka-luka.", "id"),
+    ("Kecelakaan itu membuat 20 orang luka-luka dan 6 orang tewas.", "id"),
+    # no list: a verb stands between the counts, or the counts count the same thing
+    ("The quake killed 6 people and injured 20.", "en"),
+    ("The blast killed 6 people and 4 people more on Sunday.", "en"),
+])
+def test_a_count_that_is_the_claims_own_is_read_in_a_list(text, language):
+    assert verdict(KILLED, text, language) == [("error", "6")]

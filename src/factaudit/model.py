@@ -266,6 +266,7 @@ class Mention:
     uncertain: bool = False  # read with less confidence: derived rules leave it alone
     as_of: int | None = None  # the year an anniversary is counted to, when the text says
     precision: float | None = None  # the unit of the last digit written ("96 juta": 1e6)
+    total: str | None = None  # the sum of the list of counts it is one of ("181 … and 8 …")
 
 
 # ================================================================ findings

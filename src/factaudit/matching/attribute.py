@@ -58,6 +58,7 @@ from factaudit.matching.clauses import (
     analyse,
     as_of_word,
     compared,
+    count_list,
     earlier_figure,
     life_marker,
     negation_before,
@@ -88,6 +89,7 @@ from factaudit.reading.inflection import find_phrase, phrase_keys, tokens
 from factaudit.reading.languages import LanguagePack, by_language, get_pack
 from factaudit.reading.text import fold, fold_phrase
 from factaudit.reading.values import Value, read_categories, read_values
+from factaudit.reading.values.base import format_number
 from factaudit.reading.values.quantity import currency_named, currency_of
 
 CLAUSE_PENALTY = 40
@@ -302,6 +304,7 @@ class _SentenceWork:
         self.unabout: list[Hit] = []  # … and those that failed only `about`
         self.need_about: set[str] = set()  # carried claims the sentence must be about
         self._days: set[tuple[int, int]] | None = None  # spans of the full dates written
+        self._counts_spans: list[tuple[int, int]] | None = None  # the quantities, in order
 
     # ------------------------------------------------------------------ steps
     def run(self, hits: list[Hit]) -> None:
@@ -580,8 +583,14 @@ class _SentenceWork:
             plan = planned(self.text, self.sentence, (h.start, h.end), (v.start, v.end))
             guess = None if plan else provisional(self.text, self.sentence, (v.start, v.end),
                                                   claim.type == "quantity")
+            listed = None if plan or guess or claim.type != "quantity" else \
+                self._list_part(claim, v, hits)
+            part, total = listed or (None, None)
+            guess = guess or part
             words = word_gap(self.text, (h.start, h.end), (v.start, v.end))
             how = f"{v.how}; {words} word{'s' if words != 1 else ''} from the cue"
+            if part is not None:
+                how += f"; {part}"
             if cand.as_of is not None:
                 how += f"; counted to {cand.as_of}, the year written in the sentence"
             found[mention_key] = Mention(
@@ -591,9 +600,10 @@ class _SentenceWork:
                 value=v.canonical, kind=ValueKind(v.kind), how=how, weekday=v.weekday,
                 modality=Modality.PLANNED if plan else Modality.PROVISIONAL if guess
                 else Modality.FACT, as_of=cand.as_of, uncertain=self.carried,
-                precision=v.precision)
+                precision=v.precision, total=total)
             if claim.id in self.trace:
                 note = (f"; a plan or hedge ({plan!r}): reported as info at most" if plan else
+                        f"; {part}: reported as info at most" if part else
                         f"; a provisional figure ({guess!r}): reported as info at most"
                         if guess else "")
                 self._step(claim.id, "mention",
@@ -739,6 +749,43 @@ class _SentenceWork:
         if subset is not None:
             return "part-of", f"the sentence counts a part ({subset!r})"
         return self._counts(claim, v, unit_end, hits)
+
+    def _list_part(self, claim: Claim, v: Value, hits: list[Hit]
+                   ) -> tuple[str, str | None] | None:
+        """"carrying 181 passengers and 8 crew": a count of a list of counts is a part of
+        the whole the list makes — unless the claim's own cue is its noun ("5 orang tewas
+        dan 20 luka-luka": 5 is the claim's count of the dead). (Why, the list's sum.)"""
+        if self._counts_spans is None:
+            self._counts_spans = sorted((u.start, u.end) for u in self.values
+                                        if u.kind == ValueKind.QUANTITY)
+        spans = self._counts_spans
+        k = bisect_left(spans, (v.start, v.end))
+        if k == len(spans) or spans[k] != (v.start, v.end):
+            return None
+        items = count_list(self.text, spans, k, self.language)
+        if not items:
+            return None
+        noun = words_after(self.text, v.end, NOUN_PHRASE_WORDS, self.language, self.span[1])
+        counters = _folded_phrases(get_pack(self.language).counters)
+        while noun and fold_phrase(noun[0].text) in counters:
+            noun = noun[1:]
+        own = [h.start for h in hits if h.item == claim.id]
+        if noun and noun[0].start in own:
+            return None
+        # a cue inside an item's words before the next count names that item ("6 people
+        # killed and 20 injured"); after the last one it may speak of the whole list
+        # ("8 crew and 181 passengers on board"), so only its first word counts there
+        after = next((a for a, _ in items if a > v.start), None)
+        if after is not None and any(v.end <= c < after for c in own):
+            return None
+        shown = ", ".join(self.text[a:b] for a, b in items)
+        by_value = {(u.start, u.end): u.canonical for u in self.values}
+        try:
+            total = sum(float(by_value[span]) for span in items)
+        except ValueError:  # a range among them: no one sum
+            return f"one of a list of counts ({shown})", None
+        together = format_number(total)
+        return f"one of a list of counts ({shown}; together {together})", together
 
     def _in_cue(self, item: str, v: Value, hits: list[Hit]) -> bool:
         """Whether the value lies inside a cue (not a keyword passage) of the claim."""

@@ -718,6 +718,60 @@ def subset_marker(text: str, sentence: Sentence, value: tuple[int, int],
     return None
 
 
+LIST_NOUN_WORDS = 4  # the longest noun phrase of one item of a list of counts
+
+
+@by_language
+@cache
+def _list_gap(language: str) -> re.Pattern[str] | None:
+    """What stands between two counts of a list: the first one's noun phrase (a few
+    words, the first not a small word), then a comma and/or a joining word ("and", "dan")
+    right before the next number."""
+    joiners = get_pack(language).list_joiners
+    if not joiners:
+        return None
+    word = r"[^\W\d_][\w'’.-]*"
+    return re.compile(
+        rf"\s*(?P<noun>{word}(?:\s+{word}){{0,{LIST_NOUN_WORDS - 1}}})"
+        rf"(?:\s*,\s*(?:(?:{_phrases(joiners)})\s+)?|\s+(?:{_phrases(joiners)})\s+)",
+        re.IGNORECASE)
+
+
+def count_list(text: str, values: Sequence[tuple[int, int]], index: int, language: str
+               ) -> list[tuple[int, int]]:
+    """The counts of the list the value ``values[index]`` is one of — "181 passengers and
+    8 crew", "178 penumpang dewasa, 1 anak, 2 bayi, dan 8 kru": numbers each followed by
+    its own noun phrase, joined by commas and the pack's ``list_joiners``, the phrases not
+    all the same ("5 km and 10 km" is no list). ``values`` are the sentence's counts in
+    order; [] when the value is not in such a list."""
+    gap = _list_gap(language)
+    if gap is None:
+        return []
+    small = _small_words(language)
+    nouns: dict[int, str] = {}
+
+    def joined(i: int) -> bool:  # the count i, its noun, a joiner, then the count i + 1
+        m = gap.fullmatch(text, values[i][1], values[i + 1][0])
+        if m is None or fold_phrase(m.group("noun").split()[0]) in small:
+            return False
+        nouns[i] = fold_phrase(m.group("noun"))
+        return True
+
+    first = index
+    while first > 0 and joined(first - 1):
+        first -= 1
+    last = index
+    while last + 1 < len(values) and joined(last):
+        last += 1
+    if last == first:
+        return []
+    tail = words_after(text, values[last][1], LIST_NOUN_WORDS, language)
+    nouns[last] = fold_phrase(" ".join(w.text for w in tail))
+    if not tail or len({nouns[i] for i in range(first, last + 1)}) < 2:
+        return []
+    return list(values[first:last + 1])
+
+
 def compared(text: str, sentence: Sentence, a: tuple[int, int], b: tuple[int, int]
              ) -> str | None:
     """A comparison word between two spans ("Rp400, 18% above the IPO price")."""

@@ -57,6 +57,7 @@ def mentions_schema():
             "uncertain": pa.Column(bool),
             "as_of": pa.Column("Int64", pa.Check.in_range(1, 9999), nullable=True),
             "precision": pa.Column(float, pa.Check.gt(0), nullable=True),
+            "total": pa.Column(str, nullable=True),
         },
         checks=[
             pa.Check(lambda df: df.value_start < df.value_end, name="value span not empty"),

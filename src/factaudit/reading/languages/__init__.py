@@ -39,6 +39,7 @@ _KEYS = {
     "running_words", "as_of_words", "rival_prefixes", "apposition_openers",
     "condition_words", "date_labels", "speech_verbs", "negation_words",
     "negation_exceptions", "other_words", "gendered_endings", "month_units",
+    "list_joiners",
 }
 
 
@@ -91,6 +92,8 @@ class LanguagePack:
     # pairs of name endings of one name's two genders ("putra", "putri"): not a typo
     gendered_endings: tuple[tuple[str, str], ...] = ()
     other_words: tuple[str, ...] = ()
+    # words that join the items of a list of counts ("181 passengers and 8 crew")
+    list_joiners: tuple[str, ...] = ()
     # a date after these and the speaker is the day it was said ("said", "kata")
     speech_verbs: tuple[str, ...] = ()
     # a clause opened by these states a condition, not a fact ("if", "jika")
