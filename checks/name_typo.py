@@ -12,7 +12,8 @@ word of that form beside it (both words misspelled); but not a common word of th
 language written in lower case ("grand prix pertama" beside Pertamina Grand Prix), made
 from the name's word by an ending ("Asian" beside a word of Team Asia), or standing for a
 name's word that is a common word too ("Transport Minister" beside the alias Transport
-Ministry). A word alone must
+Ministry; a surname that news makes frequent but no dictionary knows, "Pandjaitan", is no
+common word). A word alone must
 look like a misspelled name: one edit away (two from 12 letters), 5+ letters long, keeping its first
 letter (unless the name has 8+ letters), not beside a capitalised word that is no common
 word and no entity's word (the rest of another name: "Arfi Bambani" is not Bambang),
@@ -90,7 +91,9 @@ class Evidence:
     acronym: bool = False  # the name's word is declared in capitals
     address: bool = False  # part of a web or e-mail address, a handle or a file name
     common_target: bool = False  # the name's word is an ordinary word too ("Politik")
-    word_target: bool = False  # the name's word is a common word ("Ministry")
+    # the name's word is a common word ("Ministry"): frequent, and known to a dictionary
+    # when there is one to ask (a famous surname is frequent too: "Pandjaitan")
+    word_target: bool = False
     other_gender: bool = False  # the other gender's form by the packs' gendered endings
     cut_off: bool = False  # the last word of a text that ends without punctuation
     other_name: bool = False  # beside a capitalised word of no entity that is no common word
@@ -268,7 +271,8 @@ def _decide(ctx: RuleContext, data: NearMisses) -> list[Typo]:
                               acronym=written.isupper() and len(written) > 1,
                               address=place.address,
                               common_target=target in ordinary,
-                              word_target=best_zipf(target, languages) >= COMMON,
+                              word_target=best_zipf(target, languages) >= COMMON
+                              and asked.get(target) is not False,
                               other_gender=other_gender_form(candidate, target, gendered),
                               cut_off=place.cut_off,
                               other_name=any(

@@ -611,6 +611,8 @@ PLANNED_YEAR = claims(claim("launch", "year", {"en": ["launch"], "id": ["peluncu
     ("The agency says the launch happens in 2025 if the weather holds.", "en"),
     ("Jika peluncuran kembali ditunda, jadwalnya menjadi 2025.", "id"),
     ("Kalau cuaca baik, peluncuran dilakukan pada 2025.", "id"),
+    ("It is not known whether the launch happens in 2025.", "en"),
+    ("Tim masih mengkaji apakah peluncuran dilakukan pada 2025.", "id"),
 ])
 def test_a_planned_value_is_info_not_an_error(text, language):
     (m,) = mentions(PLANNED_YEAR, text, language)
@@ -1680,3 +1682,39 @@ def test_a_count_in_a_list_of_counts_is_a_part(text, language, found):
 ])
 def test_a_count_that_is_the_claims_own_is_read_in_a_list(text, language):
     assert verdict(KILLED, text, language) == [("error", "6")]
+
+
+CRASH_DAY = claims(claim("crash", "date", {"en": ["crashed"], "id": ["jatuh", "pendaratan"]},
+                         "2018-10-29"))
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    # the demonstrative follows an event noun, or a word of the claim's cues: carried
+    ("Pesawat itu jatuh di laut. Kecelakaan tersebut terjadi pada Senin (29/10/2018).",
+     ["2018-10-29"]),
+    ("Wahana itu melakukan pendaratan. Pendaratan tersebut terjadi pada 29 Oktober 2018.",
+     ["2018-10-29"]),
+    ("Pesawat itu jatuh di laut. Hal itu terjadi pada Senin (29/10/2018).", ["2018-10-29"]),
+    # it follows a thing or a person, whose own dates are not the event's: not carried
+    ("Pesawat itu jatuh di laut. Pesawat tersebut baru digunakan pada Agustus 2018.", []),
+    ("Pesawat itu jatuh di laut. Kapal selam buatan Jerman tersebut hilang pada Rabu "
+     "(21/4/2021).", []),
+    ("Seorang penumpang tewas saat pesawat jatuh. Pria berusia 17 tahun tersebut meninggal "
+     "di rumah sakit pada Jumat (2/11/2018).", []),
+])
+def test_a_demonstrative_carries_a_cue_only_after_an_event(text, found):
+    assert got(CRASH_DAY, text, "id", "2018-11-05") == found
+
+
+SPECTATORS = claims(claim("spectators", "quantity", {"id": ["penonton"]}, 42588,
+                          not_about={"id": ["kapasitas"]}))
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("Stadion itu dipadati 42.588 penonton.", ["42588"]),
+    # a derived form of a not_about word ("berkapasitas") excludes the sentence too
+    ("Stadion itu berkapasitas 45 ribu penonton.", []),
+    ("Kapasitasnya 45 ribu penonton.", []),
+])
+def test_not_about_matches_derived_forms(text, found):
+    assert got(SPECTATORS, text, "id") == found

@@ -47,7 +47,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
@@ -85,7 +85,8 @@ from factaudit.model import (
     ValueKind,
 )
 from factaudit.reading.dateline import date_label
-from factaudit.reading.inflection import find_phrase, phrase_keys, tokens
+from factaudit.reading.inflection import DERIVED, WORD, find_phrase, phrase_keys, tokens
+from factaudit.reading.inflection import key as word_key
 from factaudit.reading.languages import LanguagePack, by_language, get_pack
 from factaudit.reading.text import fold, fold_phrase
 from factaudit.reading.values import Value, read_categories, read_values
@@ -95,6 +96,7 @@ from factaudit.reading.values.quantity import currency_named, currency_of
 CLAUSE_PENALTY = 40
 UNIT_REACH = 7  # words that may stand between a number and its unit ("12 eight-car trains")
 NOUN_PHRASE_WORDS = 4  # how many words after a number may name what it counts
+DEMONSTRATIVE_REACH = 4  # words of the noun phrase before "tersebut" looked at
 
 
 @dataclass
@@ -215,7 +217,8 @@ def _carry_over(doc: Document, claims: ClaimSet, work: _SentenceWork, hits: list
     lang = doc.language
     anaphor = pack_pattern(lang, "anaphors")
     moves = pack_pattern(lang, "sequence_words")
-    if anaphor is None or not anaphor.search(doc.text, *span):
+    if (anaphor is None or not anaphor.search(doc.text, *span)) and \
+            not _event_demonstrative(doc, claims, carried, span):
         return
     if moves is not None and moves.search(doc.text, *span):
         return
@@ -229,6 +232,29 @@ def _carry_over(doc: Document, claims: ClaimSet, work: _SentenceWork, hits: list
     carried_work = _SentenceWork(doc, claims, span, trace, out, carried=True)
     carried_work.need_about = set(need_about)
     carried_work.run(pseudo)
+
+
+def _event_demonstrative(doc: Document, claims: ClaimSet, carried: list[Hit],
+                         span: tuple[int, int]) -> bool:
+    """"Manuver tersebut dilakukan pada …": a demonstrative after a noun phrase refers
+    back to the event when the phrase holds an event noun (the pack's ``event_nouns``) or a
+    word of the carried claim's cues — not when it names a thing or a person ("Pesawat
+    tersebut", "Pria berusia 17 tahun tersebut"), whose other dates are not the event's."""
+    pack = get_pack(doc.language)
+    pattern = pack_pattern(doc.language, "demonstratives")
+    if pattern is None:
+        return False
+    events = {word_key(w, doc.language) for w in pack.event_nouns}
+    for h in carried:
+        for phrase in claims.claim(h.item).cues.get(doc.language, ()):
+            events.update(phrase_keys(phrase, doc.language))
+    for m in pattern.finditer(doc.text, *span):
+        before = doc.text[max(span[0], m.start() - 80):m.start()]
+        before = re.split(r"[,;:()\"“”]", before)[-1]
+        words = WORD.findall(before)[-DEMONSTRATIVE_REACH:]
+        if any(word_key(w, doc.language) in events for w in words):
+            return True
+    return False
 
 
 @dataclass
@@ -358,9 +384,9 @@ class _SentenceWork:
             topic = []  # the sentence it came from was about the claim
         if not topic and not excluded:
             return True
-        keys = self.keys(self._body(self.span))
+        keys = _loose(self.keys(self._body(self.span)))
         for word in excluded:
-            if find_phrase(keys, phrase_keys(word, self.language)) >= 0:
+            if find_phrase(keys, _loose(phrase_keys(word, self.language))) >= 0:
                 self._refuse_cue(h, f"the sentence mentions {word!r} (not_about)")
                 return False
         scope = self.sentence.scope(h.start)
@@ -372,11 +398,12 @@ class _SentenceWork:
             parts = tuple(self._body(p) for p in self.sentence.outside_events(h.start))
             if parts not in self._joined_keys:  # the same for every cue outside them: once
                 self._joined_keys[parts] = [k for p in parts for k in self.keys(p)]
-            keys = self._joined_keys[parts]
+            keys = _loose(self._joined_keys[parts])
         else:
-            keys = self.keys(self._body(scope))
+            keys = _loose(self.keys(self._body(scope)))
         for group in topic:
-            if not any(find_phrase(keys, phrase_keys(w, self.language)) >= 0 for w in group):
+            if not any(find_phrase(keys, _loose(phrase_keys(w, self.language))) >= 0
+                       for w in group):
                 words = " or ".join(repr(w) for w in group)
                 self._refuse_cue(h, f"{where} does not mention {words} (about)")
                 return False
@@ -1042,6 +1069,12 @@ def _currency_tail(text: str, pack: LanguagePack) -> str:
         if stripped.endswith(prefix):
             return text[len(stripped) - len(prefix):]
     return ""
+
+
+def _loose(keys: Sequence[str]) -> tuple[str, ...]:
+    """Keys that match a word's derived forms too: a sentence with "berkapasitas" speaks
+    of "kapasitas" (what a claim's about and not_about ask), though it is no cue of it."""
+    return tuple(k.removeprefix(DERIVED) for k in keys)
 
 
 def _is_keywords(h: Hit) -> bool:

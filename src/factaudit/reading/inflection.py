@@ -13,6 +13,7 @@ match its words' keys.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import cache, lru_cache
 from typing import Any
 
@@ -102,7 +103,7 @@ def tokens(text: str, start: int = 0, end: int | None = None, language: str = "e
             for m in WORD.finditer(text, start, end)]
 
 
-def find_phrase(keys: list[str], phrase: tuple[str, ...]) -> int:
+def find_phrase(keys: Sequence[str], phrase: tuple[str, ...]) -> int:
     """Index of the first run of ``keys`` equal to ``phrase`` (-1 when there is none)."""
     n = len(phrase)
     if not n:

@@ -39,7 +39,7 @@ _KEYS = {
     "running_words", "as_of_words", "rival_prefixes", "apposition_openers",
     "condition_words", "date_labels", "speech_verbs", "negation_words",
     "negation_exceptions", "other_words", "gendered_endings", "month_units",
-    "list_joiners",
+    "list_joiners", "demonstratives", "event_nouns",
 }
 
 
@@ -94,6 +94,10 @@ class LanguagePack:
     other_words: tuple[str, ...] = ()
     # words that join the items of a list of counts ("181 passengers and 8 crew")
     list_joiners: tuple[str, ...] = ()
+    # after a noun phrase, these refer back ("manuver tersebut"); to the event before only
+    # when the phrase holds one of the event nouns or a cue word of the claim carried
+    demonstratives: tuple[str, ...] = ()
+    event_nouns: tuple[str, ...] = ()
     # a date after these and the speaker is the day it was said ("said", "kata")
     speech_verbs: tuple[str, ...] = ()
     # a clause opened by these states a condition, not a fact ("if", "jika")
