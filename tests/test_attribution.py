@@ -1718,3 +1718,56 @@ SPECTATORS = claims(claim("spectators", "quantity", {"id": ["penonton"]}, 42588,
 ])
 def test_not_about_matches_derived_forms(text, found):
     assert got(SPECTATORS, text, "id") == found
+
+
+SPORTS = claims(claim("sports", "quantity", {"en": ["contested"], "id": ["dipertandingkan"]},
+                      40, unit_words={"en": ["sports"], "id": ["cabang"]}))
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("Cabang yang dipertandingkan terdiri dari 32 cabang olimpiade dan 8 cabang "
+     "non-olimpiade.", "id"),
+    ("The sports contested consisted of 32 Olympic sports and 8 other sports.", "en"),
+])
+def test_the_parts_a_whole_consists_of_are_not_read(text, language):
+    assert got(SPORTS, text, language) == []
+    assert "part-of" in decisions(SPORTS, text, language)
+
+
+HEAVY = claims(claim("heavy", "quantity", {"id": ["rusak berat"], "en": ["heavily damaged"]},
+                     22241, unit_words={"id": ["rumah"], "en": ["homes"]}))
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    # a part the claim's own cue labels is the claim's, in a breakdown too
+    ("Rumah rusak 56.320 unit, terdiri dari rusak berat 22.241 rumah dan rusak ringan "
+     "22.090 rumah.", "id"),
+    ("The damaged homes consisted of heavily damaged 22,241 homes and lightly damaged "
+     "22,090 homes.", "en"),
+])
+def test_a_part_labelled_by_the_claims_cue_is_read(text, language):
+    assert got(HEAVY, text, language) == ["22241"]
+
+
+RANK = claims(claim("rank", "ordinal", {"en": ["ranked"], "id": ["peringkat"]}, 4,
+                    about={"en": ["Indonesia"], "id": ["Indonesia"]}))
+
+
+@pytest.mark.parametrize(("text", "language", "found"), [
+    # a relative clause right after a name speaks of that name
+    ("Indonesia tertinggal 18 emas dari Korea Selatan yang berada di peringkat ketiga.",
+     "id", []),
+    ("Indonesia yang berada di peringkat keempat tertinggal dari Korea Selatan.", "id", ["4"]),
+    ("Tim Indonesia berada di peringkat keempat.", "id", ["4"]),
+])
+def test_a_relative_clause_after_a_name_is_about_that_name(text, language, found):
+    assert got(RANK, text, language) == found
+
+
+FINAL_DAY = claims(claim("final", "date", {"id": ["final"]}, "2021-10-17"))
+
+
+def test_a_relative_clause_after_a_name_hangs_on_the_whole_noun_phrase():
+    # "partai final Piala Thomas yang berlangsung …": the clause speaks of the final too
+    text = "Kemenangan di partai final Piala Thomas yang berlangsung pada 17 Oktober 2021 itu."
+    assert got(FINAL_DAY, text, "id") == ["2021-10-17"]

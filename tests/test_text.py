@@ -158,6 +158,11 @@ def _texts(text, spans):
         ("Dr. Smith came.", frozenset({"dr"}), ["Dr. Smith came."]),
         ("Dr. Smith came.", frozenset(), ["Dr.", "Smith came."]),
         ("We met at 10 a.m. today.", frozenset(), ["We met at 10 a.m. today."]),
+        # a full stop glued to the next sentence's capital, but not inside an address
+        ("Cina di posisi teratas.Indonesia di bawahnya.", frozenset(),
+         ["Cina di posisi teratas.", "Indonesia di bawahnya."]),
+        ("Baca di www.Kompas.com atau berita.Detik.com hari ini.", frozenset(),
+         ["Baca di www.Kompas.com atau berita.Detik.com hari ini."]),
         ("Title line\nBody text. More text.", frozenset(),
          ["Title line", "Body text.", "More text."]),
         ("no full stop\nsecond line\r\nthird line", frozenset(),

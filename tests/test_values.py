@@ -59,6 +59,10 @@ def of_kind(text, lang, kind, base=None, order=None):
         # no year written: compared on day and month, unless a weekday fixes the year
         ("December 28", "en", PartialDate(2022, 1, 3), None, "--12-28"),
         ("Tuesday, December 28", "en", PartialDate(2022, 1, 3), None, "2021-12-28"),
+        # … and the order of a numeric date without a year, when only one order fits it
+        ("Sunday (2/9)", "en", PartialDate(2018, 9, 3), "MDY", "2018-09-02"),
+        ("Minggu (9/2)", "id", PartialDate(2018, 9, 3), "DMY", "2018-09-02"),
+        ("Sunday (9/2)", "en", PartialDate(2018, 9, 3), "MDY", "2018-09-02"),
         ("2021-07-06", "en", None, None, "2021-07-06"),
         ("the 6th of July 2021", "en", None, None, "2021-07-06"),
         ("06/07/21", "id", None, None, "2021-07-06"),
@@ -563,3 +567,14 @@ def test_a_number_agrees_with_the_value_it_rounds_to(expected, written, language
 
 def test_months_past_eleven_are_no_part_of_the_years():
     assert pairs("1 tahun 13 bulan", "id") == [("duration", "1"), ("quantity", "13")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Indonesia finis di posisi keempat.", ["4"]),
+    ("Tim itu menempati urutan kelima klasemen.", ["5"]),
+    # before its noun the word counts ("the four countries"), it does not rank
+    ("Keempat negara itu lolos ke babak berikutnya.", []),
+    ("Dari kelima pemain itu, dua cedera.", []),
+])
+def test_indonesian_ordinal_words_rank_after_their_noun(text, expected):
+    assert of_kind(text, "id", "ordinal") == expected

@@ -772,24 +772,36 @@ class _SentenceWork:
         rate = pack_pattern(self.language, "rate_words", r"(?<![\w-])(?:{w})\s*$")
         if rate is not None and rate.search(self.text, max(self.span[0], v.start - 12), v.start):
             return "rate", "the divisor of a rate (\"per 10 km\"), not a count"
+        if any(h.item == claim.id and h.end <= v.start and not self.text[h.end:v.start].strip()
+               for h in hits):
+            return self._counts(claim, v, unit_end, hits)  # "terdiri dari rusak berat
+            # 22.241 rumah, …": a part the claim's own cue labels is the claim's
         subset = subset_marker(self.text, self.sentence, (v.start, v.end), self._spans)
+        items = self._list_of(v) if subset is None else []
+        if items and items[0] != (v.start, v.end):  # "terdiri dari 32 … dan 8 …": the
+            # list the marker opens is of parts, to its end
+            subset = subset_marker(self.text, self.sentence, items[0], self._spans)
         if subset is not None:
             return "part-of", f"the sentence counts a part ({subset!r})"
         return self._counts(claim, v, unit_end, hits)
 
-    def _list_part(self, claim: Claim, v: Value, hits: list[Hit]
-                   ) -> tuple[str, str | None] | None:
-        """"carrying 181 passengers and 8 crew": a count of a list of counts is a part of
-        the whole the list makes — unless the claim's own cue is its noun ("5 orang tewas
-        dan 20 luka-luka": 5 is the claim's count of the dead). (Why, the list's sum.)"""
+    def _list_of(self, v: Value) -> list[tuple[int, int]]:
+        """The counts of the list of counts the value is one of ([] when none)."""
         if self._counts_spans is None:
             self._counts_spans = sorted((u.start, u.end) for u in self.values
                                         if u.kind == ValueKind.QUANTITY)
         spans = self._counts_spans
         k = bisect_left(spans, (v.start, v.end))
         if k == len(spans) or spans[k] != (v.start, v.end):
-            return None
-        items = count_list(self.text, spans, k, self.language)
+            return []
+        return count_list(self.text, spans, k, self.language)
+
+    def _list_part(self, claim: Claim, v: Value, hits: list[Hit]
+                   ) -> tuple[str, str | None] | None:
+        """"carrying 181 passengers and 8 crew": a count of a list of counts is a part of
+        the whole the list makes — unless the claim's own cue is its noun ("5 orang tewas
+        dan 20 luka-luka": 5 is the claim's count of the dead). (Why, the list's sum.)"""
+        items = self._list_of(v)
         if not items:
             return None
         noun = words_after(self.text, v.end, NOUN_PHRASE_WORDS, self.language, self.span[1])

@@ -188,7 +188,7 @@ def analyse(text: str, start: int, end: int, language: str,
     subordinate = _subordinate_clauses(sentence, language)
     listing = _listing_clauses(sentence, language) + subordinate
     named = _appositions(sentence, language)
-    relative = [a for a in _relative_clauses(sentence, language) + list(named)
+    relative = [a for a in _relative_clauses(sentence, language, named) + list(named)
                 if a not in listing]
     for lo, hi in {*_brackets(sentence), *relative, *listing,
                    *_dash_pairs(sentence, max(0, skip - start))}:
@@ -255,10 +255,13 @@ def _brackets(sentence: str) -> list[tuple[int, int]]:
 _CLOSE = re.compile(r",(?!\d)|[;:]|\s[—–-]\s")  # "3,900 kg" does not close a clause
 
 
-def _relative_clauses(sentence: str, language: str) -> list[tuple[int, int]]:
+def _relative_clauses(sentence: str, language: str,
+                      named: dict[tuple[int, int], int] | None = None) -> list[tuple[int, int]]:
     """", which …" to the next comma (or the end); ", weighing 26 kg," between commas; a
     relative clause without a comma ("wahana yang diluncurkan pada … itu") to the next
-    comma or to a word that closes it ("itu", "tersebut")."""
+    comma or to a word that closes it ("itu", "tersebut"). A clause without a comma right
+    after a name hangs on that name (into ``named``: "Korea Selatan yang berada di
+    peringkat ketiga" speaks of Korea, whatever the sentence's subject)."""
     out = []
     relative = pack_pattern(language, "relative_pronouns", r",\s+(?:{w})\b")
     bare = pack_pattern(language, "bare_relative", r"(?<=[^,\s]\s)(?:{w})\b")
@@ -275,8 +278,28 @@ def _relative_clauses(sentence: str, language: str) -> list[tuple[int, int]]:
             if pattern is bare and closers is not None:
                 word = closers.search(sentence, m.end(), end)
                 end = word.end() if word else end
+            if pattern is bare and named is not None:
+                name = _NAME_BEFORE.search(sentence, max(0, m.start() - 80), m.start() - 1)
+                if name is not None and sentence[:name.start()].strip():
+                    named[(m.start(), end)] = _phrase_start(sentence, name.start(), language)
             out.append((m.start(), end))
     return out
+
+
+def _phrase_start(sentence: str, position: int, language: str) -> int:
+    """Where the noun phrase that ends in a name at ``position`` begins: back over the
+    words before it to a small word, a number or punctuation ("di partai final Piala
+    Thomas" → "partai final Piala Thomas"; "dari Korea Selatan" → "Korea Selatan")."""
+    small = _small_words(language)
+    lo = max(0, position - 120)
+    cut = max((sentence.rfind(ch, lo, position) for ch in ",;:()"), default=-1)
+    start = position
+    for m in reversed(list(WORD.finditer(sentence, max(lo, cut + 1), position))):
+        word = m.group(0)
+        if fold_phrase(word) in small or word[0].isdigit() or sentence[m.end():start].strip():
+            break
+        start = m.start()
+    return start
 
 
 _NAME_BEFORE = re.compile(r"(?:[A-Z][\w&.'-]*\s+){0,4}[A-Z][\w&.'-]*$")

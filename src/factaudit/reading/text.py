@@ -121,7 +121,10 @@ def _fold_unicode(text: str) -> Folded:
 
 # --------------------------------------------------------------------------- sentences
 
-_BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9\u00C0-\u024F])")
+# a sentence end, then space and a capital; or a full stop glued to a capitalised word
+# after a lower-case word ("posisi tiga teratas.Indonesia berada …": a slip of the page)
+_BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9\u00C0-\u024F])"
+                       r"|(?<=[a-z]{3})[.!?](?=[A-Z][a-z]{2})(?![A-Z][\w-]*\.[a-z])")
 _LINE = re.compile(r"[^\r\n]*(?:\r\n?|\n|$)")
 _ENDS_SENTENCE = re.compile(r"[.!?…:;][\"'”’)\]]*\s*$")
 _LIST_ITEM = re.compile(r"\s*(?:[-*•–—]\s|\d{1,3}[.)]\s|#)")
@@ -196,6 +199,10 @@ def _split_line(text: str, start: int, end: int, abbreviations: frozenset[str],
         token = _last_word(text, cursor, m.start())
         if (len(token) == 1 and token.isupper()) or token.lower() in abbreviations:
             continue
+        if not m.group(0)[-1].isspace() and (
+                token.lower() == "www" or text[m.start() - len(token) - 1:m.start()
+                                               - len(token)] in (".", "/", "@", ":")):
+            continue  # a glued full stop inside an address ("www.Kompas.com")
         if dotted and text[max(cursor, m.start() - 8):m.start() + 1].lower().endswith(dotted):
             continue
         _add(text, cursor, m.end(), spans)

@@ -123,6 +123,10 @@ def find(text: str, reading: Reading) -> list[Value]:
                 _weekday(int(year), month, day) != weekday == _weekday(int(year), day, month):
             # "Wednesday (3/1/2024)": only the other order gives a Wednesday
             day, month, used = month, day, used[::-1]
+        elif weekday is not None and not year and base is not None and \
+                _fits(base, month, day, weekday) is False and _fits(base, day, month, weekday):
+            # "Sunday (2/9)" in September 2018: 2 September was a Sunday, 9 February not
+            day, month, used = month, day, used[::-1]
         if not (1 <= month <= 12 and 1 <= day <= 31):
             continue
         span = f"{day:02d}/{month:02d}" + (f"/{year}" if year else "")
@@ -233,6 +237,14 @@ def _complete(parsed: tuple[int | None, int, int], m: re.Match[str],
         return Value(ValueKind.DATE, f"{year:04d}-{month:02d}-{day:02d}", m.start(), m.end(),
                      m.group(0), how + "; impossible calendar date", weekday)
     return Value(ValueKind.DATE, d.isoformat(), m.start(), m.end(), m.group(0), how, weekday)
+
+
+def _fits(base: PartialDate, month: int, day: int, weekday: int) -> bool | None:
+    """Whether a day and month without a year fall on ``weekday`` in a year near the
+    publication date (None: no such calendar date)."""
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    return any(_weekday(y, month, day) == weekday for y in _near_years(base, month, day))
 
 
 def _near_years(base: PartialDate, month: int, day: int) -> list[int]:

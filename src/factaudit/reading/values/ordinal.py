@@ -43,11 +43,24 @@ def find(text: str, reading: Reading) -> list[Value]:
         groups = m.groupdict()
         n = groups.get("o1") or groups.get("o2")
         if groups.get("w"):
+            if reading.pack.modifiers_follow and not _after_noun(text, m.start(), reading):
+                continue  # "keempat negara itu" is "the four countries"; "posisi keempat"
             n = lookup(reading.pack.ordinal_words, groups["w"])
         if n:
             out.append(Value(ValueKind.ORDINAL, str(int(n)), m.start(), m.end(), m.group(0),
                              "ordinal"))
     return out
+
+
+_WORD_BEFORE = re.compile(r"([^\W\d_]+)[ \t]+$")
+
+
+def _after_noun(text: str, position: int, reading: Reading) -> bool:
+    """Whether a word that may be a noun stands right before ``position`` (no punctuation
+    between, not a small word): where modifiers follow their noun, an ordinal word
+    follows it ("posisi keempat"); before a noun it counts ("keempat negara")."""
+    m = _WORD_BEFORE.search(text, max(0, position - 40), position)
+    return m is not None and m.group(1).lower() not in reading.pack.stopwords
 
 
 TYPE = ValueType(ValueKind.ORDINAL, find, whole_number("ordinal", 9), exact, near=near_number,
