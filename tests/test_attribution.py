@@ -1771,3 +1771,53 @@ def test_a_relative_clause_after_a_name_hangs_on_the_whole_noun_phrase():
     # "partai final Piala Thomas yang berlangsung …": the clause speaks of the final too
     text = "Kemenangan di partai final Piala Thomas yang berlangsung pada 17 Oktober 2021 itu."
     assert got(FINAL_DAY, text, "id") == ["2021-10-17"]
+
+
+EDITION_RANK = claims(claim("rank", "ordinal", {"en": ["ranked", "title"],
+                                                "id": ["peringkat", "gelar"]}, 4))
+
+
+@pytest.mark.parametrize(("text", "language", "found"), [
+    # an ordinal by a name numbers an edition of it
+    ("Indonesia naik dari peringkat 17 pada Asian Games ke-17 di Incheon.", "id", []),
+    ("They ranked well at the 17th Asian Games in Incheon.", "en", []),
+    # … not when a cue of the claim stands by it, or the name owns it
+    ("Ini gelar ke-13 Indonesia.", "id", ["13"]),
+    ("It was Indonesia's fifteenth Thomas Cup title.", "en", ["15"]),
+    ("Ini gelar Piala Thomas ke-14 bagi Indonesia.", "id", ["14"]),
+    ("Indonesia ranked 4th in Jakarta.", "en", ["4"]),
+])
+def test_an_ordinal_by_a_name_is_an_edition(text, language, found):
+    assert got(EDITION_RANK, text, language) == found
+
+
+CLOSING_DAY = claims(claim("closing", "date", {"en": ["closing"], "id": ["penutupan"]},
+                           "2018-09-02"))
+
+
+@pytest.mark.parametrize(("text", "language", "found"), [
+    # the cue right after a statement noun is the statement's topic: the date is its day
+    ("Foto diambil pada konferensi pers penutupan Asian Games 2018, Sabtu malam "
+     "(1/9/2018).", "id", []),
+    ("Officials spoke at a press conference on the closing ceremony on Saturday, "
+     "1 September 2018.", "en", []),
+    # … not when the statement is set apart from the cue
+    ("Dalam konferensi pers, panitia menyebut penutupan digelar pada Minggu (2/9/2018).",
+     "id", ["2018-09-02"]),
+    ("The closing was held on Sunday, 2 September 2018.", "en", ["2018-09-02"]),
+])
+def test_a_date_after_a_statement_about_the_cue_is_the_statements(text, language, found):
+    assert got(CLOSING_DAY, text, language) == found
+
+
+QUAKE = claims(claim("quake", "date", {"id": ["gempa"]}, "2022-11-21"))
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("Gempa susulan terjadi pada Selasa (22/11/2022).", []),
+    ("Gempa terjadi pada Senin (21/11/2022).", ["2022-11-21"]),
+    # "kembali" (again) is not enough: the event a claim is about often recurs
+    ("Gempa kembali mengguncang Cianjur pada Senin (21/11/2022).", ["2022-11-21"]),
+])
+def test_a_cue_marked_as_a_repeat_is_another_occurrence(text, found):
+    assert got(QUAKE, text, "id") == found

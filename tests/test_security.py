@@ -201,6 +201,7 @@ def test_a_language_pack_alias_bomb_is_refused_quickly(cli):
     ("numbers: {satu: one}\n", ":1:", "numbers maps 'satu' to 'one'"),
     ("stopwords: [the, 12]\n", ":1:", "stopwords holds '12', not a word"),
     ("name: X\nsurprise: 1\n", ":2:", "unknown key 'surprise'"),
+    ("stopword: [the]\n", ":1:", "did you mean stopwords"),
     ("period_between: [[between]]\n", ":1:", "not a pair of words"),
 ])
 def test_malformed_language_packs_are_errors_at_their_line(cli, pack, where, what):
@@ -208,6 +209,7 @@ def test_malformed_language_packs_are_errors_at_their_line(cli, pack, where, wha
     result = cli("check")
     assert result.code == 2, result
     assert f"claims/languages/en.yaml{where}" in result.err and what in result.err
+    assert len(result.err) < 1000  # a hint names close keys, not all of them
 
 
 # ===================================================================== outputs and CI logs

@@ -94,6 +94,9 @@ from factaudit.reading.values.base import format_number
 from factaudit.reading.values.quantity import currency_named, currency_of
 
 CLAUSE_PENALTY = 40
+# a capitalised name (up to five words) right before or after an ordinal
+_NAME_END = re.compile(r"(?:[A-Z][\w&'-]*\s+){0,4}[A-Z][\w&'-]*\s+$")
+_NAME_START = re.compile(r"\s+(?:[A-Z][\w&'-]*\s+){0,4}[A-Z][\w&'-]*")
 UNIT_REACH = 7  # words that may stand between a number and its unit ("12 eight-car trains")
 NOUN_PHRASE_WORDS = 4  # how many words after a number may name what it counts
 DEMONSTRATIVE_REACH = 4  # words of the noun phrase before "tersebut" looked at
@@ -732,6 +735,10 @@ class _SentenceWork:
             return "in-cue", "part of a cue of the claim (cue words are not values)"
         if claim.type == "ordinal" and self._anniversary(v):
             return "anniversary", "an anniversary: an age, not a rank"
+        if claim.type == "ordinal":
+            edition = self._edition(claim, v, hits)
+            if edition is not None:
+                return "edition", f"the number of an edition of {edition!r}, not a rank"
         if claim.type != "quantity":
             return None
         pack = get_pack(self.language)
@@ -825,6 +832,37 @@ class _SentenceWork:
             return f"one of a list of counts ({shown})", None
         together = format_number(total)
         return f"one of a list of counts ({shown}; together {together})", together
+
+    def _edition(self, claim: Claim, v: Value, hits: list[Hit]) -> str | None:
+        """The name an ordinal numbers ("Asian Games ke-17", "the 17th Asian Games"): an
+        edition of it, not a rank — unless a cue of the claim stands by the ordinal or
+        the name, or is the name ("gelar ke-13 Indonesia", "its 14th Thomas Cup title":
+        titles), or the name before it owns it ("Indonesia's fifteenth title")."""
+        own = [(h.start, h.end) for h in hits if h.item == claim.id]
+
+        def touches(lo: int, hi: int) -> bool:  # a cue on, or right by, text[lo:hi]
+            return any((s < hi and lo < e) or (e <= lo and not self.text[e:lo].strip())
+                       or (hi <= s and not self.text[hi:s].strip()) for s, e in own)
+
+        if touches(v.start, v.end):
+            return None
+        before = _NAME_END.search(self.text, max(self.span[0], v.start - 80), v.start)
+        after = _NAME_START.match(self.text, v.end, min(self.span[1], v.end + 80))
+        names = []
+        for m in (before, after):
+            if m is None:
+                continue
+            lo = m.start() + len(m.group(0)) - len(m.group(0).lstrip())
+            hi = m.start() + len(m.group(0).rstrip())
+            if touches(lo, hi):
+                return None
+            names.append((lo, hi, m is before))
+        for lo, hi, is_before in names:
+            if is_before and (not self.text[self.span[0]:lo].strip()
+                              or re.search(r"['’]s?$", self.text[lo:hi])):
+                continue  # it opens the sentence ("Peringkat ke-4"), or owns the ordinal
+            return self.text[lo:hi]
+        return None
 
     def _in_cue(self, item: str, v: Value, hits: list[Hit]) -> bool:
         """Whether the value lies inside a cue (not a keyword passage) of the claim."""
@@ -998,6 +1036,9 @@ class _SentenceWork:
         word = before("previous_words")
         if word is not None:
             return f"{word!r} before the cue {h.text!r}: an earlier occasion"
+        word = before("repeat_words") or self._after_cue(h, "repeat_words")
+        if word is not None:
+            return f"{word!r} by the cue {h.text!r}: another occurrence of it"
         word = before("commemoration_words")
         if word is not None and not self._attached(h, v):
             return f"{word!r} before the cue {h.text!r}: the date of a commemoration"
@@ -1008,6 +1049,20 @@ class _SentenceWork:
             return (f"{word!r} before the cue {h.text!r}: the date of an event reckoned "
                     "from it")
         return None
+
+    def _after_cue(self, h: Hit, key: str, reach: int = 3) -> str | None:
+        """A word of the pack's list ``key`` in the few words right after a cue, with no
+        punctuation or value between ("erupsi yang kembali terjadi")."""
+        pattern = pack_pattern(self.language, key)
+        if pattern is None:
+            return None
+        words = list(WORD.finditer(self.text, h.end, min(self.span[1], h.end + 80)))[:reach]
+        if not words:
+            return None
+        end = words[-1].end()
+        stop = re.search(r"[,;:()\d]", self.text[h.end:end])
+        m = pattern.search(self.text, h.end, h.end + stop.start() if stop else end)
+        return m.group(0) if m else None
 
     def _attached(self, h: Hit, v: Value) -> bool:
         """Whether a value is written right beside the cue ("the landing on 23 August")."""

@@ -702,12 +702,29 @@ def said_on(text: str, sentence: Sentence, value: tuple[int, int], cue: tuple[in
     lo, hi = verb.end(), value[0]
     if hi - lo > 300 or re.match(r"['’]s\b", text[value[1]:value[1] + 3]):
         return None  # far off; "said Monday's quake …": the date is of the quake
+    if lo <= cue[0] < hi and _statement_topic(text, sentence.language, verb, cue[0]):
+        return verb.group(0)  # "konferensi pers penutupan Asian Games 2018, Sabtu (1/9)"
     k = bisect_left(values, (lo, lo))  # (sorted by start: a step, not a walk)
     if (k < len(values) and values[k][0] < hi) or (lo <= cue[0] < hi and
                                                    not text[cue[0]:cue[0] + 1].isupper()):
         return None
     lower = [w for w in WORD.findall(text, lo, hi) if w[:1].islower()]
     return verb.group(0) if len(lower) <= SPEECH_TAIL_WORDS else None
+
+
+STATEMENT_TOPIC_WORDS = 3  # words between a statement noun and the cue that is its topic
+
+
+def _statement_topic(text: str, language: str, verb: re.Match[str], cue_start: int) -> bool:
+    """Whether the speech word is a noun ("konferensi pers", "press conference") and the
+    cue stands right after it, a few words with no punctuation between: the cue is what
+    the conference was about, and a date after both is the conference's."""
+    nouns = pack_pattern(language, "statement_nouns", r"(?:{w})(?:nya)?")
+    if nouns is None or not nouns.fullmatch(verb.group(0)):
+        return False
+    between = text[verb.end():cue_start]
+    return not re.search(r"[,;:()\"“”]", between) and \
+        len(WORD.findall(between)) <= STATEMENT_TOPIC_WORDS
 
 
 def _announces(text: str, language: str, lo: int, hi: int) -> bool:

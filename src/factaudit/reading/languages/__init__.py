@@ -8,6 +8,7 @@ a language by dropping ``<code>.yaml`` into a ``languages/`` folder beside their
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -39,7 +40,7 @@ _KEYS = {
     "running_words", "as_of_words", "rival_prefixes", "apposition_openers",
     "condition_words", "date_labels", "speech_verbs", "negation_words",
     "negation_exceptions", "other_words", "gendered_endings", "month_units",
-    "list_joiners", "demonstratives", "event_nouns",
+    "list_joiners", "demonstratives", "event_nouns", "statement_nouns", "repeat_words",
 }
 
 
@@ -98,6 +99,12 @@ class LanguagePack:
     # when the phrase holds one of the event nouns or a cue word of the claim carried
     demonstratives: tuple[str, ...] = ()
     event_nouns: tuple[str, ...] = ()
+    # the speech words that are nouns ("press conference"): the cue right after one is
+    # its topic, and the date after them the day it was held
+    statement_nouns: tuple[str, ...] = ()
+    # by a cue, these make it another occurrence of its event ("gempa susulan", an
+    # aftershock): its date is not the claim's
+    repeat_words: tuple[str, ...] = ()
     # a date after these and the speaker is the day it was said ("said", "kata")
     speech_verbs: tuple[str, ...] = ()
     # a clause opened by these states a condition, not a fact ("if", "jika")
@@ -235,6 +242,9 @@ def get_pack(code: str) -> LanguagePack:
     return LanguagePack(code=code, months=months, weekdays=weekdays, **fields)
 
 
+_KEYS_DOC = "docs/corpus.md, \"Language packs\""
+
+
 def _check_pack(code: str, data: object, source: str, located) -> None:
     """Every problem of a pack at once, each at its line."""
     def at(key: tuple) -> tuple[int | None, int | None]:
@@ -243,13 +253,15 @@ def _check_pack(code: str, data: object, source: str, located) -> None:
 
     if not isinstance(data, dict):
         raise InputError(Problem(source, f"language pack {code!r} must be a mapping of keys",
-                                 *at(()), hint=f"allowed keys: {sorted(_KEYS)}"))
+                                 *at(()), hint=f"the keys are listed in {_KEYS_DOC}"))
     problems = []
     for key, value in data.items():
         if key not in _KEYS:
-            problems.append(Problem(source, f"unknown key {str(key)!r} in language pack "
-                                    f"{code!r}", *at((key,)), hint=f"allowed keys: "
-                                    f"{sorted(_KEYS)}"))
+            close = difflib.get_close_matches(str(key)[:100], sorted(_KEYS), n=3)
+            problems.append(Problem(
+                source, f"unknown key {str(key)[:100]!r} in language pack {code!r}",
+                *at((key,)), hint=(f"did you mean {', '.join(close)}? " if close else "")
+                + f"the keys are listed in {_KEYS_DOC}"))
             continue
         why = _shape_problem(_SHAPES.get(key, "words"), value)
         if why:
