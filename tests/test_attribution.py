@@ -25,6 +25,7 @@ from hypothesis import strategies as st
 from factaudit.inputs.claims import ClaimSet, claimset_from_text
 from factaudit.inputs.corpus import Source, read_source
 from factaudit.matching.attribute import Attribution, attribute
+from factaudit.matching.clauses import Sentence
 from factaudit.matching.scan import Matcher
 from factaudit.model import Document, InputError, Mention
 from factaudit.reading.dateline import find_dateline
@@ -1821,3 +1822,20 @@ QUAKE = claims(claim("quake", "date", {"id": ["gempa"]}, "2022-11-21"))
 ])
 def test_a_cue_marked_as_a_repeat_is_another_occurrence(text, found):
     assert got(QUAKE, text, "id") == found
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 60), st.integers(1, 40)), max_size=12),
+       st.integers(-5, 110))
+def test_property_the_aside_index_finds_the_innermost_and_overlapping_asides(raw, position):
+    asides = tuple({(a, a + n) for a, n in raw})
+    sentence = Sentence(0, 100, "x" * 100, "en", asides, frozenset(), ())
+    holding = [a for a in asides if a[0] <= position < a[1]]
+    found = sentence.aside_of(position)
+    if not holding:
+        assert found is None
+    else:
+        assert found in holding and found[1] - found[0] == min(b - a for a, b in holding)
+    lo, hi = sorted((position, position + 7))
+    assert sorted(sentence.overlapping(lo, hi)) == sorted(
+        a for a in asides if a[0] < hi and lo < a[1])

@@ -381,6 +381,23 @@ def test_one_long_sentence_of_sayings_conditions_and_negations_is_linear(cli):
     assert times[1] < 6 * times[0] + 1.0, times  # 4× the text, far from 16× the time
 
 
+def test_one_long_list_of_counts_is_linear(cli):
+    # every count of a list asks for its list: the lists are found once a sentence
+    write(cli.root, "claims/facts.yaml", """
+        claims:
+          - {id: aboard, statement: x, type: quantity, expected: 189,
+             unit_words: {en: [passengers]}, cues: {en: [carrying]}}
+    """)
+    unit = "carrying 181 passengers, 8 crew, "
+    times = []
+    for repeat in (250, 1000):
+        write(cli.root, "corpus/good.txt", "---\nlanguage: en\n---\n" + unit * repeat)
+        started = time.perf_counter()
+        assert cli("check", "--no-cache", "--format", "json").code in (0, 1)
+        times.append(time.perf_counter() - started)
+    assert times[1] < 6 * times[0] + 1.0, times  # 4× the text, far from 16× the time
+
+
 def test_one_long_line_with_many_weekdays_is_linear(cli):
     unit = "The ministers met on Wednesday, 6 July 2021, as planned. "
     times = []

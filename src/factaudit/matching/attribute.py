@@ -58,7 +58,7 @@ from factaudit.matching.clauses import (
     analyse,
     as_of_word,
     compared,
-    count_list,
+    count_lists,
     earlier_figure,
     life_marker,
     negation_before,
@@ -100,6 +100,7 @@ _NAME_START = re.compile(r"\s+(?:[A-Z][\w&'-]*\s+){0,4}[A-Z][\w&'-]*")
 UNIT_REACH = 7  # words that may stand between a number and its unit ("12 eight-car trains")
 NOUN_PHRASE_WORDS = 4  # how many words after a number may name what it counts
 DEMONSTRATIVE_REACH = 4  # words of the noun phrase before "tersebut" looked at
+CUE_WALK = 8  # cues of a claim tried on each side of a value before giving up on that side
 
 
 @dataclass
@@ -334,6 +335,9 @@ class _SentenceWork:
         self.need_about: set[str] = set()  # carried claims the sentence must be about
         self._days: set[tuple[int, int]] | None = None  # spans of the full dates written
         self._counts_spans: list[tuple[int, int]] | None = None  # the quantities, in order
+        self._lists: dict[int, tuple[int, int]] = {}  # … and the lists of counts among them
+        self._canonical: dict[tuple[int, int], str] | None = None  # value span → canonical
+        self._own_index: dict[str, tuple[list[int], list[int]]] = {}  # claim → cue starts, ends
 
     # ------------------------------------------------------------------ steps
     def run(self, hits: list[Hit]) -> None:
@@ -342,7 +346,8 @@ class _SentenceWork:
         about = [h for h in whole if self._about(h)]
         # carried to the next sentence: the cues that passed, and those that failed only
         # `about`, which the next sentence must then meet itself
-        self.unabout = [h for h in whole if h not in about]
+        passing = {id(h) for h in about}  # (by identity: a long sentence stays linear)
+        self.unabout = [h for h in whole if id(h) not in passing]
         hits = [h for h in about if self._on_occasion(h, hits)]
         self.passed = hits
         for h in hits:
@@ -557,8 +562,9 @@ class _SentenceWork:
                 # on either side, the nearest cue that may take the value (a farther cue
                 # on one side is never nearer than one that may)
                 k = bisect_right(starts[c], v.start)
-                for side in (range(k - 1, -1, -1), range(k, len(hs))):
-                    for i in side:
+                for side in (range(k - 1, max(-1, k - 1 - CUE_WALK), -1),
+                             range(k, min(len(hs), k + CUE_WALK))):
+                    for i in side:  # a few on each side: a long sentence stays linear
                         h = hs[i]
                         why = self._cue_refusal(claim, h, v)
                         if why is None:
@@ -779,8 +785,9 @@ class _SentenceWork:
         rate = pack_pattern(self.language, "rate_words", r"(?<![\w-])(?:{w})\s*$")
         if rate is not None and rate.search(self.text, max(self.span[0], v.start - 12), v.start):
             return "rate", "the divisor of a rate (\"per 10 km\"), not a count"
-        if any(h.item == claim.id and h.end <= v.start and not self.text[h.end:v.start].strip()
-               for h in hits):
+        _, ends = self._own_cues(claim.id)
+        k = bisect_right(ends, v.start) - 1
+        if k >= 0 and not self.text[ends[k]:v.start].strip():
             return self._counts(claim, v, unit_end, hits)  # "terdiri dari rusak berat
             # 22.241 rumah, …": a part the claim's own cue labels is the claim's
         subset = subset_marker(self.text, self.sentence, (v.start, v.end), self._spans)
@@ -792,16 +799,27 @@ class _SentenceWork:
             return "part-of", f"the sentence counts a part ({subset!r})"
         return self._counts(claim, v, unit_end, hits)
 
+    def _own_cues(self, item: str) -> tuple[list[int], list[int]]:
+        """The starts and the ends of a claim's cues in the sentence, each sorted."""
+        got = self._own_index.get(item)
+        if got is None:
+            spans = self._cues_of.get(item, [])
+            got = self._own_index[item] = (sorted(s for s, _ in spans),
+                                           sorted(e for _, e in spans))
+        return got
+
     def _list_of(self, v: Value) -> list[tuple[int, int]]:
         """The counts of the list of counts the value is one of ([] when none)."""
         if self._counts_spans is None:
             self._counts_spans = sorted((u.start, u.end) for u in self.values
                                         if u.kind == ValueKind.QUANTITY)
+            self._lists = count_lists(self.text, self._counts_spans, self.language)
         spans = self._counts_spans
         k = bisect_left(spans, (v.start, v.end))
-        if k == len(spans) or spans[k] != (v.start, v.end):
+        if k == len(spans) or spans[k] != (v.start, v.end) or k not in self._lists:
             return []
-        return count_list(self.text, spans, k, self.language)
+        first, last = self._lists[k]
+        return spans[first:last + 1]
 
     def _list_part(self, claim: Claim, v: Value, hits: list[Hit]
                    ) -> tuple[str, str | None] | None:
@@ -815,17 +833,20 @@ class _SentenceWork:
         counters = _folded_phrases(get_pack(self.language).counters)
         while noun and fold_phrase(noun[0].text) in counters:
             noun = noun[1:]
-        own = [h.start for h in hits if h.item == claim.id]
-        if noun and noun[0].start in own:
-            return None
+        own, _ = self._own_cues(claim.id)
+        at = bisect_left(own, noun[0].start) if noun else len(own)
+        if at < len(own) and own[at] == noun[0].start:
+            return None  # the claim's own cue is the count's noun
         # a cue inside an item's words before the next count names that item ("6 people
         # killed and 20 injured"); after the last one it may speak of the whole list
         # ("8 crew and 181 passengers on board"), so only its first word counts there
         after = next((a for a, _ in items if a > v.start), None)
-        if after is not None and any(v.end <= c < after for c in own):
+        if after is not None and bisect_left(own, v.end) < bisect_left(own, after):
             return None
         shown = ", ".join(self.text[a:b] for a, b in items)
-        by_value = {(u.start, u.end): u.canonical for u in self.values}
+        if self._canonical is None:
+            self._canonical = {(u.start, u.end): u.canonical for u in self.values}
+        by_value = self._canonical
         try:
             total = sum(float(by_value[span]) for span in items)
         except ValueError:  # a range among them: no one sum

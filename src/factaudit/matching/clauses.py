@@ -18,11 +18,14 @@ Everything here is computed per sentence, in time linear in its length.
 
 from __future__ import annotations
 
+import heapq
+import itertools
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
+from typing import Any
 
 from factaudit.reading.inflection import WORD, key
 from factaudit.reading.languages import by_language, get_pack
@@ -57,14 +60,66 @@ class Sentence:
     named: tuple[tuple[tuple[int, int], int], ...] = ()
     _matches: dict[re.Pattern[str], list[re.Match[str]]] = field(default_factory=dict,
                                                                  compare=False, repr=False)
+    # the innermost aside over each stretch between aside ends, built on first use, so
+    # that a sentence of many asides answers each position in log time
+    _index: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+
+    def overlapping(self, lo: int, hi: int) -> list[tuple[int, int]]:
+        """The asides that overlap ``[lo, hi)``: those that start in it, and those before
+        it that reach into it (found back from it while any earlier one could)."""
+        if not self.asides:
+            return []
+        _, _, starts, ordered = self._innermost()
+        reach = self._index.get("reach")
+        if reach is None:  # the farthest end of the asides up to each one
+            reach = self._index["reach"] = list(itertools.accumulate(
+                (a[1] for a in ordered), max))
+        j = bisect_left(starts, lo)
+        out = ordered[j:bisect_left(starts, hi)]
+        i = j - 1
+        while i >= 0 and reach[i] > lo:
+            if ordered[i][1] > lo:
+                out.append(ordered[i])
+            i -= 1
+        return out
+
+    def _innermost(self) -> tuple[list[int], list[tuple[int, int] | None], list[int],
+                                  list[tuple[int, int]]]:
+        """(points, the innermost aside over [points[k], points[k + 1]), the asides'
+        starts in order, the asides in order): a sweep, the shortest on top of a heap."""
+        got = self._index.get("innermost")
+        if got is None:
+            ordered = sorted(self.asides)
+            points = sorted({p for a in ordered for p in a})
+            inner: list[tuple[int, int] | None] = []
+            heap: list[tuple[int, tuple[int, int]]] = []
+            k = 0
+            for p in points:
+                while k < len(ordered) and ordered[k][0] <= p:
+                    heapq.heappush(heap, (ordered[k][1] - ordered[k][0], ordered[k]))
+                    k += 1
+                while heap and heap[0][1][1] <= p:
+                    heapq.heappop(heap)
+                inner.append(heap[0][1] if heap else None)
+            got = self._index["innermost"] = (points, inner, [a[0] for a in ordered],
+                                              ordered)
+        return got
 
     def aside_of(self, position: int, inside: tuple[int, int] | None = None
                  ) -> tuple[int, int] | None:
         """The innermost aside holding ``position`` (None when it is in the main clause);
         brackets that are part of a cue (``inside``) are no aside."""
+        if not self.asides:
+            return None
+        points, inner, starts, ordered = self._innermost()
+        if inside is None or not any(  # few start inside a cue: a step, not a walk
+                a[1] <= inside[1] for a in
+                ordered[bisect_left(starts, inside[0]):bisect_right(starts, inside[1])]):
+            k = bisect_right(points, position) - 1
+            return inner[k] if 0 <= k < len(inner) else None
         best = None
         for a in self.asides:
-            if inside is not None and inside[0] <= a[0] and a[1] <= inside[1]:
+            if inside[0] <= a[0] and a[1] <= inside[1]:
                 continue
             if a[0] <= position < a[1] and (best is None or a[1] - a[0] < best[1] - best[0]):
                 best = a
@@ -130,8 +185,8 @@ class Sentence:
         """The stretches of ``[lo, hi)`` outside the asides that hold none of the
         positions ``keep`` (a cue's, a value's): marker words are looked for there, so
         "(after long delays)" says nothing about the clause around it."""
-        hidden = sorted(a for a in self.asides if a[0] < hi and lo < a[1]
-                        and not any(a[0] <= p < a[1] for p in keep))
+        hidden = sorted(a for a in self.overlapping(lo, hi)
+                        if not any(a[0] <= p < a[1] for p in keep))
         out, pos = [], lo
         for a, b in hidden:
             if a > pos:
@@ -184,6 +239,7 @@ def analyse(text: str, start: int, end: int, language: str,
     that an aside holding only values is not taken for an aside); ``skip``: where the
     sentence's own words begin (after a dateline, whose dash opens no aside)."""
     sentence = text[start:end]
+    values = sorted(values)
     asides, heads, events = [], set(), set()
     subordinate = _subordinate_clauses(sentence, language)
     listing = _listing_clauses(sentence, language) + subordinate
@@ -379,7 +435,8 @@ def _dash_pairs(sentence: str, skip: int = 0) -> list[tuple[int, int]]:
 def _only_values(text: str, lo: int, hi: int, values: list[tuple[int, int]],
                  language: str) -> bool:
     """Whether the aside holds a value and otherwise only small words, weekdays, months."""
-    inside = [(s, e) for s, e in values if lo <= s and e <= hi]
+    inside = [(s, e) for s, e in values[bisect_left(values, (lo, lo)):
+                                        bisect_left(values, (hi, hi))] if e <= hi]
     if not inside:
         return False
     small = _small_words(language)
@@ -435,7 +492,7 @@ def planned(text: str, sentence: Sentence, cue: tuple[int, int],
     if aside is not None:
         tail = min(tail, aside[1])
     # asides that start within three words of the value describe what it counts
-    near = tuple(a[0] for a in sentence.asides
+    near = tuple(a[0] for a in sentence.overlapping(hi, tail)
                  if hi <= a[0] < tail and len(WORD.findall(text, value[1], a[0])) <= 3)
     m = _unfulfilled(sentence, pattern, text, hi, tail, (value[0], *near)) \
         if hi < tail else None
@@ -777,39 +834,38 @@ def _list_gap(language: str) -> re.Pattern[str] | None:
         re.IGNORECASE)
 
 
-def count_list(text: str, values: Sequence[tuple[int, int]], index: int, language: str
-               ) -> list[tuple[int, int]]:
-    """The counts of the list the value ``values[index]`` is one of — "181 passengers and
-    8 crew", "178 penumpang dewasa, 1 anak, 2 bayi, dan 8 kru": numbers each followed by
-    its own noun phrase, joined by commas and the pack's ``list_joiners``, the phrases not
-    all the same ("5 km and 10 km" is no list). ``values`` are the sentence's counts in
-    order; [] when the value is not in such a list."""
+def count_lists(text: str, values: Sequence[tuple[int, int]], language: str
+                ) -> dict[int, tuple[int, int]]:
+    """The lists of counts among a sentence's counts (``values``, in order) — "181
+    passengers and 8 crew", "178 penumpang dewasa, 1 anak, 2 bayi, dan 8 kru": numbers
+    each followed by its own noun phrase, joined by commas and the pack's
+    ``list_joiners``, the phrases not all the same ("5 km and 10 km" is no list). Each
+    count of a list → (its first, its last index). One pass over the sentence."""
     gap = _list_gap(language)
-    if gap is None:
-        return []
+    if gap is None or len(values) < 2:
+        return {}
     small = _small_words(language)
-    nouns: dict[int, str] = {}
-
-    def joined(i: int) -> bool:  # the count i, its noun, a joiner, then the count i + 1
+    nouns: list[str | None] = []  # the noun phrase after each count, if it joins the next
+    for i in range(len(values) - 1):
         m = gap.fullmatch(text, values[i][1], values[i + 1][0])
-        if m is None or fold_phrase(m.group("noun").split()[0]) in small:
-            return False
-        nouns[i] = fold_phrase(m.group("noun"))
-        return True
-
-    first = index
-    while first > 0 and joined(first - 1):
-        first -= 1
-    last = index
-    while last + 1 < len(values) and joined(last):
-        last += 1
-    if last == first:
-        return []
-    tail = words_after(text, values[last][1], LIST_NOUN_WORDS, language)
-    nouns[last] = fold_phrase(" ".join(w.text for w in tail))
-    if not tail or len({nouns[i] for i in range(first, last + 1)}) < 2:
-        return []
-    return list(values[first:last + 1])
+        ok = m is not None and fold_phrase(m.group("noun").split()[0]) not in small
+        nouns.append(fold_phrase(m.group("noun")) if ok and m is not None else None)
+    out: dict[int, tuple[int, int]] = {}
+    first = 0
+    while first < len(nouns):
+        if nouns[first] is None:
+            first += 1
+            continue
+        last = first
+        while last < len(nouns) and nouns[last] is not None:
+            last += 1  # values[last] is the list's last count
+        tail = words_after(text, values[last][1], LIST_NOUN_WORDS, language)
+        phrases = {nouns[i] for i in range(first, last)} | \
+            {fold_phrase(" ".join(w.text for w in tail))}
+        if tail and len(phrases) >= 2:
+            out.update((i, (first, last)) for i in range(first, last + 1))
+        first = last + 1
+    return out
 
 
 def compared(text: str, sentence: Sentence, a: tuple[int, int], b: tuple[int, int]

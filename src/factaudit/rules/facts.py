@@ -41,6 +41,7 @@ from factaudit.reading.lexicon.tokens import (
     DocTokens,
     grams_one_word_off,
     in_address,
+    is_initial,
     neighbours_by_side,
     occurrence_pattern,
     passage_tokens,
@@ -358,14 +359,19 @@ def _occurrences(doc_id: str, language: str, text: str, written: dict[str, str],
 
 
 def capitalised_beside(tokens: DocTokens, i: int) -> frozenset[str]:
-    """The folded words right before and after token ``i`` (with only spaces, a full stop
-    or one line break between) that are written with a capital: the rest of a name."""
+    """The folded words right before and after token ``i`` (with only spaces, an initial's
+    full stop or one line break between) that are written with a capital: the rest of a
+    name. A full stop after a word ends its sentence: "… Fabrizio. Kluiver" is no name."""
     out = set()
     for j in (i - 1, i + 1):
         if 0 <= j < len(tokens.starts):
             lo, hi = ((tokens.ends[j], tokens.starts[i]) if j < i
                       else (tokens.ends[i], tokens.starts[j]))
-            if GAP.fullmatch(tokens.text[lo:hi]) and tokens.text[tokens.starts[j]].isupper():
+            gap = tokens.text[lo:hi]
+            first = min(i, j)  # a full stop between ends a sentence, unless after an initial
+            if GAP.fullmatch(gap) and tokens.text[tokens.starts[j]].isupper() and (
+                    "." not in gap or is_initial(tokens.text[tokens.starts[first]:
+                                                             tokens.ends[first]])):
                 out.add(tokens.forms[j])
     return frozenset(out)
 
