@@ -347,6 +347,18 @@ def test_init_refuses_an_existing_project(cli):
 # ===================================================================== time on any text
 
 
+def _grows_linearly(cli, unit: str, repeats: tuple[int, int], codes: tuple[int, ...]) -> None:
+    """Audit a document of ``unit`` repeated, at two sizes: 4× the text, far from 16× the
+    time (a quadratic step would show)."""
+    times = []
+    for repeat in repeats:
+        write(cli.root, "corpus/good.txt", "---\nlanguage: en\n---\n" + unit * repeat)
+        started = time.perf_counter()
+        assert cli("check", "--no-cache", "--format", "json").code in codes
+        times.append(time.perf_counter() - started)
+    assert times[1] < 6 * times[0] + 1.0, times
+
+
 def test_one_long_sentence_with_many_cues_is_linear(cli):
     write(cli.root, "claims/facts.yaml", """
         claims:
@@ -354,13 +366,7 @@ def test_one_long_sentence_with_many_cues_is_linear(cli):
              cues: {en: [strategic partner]}}
     """)
     unit = "Russia has been a strategic partner of the bloc since 1996 and "
-    times = []
-    for repeat in (250, 1000):
-        write(cli.root, "corpus/good.txt", "---\nlanguage: en\n---\n" + unit * repeat)
-        started = time.perf_counter()
-        assert cli("check", "--no-cache", "--format", "json").code == 1
-        times.append(time.perf_counter() - started)
-    assert times[1] < 6 * times[0] + 1.0, times  # 4× the text, far from 16× the time
+    _grows_linearly(cli, unit, (250, 1000), (1,))
 
 
 def test_one_long_sentence_of_sayings_conditions_and_negations_is_linear(cli):
@@ -372,13 +378,7 @@ def test_one_long_sentence_of_sayings_conditions_and_negations_is_linear(cli):
     """)
     unit = ("if not a strategic partner since 3 May 1996, officials said on 4 May 2019, "
             "and ")
-    times = []
-    for repeat in (250, 1000):
-        write(cli.root, "corpus/good.txt", "---\nlanguage: en\n---\n" + unit * repeat)
-        started = time.perf_counter()
-        assert cli("check", "--no-cache", "--format", "json").code in (0, 1)
-        times.append(time.perf_counter() - started)
-    assert times[1] < 6 * times[0] + 1.0, times  # 4× the text, far from 16× the time
+    _grows_linearly(cli, unit, (250, 1000), (0, 1))
 
 
 def test_one_long_list_of_counts_is_linear(cli):
@@ -389,24 +389,12 @@ def test_one_long_list_of_counts_is_linear(cli):
              unit_words: {en: [passengers]}, cues: {en: [carrying]}}
     """)
     unit = "carrying 181 passengers, 8 crew, "
-    times = []
-    for repeat in (250, 1000):
-        write(cli.root, "corpus/good.txt", "---\nlanguage: en\n---\n" + unit * repeat)
-        started = time.perf_counter()
-        assert cli("check", "--no-cache", "--format", "json").code in (0, 1)
-        times.append(time.perf_counter() - started)
-    assert times[1] < 6 * times[0] + 1.0, times  # 4× the text, far from 16× the time
+    _grows_linearly(cli, unit, (250, 1000), (0, 1))
 
 
 def test_one_long_line_with_many_weekdays_is_linear(cli):
     unit = "The ministers met on Wednesday, 6 July 2021, as planned. "
-    times = []
-    for repeat in (2000, 8000):
-        write(cli.root, "corpus/good.txt", "---\nlanguage: en\n---\n" + unit * repeat)
-        started = time.perf_counter()
-        assert cli("check", "--no-cache", "--format", "json").code == 1
-        times.append(time.perf_counter() - started)
-    assert times[1] < 6 * times[0] + 1.0, times
+    _grows_linearly(cli, unit, (2000, 8000), (1,))
 
 
 def _fifo_run(cli, relative: str) -> Run:
