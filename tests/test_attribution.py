@@ -613,6 +613,8 @@ PLANNED_YEAR = claims(claim("launch", "year", {"en": ["launch"], "id": ["peluncu
     ("Jika peluncuran kembali ditunda, jadwalnya menjadi 2025.", "id"),
     ("Kalau cuaca baik, peluncuran dilakukan pada 2025.", "id"),
     ("It is not known whether the launch happens in 2025.", "en"),
+    ("The agency is preparing to complete the launch in 2025.", "en"),
+    ("The agency is on track to complete the launch in 2025.", "en"),
     ("Tim masih mengkaji apakah peluncuran dilakukan pada 2025.", "id"),
 ])
 def test_a_planned_value_is_info_not_an_error(text, language):

@@ -551,6 +551,8 @@ def test_property_two_edits_in_a_long_surname_beside_the_first_name_are_reported
     edited = _edit(_edit(last, "substitution", i, a), "substitution", j, b)
     assume(first.lower() != last.lower())
     assume(edited.lower() not in (last.lower(), first.lower()))
+    # one common word for another is no typo by design ("Injected" written "Infected")
+    assume(min(best_zipf(last, ("en", "id")), best_zipf(edited, ("en", "id"))) < COMMON_ZIPF)
     claims = {"entities": [{"name": f"{first} {last}"}]}
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv(hunspell.DISABLE_ENV, "off")  # random letters are in no dictionary
