@@ -392,6 +392,15 @@ def test_one_long_list_of_counts_is_linear(cli):
     _grows_linearly(cli, unit, (250, 1000), (0, 1))
 
 
+def test_one_long_sentence_of_ranks_and_editions_is_linear(cli):
+    # each ordinal looks for a cue by it and a name by it through sorted cue indexes
+    write(cli.root, "claims/facts.yaml", """
+        claims:
+          - {id: rank, statement: x, type: ordinal, expected: 4, cues: {en: [ranked]}}
+    """)
+    _grows_linearly(cli, "ranked 4th at the 17th Asian Games and ", (250, 1000), (0, 1))
+
+
 def test_one_long_line_with_many_weekdays_is_linear(cli):
     unit = "The ministers met on Wednesday, 6 July 2021, as planned. "
     _grows_linearly(cli, unit, (2000, 8000), (1,))

@@ -859,11 +859,16 @@ class _SentenceWork:
         edition of it, not a rank — unless a cue of the claim stands by the ordinal or
         the name, or is the name ("gelar ke-13 Indonesia", "its 14th Thomas Cup title":
         titles), or the name before it owns it ("Indonesia's fifteenth title")."""
-        own = [(h.start, h.end) for h in hits if h.item == claim.id]
+        starts, ends = self._own_cues(claim.id)
 
         def touches(lo: int, hi: int) -> bool:  # a cue on, or right by, text[lo:hi]
-            return any((s < hi and lo < e) or (e <= lo and not self.text[e:lo].strip())
-                       or (hi <= s and not self.text[hi:s].strip()) for s, e in own)
+            # (cues ending by lo all start before hi: the difference is those overlapping)
+            if bisect_left(starts, hi) > bisect_right(ends, lo):
+                return True
+            k, j = bisect_left(starts, hi), bisect_right(ends, lo) - 1
+            return (k < len(starts) and starts[k] - hi <= 3
+                    and not self.text[hi:starts[k]].strip()) or \
+                (j >= 0 and lo - ends[j] <= 3 and not self.text[ends[j]:lo].strip())
 
         if touches(v.start, v.end):
             return None
