@@ -323,10 +323,10 @@ class _SentenceWork:
         dateline_end = doc.dateline[1] if doc.dateline else 0
         self.sentence: Sentence = analyse(self.text, s_start, s_end, doc.language, self._spans,
                                           skip=dateline_end)
-        self._keys: dict[tuple[int, int], list[str]] = {}
+        self._keys: dict[tuple[int, int], tuple[str, ...]] = {}
         self._cue_spans: dict[str, list[tuple[int, int]]] = {}
         self._rivals: dict[str, list[tuple[int, int]]] = {}  # cue word → rival words
-        self._joined_keys: dict[tuple[tuple[int, int], ...], list[str]] = {}
+        self._joined_keys: dict[tuple[tuple[int, int], ...], tuple[str, ...]] = {}
         self._written: list[tuple[int, int]] | None = None  # years the sentence writes
         self._date_cues: list[Hit] = []  # the cues of date claims in the sentence
         self._cues_of: dict[str, list[tuple[int, int]]] = {}  # claim → its cues here
@@ -392,7 +392,7 @@ class _SentenceWork:
             topic = []  # the sentence it came from was about the claim
         if not topic and not excluded:
             return True
-        keys = _loose(self.keys(self._body(self.span)))
+        keys = self.keys(self._body(self.span))
         for word in excluded:
             if find_phrase(keys, _loose(phrase_keys(word, self.language))) >= 0:
                 self._refuse_cue(h, f"the sentence mentions {word!r} (not_about)")
@@ -405,10 +405,10 @@ class _SentenceWork:
             where = "the sentence outside its subordinate clauses"
             parts = tuple(self._body(p) for p in self.sentence.outside_events(h.start))
             if parts not in self._joined_keys:  # the same for every cue outside them: once
-                self._joined_keys[parts] = [k for p in parts for k in self.keys(p)]
-            keys = _loose(self._joined_keys[parts])
+                self._joined_keys[parts] = tuple(k for p in parts for k in self.keys(p))
+            keys = self._joined_keys[parts]
         else:
-            keys = _loose(self.keys(self._body(scope)))
+            keys = self.keys(self._body(scope))
         for group in topic:
             if not any(find_phrase(keys, _loose(phrase_keys(w, self.language))) >= 0
                        for w in group):
@@ -505,11 +505,13 @@ class _SentenceWork:
         if h.item in self.trace:
             self._step(h.item, "not-about", reason, cue=h)
 
-    def keys(self, span: tuple[int, int]) -> list[str]:
-        """The inflection keys of the words in ``span`` (the sentence or a part of it)."""
+    def keys(self, span: tuple[int, int]) -> tuple[str, ...]:
+        """The keys `about` and `not_about` are matched on, of the words in ``span`` (the
+        sentence or a part of it): inflection keys that match derived forms too, once a
+        span however many cues ask."""
         if span not in self._keys:
-            self._keys[span] = [k for _, _, k in tokens(self.text, *span,
-                                                        language=self.language)]
+            self._keys[span] = _loose([k for _, _, k in tokens(self.text, *span,
+                                                               language=self.language)])
         return self._keys[span]
 
     # ------------------------------------------------------------------ one pool
@@ -862,13 +864,12 @@ class _SentenceWork:
         starts, ends = self._own_cues(claim.id)
 
         def touches(lo: int, hi: int) -> bool:  # a cue on, or right by, text[lo:hi]
-            # (cues ending by lo all start before hi: the difference is those overlapping)
-            if bisect_left(starts, hi) > bisect_right(ends, lo):
+            k, j = bisect_left(starts, hi), bisect_right(ends, lo)
+            if k > j:  # cues ending by lo all start before hi: the others overlap it
                 return True
-            k, j = bisect_left(starts, hi), bisect_right(ends, lo) - 1
             return (k < len(starts) and starts[k] - hi <= 3
                     and not self.text[hi:starts[k]].strip()) or \
-                (j >= 0 and lo - ends[j] <= 3 and not self.text[ends[j]:lo].strip())
+                (j > 0 and lo - ends[j - 1] <= 3 and not self.text[ends[j - 1]:lo].strip())
 
         if touches(v.start, v.end):
             return None
