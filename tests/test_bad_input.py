@@ -484,6 +484,17 @@ def test_duplicate_document_ids(audit):
     assert "corpus/sub/same.txt: duplicate document id 'same'" in result.err
 
 
+def test_duplicate_row_ids_in_one_table(audit):
+    write(audit.root, "corpus/rows.jsonl",
+          '{"id": "r1", "language": "en", "text": "One."}\n'
+          '{"id": "r2", "language": "en", "text": "Two."}\n'
+          '{"id": "r1", "language": "en", "text": "Three."}\n')
+    result = audit()
+    assert result.code == 2
+    assert "duplicate document id 'rows#r1' (also used by corpus/rows.jsonl)" in result.err
+    assert "r2" not in result.err
+
+
 @pytest.mark.parametrize(("claims_form", "text_form"), [("NFC", "NFD"), ("NFD", "NFC")])
 def test_nfc_and_nfd_text_match_each_other(audit, claims_form, text_form):
     claims = """

@@ -105,3 +105,13 @@ def test_declared_encoding(write, tmp_path):
           "documents:\n  - {path: latin.txt, encoding: cp1252, language: fr}\n")
     doc = load_corpus(tmp_path / "corpus", ("en", "fr")).documents[0]
     assert doc.text == "café au lait\n"
+
+
+def test_files_outside_the_manifest_share_one_declaration_nobody_writes(write, tmp_path):
+    from factaudit.inputs.corpus import NOTHING_DECLARED
+
+    write("corpus/a.txt", "---\nid: first\nlanguage: en\npublished: 2020-01-02\n---\nText.\n")
+    write("corpus/b.md", "Teks kedua dalam bahasa Indonesia tentang kerja sama.\n")
+    corpus = load_corpus(tmp_path / "corpus")
+    assert {d.id for d in corpus.documents} == {"first", "b"}
+    assert NOTHING_DECLARED == {}

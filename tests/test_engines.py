@@ -148,6 +148,49 @@ def test_large_corpora_keep_only_documents_with_something_to_show(example, monke
     assert [f.as_dict() for f in slim.findings] == [f.as_dict() for f in everything.findings]
 
 
+def test_copies_of_one_text_are_two_documents_in_the_cache_too(example):
+    text = "---\nlanguage: en\n---\nThe same syndicated text, word for word.\n"
+    for name in ("wire.txt", "reprint.txt"):
+        (example / "corpus" / name).write_text(text, encoding="utf-8")
+    first = run(example, cache=True)
+    (example / "corpus" / "another.txt").write_text("---\nlanguage: en\n---\nNew.\n",
+                                                    encoding="utf-8")  # not a whole-run hit
+    second = run(example, cache=True)
+    for result in (first, second):
+        paths = {d.id: d.path for d in result.documents}
+        assert paths["wire"].endswith("wire.txt") and paths["reprint"].endswith("reprint.txt")
+    assert [f.as_dict() for f in second.findings] == [f.as_dict() for f in first.findings]
+
+
+@pytest.mark.parametrize("cache", [False, True])
+def test_outcomes_of_documents_with_nothing_are_let_go_with_or_without_a_cache(
+        example, monkeypatch, cache):
+    import gc
+
+    from factaudit.rules.runner import DocOutcome
+
+    for i in range(6):
+        (example / "corpus" / f"plain{i}.txt").write_text(
+            f"---\nlanguage: en\n---\nNothing here speaks to any claim ({i}).\n",
+            encoding="utf-8")
+    monkeypatch.setattr(pipeline, "KEEP_ALL_DOCUMENTS", 2)
+    monkeypatch.setattr(pipeline, "BATCH_DOCUMENTS", 3)  # several batches
+    alive = []
+    original = pipeline.reduce
+
+    def counting(plan, outcomes, *args, **kwargs):
+        gc.collect()
+        alive.append((sum(isinstance(o, DocOutcome) for o in gc.get_objects()), len(outcomes)))
+        return original(plan, outcomes, *args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "reduce", counting)
+    result = run(example, cache=cache, workers=1)
+    (held, kept), = alive
+    assert result.document_count >= kept + 6
+    # the kept ones and at most the last batch: nothing holds every document's outcome
+    assert kept <= held <= kept + pipeline.BATCH_DOCUMENTS
+
+
 def test_one_pipeline_gives_the_same_json_in_memory_from_folders_and_on_every_executor(
         example, monkeypatch):
     """The CLI's folders, the library's documents in memory, the inline executor, the

@@ -103,7 +103,7 @@ class Modality(Vocabulary):
 # ================================================================ dates
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PartialDate:
     """A date that may be known only to the year or the month ("2021", "2021-07")."""
 
@@ -148,7 +148,7 @@ class PartialDate:
 # ================================================================ documents
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DocumentInfo:
     """What is known about a document besides its text: what outputs list."""
 
@@ -213,7 +213,7 @@ def _published(text: str) -> PartialDate | None:
     return _PUBLISHED[text]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Document(DocumentInfo):
     """A document with its text: what rules read. Offsets in findings refer to ``text``."""
 
@@ -230,7 +230,7 @@ _INFO_FIELDS = tuple(DocumentInfo.__dataclass_fields__)
 # ================================================================ matches and mentions
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Hit:
     """A match of the one scan: a cue, a form of an entity or term, or a signal word."""
 
@@ -243,7 +243,7 @@ class Hit:
     document: str = ""  # the document it was found in
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Mention:
     """A place where a document speaks to a claim, with the value read there."""
 
@@ -272,7 +272,7 @@ class Mention:
 # ================================================================ findings
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Finding:
     """One reported problem. Rules describe it; the runner adds location and quote."""
 
@@ -315,7 +315,7 @@ class Finding:
                 self.found or "")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SourcePair:
     """Two documents that are not independent sources: a translation or a copy."""
 
@@ -324,7 +324,7 @@ class SourcePair:
     how: str  # "declared" or "detected (…)"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class StaleAcknowledgement:
     """An acknowledgement whose discrepancy no longer occurs, or names no document."""
 
@@ -345,7 +345,7 @@ class StaleAcknowledgement:
 # ================================================================ the attribution trace
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TraceStep:
     """One decision of attribution, recorded for ``factaudit explain``: a cue found, a
     value read in its sentence, and whether the value was kept for the item, and why."""
@@ -371,7 +371,7 @@ class TraceStep:
 # ================================================================ input problems
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Problem:
     """One thing wrong with the user's input, located as precisely as we can."""
 

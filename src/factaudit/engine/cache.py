@@ -1,6 +1,7 @@
 """A content-addressed cache of per-document results, in SQLite, holding plain JSON.
 
-The key of a document's entry is the hash of its bytes and metadata plus a *run key*: the
+The key of a document's entry is the hash of its bytes, its path (an outcome names its
+document, so two copies of one text are two entries) and its metadata, plus a *run key*: the
 claims' digest, the tool version, the rules' configuration and the language packs, so a
 change to any of them misses the cache. SQLite in WAL mode lets concurrent runs read while
 one writes; writes happen in the main process, one transaction per batch, and a run

@@ -9,7 +9,10 @@ workers give the same bytes.
 from __future__ import annotations
 
 import os
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future
+from itertools import islice
 from typing import Any, Protocol, TypeVar
 
 from factaudit.model import InputError, Problem
@@ -63,7 +66,20 @@ class Pool:
         context = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
         with ProcessPoolExecutor(max_workers=self.workers, mp_context=context,
                                  initializer=_install, initargs=(state,)) as pool:
-            yield from pool.map(_call, ((fn, b) for b in batches))
+            # a few batches in flight per worker, not all of them (pool.map submits every
+            # batch at once: the whole corpus's batch lists, and results piling up)
+            pending: deque[Future[R]] = deque()
+            todo = iter(batches)
+            for batch in islice(todo, IN_FLIGHT * self.workers):
+                pending.append(pool.submit(_call, (fn, batch)))
+            while pending:
+                result = pending.popleft().result()
+                for batch in islice(todo, 1):
+                    pending.append(pool.submit(_call, (fn, batch)))
+                yield result
+
+
+IN_FLIGHT = 3  # batches per worker
 
 
 def _dask_call(batch: Any, fn: Callable[[Any, Any], Any], state: Any) -> Any:

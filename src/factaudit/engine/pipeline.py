@@ -33,7 +33,7 @@ from factaudit.engine.cache import RACY_SECONDS, Cache, CacheNote, document_key
 from factaudit.engine.executors import Executor, make
 from factaudit.inputs.corpus import (
     Source,
-    duplicate_ids,
+    duplicate_id,
     no_documents,
     read_documents,
     read_text,
@@ -111,7 +111,12 @@ def _audit(project: Project, plan: Plan, runner: Executor, store: Cache | None,
     sources = project.sources
     languages = project.languages
     keys = _known_keys(sources, plan.key, store) if store is not None else {}
-    run_digest = _run_digest(plan.key, today, project, keys) if store is not None else None
+    run_digest = None
+    if store is not None:
+        known = _RunDigest(plan.key, today, project)
+        for i in range(len(sources)):
+            known.add(i, keys.get(i))
+        run_digest = known.value()
     if store is not None and run_digest is not None and not plan.trace:
         stored = store.get_run(run_digest, _RUN)
         if stored is not None:  # nothing changed since that run: its result stands
@@ -125,11 +130,13 @@ def _audit(project: Project, plan: Plan, runner: Executor, store: Cache | None,
     positions: dict[str, int] = {}  # document id → index of its source
     notes = list(project.warnings)
     problems: list[Problem] = []
-    ids: list[tuple[str, str]] = []
+    repeated: list[Problem] = []  # documents whose id an earlier document has
+    count = 0  # documents read
     fresh: list[tuple[str, list[DocOutcome]]] = []
     learned: list[tuple[str, str]] = []
     keep_all = len(sources) <= KEEP_ALL_DOCUMENTS
-    all_keys: dict[int, str] = dict(keys)
+    # the whole run's identity, fed document by document (not a key kept per document)
+    digest = _RunDigest(plan.key, today, project) if store is not None else None
     unreadable = 0
     for batch, (results, bad) in zip(_batches(sources), runner.map(_map_batch, state, (
             [(i, sources[i], keys.get(i)) for i in b] for b in _batches(sources))),
@@ -139,16 +146,23 @@ def _audit(project: Project, plan: Plan, runner: Executor, store: Cache | None,
                                                                         strict=True):
             notes += [w for w in warnings if w not in notes]
             problems += batch_problems
+            if digest is not None:
+                digest.add(i, key)
             if not found:
                 continue
+            here: set[str] = set()  # ids in this source
             for outcome in found:  # a table's part holds many documents
-                ids.append((outcome.info.id, outcome.info.path))
-                positions.setdefault(outcome.info.id, i)
+                count += 1
+                doc_id = outcome.info.id
+                first = positions.setdefault(doc_id, i)
+                if first != i or doc_id in here:
+                    repeated.append(duplicate_id(doc_id, outcome.info.path,
+                                                 sources[first].shown))
+                here.add(doc_id)
                 if keep_all or outcome.has_something():
                     outcomes.append(outcome)
-            if key is not None:
-                all_keys[i] = key
-                if computed:
+            if key is not None and store is not None:  # (without a cache, nothing may
+                if computed:                             # hold every document's outcome)
                     fresh.append((key, found))
                 signature = _signature(sources[i], plan.key)
                 if signature is not None and i not in keys and _settled(sources[i]):
@@ -159,25 +173,24 @@ def _audit(project: Project, plan: Plan, runner: Executor, store: Cache | None,
             fresh, learned = [], []
         if progress is not None:
             progress(len(batch), sum(sources[i].size for i in batch))
-    problems += duplicate_ids(ids)
+    problems += repeated
     if problems:
         raise InputError(problems)
-    if not ids:
+    if not count:
         raise InputError(no_documents(project.folder))
     if store is not None:
         store.unreadable += unreadable
         notes = [*store.warnings, *(n for n in notes if n not in store.warnings)]
     reader = _Reader(sources, positions, languages)
     reader.known(o.info for o in outcomes)  # read again without detecting languages again
-    result = reduce(plan, outcomes, reader, today, notes, len(ids), validate)
-    if store is not None and not plan.trace:
-        digest = _run_digest(plan.key, today, project, all_keys)
-        if digest is not None:
-            kept = [w for w in result.warnings if not isinstance(w, CacheNote)
-                    and w not in {str(s) for s in result.stale}]
-            store.put_run(digest, (result.documents, result.mentions, result.findings,
-                                   result.verdicts, kept, result.source_pairs, result.stale,
-                                   result.document_count, result.rules))
+    result = reduce(plan, outcomes, reader, today, notes, count, validate)
+    whole = digest.value() if digest is not None else None
+    if store is not None and not plan.trace and whole is not None:
+        kept = [w for w in result.warnings if not isinstance(w, CacheNote)
+                and w not in {str(s) for s in result.stale}]
+        store.put_run(whole, (result.documents, result.mentions, result.findings,
+                              result.verdicts, kept, result.source_pairs, result.stale,
+                              result.document_count, result.rules))
     return result
 
 
@@ -212,8 +225,10 @@ def _map_batch(state: _MapState, batch: list[tuple[int, Source, str | None]]
         for _, source, known in batch:
             try:
                 raws.append(source_bytes(source))  # held only there: see _compute
-                keys.append(known or document_key(raws[-1] or b"", source.metadata_key,
-                                                  state.plan.key))
+                # the path is part of the key: two files with the same bytes (a syndicated
+                # copy) are two documents, each with its own id and path in its outcome
+                keys.append(known or document_key(raws[-1] or b"", source.shown + "\0"
+                                                  + source.metadata_key, state.plan.key))
                 errors.append(None)
             except OSError as exc:
                 raws.append(None)
@@ -403,14 +418,24 @@ def _known_keys(sources: list[Source], run: str, store: Cache) -> dict[int, str]
     return out
 
 
-def _run_digest(run: str, today: dt.date, project: Project, keys: dict[int, str]
-                ) -> str | None:
-    """Identifies a whole run: claims, configuration, code, date and every document; None
-    while some document's key is unknown."""
-    if len(keys) < len(project.sources):
-        return None
-    h = hashlib.blake2b(digest_size=20)
-    h.update(f"{run}|{today}|{project.folder}|{project.warnings}".encode())
-    for i, source in enumerate(project.sources):
-        h.update(f"|{source.shown}={keys[i]}".encode())
-    return h.hexdigest()
+class _RunDigest:
+    """Identifies a whole run: claims, configuration, code, date and every document, fed
+    each document's key in corpus order; no value while some document's key is unknown."""
+
+    def __init__(self, run: str, today: dt.date, project: Project) -> None:
+        self.sources = project.sources
+        self.hash = hashlib.blake2b(digest_size=20)
+        self.hash.update(f"{run}|{today}|{project.folder}|{project.warnings}".encode())
+        self.next = 0  # the index of the source whose key comes next
+        self.whole = True
+
+    def add(self, i: int, key: str | None) -> None:
+        if key is None or i != self.next:
+            self.whole = False
+        else:
+            self.hash.update(f"|{self.sources[i].shown}={key}".encode())
+        self.next = i + 1
+
+    def value(self) -> str | None:
+        return (self.hash.hexdigest() if self.whole and self.next == len(self.sources)
+                else None)

@@ -50,7 +50,7 @@ _DOC_KEYS = {"path", "id", "language", "published", "title", "url", "date_order"
              "translation_of", "publisher"}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Source:
     """A document found in the corpus but not yet read: where it is, what the manifest
     declares about it, and its size and stat signature (for the cache). An in-memory
@@ -71,6 +71,11 @@ class Source:
         """What, besides its bytes, decides how the document is read: for cache keys."""
         return json.dumps({**{k: str(v) for k, v in sorted(self.declared.items())},
                            "kind": self.kind, "part": self.part})
+
+
+# what a file outside the manifest declares: one dict shared by all of them (never
+# written to: every reader copies it), not an empty dict for each of 100,000 files
+NOTHING_DECLARED: dict[str, object] = {}
 
 
 def in_memory(document: Document) -> Source:
@@ -136,12 +141,15 @@ def duplicate_ids(ids_and_paths: Iterable[tuple[str, str]]) -> list[Problem]:
     problems = []
     for doc_id, path in ids_and_paths:
         if doc_id in seen:
-            problems.append(Problem(path, f"duplicate document id {doc_id!r} "
-                                    f"(also used by {seen[doc_id]})",
-                                    hint="give each document a unique id in sources.yaml"))
+            problems.append(duplicate_id(doc_id, path, seen[doc_id]))
         else:
             seen[doc_id] = path
     return problems
+
+
+def duplicate_id(doc_id: str, path: str, other: str) -> Problem:
+    return Problem(path, f"duplicate document id {doc_id!r} (also used by {other})",
+                   hint="give each document a unique id in sources.yaml")
 
 
 def discover(folder: Path) -> Discovery:
@@ -205,6 +213,8 @@ def discover(folder: Path) -> Discovery:
         if resolved in walked:  # a link to a file the walk reads anyway
             warnings.append(f"{shown_path}: skipped, the same file as {walked[resolved]}")
             continue
+        if shown_path == resolved:
+            shown_path = resolved  # one string for both (an absolute corpus path)
         walked[resolved] = shown_path
         try:
             st = item.stat()
@@ -214,7 +224,7 @@ def discover(folder: Path) -> Discovery:
         total += st.st_size
         suffix = os.path.splitext(item.name)[1].lower()
         found[suffix] = found.get(suffix, 0) + 1
-        entries += _parts(Source(resolved, shown_path, {}, st.st_size,
+        entries += _parts(Source(resolved, shown_path, NOTHING_DECLARED, st.st_size,
                                  (st.st_size, st.st_mtime_ns, st.st_ino), kind=kind), warnings)
     summary = _summary(found, skipped)
     if summary:

@@ -44,7 +44,7 @@ _EMPTY = np.uint64((1 << 64) - 1)
 _WORD = re.compile(r"\w+")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Shape:
     """What detection compares besides facts: language, size, a sketch of the text and its
     anchors."""

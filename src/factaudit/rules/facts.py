@@ -34,6 +34,7 @@ from factaudit.reading.lexicon.edits import (
     phrase_edits,
 )
 from factaudit.reading.lexicon.frequency import zipf
+from factaudit.reading.lexicon.hunspell import dictionary_words
 from factaudit.reading.lexicon.scripts import is_mixed_script
 from factaudit.reading.lexicon.tokens import (
     ASCII_TOKEN,
@@ -138,7 +139,7 @@ def pairs(candidates: list[str], targets: list[str], cutoff: int) -> list[tuple[
 # ================================================================ near-misses
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Place:
     """One occurrence of a word within two edits of a word of a name."""
 
@@ -156,7 +157,7 @@ class Place:
     before: frozenset[str] = frozenset()  # the words of ``near`` that stand before it
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Gram:
     """One occurrence of a word n-gram within two edits of a term."""
 
@@ -195,11 +196,13 @@ class _Setup:
     known: set[str]
     groups: TermGroups
     phrases: set[str]
+    name_words: set[str]  # every folded word of every entity's forms
     # each multi-word term's words: (group, word, the term's other words)
     term_words: list[tuple[tuple[int, str | None], str, frozenset[str]]] = \
         field(default_factory=list)
     fold: dict[str, str] = field(default_factory=dict)
     common: dict[tuple[str, str], bool] = field(default_factory=dict)
+    known_word: dict[tuple[str, str], bool] = field(default_factory=dict)
     name: _Memo = field(default_factory=lambda: _Memo())
     term: dict[object, _Memo] = field(default_factory=dict)
 
@@ -233,7 +236,7 @@ _SETUPS: OrderedDict[int, tuple[ClaimSet, Any]] = OrderedDict()
 
 
 def _build_setup(claims: ClaimSet) -> _Setup:
-    targets, _ = name_targets(claims)
+    targets, entity_words = name_targets(claims)
     groups = term_groups(claims)
     term_words = []
     for (size, language), (_, preferred) in groups.items():
@@ -246,7 +249,7 @@ def _build_setup(claims: ClaimSet) -> _Setup:
                     term_words.append(((size, language), word,
                                        frozenset(term_words_[:k] + term_words_[k + 1:])))
     return _Setup(sorted(targets), set(targets), known_words(claims), groups,
-                  known_phrases(claims), term_words)
+                  known_phrases(claims), set().union(*entity_words.values()), term_words)
 
 
 def _setup(claims: ClaimSet) -> _Setup:
@@ -300,13 +303,20 @@ def collect_near_misses(ctx: RuleContext) -> NearMisses:
             invisible = touches_invisible(tokens, i, i)
             if f in names:
                 before, after = neighbours_by_side(tokens, i)
-                data.places.append(Place(f, doc.id, start, end, word,
-                                         frozenset(before + after),
-                                         sentence_initial(text, start), invisible,
-                                         in_address(text, start, end),
-                                         end >= tail,
-                                         capitalised_beside(tokens, i),
-                                         frozenset(before)))
+                # a word a dictionary knows is a name's typo only beside a word of a
+                # name or a near-miss of one (name-typo's rules): alone, it is not kept
+                # ("Selama" opening a sentence, near a name's word, in every other
+                # Indonesian text)
+                alone = s.name_words.isdisjoint(before + after) and names.isdisjoint(
+                    before + after)
+                if not (alone and _in_dictionary(s, f, doc.language)):
+                    data.places.append(Place(f, doc.id, start, end, word,
+                                             frozenset(before + after),
+                                             sentence_initial(text, start), invisible,
+                                             in_address(text, start, end),
+                                             end >= tail,
+                                             capitalised_beside(tokens, i),
+                                             frozenset(before)))
             if f in unigram_terms and f not in s.known:
                 for (size, language), _ in s.groups.items():
                     if size == 1 and (not language or language == doc.language):
@@ -332,6 +342,17 @@ def collect_near_misses(ctx: RuleContext) -> NearMisses:
                                            touches_invisible(tokens, i, i + size - 1),
                                            end >= tail))
     return data
+
+
+def _in_dictionary(s: _Setup, form: str, language: str) -> bool:
+    """A Hunspell dictionary of the language knows the form, as a word or a name
+    (memoised per claim set and process)."""
+    key = (form, language)
+    answer = s.known_word.get(key)
+    if answer is None:
+        answer = s.known_word[key] = dictionary_words({form}, [language], names=True).get(
+            form, False)
+    return answer
 
 
 COMMON_ZIPF = 3.0  # Zipf frequency from which a word is common in a language
