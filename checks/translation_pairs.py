@@ -7,7 +7,9 @@ names in the same order, with about the same length; the pair's evidence is in e
 message. Facts written with digits — dates, years, periods,
 quantities, durations, ordinals — and the entities named must be the same in both. A
 detected pair may be an abridged copy, so there only changed facts are reported (one
-value of a kind on one side, another of that kind on the other), not omissions.
+value of a kind on one side, another of that kind on the other), not omissions; and a
+fact the claims read on one side is changed only if the other text does not write it at
+all (a cue may stand by it in one language only).
 
 Bad:  the English text says "on July 6 … 25 years", the Indonesian one "7 Juli … 25 tahun"
 Good: "Tuesday, July 6 … 25 years" and "Selasa 6 Juli … 25 tahun"
@@ -29,7 +31,8 @@ def check(ctx: RuleContext) -> Iterator[Report]:
     copies = ctx.fact(COPIES)
     signatures = copies.signatures
     declared = [p for p in copies.pairs if p.how == "declared"]
-    full = _full_signatures(ctx, {d for p in declared for d in (p.a, p.b)})
+    named = _named(ctx) if copies.pairs else {}
+    full = _full_signatures(ctx, {d for p in declared for d in (p.a, p.b)}, named)
     for pair in copies.pairs:
         a, b = pair.a, pair.b
         if pair.how == "declared":
@@ -40,22 +43,41 @@ def check(ctx: RuleContext) -> Iterator[Report]:
             continue
         only = {a: sig[a] - sig[b], b: sig[b] - sig[a]}
         if pair.how != "declared":
-            # a detected copy may be abridged: report changed facts (a fact of one kind on
-            # each side), not facts that one side simply leaves out
-            kinds = {x: {f.split(":", 1)[0] for f in only[x]} for x in only}
-            only = {x: {f for f in only[x] if f.split(":", 1)[0] in kinds[y]}
-                    for x, y in ((a, b), (b, a))}
+            only = _changed(ctx, a, b, only, full, named)
         for here, there in ((a, b), (b, a)):
             if only[here]:
                 yield from _located(ctx, here, there, only[here], pair.how)
 
 
-def _full_signatures(ctx: RuleContext, ids: set[str]) -> dict[str, set[str]]:
-    """The facts of whole documents, for comparing declared translations."""
+def _named(ctx: RuleContext) -> dict[str, set[str]]:
+    """The entities each document names."""
     named: dict[str, set[str]] = {}
     for h in ctx.hits():
-        if h.kind in _NAMES and h.document in ids:
+        if h.kind in _NAMES:
             named.setdefault(h.document, set()).add(h.item)
+    return named
+
+
+def _changed(ctx: RuleContext, a: str, b: str, only: dict[str, set[str]],
+             full: dict[str, set[str]], named: dict[str, set[str]]) -> dict[str, set[str]]:
+    """The facts of a detected copy that changed. It may be abridged: a fact of one kind
+    on each side, not facts that one side leaves out; and a fact the claims read on one
+    side only may be written on the other, where no cue stood by it: only what the other
+    text does not write at all has changed (``full`` keeps the texts read)."""
+    kinds = {x: {f.split(":", 1)[0] for f in only[x]} for x in only}
+    only = {x: {f for f in only[x] if f.split(":", 1)[0] in kinds[y]}
+            for x, y in ((a, b), (b, a))}
+    if only[a] or only[b]:
+        full.update(_full_signatures(ctx, {a, b} - set(full), named))
+        only = {x: {f for f in only[x] if f not in full.get(y, set())}
+                for x, y in ((a, b), (b, a))}
+    return only
+
+
+def _full_signatures(ctx: RuleContext, ids: set[str], named: dict[str, set[str]]
+                     ) -> dict[str, set[str]]:
+    """The facts of whole documents: for comparing declared translations, and what a
+    detected copy writes besides what the claims read."""
     out = {}
     for doc in ctx.documents(sorted(ids)):
         facts = {f"{v.kind}:{v.canonical}" for _, values in values_where(doc)

@@ -685,6 +685,28 @@ def test_unit_words_must_follow_the_number(text, language, values):
         assert "no-unit" in decisions(ENGINES, text, language)
 
 
+SPEED = claims(claim("top-speed", "quantity",
+                     {"en": ["top speed"], "id": ["kecepatan maksimal"]}, 350,
+                     unit_words={"en": ["km/h", "kilometers per hour"],
+                                 "id": ["km/jam", "kilometer per jam"]}))
+
+
+@pytest.mark.parametrize(("text", "language", "values"), [
+    ("Its top speed is 300 km/h.", "en", ["300"]),  # a unit written with a sign
+    ("Its top speed is 250km/h on the line.", "en", ["250"]),  # glued to the number
+    ("Its top speed is 300 KM/H.", "en", ["300"]),
+    ("Its top speed is 300 km/hr.", "en", []),  # another unit, not a longer word
+    ("Its top speed is 320 kilometers (199 miles) per hour.", "en", ["320"]),  # an aside
+    ("Its top speed is 320 kilometers per hour.", "en", ["320"]),
+    ("Kecepatan maksimal kereta 330 km/jam.", "id", ["330"]),
+    # the bound word is the cue's: "top speed 340", not "at most 340"
+    ("Kereta memiliki kecepatan maksimal 340km/jam.", "id", ["340"]),
+    ("Kereta memiliki kecepatan maksimal hingga 340 km/jam.", "id", ["0..340"]),
+])
+def test_units_with_signs_asides_in_units_and_bound_words_of_the_cue(text, language, values):
+    assert got(SPEED, text, language) == values
+
+
 FOUR_ENGINES = claims(claim("engines", "quantity", {"en": ["lander"], "id": ["wahana pendarat"]},
                             4, about={"en": ["engines"], "id": ["mesin"]}))
 

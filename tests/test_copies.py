@@ -80,6 +80,17 @@ def test_a_translation_is_found_by_its_numbers_in_order_and_says_how_many():
     assert "numbers, dates and names in the same order" in how
 
 
+def test_a_fact_read_on_one_side_only_but_written_on_both_has_not_changed():
+    # the Indonesian text writes 75 juta without the cue, and adds a figure of its own
+    translation = TRANSLATION.replace("Biaya misi itu 75 juta dolar, sekitar",
+                                      "Misi itu bernilai 75 juta dolar. Biaya peluncurannya "
+                                      "20 juta dolar, sekitar")
+    found, result = pairs(("a", "en", WIRE.replace(FILLER, "")), ("b", "id", translation))
+    assert list(found) == [("a", "b")]
+    assert [(f.document, f.found) for f in result.findings
+            if f.rule == "translation-pairs"] == [("b", "quantity 20000000")]
+
+
 def test_a_report_in_another_language_with_the_same_numbers_in_another_order_is_not_one():
     shuffled = ("Biaya misi 75 juta dolar. Pendarat mendarat 23 Agustus 2023, pukul 18:03. "
                 "Wahana diluncurkan 14 Juli 2023 dan masuk orbit bulan 5 Agustus 2023. Ada 4 "

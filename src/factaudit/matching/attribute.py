@@ -350,6 +350,7 @@ class _SentenceWork:
         self.unabout = [h for h in whole if id(h) not in passing]
         hits = [h for h in about if self._on_occasion(h, hits)]
         self.passed = hits
+        self._bounds_in_cues(hits)
         for h in hits:
             if h.item in self.trace:
                 self._step(h.item, "cue", f"cue {h.text!r} found", cue=h)
@@ -365,6 +366,30 @@ class _SentenceWork:
             self._pool(key, pool_hits, found)
         self._explain_absent(hits)
         self.out.mentions.extend(found.values())
+
+    def _bounds_in_cues(self, hits: list[Hit]) -> None:
+        """A word that makes a number a bound but belongs to a cue is the cue's: in
+        "kecepatan maksimal 340 km/jam" (top speed 340 km/h) the number is 340, not "at
+        most 340"."""
+        first: dict[int, int] = {}  # cue end → the earliest start of a cue ending there
+        for h in hits:
+            first[h.end] = min(h.start, first.get(h.end, h.start))
+        ends = sorted(first)
+        for n, v in enumerate(self.values):
+            if v.kind != ValueKind.QUANTITY or ".." not in v.canonical:
+                continue
+            k = bisect_right(ends, v.end) - 1
+            cut = ends[k] if k >= 0 else -1
+            if not v.start < cut < v.end or first[cut] > v.start:
+                continue
+            again = [w for w in read_values(self.text[cut:v.end], self.language,
+                                            self.doc.published_date, self.doc.date_order)
+                     if w.kind == ValueKind.QUANTITY and cut + w.end == v.end]
+            if again and ".." not in again[0].canonical:
+                self.values[n] = again[0].shifted(cut)
+                if (v.start, v.end) in self._spans:  # (a few values a sentence)
+                    self._spans[self._spans.index((v.start, v.end))] = (
+                        cut + again[0].start, v.end)
 
     def _outside_dateline(self, values: list[Value], items: set[str]) -> list[Value]:
         if self.out.label is None:  # once a document: "date 2018-10-31" atop the text
@@ -906,18 +931,26 @@ class _SentenceWork:
         heads: (its start, its end, the plain lower-case words before it, which narrow
         what is counted: "seven elevated stations"). None when no unit word follows."""
         written = [w for ws in (claim.unit_words or {}).values() for w in ws]
-        after_text = self.text[v.end:min(self.span[1], v.end + 12)]
-        for sign in (w for w in written if not any(ch.isalnum() for ch in w)):
-            if after_text.lstrip(" ").startswith(sign):  # "60%", "60 %"
-                at = v.end + after_text.index(sign)
-                return at, at + len(sign), []
+        # a unit written with a sign is matched as written: "60%", "60 %", "250km/h",
+        # "300 km/jam", "25 °C" (its letters are no words of their own)
+        for sign in (w for w in written if any(not (ch.isalnum() or ch.isspace())
+                                              for ch in w)):
+            at = v.end + 1 if self.text[v.end:v.end + 1] == " " else v.end
+            end = at + len(sign)
+            if (end <= self.span[1] and self.text[at:end].casefold() == sign.casefold()
+                    and not (sign[-1:].isalnum() and self.text[end:end + 1].isalnum())):
+                return at, end, []
         units = sorted(_phrases_of(claim.id, self.language, tuple(written)), key=len,
                        reverse=True)
-        phrase = words_after(self.text, v.end, UNIT_REACH + max((len(u) for u in units),
-                                                                default=0),
-                             self.language, self.span[1], stop_at_small=False)
+        limit = UNIT_REACH + max((len(u) for u in units), default=0)
+        phrase = words_after(self.text, v.end, limit, self.language, self.span[1],
+                             stop_at_small=False)
         if not phrase or self.text[v.end:phrase[0].start].strip() not in ("", "-"):
             return None  # the unit follows the number directly, or joined ("16-km line")
+        aside = _ASIDE_AFTER.match(self.text, phrase[-1].end, self.span[1])
+        if aside is not None:  # "320 kilometers (199 miles) per hour": the unit goes on
+            phrase += words_after(self.text, aside.end(), limit - len(phrase), self.language,
+                                  self.span[1], stop_at_small=False)
         keys = [w.key for w in phrase]
         # "eight-car trains": a number joined to a word by a hyphen counts that word
         reach = 1 if self.text[v.end:v.end + 1] == "-" else min(UNIT_REACH + 1, len(phrase))
@@ -1154,6 +1187,7 @@ class _SentenceWork:
 
 # a unit that goes on with "/" and a short unit ("km/h", "km/jam", "kg/m2"): another unit
 _COMPOUND_UNIT = re.compile(r"/\s?[^\W\d_]{1,4}\b")
+_ASIDE_AFTER = re.compile(r"\s*\([^()]{1,60}\)\s*")
 
 
 def _currency_tail(text: str, pack: LanguagePack) -> str:
