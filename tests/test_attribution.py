@@ -1456,6 +1456,34 @@ def test_a_year_inside_a_cue_dates_nothing():
     assert got(cup, text, published=None) == ["3"]  # 2020 is the cue's: no year written
 
 
+HERD = claims(claim("herd", "quantity", {"en": ["population"], "id": ["populasi"]}, 3303,
+                    unit_words={"en": ["dragons"], "id": ["ekor"]}, when=2021))
+
+
+@pytest.mark.parametrize(("text", "language", "found"), [
+    ("The population was 2,897 dragons in 2018, 3,022 dragons in 2019 and 3,303 dragons "
+     "in 2021.", "en", ["3303"]),
+    ("Populasi tercatat 2.897 ekor pada tahun 2018, 3.022 ekor pada tahun 2019, dan 3.303 "
+     "ekor pada tahun 2021.", "id", ["3303"]),
+    ("In 2018, the population was 2,897 dragons, and in 2021 it was 3,303 dragons.", "en",
+     ["3303"]),  # a clause of years only, right before the value, dates it
+    ("Pada tahun 2018, populasi 2.897 ekor, dan pada 2021 populasi 3.300 ekor.", "id",
+     ["3300"]),
+])
+def test_a_value_dated_by_its_own_clause_to_another_year_is_another_occasion(
+        text, language, found):
+    assert got(HERD, text, language, published=None) == found
+    assert "other-occasion" in decisions(HERD, text, language, published=None)
+
+
+@pytest.mark.parametrize("text", [
+    "In 2021, the population stood at 3,300 dragons, up 5 % on the count of 2020.",
+    "The population stood at 3,300 dragons in 2021, against 2,897 dragons in 2018.",
+])
+def test_a_value_in_a_clause_of_the_claims_year_is_read(text):
+    assert got(HERD, text, published=None) == ["3300"]
+
+
 @pytest.mark.parametrize(("when", "message"), [
     ("22", "must be a year"),
     ("2022..2020", "comes before"),

@@ -328,6 +328,8 @@ class _SentenceWork:
         self._rivals: dict[str, list[tuple[int, int]]] = {}  # cue word → rival words
         self._joined_keys: dict[tuple[tuple[int, int], ...], tuple[str, ...]] = {}
         self._written: list[tuple[int, int]] | None = None  # years the sentence writes
+        self._dated: list[tuple[int, tuple[int, int]]] | None = None  # … where, outside cues
+        self._undated: list[int] = []  # where the other values start
         self._date_cues: list[Hit] = []  # the cues of date claims in the sentence
         self._cues_of: dict[str, list[tuple[int, int]]] = {}  # claim → its cues here
         self.passed: list[Hit] = []  # the cues that passed the sentence's checks
@@ -1071,12 +1073,56 @@ class _SentenceWork:
             why = self._other_occasion(h, v)
             if why is not None:
                 return "other-occasion", why
+        elif claim.occasion is not None:
+            why = self._other_item_year(claim.occasion, v)
+            if why is not None:
+                return "other-occasion", why
         if claim.window is not None:
             gap = word_gap(self.text, (h.start, h.end), (v.start, v.end))
             if gap > claim.window:
                 return "out-of-window", (f"{gap} words from the cue {h.text!r}, farther than "
                                          f"the claim's window ({claim.window})")
         return None
+
+    def _other_item_year(self, occasion: tuple[int, int], v: Value) -> str | None:
+        """Why a value is of another year than the claim's ``when``, though the sentence
+        writes that year too: the years its own clause writes ("2.897 ekor pada tahun
+        2018, …, 3.303 ekor pada tahun 2021"), or those of a clause right before it that
+        writes years and nothing else ("Pada tahun 2018, populasi komodo 2.897 ekor").
+        Years inside cues date nothing."""
+        if self._dated is None:  # once a sentence: the years written, and other values
+            cues = sorted(span for spans in self._cues_of.values() for span in spans)
+            dated: list[tuple[int, tuple[int, int]]] = []
+            undated: list[int] = []
+            for w in self.values:
+                written = written_years(w)
+                if written is None:
+                    undated.append(w.start)
+                elif not _inside_any(cues, w.start):
+                    dated.append((w.start, written))
+            self._dated, self._undated = sorted(dated), sorted(undated)
+        lo, hi = self.sentence.segment(v.start)
+        years = self._years_between(lo, hi)
+        if not years and lo > self.span[0]:
+            a, b = self.sentence.segment(lo - 1)
+            if bisect_left(self._undated, b) == bisect_left(self._undated, a):
+                years = self._years_between(a, b)  # an opening clause of years only
+        if not years or any(y0 <= occasion[1] and occasion[0] <= y1 for y0, y1 in years):
+            return None
+        shown = ", ".join(sorted({str(y0) if y0 == y1 else f"{y0}..{y1}"
+                                  for y0, y1 in years}))
+        return (f"its own clause is dated {shown}, not {occasion[0]}"
+                + (f"..{occasion[1]}" if occasion[1] != occasion[0] else "") + " (when)")
+
+    def _years_between(self, lo: int, hi: int) -> list[tuple[int, int]]:
+        """The years written from ``lo`` to ``hi`` (at most a few: a clause's)."""
+        dated = self._dated or []
+        k = bisect_left(dated, (lo,))
+        out: list[tuple[int, int]] = []
+        while k < len(dated) and dated[k][0] < hi and len(out) < 8:
+            out.append(dated[k][1])
+            k += 1
+        return out
 
     def _other_occasion(self, h: Hit, v: Value) -> str | None:
         """Why a date beside a cue is of another occasion: an earlier one ("last won"), a

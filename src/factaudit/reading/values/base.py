@@ -7,12 +7,13 @@ import math
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
+from functools import cache
 from typing import TypeVar
 
 from rapidfuzz.distance import OSA
 
 from factaudit.model import PartialDate, ValueKind
-from factaudit.reading.languages import LanguagePack
+from factaudit.reading.languages import LanguagePack, by_language
 
 T = TypeVar("T")
 
@@ -206,3 +207,19 @@ def lookup(table: dict[str, T], matched: str) -> T | None:
 
 
 FLAGS = re.IGNORECASE | re.UNICODE
+
+
+@by_language
+@cache
+def _measure_pattern(pack: LanguagePack) -> re.Pattern[str] | None:
+    if not pack.glued_units:
+        return None
+    return re.compile(rf" ?(?:(?:{alt(pack.glued_units)})[²³23]?(?![\w])|%|°)", FLAGS)
+
+
+def measured(text: str, position: int, pack: LanguagePack) -> bool:
+    """Whether a unit of measurement follows ``position``, glued or after a space ("1817
+    km²", "2021 ha"): the number before it is an amount, never a year."""
+    pattern = _measure_pattern(pack)
+    return pattern is not None and pattern.match(text, position) is not None
+

@@ -20,6 +20,7 @@ from factaudit.reading.values.base import (
     finite,
     format_number,
     lookup,
+    measured,
     near_number,
     number_pattern,
     parse_number,
@@ -37,7 +38,7 @@ def _pattern(pack: LanguagePack) -> re.Pattern[str]:
     before = "(?<![\\w.,:])(?<![^\\W\\d_]-)" + "".join(
         f"|(?<={re.escape(c)})" for c in pack.currency_prefixes)
     # a unit written against the number ends it ("14.5km"); other letters make a code ("2A")
-    glued = rf"(?=(?:{alt(pack.glued_units)})\b)|" if pack.glued_units else ""
+    glued = rf"(?=(?:{alt(pack.glued_units)})[²³23]?(?!\w))|" if pack.glued_units else ""
     return re.compile(rf"(?:{before}){number_pattern(pack)}(?:{glued}(?![\w]|[.,:]\d))"
                       rf"{scales}", FLAGS)
 
@@ -59,7 +60,7 @@ def _range_pattern(pack: LanguagePack) -> re.Pattern[str]:
     linker = rf"\s*(?:{symbols})\s*" + (rf"|\s+(?:{alt(words)})\s+" if words else "")
     before = "(?<![\\w.,:])" + "".join(f"|(?<={re.escape(c)})" for c in pack.currency_prefixes)
     # a unit written against the second number ends the range too ("30-40m")
-    glued = rf"(?=(?:{alt(pack.glued_units)})\b)|" if pack.glued_units else ""
+    glued = rf"(?=(?:{alt(pack.glued_units)})[²³23]?(?!\w))|" if pack.glued_units else ""
     alts.append(rf"(?:{before})(?P<c>{one}{scale})(?:{linker})(?P<d>{one}{scale})"
                 rf"(?:{glued}(?![\w]|[.,]\d))")
     return re.compile("|".join(alts), FLAGS)
@@ -118,8 +119,8 @@ def find(text: str, reading: Reading) -> list[Value]:
             continue  # "Phase 1", "Tahap 2", "No. 5": a label, not a count
         if n == 1 and not scale and not m.group("n")[0].isdigit():
             continue  # "one station to the next", "salah satu": a determiner, not a count
-        if not scale and _YEAR_RE.fullmatch(m.group(0)):
-            continue  # a bare 1996 is a year, not a count
+        if not scale and _YEAR_RE.fullmatch(m.group(0)) and not measured(text, m.end(), pack):
+            continue  # a bare 1996 is a year, not a count (but "1817 km²" is an area)
         how = f"number read with {pack.code} separators"
         factor: float | None = None
         if scale:

@@ -16,6 +16,7 @@ from factaudit.reading.values.base import (
     alt,
     exact,
     lookup,
+    measured,
     number_pattern,
     parse_number,
     shown,
@@ -39,13 +40,20 @@ def _patterns(pack: LanguagePack) -> tuple[re.Pattern[str] | None, re.Pattern[st
     return era, relative, ago
 
 
-def find(text: str, reading: Reading) -> list[Value]:
-    era, relative, ago = _patterns(reading.pack)
+def _written(text: str, reading: Reading, era: re.Pattern[str] | None) -> list[Value]:
     out = []
     for m in _YEAR.finditer(text):
         if era is not None and era.match(text, m.end(1)):
             continue  # "1442 H": a year of another calendar
+        if measured(text, m.end(1), reading.pack):
+            continue  # "1817 km²", "2000 ha": an amount
         out.append(Value(ValueKind.YEAR, m.group(1), m.start(1), m.end(1), m.group(1), "year"))
+    return out
+
+
+def find(text: str, reading: Reading) -> list[Value]:
+    era, relative, ago = _patterns(reading.pack)
+    out = _written(text, reading, era)
     base = reading.base
     if base is None:
         return out
