@@ -558,6 +558,11 @@ def test_a_language_pack_with_a_non_word_is_a_clear_error(tmp_path):
     # a unit written against the second number ends the range
     ("The wreck lies about 30 to 40m deep.", "en", [("quantity", "30..40")]),
     ("Bangkai pesawat di kedalaman 30-40m.", "id", [("quantity", "30..40")]),
+    # each bound with its currency
+    ("Biaya berkisar antara Rp2.943.730 hingga Rp5.887.459.", "id",
+     [("quantity", "2943730..5887459")]),
+    ("Tarifnya Rp 100.000-Rp 150.000 per orang.", "id", [("quantity", "100000..150000")]),
+    ("Fares cost between US$ 20 and US$ 35.", "en", [("quantity", "20..35")]),
 ])
 def test_a_range_keeps_both_bounds_after_an_approximation_word(text, lang, expected):
     assert pairs(text, lang) == expected

@@ -54,10 +54,14 @@ def _range_pattern(pack: LanguagePack) -> re.Pattern[str]:
     words = [j for j in pack.period_joiners if j[0].isalpha()]
     symbols = "|".join(re.escape(j) for j in pack.period_joiners if not j[0].isalpha()) or "-"
     alts = []
+    # each bound may carry its currency: "antara Rp2.943.730 hingga Rp5.887.459"
+    money = ("(?:(?:" + "|".join(re.escape(c) for c in pack.currency_prefixes) + r")\s?)?"
+             if pack.currency_prefixes else "")
     if openers:
-        alts.append(rf"\b(?:{alt(openers)})\s+(?P<a>{one}{scale})\s+(?:{alt(joiners)})\s+"
-                    rf"(?P<b>{one}{scale})")
-    linker = rf"\s*(?:{symbols})\s*" + (rf"|\s+(?:{alt(words)})\s+" if words else "")
+        alts.append(rf"\b(?:{alt(openers)})\s+{money}(?P<a>{one}{scale})\s+(?:{alt(joiners)})"
+                    rf"\s+{money}(?P<b>{one}{scale})")
+    linker = (rf"(?:\s*(?:{symbols})\s*" + (rf"|\s+(?:{alt(words)})\s+" if words else "")
+              + f"){money}")
     before = "(?<![\\w.,:])" + "".join(f"|(?<={re.escape(c)})" for c in pack.currency_prefixes)
     # a unit written against the second number ends the range too ("30-40m")
     glued = rf"(?=(?:{alt(pack.glued_units)})[²³23]?(?!\w))|" if pack.glued_units else ""
