@@ -707,6 +707,28 @@ def test_units_with_signs_asides_in_units_and_bound_words_of_the_cue(text, langu
     assert got(SPEED, text, language) == values
 
 
+COST = claims(claim("cost", "quantity", {"en": ["the project's cost"], "id": ["biaya proyek"]},
+                    7_270_000_000, unit="USD"),
+              claim("overrun", "quantity", {"en": ["cost overrun"],
+                                            "id": ["pembengkakan biaya sebesar"]},
+                    1_200_000_000, unit="USD"))
+
+
+@pytest.mark.parametrize(("text", "language", "cid", "values"), [
+    ("The project's cost balloons by US$2 billion to US$7.9 billion.", "en", "cost",
+     ["7900000000"]),
+    ("The project's cost rose by US$1.2 billion.", "en", "cost", []),
+    ("Biaya proyek naik sebesar US$1,2 miliar.", "id", "cost", []),
+    # the change word of the claim's own cue is the cue's
+    ("Ada pembengkakan biaya sebesar US$1,2 miliar.", "id", "overrun", ["1200000000"]),
+])
+def test_the_size_of_a_change_is_not_the_value_unless_the_cue_says_change(
+        text, language, cid, values):
+    assert got(COST, text, language, cid=cid) == values
+    if not values:
+        assert "change" in decisions(COST, text, language, cid=cid)
+
+
 FOUR_ENGINES = claims(claim("engines", "quantity", {"en": ["lander"], "id": ["wahana pendarat"]},
                             4, about={"en": ["engines"], "id": ["mesin"]}))
 

@@ -563,6 +563,9 @@ def test_a_language_pack_with_a_non_word_is_a_clear_error(tmp_path):
      [("quantity", "2943730..5887459")]),
     ("Tarifnya Rp 100.000-Rp 150.000 per orang.", "id", [("quantity", "100000..150000")]),
     ("Fares cost between US$ 20 and US$ 35.", "en", [("quantity", "20..35")]),
+    # after a change word, "to" leads to the new value: no range
+    ("The bill balloons by US$2 billion to US$7.9 billion.", "en",
+     [("quantity", "2000000000"), ("quantity", "7900000000")]),
 ])
 def test_a_range_keeps_both_bounds_after_an_approximation_word(text, lang, expected):
     assert pairs(text, lang) == expected

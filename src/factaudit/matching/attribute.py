@@ -785,9 +785,13 @@ class _SentenceWork:
             return "currency", (f"an amount in {written}; the claim is in {wanted} (amounts "
                                 "in other currencies are not converted)")
         change = pack_pattern(self.language, "change_by", r"(?<![\w-])(?:{w})\W{0,3}$")
-        lead = self.text[max(self.span[0], v.start - 40):v.start]
+        at = max(self.span[0], v.start - 40)
+        lead = self.text[at:v.start]
         lead = lead[:len(lead) - len(_currency_tail(lead, pack))]
-        if change is not None and change.search(lead):
+        word = change.search(lead) if change is not None else None
+        if word is not None and not self._in_own_cue(claim.id, at + word.start()):
+            # (a change word of the claim's own cue is the cue's: "pembengkakan biaya
+            # sebesar US$1,2 miliar" for a claim on the overrun)
             return "change", "the size of a change (\"went up by Rp1,000\"), not the value"
         earlier = pack_pattern(self.language, "previous_words")
         segment = self.sentence.segment(v.start)
@@ -827,6 +831,12 @@ class _SentenceWork:
         if subset is not None:
             return "part-of", f"the sentence counts a part ({subset!r})"
         return self._counts(claim, v, unit_end, hits)
+
+    def _in_own_cue(self, item: str, position: int) -> bool:
+        """Whether ``position`` lies inside one of the claim's cues in the sentence."""
+        spans = sorted(self._cues_of.get(item, []))
+        k = bisect_right(spans, (position, len(self.text))) - 1
+        return any(s <= position < e for s, e in spans[max(0, k - 2):k + 1])
 
     def _own_cues(self, item: str) -> tuple[list[int], list[int]]:
         """The starts and the ends of a claim's cues in the sentence, each sorted."""

@@ -87,9 +87,26 @@ def _ranges(text: str, reading: Reading) -> list[Value]:
             lo = lo * factor if factor else lo
         if not lo < hi:
             continue
+        if _changed_by(text, m.start(), pack) and not g.get("a"):
+            continue  # "balloons by US$2 billion to US$7.9 billion": a change and a value
         out.append(Value(ValueKind.QUANTITY, f"{format_number(lo)}..{format_number(hi)}",
                          m.start(), m.end(), m.group(0), "a range: both bounds kept"))
     return out
+
+
+@by_language
+@cache
+def _change_pattern(pack: LanguagePack) -> re.Pattern[str] | None:
+    if not pack.change_by:
+        return None
+    currency = "|".join(re.escape(c) for c in pack.currency_prefixes) or "(?!x)x"
+    return re.compile(rf"(?<![\w-])(?:{alt(pack.change_by)})\s*(?:{currency})?\s*$", FLAGS)
+
+
+def _changed_by(text: str, start: int, pack: LanguagePack) -> bool:
+    """Whether a change word ("rose by", "naik sebesar") stands right before ``start``."""
+    pattern = _change_pattern(pack)
+    return pattern is not None and pattern.search(text, max(0, start - 40), start) is not None
 
 
 def _scale_of(text: str, pack: LanguagePack) -> float | None:
