@@ -146,11 +146,14 @@ def test_quantities(text, lang, expected):
 @pytest.mark.parametrize(("text", "lang", "expected"), [
     ("wilayah total adalah 1817 km²", "id", [("quantity", "1817")]),
     ("a park of 2000 ha", "en", [("quantity", "2000")]),
-    ("at 1990 m above the sea", "en", [("quantity", "1990")]),
+    ("at 1990 m² of floor", "en", [("quantity", "1990")]),
     ("seluas 1733km2", "id", [("quantity", "1733")]),
     ("in 2021 the park grew", "en", [("year", "2021")]),
     ("the 2021 elections", "en", [("year", "2021")]),  # a year before a noun is a year
     ("pada 2018 komodo", "id", [("year", "2018")]),
+    ("pada tahun 2020 M", "id", [("year", "2020")]),  # Masehi: a year of the common era
+    ("in 2019 m", "en", [("year", "2019")]),  # one letter alone says too little
+    ("a 1500 m² plot", "en", [("quantity", "1500")]),
 ])
 def test_a_number_shaped_like_a_year_before_a_unit_is_an_amount(text, lang, expected):
     assert pairs(text, lang) == expected

@@ -214,12 +214,16 @@ FLAGS = re.IGNORECASE | re.UNICODE
 def _measure_pattern(pack: LanguagePack) -> re.Pattern[str] | None:
     if not pack.glued_units:
         return None
-    return re.compile(rf" ?(?:(?:{alt(pack.glued_units)})[²³23]?(?![\w])|%|°)", FLAGS)
+    # as written, in lower case; a one-letter unit only squared or cubed ("2000 m²"):
+    # "tahun 2020 M" is a year (Masehi), and "2019 m" too ambiguous to call an amount
+    longer = "|".join(re.escape(u) for u in pack.glued_units if len(u) > 1) or "(?!x)x"
+    return re.compile(rf" ?(?:(?:{longer})[²³23]?|(?:{alt(pack.glued_units)})[²³])(?!\w)"
+                      r"| ?%| ?°")
 
 
 def measured(text: str, position: int, pack: LanguagePack) -> bool:
     """Whether a unit of measurement follows ``position``, glued or after a space ("1817
-    km²", "2021 ha"): the number before it is an amount, never a year."""
+    km²", "2021 ha", "1500 m²"): the number before it is an amount, never a year."""
     pattern = _measure_pattern(pack)
     return pattern is not None and pattern.match(text, position) is not None
 
