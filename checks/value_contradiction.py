@@ -11,45 +11,74 @@ info at most; so is a value so far from the expected one (more than five times o
 date wrong in two of year, month and day and by more than two months) that it is more
 likely another fact than a slip in this one. A count in a list of counts ("181 passengers
 and 8 crew") is a part: info at most, and nothing when the list adds up to the expected
-value.
+value. In a document that states the expected value elsewhere as a plain fact, another
+value is info too (a stage, a part, another measure), unless it is a slip of the pen: one
+digit wrong, dropped, added or two swapped ("35 crew" for 53), or any value of a category.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from factaudit.reading.values import agrees, near, rounds_to
+from factaudit.inputs.claims import Claim
+from factaudit.model import Mention
+from factaudit.reading.values import agrees, near, rounds_to, slip
 from factaudit.rules import Report, Rule, RuleContext, Severity, ValueKind, Verdict
 
 
 def check(ctx: RuleContext) -> Iterator[Report]:
     doc = ctx.document
+    stated = _stated(ctx)
     for m in ctx.mentions:
         claim = ctx.claims.claim(m.claim)
         if claim.consistent:
             continue
         expected, derivation = claim.expected_for(doc.published_date, m.as_of)
-        if expected is None or agrees(claim.type, expected, m.value, claim.tolerance):
+        if expected is None or _agrees(claim, expected, m):
             continue
-        if m.precision and rounds_to(claim.type, expected, m.value, m.precision):
-            continue  # "96 juta" for 96,214,691: the expected value, rounded as written
-        if m.total and agrees(claim.type, expected, m.total, claim.tolerance):
-            continue  # "181 passengers and 8 crew": a part of a list that adds up to it
         planned = m.modality == "planned" or _before_the_fact(claim.type, expected,
                                                                doc.published)
         guess = m.modality == "provisional"
         far = not near(claim.type, expected, m.value)
+        # the document states the expected value elsewhere as a fact: another value, unless
+        # a slip of the pen, is more likely another fact (a stage, a part, another measure)
+        other = (m.claim in stated and claim.type != ValueKind.CATEGORY
+                 and not slip(claim.type, expected, m.value))
         note = (" (stated as a plan)" if planned else
                 " (a provisional figure: a poll, an estimate or a partial count)" if guess else
-                " (so far from it that it is probably another fact)" if far else "")
+                " (so far from it that it is probably another fact)" if far else
+                f" (the document states {expected} elsewhere ({stated.get(m.claim)!r}): "
+                "probably another fact)" if other else "")
         yield ctx.report(
             verdict=Verdict.REFUTED, item=claim, span=(m.value_start, m.value_end),
             message=f"{claim.statement} — this source says {m.raw!r} "
                     f"({ValueKind(claim.type)} {m.value}), expected {expected}{note}",
             expected=expected, found=m.value,
             how=f"{m.how}; attributed to cue {m.cue!r}; expected: {derivation}",
-            severity=Severity.INFO if planned or guess or far else
+            severity=Severity.INFO if planned or guess or far or other else
             Severity.WARNING if m.uncertain else None)
+
+
+def _agrees(claim: Claim, expected: str, m: Mention) -> bool:
+    return (agrees(claim.type, expected, m.value, claim.tolerance)
+            # "96 juta" for 96,214,691: the expected value, rounded as written
+            or bool(m.precision and rounds_to(claim.type, expected, m.value, m.precision))
+            # "181 passengers and 8 crew": a part of a list that adds up to it
+            or bool(m.total and agrees(claim.type, expected, m.total, claim.tolerance)))
+
+
+def _stated(ctx: RuleContext) -> dict[str, str]:
+    """The claims whose expected value the document states as a plain fact somewhere:
+    claim id → the words that state it."""
+    out: dict[str, str] = {}
+    for m in ctx.mentions:
+        claim = ctx.claims.claim(m.claim)
+        if claim.consistent or m.modality != "fact" or m.uncertain or m.claim in out:
+            continue
+        expected, _ = claim.expected_for(ctx.document.published_date, m.as_of)
+        if expected is not None and _agrees(claim, expected, m):
+            out[m.claim] = m.raw
+    return out
 
 
 def _before_the_fact(kind: str, expected: str, published: str | None) -> bool:

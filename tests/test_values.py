@@ -8,7 +8,14 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from factaudit.reading.values import PartialDate, agrees, parse_expected, read_values, rounds_to
+from factaudit.reading.values import (
+    PartialDate,
+    agrees,
+    parse_expected,
+    read_values,
+    rounds_to,
+    slip,
+)
 
 EN_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
              "September", "October", "November", "December"]
@@ -602,3 +609,32 @@ def test_months_past_eleven_are_no_part_of_the_years():
 ])
 def test_indonesian_ordinal_words_rank_after_their_noun(text, expected):
     assert of_kind(text, "id", "ordinal") == expected
+
+
+@pytest.mark.parametrize(("kind", "expected", "found", "result"), [
+    ("year", "1978", "1979", True),  # one digit changed
+    ("quantity", "53", "35", True),  # two swapped
+    ("quantity", "45", "44", True),
+    ("quantity", "1752", "172", True),  # one dropped
+    ("ordinal", "1", "2", True),
+    ("date", "2023-08-23", "--08-24", True),  # no year written: day and month
+    ("date", "2021-04-21", "2021-04-24", True),
+    ("year", "1978", "1981", False),
+    ("quantity", "53", "34", False),
+    ("quantity", "350", "180", False),
+    ("quantity", "3303", "2897..3303", False),  # a range is no slip
+    ("category", "3-0", "3-2", False),
+])
+def test_a_slip_of_the_pen_is_one_digit_off(kind, expected, found, result):
+    assert slip(kind, expected, found) is result
+
+
+@given(st.integers(min_value=10, max_value=10**9), st.data())
+@PROPERTY
+def test_property_changing_one_digit_is_always_a_slip(n, data):
+    digits = str(n)
+    i = data.draw(st.integers(min_value=0, max_value=len(digits) - 1))
+    new = data.draw(st.sampled_from("0123456789"))
+    changed = digits[:i] + new + digits[i + 1:]
+    assert slip("quantity", digits, changed)
+

@@ -15,6 +15,8 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
+from rapidfuzz.distance import OSA
+
 from factaudit.model import PartialDate, ValueKind
 from factaudit.reading.languages import by_language, get_pack
 from factaudit.reading.values import (
@@ -61,6 +63,7 @@ __all__ = [
     "read_categories",
     "read_values",
     "rounds_to",
+    "slip",
 ]
 
 
@@ -159,6 +162,19 @@ def parse_expected(kind: str, raw: object) -> str:
 def near(kind: str, expected: str, found: str) -> bool:
     """Is a disagreeing value near enough to the expected one to be a slip in that fact?"""
     return VALUE_TYPES[ValueKind(kind)].near(expected, found)
+
+
+def slip(kind: str, expected: str, found: str) -> bool:
+    """Is ``found`` the expected value written with one digit wrong, dropped, added, or two
+    swapped ("1979" for 1978, "44" for 45, "2nd" for 1st, "24 August" for 23 August): a
+    slip of the pen rather than another fact? A date without a year is compared on day
+    and month. Ranges and categories never are."""
+    if ValueKind(kind) == ValueKind.CATEGORY or ".." in expected + found:
+        return False
+    if found.startswith("--") and len(expected) == 10:  # "--08-24": no year written
+        expected = "--" + expected[5:]
+    digits = [re.sub(r"\D", "", v) for v in (expected, found)]
+    return all(digits) and OSA.distance(*digits) <= 1
 
 
 def rounds_to(kind: str, expected: str, found: str, precision: float) -> bool:
