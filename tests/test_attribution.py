@@ -729,6 +729,26 @@ def test_the_size_of_a_change_is_not_the_value_unless_the_cue_says_change(
         assert "change" in decisions(COST, text, language, cid=cid)
 
 
+VOTERS = claims(claim("voters", "quantity", {"en": ["registered voters"],
+                                             "id": ["pemilih tetap"]}, 204_807_222))
+
+
+@pytest.mark.parametrize(("text", "language", "values"), [
+    ("Total pemilih tetap laki-laki tercatat sebanyak 102.218.503 orang.", "id", []),
+    ("Jumlah pemilih tetap perempuan sebanyak 102.588.719 orang.", "id", []),
+    ("Jumlah pemilih tetap laki-laki dan perempuan 204.807.222 orang.", "id",
+     ["204807222"]),  # both: the whole
+    ("Jumlah pemilih tetap sebanyak 204.807.222 orang.", "id", ["204807222"]),
+    ("There were 102,588,719 female registered voters.", "en", []),
+    ("The male and female registered voters numbered 204,807,222.", "en", ["204807222"]),
+    ("There were 204,807,222 registered voters.", "en", ["204807222"]),
+])
+def test_a_qualifier_by_the_cue_counts_a_part(text, language, values):
+    assert got(VOTERS, text, language) == values
+    if not values:
+        assert "qualified" in decisions(VOTERS, text, language)
+
+
 FOUR_ENGINES = claims(claim("engines", "quantity", {"en": ["lander"], "id": ["wahana pendarat"]},
                             4, about={"en": ["engines"], "id": ["mesin"]}))
 

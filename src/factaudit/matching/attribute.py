@@ -69,6 +69,7 @@ from factaudit.matching.clauses import (
     respectively,
     said_on,
     subset_marker,
+    subset_qualifier,
     word_before,
     word_gap,
     words_after,
@@ -1067,6 +1068,13 @@ class _SentenceWork:
                 where = self.text[value_aside[0]:value_aside[1]].strip()
                 return "aside", f"in an aside the cue {h.text!r} is not in: {where[:60]!r}"
             return "aside", f"the cue {h.text!r} is in an aside the value is not in"
+        if claim.type == "quantity":
+            qualifier = subset_qualifier(self.text, self.sentence, (h.start, h.end))
+            if qualifier is not None and not any(
+                    fold_phrase(qualifier) in fold_phrase(c)
+                    for c in claim.cues.get(self.language, [])):
+                return "qualified", (f"the cue {h.text!r} is qualified by {qualifier!r}: it "
+                                     "counts a part of what the claim counts")
         if claim.type in ("date", "year", "period"):
             life = life_marker(self.text, self.sentence, v.start,
                                h.end if h.end <= v.start else None)

@@ -815,6 +815,46 @@ def subset_marker(text: str, sentence: Sentence, value: tuple[int, int],
     return None
 
 
+def subset_qualifier(text: str, sentence: Sentence, cue: tuple[int, int]) -> str | None:
+    """A word right by the cue that makes the count a part of what the cue counts: after
+    it where modifiers follow their noun ("pemilih tetap laki-laki"), before it elsewhere
+    ("female voters"); not one joined to another ("laki-laki dan perempuan", "men and
+    women", which is the whole)."""
+    language = sentence.language
+    pack = get_pack(language)
+    if not pack.subset_qualifiers:
+        return None
+    if pack.modifiers_follow:
+        after = pack_pattern(language, "subset_qualifiers", r"[ \t]+({w})(?![\w-])")
+        m = after.match(text, cue[1], sentence.end) if after is not None else None
+        if m is None:
+            return None
+        joined = _joined_qualifier(language)
+        return None if joined is not None and joined.match(text, m.end()) else m.group(1)
+    before = pack_pattern(language, "subset_qualifiers", r"(?<![\w-])({w})[ \t]+$")
+    m = before.search(text, max(sentence.start, cue[0] - 40), cue[0]) if before else None
+    if m is None:
+        return None
+    joined = _joined_qualifier(language, behind=True)
+    if joined is not None and joined.search(text, max(sentence.start, m.start() - 40),
+                                            m.start()):
+        return None
+    return m.group(1)
+
+
+@by_language
+@cache
+def _joined_qualifier(language: str, behind: bool = False) -> re.Pattern[str] | None:
+    """Another qualifier joined to one ("… and women" after it, "men and …" before it)."""
+    pack = get_pack(language)
+    if not pack.subset_qualifiers or not pack.list_joiners:
+        return None
+    words, joiners = _phrases(tuple(pack.subset_qualifiers)), _phrases(tuple(pack.list_joiners))
+    if behind:
+        return re.compile(rf"(?<![\w-])(?:{words}),?\s+(?:{joiners})\s+$", re.IGNORECASE)
+    return re.compile(rf",?\s+(?:{joiners})\s+(?:{words})(?![\w-])", re.IGNORECASE)
+
+
 LIST_NOUN_WORDS = 4  # the longest noun phrase of one item of a list of counts
 
 

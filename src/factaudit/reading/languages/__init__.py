@@ -41,6 +41,7 @@ _KEYS = {
     "condition_words", "date_labels", "speech_verbs", "negation_words",
     "negation_exceptions", "other_words", "gendered_endings", "month_units",
     "list_joiners", "demonstratives", "event_nouns", "statement_nouns", "repeat_words",
+    "subset_qualifiers",
 }
 
 
@@ -105,6 +106,10 @@ class LanguagePack:
     # by a cue, these make it another occurrence of its event ("gempa susulan", an
     # aftershock): its date is not the claim's
     repeat_words: tuple[str, ...] = ()
+    # right by a cue (after it where modifiers follow their noun, before it elsewhere),
+    # these make the count a part of what the cue counts ("pemilih tetap laki-laki",
+    # "female voters"), unless joined to another of them ("men and women")
+    subset_qualifiers: tuple[str, ...] = ()
     # a date after these and the speaker is the day it was said ("said", "kata")
     speech_verbs: tuple[str, ...] = ()
     # a clause opened by these states a condition, not a fact ("if", "jika")
