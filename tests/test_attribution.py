@@ -749,6 +749,22 @@ def test_a_qualifier_by_the_cue_counts_a_part(text, language, values):
         assert "qualified" in decisions(VOTERS, text, language)
 
 
+SHARES = claims(*(claim(cid, "quantity", {"en": [name], "id": [name]}, 50,
+                          unit_words={"en": ["percent"], "id": ["persen"]})
+                    for cid, name in (("amin", "Anies Baswedan"), ("ganjar", "Ganjar Pranowo"))))
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("Suara Anies Baswedan – Muhaimin Iskandar adalah 24,94 persen, sedangkan Ganjar "
+     "Pranowo – Mahfud MD mendapatkan 16,46 persen.", "id"),
+    ("Anies Baswedan — Muhaimin Iskandar won 24.94 percent, while Ganjar Pranowo — Mahfud "
+     "MD won 16.46 percent.", "en"),
+])
+def test_a_dash_between_two_names_joins_them_and_opens_no_aside(text, language):
+    assert got(SHARES, text, language, cid="amin") == ["24.94"]
+    assert got(SHARES, text, language, cid="ganjar") == ["16.46"]
+
+
 FOUR_ENGINES = claims(claim("engines", "quantity", {"en": ["lander"], "id": ["wahana pendarat"]},
                             4, about={"en": ["engines"], "id": ["mesin"]}))
 

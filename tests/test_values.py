@@ -590,6 +590,8 @@ def test_a_range_keeps_both_bounds_after_an_approximation_word(text, lang, expec
     ("838", "850", "en", False),
     ("838", "835", "en", False),
     ("250000", "2", "en", False),
+    ("16.47", "16,46", "id", False),  # one hundredth short is no cut (not in binary either)
+    ("58.59", "58,5", "id", True),
 ])
 def test_a_number_agrees_with_the_value_it_rounds_to(expected, written, language, agrees):
     (v,) = [v for v in read_values(written, language) if v.kind == "quantity"]

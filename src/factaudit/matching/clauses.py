@@ -36,6 +36,14 @@ _OPEN = {"(": ")", "[": "]"}
 # names too often ("ASEAN - Rusia") to mark an aside
 _DASHES = re.compile(r"\s(?:[—–]|--)\s|(?<=[^\W\d_])—(?=[^\W\d_])")
 DASH_ASIDE_WORDS = 20  # a longer stretch between two dashes is not one aside
+_NAME_BEFORE_DASH = re.compile(r"(?<![\w-])[A-ZÀ-ÖØ-Þ][\w'’.-]*\s*$")
+_NAME_AFTER_DASH = re.compile(r"\s*[A-ZÀ-ÖØ-Þ]")
+
+
+def _between_names(sentence: str, start: int, end: int) -> bool:
+    """Whether the dash at ``start``..``end`` stands between two capitalised words."""
+    return (_NAME_BEFORE_DASH.search(sentence, max(0, start - 40), start) is not None
+            and _NAME_AFTER_DASH.match(sentence, end) is not None)
 
 
 @dataclass(frozen=True)
@@ -311,6 +319,16 @@ def _brackets(sentence: str) -> list[tuple[int, int]]:
 _CLOSE = re.compile(r",(?!\d)|[;:]|\s[—–-]\s")  # "3,900 kg" does not close a clause
 
 
+def _close_after(sentence: str, position: int) -> re.Match[str] | None:
+    """What closes a clause after ``position``: not a dash that joins two names."""
+    for m in _CLOSE.finditer(sentence, position):
+        if m.group(0).strip() in ("—", "–", "-") and _between_names(sentence, m.start(),
+                                                                    m.end()):
+            continue
+        return m
+    return None
+
+
 def _relative_clauses(sentence: str, language: str,
                       named: dict[tuple[int, int], int] | None = None) -> list[tuple[int, int]]:
     """", which …" to the next comma (or the end); ", weighing 26 kg," between commas; a
@@ -327,7 +345,7 @@ def _relative_clauses(sentence: str, language: str,
         if pattern is None:
             continue
         for m in pattern.finditer(sentence):
-            close = _CLOSE.search(sentence, m.end())
+            close = _close_after(sentence, m.end())
             end = close.start() if close else len(sentence)
             if close is None and closed:
                 continue
@@ -372,7 +390,7 @@ def _appositions(sentence: str, language: str) -> dict[tuple[int, int], int]:
         name = _NAME_BEFORE.search(sentence, max(0, m.start() - 80), m.start())
         if name is None or not sentence[:name.start()].strip():
             continue  # no name before it, or the name opens the sentence
-        close = _CLOSE.search(sentence, m.end())
+        close = _close_after(sentence, m.end())
         out[(m.start(), close.start() if close else len(sentence))] = name.start()
     return out
 
@@ -396,7 +414,7 @@ def _subordinate_clauses(sentence: str, language: str) -> list[tuple[int, int]]:
     # ", setahun sebelum Gojek lahir", ", two days after the final": to the next comma;
     # "Sehari sebelum final, …", "A day before the final, …": to the first comma
     for m in offset.finditer(sentence) if offset is not None else ():
-        close = _CLOSE.search(sentence, m.end())
+        close = _close_after(sentence, m.end())
         if m.group("comma") is not None:
             out.append((m.start(), close.start() if close else len(sentence)))
         elif close is not None and sentence[close.start()] == "," and all(
@@ -405,7 +423,7 @@ def _subordinate_clauses(sentence: str, language: str) -> list[tuple[int, int]]:
             out.append((m.start() + len(m.group(0)) - len(m.group(0).lstrip()),
                         close.start() + 1))
     for m in pattern.finditer(sentence):
-        close = _CLOSE.search(sentence, m.end())
+        close = _close_after(sentence, m.end())
         if m.group("lead") is not None:
             if close is not None and sentence[close.start()] == ",":
                 out.append((m.start("lead"), close.start() + 1))
@@ -421,13 +439,16 @@ def _listing_clauses(sentence: str, language: str) -> list[tuple[int, int]]:
         return []
     out = []
     for m in pattern.finditer(sentence):
-        close = _CLOSE.search(sentence, m.end())
+        close = _close_after(sentence, m.end())
         out.append((m.start(), close.start() if close else len(sentence)))
     return out
 
 
 def _dash_pairs(sentence: str, skip: int = 0) -> list[tuple[int, int]]:
-    marks = [m.start() for m in _DASHES.finditer(sentence, skip)]
+    # a dash between two capitalised words joins two names ("Anies Baswedan – Muhaimin
+    # Iskandar", "Jakarta – Bandung"): it opens no aside
+    marks = [m.start() for m in _DASHES.finditer(sentence, skip)
+             if not _between_names(sentence, m.start(), m.end())]
     return [(marks[i], marks[i + 1] + 1) for i in range(0, len(marks) - 1, 2)
             if len(WORD.findall(sentence, marks[i], marks[i + 1])) <= DASH_ASIDE_WORDS]
 
