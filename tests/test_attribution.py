@@ -1480,6 +1480,21 @@ def test_a_count_stated_as_it_stands_is_a_fact(text, language):
     assert ("error", "635") in verdict(TOLL, text, language)
 
 
+@pytest.mark.parametrize(("text", "language", "modality"), [
+    # a restrictive relative clause says which figures: those counted so far
+    ("Jumlah korban meninggal 268 orang, atau 70 persen dari data yang telah masuk.", "id",
+     "provisional"),
+    # a relative clause after a comma is an aside about something else
+    ("The death toll, which an early survey put at 100, was 635.", "en", "fact"),
+    ("Jumlah korban meninggal, yang menurut survei awal 100, adalah 635 orang.", "id",
+     "fact"),
+])
+def test_a_provisional_word_in_a_restrictive_relative_clause_counts(text, language,
+                                                                     modality):
+    m = next(m for m in mentions(TOLL, text, language) if m.raw in ("268", "635"))
+    assert m.modality == modality
+
+
 def test_a_running_word_makes_only_counts_provisional():
     date = claims(claim("quake", "date", {"en": ["quake"]}, "2022-11-21"))
     (m,) = mentions(date, "The toll of the quake on 22 November 2022 has risen to 252.")

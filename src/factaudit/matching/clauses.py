@@ -542,6 +542,18 @@ def conditional(text: str, sentence: Sentence, end: int, value: int) -> str | No
 RUNNING_REACH = 8  # words between a running-count word and the figure it moves to
 
 
+def _restrictive(text: str, aside: tuple[int, int], language: str) -> bool:
+    """Whether an aside is a restrictive relative clause, right after its noun with no
+    comma ("total suara yang telah masuk", "the ballots that were counted"): it says which
+    of the things counted are meant, so it speaks of the sentence's figures."""
+    first = WORD.match(text, aside[0])
+    if first is None or fold_phrase(first.group(0)) not in {
+            fold_phrase(w) for w in get_pack(language).relative_pronouns}:
+        return False
+    before = text[max(0, aside[0] - 3):aside[0]].rstrip()
+    return bool(before) and before[-1].isalnum()
+
+
 def provisional(text: str, sentence: Sentence, value: tuple[int, int],
                 count: bool = False) -> str | None:
     """A word that makes the sentence's figures provisional — a poll, a quick count, a
@@ -553,7 +565,8 @@ def provisional(text: str, sentence: Sentence, value: tuple[int, int],
     pattern = pack_pattern(sentence.language, "provisional_words")
     for m in sentence.matches(pattern, text) if pattern is not None else ():
         aside = sentence.aside_of(m.start())  # found once per sentence, not per value
-        if aside is None or aside[0] <= value[0] < aside[1]:
+        if aside is None or aside[0] <= value[0] < aside[1] or _restrictive(
+                text, aside, sentence.language):
             return m.group(0)
     running = pack_pattern(sentence.language, "running_words") if count else None
     if running is None:
