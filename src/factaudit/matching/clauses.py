@@ -544,14 +544,19 @@ RUNNING_REACH = 8  # words between a running-count word and the figure it moves 
 
 def _restrictive(text: str, aside: tuple[int, int], language: str) -> bool:
     """Whether an aside is a restrictive relative clause, right after its noun with no
-    comma ("total suara yang telah masuk", "the ballots that were counted"): it says which
-    of the things counted are meant, so it speaks of the sentence's figures."""
+    comma ("total suara yang telah masuk", "the districts where counting is over"): it
+    says which of the things counted are meant, so it speaks of the sentence's figures."""
     first = WORD.match(text, aside[0])
-    if first is None or fold_phrase(first.group(0)) not in {
-            fold_phrase(w) for w in get_pack(language).relative_pronouns}:
+    if first is None or fold_phrase(first.group(0)) not in _pronouns(language):
         return False
     before = text[max(0, aside[0] - 3):aside[0]].rstrip()
     return bool(before) and before[-1].isalnum()
+
+
+@by_language
+@cache
+def _pronouns(language: str) -> frozenset[str]:
+    return frozenset(fold_phrase(w) for w in get_pack(language).relative_pronouns)
 
 
 def provisional(text: str, sentence: Sentence, value: tuple[int, int],
