@@ -28,13 +28,21 @@ from factaudit.rules import Report, Rule, RuleContext, Severity, ValueKind, Verd
 
 def check(ctx: RuleContext) -> Iterator[Report]:
     doc = ctx.document
-    stated = _stated(ctx)
+    judged = []  # (mention, claim, expected, how it is derived, whether they agree)
+    stated: dict[str, str] = {}  # claim → the words that state its expected value as a fact
     for m in ctx.mentions:
         claim = ctx.claims.claim(m.claim)
         if claim.consistent:
             continue
         expected, derivation = claim.expected_for(doc.published_date, m.as_of)
-        if expected is None or _agrees(claim, expected, m):
+        if expected is None:
+            continue
+        agreeing = _agrees(claim, expected, m)
+        if agreeing and m.modality == "fact" and not m.uncertain:
+            stated.setdefault(m.claim, m.raw)
+        judged.append((m, claim, expected, derivation, agreeing))
+    for m, claim, expected, derivation, agreeing in judged:
+        if agreeing:
             continue
         planned = m.modality == "planned" or _before_the_fact(claim.type, expected,
                                                                doc.published)
@@ -65,20 +73,6 @@ def _agrees(claim: Claim, expected: str, m: Mention) -> bool:
             or bool(m.precision and rounds_to(claim.type, expected, m.value, m.precision))
             # "181 passengers and 8 crew": a part of a list that adds up to it
             or bool(m.total and agrees(claim.type, expected, m.total, claim.tolerance)))
-
-
-def _stated(ctx: RuleContext) -> dict[str, str]:
-    """The claims whose expected value the document states as a plain fact somewhere:
-    claim id → the words that state it."""
-    out: dict[str, str] = {}
-    for m in ctx.mentions:
-        claim = ctx.claims.claim(m.claim)
-        if claim.consistent or m.modality != "fact" or m.uncertain or m.claim in out:
-            continue
-        expected, _ = claim.expected_for(ctx.document.published_date, m.as_of)
-        if expected is not None and _agrees(claim, expected, m):
-            out[m.claim] = m.raw
-    return out
 
 
 def _before_the_fact(kind: str, expected: str, published: str | None) -> bool:

@@ -328,8 +328,7 @@ class _SentenceWork:
         self._cue_spans: dict[str, list[tuple[int, int]]] = {}
         self._rivals: dict[str, list[tuple[int, int]]] = {}  # cue word → rival words
         self._joined_keys: dict[tuple[tuple[int, int], ...], tuple[str, ...]] = {}
-        self._written: list[tuple[int, int]] | None = None  # years the sentence writes
-        self._dated: list[tuple[int, tuple[int, int]]] | None = None  # … where, outside cues
+        self._dated: list[tuple[int, tuple[int, int]]] | None = None  # years written, where
         self._undated: list[int] = []  # where the other values start
         self._date_cues: list[Hit] = []  # the cues of date claims in the sentence
         self._cues_of: dict[str, list[tuple[int, int]]] = {}  # claim → its cues here
@@ -506,12 +505,7 @@ class _SentenceWork:
         occasion = self.claims.claim(h.item).occasion
         if occasion is None:
             return True
-        if self._written is None:  # once a sentence
-            cues = sorted((c.start, c.end) for c in hits)
-            self._written = [years for v in self.values
-                             if not _inside_any(cues, v.start)
-                             and (years := written_years(v)) is not None]
-        written = self._written
+        written = [years for _, years in self._years_written(hits)]
         where = "the sentence"
         if not written:  # a sentence that writes no year: the document may
             if self.out.years is None:
@@ -767,7 +761,7 @@ class _SentenceWork:
     # ------------------------------------------------------------------ refusals
     def _refusal(self, claim: Claim, v: Value, hits: list[Hit]) -> tuple[str, str] | None:
         """Why ``claim`` cannot take the value at all (decision, reason), or None."""
-        if claim.type != "category" and self._in_cue(claim.id, v, hits):
+        if claim.type != "category" and self._in_cue(claim.id, v.start, v.end, hits):
             return "in-cue", "part of a cue of the claim (cue words are not values)"
         if claim.type == "ordinal" and self._anniversary(v):
             return "anniversary", "an anniversary: an age, not a rank"
@@ -790,7 +784,8 @@ class _SentenceWork:
         lead = self.text[at:v.start]
         lead = lead[:len(lead) - len(_currency_tail(lead, pack))]
         word = change.search(lead) if change is not None else None
-        if word is not None and not self._in_own_cue(claim.id, at + word.start()):
+        if word is not None and not self._in_cue(claim.id, at + word.start(),
+                                                  at + word.start() + 1, hits):
             # (a change word of the claim's own cue is the cue's: "pembengkakan biaya
             # sebesar US$1,2 miliar" for a claim on the overrun)
             return "change", "the size of a change (\"went up by Rp1,000\"), not the value"
@@ -832,12 +827,6 @@ class _SentenceWork:
         if subset is not None:
             return "part-of", f"the sentence counts a part ({subset!r})"
         return self._counts(claim, v, unit_end, hits)
-
-    def _in_own_cue(self, item: str, position: int) -> bool:
-        """Whether ``position`` lies inside one of the claim's cues in the sentence."""
-        spans = sorted(self._cues_of.get(item, []))
-        k = bisect_right(spans, (position, len(self.text))) - 1
-        return any(s <= position < e for s, e in spans[max(0, k - 2):k + 1])
 
     def _own_cues(self, item: str) -> tuple[list[int], list[int]]:
         """The starts and the ends of a claim's cues in the sentence, each sorted."""
@@ -929,14 +918,15 @@ class _SentenceWork:
             return self.text[lo:hi]
         return None
 
-    def _in_cue(self, item: str, v: Value, hits: list[Hit]) -> bool:
-        """Whether the value lies inside a cue (not a keyword passage) of the claim."""
+    def _in_cue(self, item: str, lo: int, hi: int, hits: list[Hit]) -> bool:
+        """Whether ``lo``..``hi`` (a value, a word) lies inside a cue (not a keyword
+        passage) of the claim."""
         own = self._cue_spans.get(item)
         if own is None:
             own = self._cue_spans[item] = sorted(
                 (h.start, h.end) for h in hits if h.item == item and not _is_keywords(h))
-        k = bisect_right(own, (v.start, v.end + 1))
-        return any(s <= v.start and v.end <= e for s, e in own[max(0, k - 3):k])
+        k = bisect_right(own, (lo, hi + 1))
+        return any(s <= lo and hi <= e for s, e in own[max(0, k - 3):k])
 
     def _unit_end(self, claim: Claim, v: Value) -> tuple[int, int, list[str]] | None:
         """The claim's unit word after the value ("26 kg", "lima mesinnya", "12 eight-car
@@ -1108,17 +1098,7 @@ class _SentenceWork:
         2018, …, 3.303 ekor pada tahun 2021"), or those of a clause right before it that
         writes years and nothing else ("Pada tahun 2018, populasi komodo 2.897 ekor").
         Years inside cues date nothing."""
-        if self._dated is None:  # once a sentence: the years written, and other values
-            cues = sorted(span for spans in self._cues_of.values() for span in spans)
-            dated: list[tuple[int, tuple[int, int]]] = []
-            undated: list[int] = []
-            for w in self.values:
-                written = written_years(w)
-                if written is None:
-                    undated.append(w.start)
-                elif not _inside_any(cues, w.start):
-                    dated.append((w.start, written))
-            self._dated, self._undated = sorted(dated), sorted(undated)
+        self._years_written(self.passed)
         lo, hi = self.sentence.segment(v.start)
         years = self._years_between(lo, hi)
         if not years and lo > self.span[0]:
@@ -1131,6 +1111,23 @@ class _SentenceWork:
                                   for y0, y1 in years}))
         return (f"its own clause is dated {shown}, not {occasion[0]}"
                 + (f"..{occasion[1]}" if occasion[1] != occasion[0] else "") + " (when)")
+
+    def _years_written(self, hits: list[Hit]) -> list[tuple[int, tuple[int, int]]]:
+        """(where, years) of the years the sentence writes in four digits outside cues, and
+        (in ``_undated``) where its other values start; once a sentence, with the cues of
+        its first asker (all the sentence's cues)."""
+        if self._dated is None:
+            cues = sorted((c.start, c.end) for c in hits)
+            dated: list[tuple[int, tuple[int, int]]] = []
+            undated: list[int] = []
+            for w in self.values:
+                written = written_years(w)
+                if written is None:
+                    undated.append(w.start)
+                elif not _inside_any(cues, w.start):
+                    dated.append((w.start, written))
+            self._dated, self._undated = sorted(dated), sorted(undated)
+        return self._dated
 
     def _years_between(self, lo: int, hi: int) -> list[tuple[int, int]]:
         """The years written from ``lo`` to ``hi`` (at most a few: a clause's)."""
