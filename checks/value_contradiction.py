@@ -52,18 +52,21 @@ def check(ctx: RuleContext) -> Iterator[Report]:
         # a slip of the pen, is more likely another fact (a stage, a part, another measure)
         other = (m.claim in stated and claim.type != ValueKind.CATEGORY
                  and not slip(claim.type, expected, m.value))
+        beside = claim.type == ValueKind.CATEGORY and expected in m.also
         note = (" (stated as a plan)" if planned else
                 " (a provisional figure: a poll, an estimate or a partial count)" if guess else
                 " (so far from it that it is probably another fact)" if far else
                 f" (the document states {expected} elsewhere ({stated.get(m.claim)!r}): "
-                "probably another fact)" if other else "")
+                "probably another fact)" if other else
+                f" (the sentence names {expected} too: which one the cue speaks of is not "
+                "clear)" if beside else "")
         yield ctx.report(
             verdict=Verdict.REFUTED, item=claim, span=(m.value_start, m.value_end),
             message=f"{claim.statement} — this source says {m.raw!r} "
                     f"({ValueKind(claim.type)} {m.value}), expected {expected}{note}",
             expected=expected, found=m.value,
             how=f"{m.how}; attributed to cue {m.cue!r}; expected: {derivation}",
-            severity=Severity.INFO if planned or guess or far or other else
+            severity=Severity.INFO if planned or guess or far or other or beside else
             Severity.WARNING if m.uncertain else None)
 
 

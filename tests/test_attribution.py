@@ -665,6 +665,31 @@ def test_a_condition_in_an_aside_without_the_value_leaves_it_a_fact():
     assert (m.value, m.modality) == ("2025", "fact")
 
 
+@pytest.mark.parametrize(("text", "language"), [
+    ("When 60,000 spectators converge on the island, it will be the largest crowd.", "en"),
+    ("Ketika 60.000 penonton tiba di pulau itu, stadion akan penuh.", "id"),
+])
+def test_an_opening_subordinate_clause_takes_the_plan_of_its_main_clause(text, language):
+    crowd = claims(claim("crowd", "quantity", {"en": ["spectators"], "id": ["penonton"]},
+                         62_923, unit_words={"en": ["spectators"], "id": ["penonton"]}))
+    assert verdict(crowd, text, language) == [("info", "60000")]
+
+
+def test_an_opening_subordinate_clause_of_a_past_fact_is_still_a_fact():
+    crowd = claims(claim("crowd", "quantity", {"en": ["spectators"]}, 62_923,
+                         unit_words={"en": ["spectators"]}))
+    text = "When 60,000 spectators converged on the island, it was the largest crowd."
+    assert verdict(crowd, text) == [("error", "60000")]
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("Rain did not stop Quartararo and the others vying for the win.", "en"),
+    ("Hujan tak menghalangi Quartararo dkk berebut gelar juara.", "id"),
+])
+def test_competing_for_a_title_states_no_winner(text, language):
+    assert verdict(WINNER, text, language) == [("info", "quartararo")]
+
+
 # ============================================================================== quantities
 
 ENGINES = claims(claim("engines", "quantity", {"en": ["lander"], "id": ["wahana pendarat"]},
@@ -944,6 +969,92 @@ def test_a_range_is_one_value_that_agrees_when_it_holds_the_expected(
         claimset, text, language, value, finding):
     assert got(claimset, text, language) == [value]
     assert verdict(claimset, text, language) == finding
+
+
+LAPS = claims(claim("laps", "quantity", {"en": ["race"], "id": ["balapan"]}, 20,
+                    unit_words={"en": ["laps", "lap"], "id": ["lap", "putaran"]}))
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("Oliveira led the race with 11 laps remaining.", "en"),
+    ("The race had five laps to go when the rain returned.", "en"),
+    ("Ketika balapan menyisakan lima lap, Quartararo naik ke posisi tiga.", "id"),
+    ("Balapan masih berjalan dengan 11 lap tersisa.", "id"),
+])
+def test_what_is_left_of_a_count_is_not_the_count(text, language):
+    assert got(LAPS, text, language) == []
+    assert "remainder" in decisions(LAPS, text, language)
+
+
+@pytest.mark.parametrize(("text", "language", "found"), [
+    ("The wet track made the 27-lap race being shortened to a 20-lap race.", "en", ["20"]),
+    ("The race distance of 27 laps was reduced to 20 laps.", "en", ["20"]),
+    ("Jumlah putaran balapan 27 lap dipangkas menjadi 20 lap.", "id", ["20"]),
+    # the size of the cut is a change, not the distance
+    ("Jarak balapan dipangkas tujuh putaran menjadi 20 lap saja.", "id", ["20"]),
+    ("The race was shortened by 7 laps to 20 laps.", "en", ["20"]),
+])
+def test_the_figure_before_a_change_verb_is_the_earlier_one(text, language, found):
+    assert got(LAPS, text, language) == found
+
+
+def test_a_change_verb_not_followed_by_a_number_changes_nothing():
+    text = "The 27-lap race was reduced to a procession by the rain."
+    assert got(LAPS, text) == ["27"]
+
+
+# ============================================================================== categories
+
+WINNER = claims(claim(
+    "winner", "category", {"en": ["won", "winner", "win"], "id": ["menang", "pemenang",
+                                                                  "juara"]},
+    "oliveira", categories={n.lower(): {"en": [n], "id": [n]}
+                            for n in ("Oliveira", "Quartararo", "Zarco", "Miller")}))
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("Oliveira won the race, with Quartararo in second place.", "en"),
+    ("The battle for second place was won by Quartararo.", "en"),
+    ("Zarco took the third position, 3.15 seconds behind the winner.", "en"),
+    ("Oliveira keluar sebagai pemenang, diikuti Quartararo di urutan kedua.", "id"),
+    ("Juara balapan adalah Oliveira, sementara Zarco finis di posisi ketiga.", "id"),
+])
+def test_a_name_holding_a_lower_rank_is_not_what_the_cue_names(text, language):
+    assert verdict(WINNER, text, language) == []
+    assert got(WINNER, text, language) in ([], ["oliveira"])
+
+
+def test_a_lower_rank_goes_to_the_nearest_name_only():
+    text = "Quartararo won ahead of Oliveira in second place."
+    assert verdict(WINNER, text) == [("error", "quartararo")]
+    assert "other-rank" in decisions(WINNER, text, raw="Oliveira")
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("He went on to win ahead of Quartararo.", "en"),
+    ("Dia keluar sebagai pemenang, diikuti Fabio Quartararo.", "id"),
+    ("Dia menang di trek basah, unggul dua detik dari Quartararo.", "id"),
+])
+def test_a_name_after_a_cue_whose_subject_is_a_pronoun_is_another(text, language):
+    assert verdict(WINNER, text, language) == []
+    assert "pronoun-subject" in decisions(WINNER, text, language)
+
+
+def test_a_name_before_the_cue_is_still_read_after_a_pronoun():
+    assert verdict(WINNER, "Quartararo said he won the race.") == [("error", "quartararo")]
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("Oliveira held off world champion Quartararo in an intense battle to win.", "en"),
+    ("Oliveira tampil ciamik dan Quartararo gagal mengejar hingga Oliveira menang.", "id"),
+])
+def test_a_sentence_that_names_the_expected_category_too_is_info_at_most(text, language):
+    assert all(sev == "info" for sev, _ in verdict(WINNER, text, language))
+
+
+def test_a_sentence_naming_only_another_category_is_an_error():
+    assert verdict(WINNER, "Quartararo won the race in the rain.") == [
+        ("error", "quartararo")]
 
 
 # ============================================================================== dates

@@ -267,6 +267,9 @@ class Mention:
     as_of: int | None = None  # the year an anniversary is counted to, when the text says
     precision: float | None = None  # the unit of the last digit written ("96 juta": 1e6)
     total: str | None = None  # the sum of the list of counts it is one of ("181 … and 8 …")
+    # a category claim's other categories the sentence names, none of them a rank below the
+    # first ("Oliveira held off Quartararo to win": quartararo read, oliveira named too)
+    also: tuple[str, ...] = ()
 
 
 # ================================================================ findings

@@ -61,13 +61,16 @@ from factaudit.matching.clauses import (
     count_lists,
     earlier_figure,
     life_marker,
+    lower_ranks,
     negation_before,
     pack_pattern,
     partitive,
     planned,
     provisional,
+    remainder,
     respectively,
     said_on,
+    subject_pronoun,
     subset_marker,
     subset_qualifier,
     word_before,
@@ -563,8 +566,9 @@ class _SentenceWork:
         if claim_type == "category":
             claim = self.claims.claim(hits[0].item)
             s_start, s_end = self.span
-            candidates = [_Candidate(v.shifted(s_start)) for v in
-                          read_categories(self.text[s_start:s_end], claim.signals())]
+            candidates = self._ranked_first([_Candidate(v.shifted(s_start)) for v in
+                                             read_categories(self.text[s_start:s_end],
+                                                             claim.signals())], hits)
         else:
             candidates = self._candidates(claim_type, hits)
         by_claim: dict[str, list[Hit]] = defaultdict(list)
@@ -660,7 +664,9 @@ class _SentenceWork:
                 value=v.canonical, kind=ValueKind(v.kind), how=how, weekday=v.weekday,
                 modality=Modality.PLANNED if plan else Modality.PROVISIONAL if guess
                 else Modality.FACT, as_of=cand.as_of, uncertain=self.carried,
-                precision=v.precision, total=total)
+                precision=v.precision, total=total,
+                also=tuple(sorted({c.value.canonical for c in candidates} - {v.canonical}))
+                if claim_type == "category" else ())
             if claim.id in self.trace:
                 note = (f"; a plan or hedge ({plan!r}): reported as info at most" if plan else
                         f"; {part}: reported as info at most" if part else
@@ -684,6 +690,30 @@ class _SentenceWork:
                               else f"not kept: cue {kept_pair[0].text!r} keeps its nearest "
                               f"value {kept_pair[1].raw!r}")
                     self._step(c, "not-kept", reason, value=v)
+
+    def _ranked_first(self, candidates: list[_Candidate], hits: list[Hit]
+                      ) -> list[_Candidate]:
+        """The categories without a rank below the first: "second place" in a clause goes
+        to the category named nearest it there ("Oliveira won, with Quartararo in second
+        place": Quartararo is not what "won" names)."""
+        ranks = lower_ranks(self.text, self.sentence) if candidates else []
+        ranked: set[int] = set()
+        for r in ranks:
+            segment = self.sentence.segment(r.start())
+            near = [c for c in candidates if segment[0] <= c.value.start < segment[1]
+                    and not r.start() <= c.value.start < r.end()]
+            if near:
+                ranked.add(id(min(near, key=lambda c: min(abs(c.value.start - r.end()),
+                                                          abs(r.start() - c.value.end)))))
+        for c in candidates:
+            if id(c) in ranked:
+                for item in {h.item for h in hits} & set(self.trace):
+                    rank = next(r.group(0) for r in ranks
+                                if self.sentence.segment(r.start())
+                                == self.sentence.segment(c.value.start))
+                    self._step(item, "other-rank", f"holds a rank below the first ({rank!r}): "
+                               "not what the cue names", value=c.value)
+        return [c for c in candidates if id(c) not in ranked]
 
     def _respective(self, hits: list[Hit], candidates: list[_Candidate]
                     ) -> list[tuple[Hit, _Candidate]]:
@@ -808,6 +838,9 @@ class _SentenceWork:
                 return "counts-other", modifier
         if partitive(self.text, v.end, self.language):
             return "part-of", "counts a part of a whole (\"two of the …\")"
+        rest = remainder(self.text, self.sentence, (v.start, v.end), unit_end)
+        if rest is not None:
+            return "remainder", f"what is left of a count ({rest!r}), not the whole"
         earlier_change = earlier_figure(self.text, self.sentence, (v.start, v.end))
         if earlier_change is not None:
             return "earlier", f"the earlier figure of a change ({earlier_change!r})"
@@ -1071,6 +1104,12 @@ class _SentenceWork:
             if life is not None and not any(fold_phrase(life) in fold_phrase(c)
                                             for c in claim.cues.get(self.language, [])):
                 return "life-date", f"a date of a life ({life!r}), not of the event"
+        if claim.type == "category" and v.start >= h.end and v.raw[:1].isupper():
+            # (a name: "They won the final 3-2" gives the score all the same)
+            pronoun = subject_pronoun(self.text, self.sentence, h.start, self._spans)
+            if pronoun is not None:
+                return "pronoun-subject", (f"the cue's subject is {pronoun!r}: a name after "
+                                           "the cue is another than the one it speaks of")
         comparison = compared(self.text, self.sentence, (h.start, h.end), (v.start, v.end))
         if comparison is not None:
             return "compared", f"compared with the cue ({comparison!r}), not its value"

@@ -517,6 +517,13 @@ def planned(text: str, sentence: Sentence, cue: tuple[int, int],
                  if hi <= a[0] < tail and len(WORD.findall(text, value[1], a[0])) <= 3)
     m = _unfulfilled(sentence, pattern, text, hi, tail, (value[0], *near)) \
         if hi < tail else None
+    if m is None and aside is not None and not text[sentence.start:aside[0]].strip():
+        # a subordinate clause opening the sentence takes its time from the main clause
+        # ("When 60,000 spectators converge on Lombok, it will be the largest crowd …")
+        lead = pack_pattern(sentence.language, "subordinators", r"\s*(?:{w})\b")
+        if lead is not None and lead.match(text, aside[0]) and aside[1] < sentence.end:
+            main = sentence.segment(aside[1])
+            m = _unfulfilled(sentence, pattern, text, aside[1], main[1], ())
     return m.group(0) if m else None
 
 
@@ -739,11 +746,15 @@ def earlier_figure(text: str, sentence: Sentence, value: tuple[int, int]) -> str
     currency = "|".join(re.escape(c) for c in get_pack(sentence.language).currency_prefixes)
     to_value = pack_pattern(sentence.language, "change_to_value",
                             rf"(?<![\w-])(?:{{w}})\s+(?:{currency or '(?!x)x'})?\s?(?=\d)")
-    if before is None or (after is None and to_value is None):
-        return None
     # a change is said in a few words: read a stretch on each side, not the whole sentence
     lo, hi = max(sentence.start, value[0] - CHANGE_REACH), min(sentence.end,
                                                                value[1] + CHANGE_REACH)
+    verb = _changed_to(sentence.language)
+    m = verb.search(text, value[1], min(hi, value[1] + CHANGE_VERB_REACH)) if verb else None
+    if m is not None and not _NUMBER.search(text, value[1], m.start()):
+        return m.group(0).strip()  # "the 27-lap race was shortened to a 20-lap race"
+    if before is None or (after is None and to_value is None):
+        return None
     found = [p.search(text, value[1], hi) for p in (after, to_value) if p is not None]
     later = min((m for m in found if m is not None), key=lambda m: m.start(), default=None)
     if later is None:
@@ -753,6 +764,23 @@ def earlier_figure(text: str, sentence: Sentence, value: tuple[int, int]) -> str
                          for p in (after, to_value) if p is not None):
         return None
     return f"{opened[-1].group(0)} … {later.group(0).strip()}"
+
+
+CHANGE_VERB_REACH = 80  # characters from a figure to the change verb that follows it
+_NUMBER = re.compile(r"\d")
+
+
+@by_language
+@cache
+def _changed_to(language: str) -> re.Pattern[str] | None:
+    """A change verb, its "to" word and a number a few words on: "shortened to a 20-lap
+    race", "dipangkas menjadi 20 lap" (not "reduced to rubble")."""
+    pack = get_pack(language)
+    joiners = tuple(pack.change_to) + tuple(pack.change_to_value)
+    if not pack.change_verbs or not joiners:
+        return None
+    return re.compile(rf"(?<![\w-])(?:{_phrases(tuple(pack.change_verbs))})\s+"
+                      rf"(?:{_phrases(joiners)})\s+(?:\S+\s+){{0,2}}?\S*\d", re.IGNORECASE)
 
 
 def as_of_word(text: str, sentence: Sentence, start: int) -> str | None:
@@ -847,6 +875,10 @@ def subset_marker(text: str, sentence: Sentence, value: tuple[int, int],
             break
         if sentence.aside_of(m.start()) not in (None, sentence.aside_of(value[0])):
             continue
+        if (m.start() >= value[1] and " " not in m.group(0)
+                and len(WORD.findall(text, value[1], m.start())) == 1):
+            continue  # one word, right after the count and its noun, stresses it: "20 lap
+            # saja" (only 20 laps), not "di Jawa Timur saja"
         segment = sentence.segment(m.start())
         if segment == sentence.segment(value[0]) or not any(
                 segment[0] <= s < segment[1] for s, _ in values):
@@ -967,3 +999,62 @@ def word_gap(text: str, a: tuple[int, int], b: tuple[int, int]) -> int:
     else:
         return 0
     return sum(1 for _ in WORD.finditer(text, lo, hi))
+
+
+# ============================================================== ranks, pronouns, remainders
+
+
+@by_language
+@cache
+def _rank_pattern(language: str) -> re.Pattern[str] | None:
+    """A rank below the first: an ordinal by a rank noun ("second place", "posisi kedua",
+    "position 3", "peringkat ke-2"), or a rank word of several parts alone ("runner-up")."""
+    pack = get_pack(language)
+    if not pack.rank_nouns:
+        return None
+    nouns = _phrases(tuple(pack.rank_nouns))
+    suffixes = "|".join(re.escape(s) for s in pack.ordinal_suffixes)
+    number = rf"(?:[2-9]|[1-9]\d+)(?:{suffixes})?" if suffixes else r"(?:[2-9]|[1-9]\d+)"
+    words = _phrases(tuple(pack.lower_ranks) + tuple(pack.ordinal_words))
+    ordinal = rf"(?:ke-?\s?)?(?:{number}|{words})"
+    alone = _phrases(tuple(w for w in pack.lower_ranks if "-" in w or " " in w))
+    forms = [rf"(?:{nouns})\s+(?:no\.?\s*)?{ordinal}", rf"(?:{words}|{number})\s+(?:{nouns})",
+             rf"(?:{alone})"]
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(forms)})(?![\w-])", re.IGNORECASE)
+
+
+def lower_ranks(text: str, sentence: Sentence) -> list[re.Match[str]]:
+    """The ranks below the first the sentence gives ("Quartararo in second place")."""
+    pattern = _rank_pattern(sentence.language)
+    return [] if pattern is None else sentence.matches(pattern, text)
+
+
+def subject_pronoun(text: str, sentence: Sentence, cue_start: int,
+                    values: list[tuple[int, int]]) -> str | None:
+    """A personal pronoun a few words before the cue, no comma between: the cue's subject
+    ("He won the race, beating …", "Dia keluar sebagai pemenang, diikuti …")."""
+    return word_before(text, sentence, cue_start, values, "subject_pronouns", reach=4)
+
+
+REMAINDER_WORDS = 2  # words between a count (or its unit) and the word that makes it a rest
+
+
+def remainder(text: str, sentence: Sentence, value: tuple[int, int], unit_end: int
+              ) -> str | None:
+    """A word by a count that makes it what is left ("11 laps remaining", "five laps to
+    go", "menyisakan lima lap", "sisa 11 lap"): a few words before the number, or after
+    its unit, in its clause segment."""
+    pattern = pack_pattern(sentence.language, "remainder_words")
+    if pattern is None:
+        return None
+    lo, hi = sentence.segment(value[0])
+    before = [m.start() for m in WORD.finditer(text, max(lo, value[0] - 40), value[0])]
+    start = before[-REMAINDER_WORDS] if len(before) >= REMAINDER_WORDS else (
+        before[0] if before else value[0])
+    m = pattern.search(text, start, value[0])
+    if m is not None:
+        return m.group(0)
+    after = [m.end() for m in WORD.finditer(text, unit_end, min(hi, unit_end + 60))]
+    end = after[min(REMAINDER_WORDS, len(after)) - 1] if after else unit_end
+    m = pattern.search(text, unit_end, end)
+    return m.group(0) if m is not None else None

@@ -58,6 +58,7 @@ def mentions_schema():
             "as_of": pa.Column("Int64", pa.Check.in_range(1, 9999), nullable=True),
             "precision": pa.Column(float, pa.Check.gt(0), nullable=True),
             "total": pa.Column(str, nullable=True),
+            "also": pa.Column(str),  # the categories, joined by commas
         },
         checks=[
             pa.Check(lambda df: df.value_start < df.value_end, name="value span not empty"),
@@ -111,6 +112,8 @@ def _validate(records: list, schema, columns: list[str]) -> None:
 def _plain(value: object) -> object:
     if isinstance(value, Vocabulary):
         return str(value)
+    if isinstance(value, tuple):
+        return ",".join(map(str, value))
     if isinstance(value, str) and not value.isascii():
         # a lone surrogate (from an odd file) cannot go into an Arrow-backed column; the
         # check is about the shape of the table, so a replacement character will do

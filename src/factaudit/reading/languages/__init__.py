@@ -41,7 +41,8 @@ _KEYS = {
     "condition_words", "date_labels", "speech_verbs", "negation_words",
     "negation_exceptions", "other_words", "gendered_endings", "month_units",
     "list_joiners", "demonstratives", "event_nouns", "statement_nouns", "repeat_words",
-    "subset_qualifiers",
+    "subset_qualifiers", "rank_nouns", "lower_ranks", "subject_pronouns", "remainder_words",
+    "change_verbs",
 }
 
 
@@ -110,6 +111,19 @@ class LanguagePack:
     # these make the count a part of what the cue counts ("pemilih tetap laki-laki",
     # "female voters"), unless joined to another of them ("men and women")
     subset_qualifiers: tuple[str, ...] = ()
+    # a rank below the first ("second place", "posisi kedua", "runner-up"): the name
+    # holding it is not what a category claim's cue ("won", "juara") speaks of
+    rank_nouns: tuple[str, ...] = ()  # place, position, posisi, urutan
+    lower_ranks: tuple[str, ...] = ()  # second, kedua, runner-up: ranks ordinal_words lack
+    # right before a category claim's cue ("He won …", "Dia menang …"), the cue's subject:
+    # a name after the cue is another than the one the cue speaks of
+    subject_pronouns: tuple[str, ...] = ()
+    # by a count, these make it what is left of it ("with 11 laps remaining", "sisa lima
+    # lap"), not the whole
+    remainder_words: tuple[str, ...] = ()
+    # a figure before these and a change_to / change_to_value word is the earlier one of a
+    # change ("the 27-lap race was shortened to 20 laps", "27 lap dipangkas menjadi 20")
+    change_verbs: tuple[str, ...] = ()
     # a date after these and the speaker is the day it was said ("said", "kata")
     speech_verbs: tuple[str, ...] = ()
     # a clause opened by these states a condition, not a fact ("if", "jika")
