@@ -14,6 +14,8 @@ and 8 crew") is a part: info at most, and nothing when the list adds up to the e
 value. In a document that states the expected value elsewhere as a plain fact, another
 value is info too (a stage, a part, another measure), unless it is a slip of the pen: one
 digit wrong, dropped, added or two swapped ("35 crew" for 53), or any value of a category.
+A category read in a sentence that names the expected category too ("Oliveira held off
+Quartararo to win") is info: which of the two the cue speaks of is not clear.
 """
 
 from __future__ import annotations
