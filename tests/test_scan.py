@@ -65,3 +65,14 @@ def test_a_long_text_scanned_in_windows_gives_the_same_hits(words, window):
         scan.SCAN_WINDOW, scan.SCAN_OVERLAP = saved
     key = lambda h: (h.kind, h.item, h.start, h.end)  # noqa: E731
     assert sorted(map(key, windowed)) == sorted(map(key, whole))
+
+
+def test_a_cue_is_read_in_a_window_the_size_of_the_cue_and_keywords_in_a_wide_one():
+    inflected = MATCHER.inflected["en"]
+    filler = "Filler words. " * 100
+    (cue_window,) = inflected.windows(filler + "The craft landed on 23 August. " + filler)
+    assert cue_window[1] - cue_window[0] < 200  # "landing": a few words either side
+    text = filler + "The craft entered, after a week of burns and checks, a lunar orbit. "
+    (keyword_window,) = inflected.windows(text + filler)
+    assert keyword_window[1] - keyword_window[0] > 600  # keywords stand 12 words apart
+    assert {h.item for h in inflected.scan(text, "d", "en", *keyword_window)} == {"orbit"}

@@ -165,6 +165,7 @@ class _Inflected:
             = defaultdict(list)
         self.keywords: list[tuple[str, frozenset[str], str]] = []
         vocabulary: set[str] = set()  # one anchor word's key per cue and keyword set
+        reach: dict[str, int] = {}  # anchor → characters to read on either side of it
         stop = {fold_phrase(w) for w in get_pack(language).stopwords}
         for claim in claims.claims:
             for cue in claim.cues.get(language, []):
@@ -173,19 +174,29 @@ class _Inflected:
                     inflected = tuple(fold_phrase(w.group(0)).replace(" ", "") != k
                                       for w, k in zip(WORD.finditer(cue), keys, strict=True))
                     self.cues[keys[0]].append((keys, inflected, (claim.id, cue)))
-                    vocabulary.add(_anchor(keys, stop))
+                    anchor = _anchor(keys, stop)
+                    vocabulary.add(anchor)
+                    # a cue's words stand together: its window need only hold the cue,
+                    # its words inflected (longer than written) included
+                    reach[anchor] = max(reach.get(anchor, 0), min(WINDOW_CHARS,
+                                                                  CUE_SLACK + 3 * len(cue)))
             words = (claim.keywords or {}).get(language, [])
             wanted = frozenset(k for w in words for k in phrase_keys(w, language))
             if len(wanted) >= 2:
                 self.keywords.append((claim.id, wanted, "keywords: " + ", ".join(words)))
-                vocabulary.add(_anchor(tuple(sorted(wanted)), stop))
+                anchor = _anchor(tuple(sorted(wanted)), stop)
+                vocabulary.add(anchor)
+                reach[anchor] = WINDOW_CHARS  # keywords may stand KEYWORD_REACH words apart
         self.vocabulary = frozenset(vocabulary)
         self.relevant: dict[str, bool] = {}  # word as found → its key is a cue's or keyword's
         self.gate = ahocorasick.Automaton()
+        stems: dict[str, int] = {}
         for k in vocabulary:
-            k = k.rsplit(DERIVED, 1)[-1]  # a stem: found inside its derived words
-            if len(k) >= 3:
-                self.gate.add_word(k, k)
+            stem = k.rsplit(DERIVED, 1)[-1]  # a stem: found inside its derived words
+            if len(stem) >= 3:
+                stems[stem] = max(stems.get(stem, 0), reach[k])
+        for stem, chars in stems.items():
+            self.gate.add_word(stem, chars)
         self.empty = not self.cues and not self.keywords
         # the keys each cue and keyword set needs, all of them, anywhere in a window
         self.needed = sorted({frozenset(keys) for entries in self.cues.values()
@@ -208,11 +219,11 @@ class _Inflected:
                 if next(self.gate.iter(folded), None):
                     out += [(lo, min(top, lo + STRETCH)) for lo in range(base, top, STRETCH)]
                 continue
-            for end, _ in self.gate.iter(folded):
+            for end, chars in self.gate.iter(folded):
                 if not self._relevant_word(folded, end):
                     continue  # "lan" of "land" inside "island": no cue word here
-                lo = max(0, base + end - WINDOW_CHARS)
-                hi = min(len(text), base + end + WINDOW_CHARS)
+                lo = max(0, base + end - chars)
+                hi = min(len(text), base + end + chars)
                 if out and lo <= out[-1][1] and hi - out[-1][0] <= STRETCH:
                     out[-1] = (out[-1][0], hi)
                 elif not out or hi > out[-1][1]:
@@ -284,7 +295,8 @@ def _anchor(keys: tuple[str, ...], stop: set[str]) -> str:
 
 
 RELEVANT_MEMO = 500_000  # distinct words remembered per language and claim set
-WINDOW_CHARS = 400  # around a key: more than KEYWORD_REACH words on either side
+WINDOW_CHARS = 400  # around a keyword: more than KEYWORD_REACH words on either side
+CUE_SLACK = 40  # characters beyond three times a cue's length around its anchor word
 STRETCH = 200_000  # characters split into words at a time, however many keys stand close
 SCAN_WINDOW = 1_000_000  # characters folded at a time in a very long text
 _SPACE = re.compile(r"\s")
