@@ -1003,6 +1003,49 @@ def test_a_change_verb_not_followed_by_a_number_changes_nothing():
     assert got(LAPS, text) == ["27"]
 
 
+MAGNITUDE = claims(claim("magnitude", "quantity",
+                         {"en": ["magnitude"], "id": ["magnitudo", "berkekuatan", "kekuatan",
+                                                      "SR"]}, 7.4, tolerance=0.02))
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("The quake measured magnitude 7.7, later revised to 7.4, and struck at dusk.", "en"),
+    ("Gempa berkekuatan magnitudo 7,7 (yang kemudian direvisi magnitudo 7,4) terjadi sore.",
+     "id"),
+    ("Gempa berkekuatan 7,7 SR lalu dimutakhirkan menjadi 7,4 SR mengguncang Donggala.", "id"),
+])
+def test_a_figure_revised_to_another_is_the_earlier_one(text, language):
+    assert got(MAGNITUDE, text, language) == ["7.4"]
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("Gempa berkekuatan 7,7 SR mengguncang wilayah Sulawesi Tengah.", ["7.7"]),
+    ("Dampak gempa dengan kekuatan M 7,7 dirasakan sangat keras.", ["7.7"]),
+    # a noun that only looks like a verb ("menteri") still names what is counted
+    ("Gempa berkekuatan 7,7 menteri datang.", []),
+])
+def test_a_verb_ends_the_noun_phrase_a_number_heads(text, found):
+    assert got(MAGNITUDE, text, "id") == found
+
+
+@pytest.mark.parametrize(("text", "language", "found"), [
+    ("The magnitude 7.5 quake was located 70 km away from Palu.", "en", []),  # 7.5 counts
+    # the quake: "quake" is no word of the claim's
+    ("Gempa magnitudo 7,5 itu berpusat 70 km dari Palu.", "id", ["7.5"]),
+])
+def test_a_claim_without_a_unit_does_not_read_a_measure(text, language, found):
+    assert got(MAGNITUDE, text, language) == found
+    assert "counts-other" in decisions(MAGNITUDE, text, language, raw="70")
+
+
+def test_a_unit_glossed_in_brackets_stays_by_its_cue():
+    distance = claims(claim("distance", "quantity", {"en": ["northeast of Donggala"]}, 27,
+                            unit="km", unit_words={"en": ["km", "kilometers"]}))
+    text = ("The quake, centered 27 kilometers (km) northeast of Donggala at a depth of "
+            "10 km, triggered a tsunami.")
+    assert got(distance, text) == ["27"]
+
+
 # ============================================================================== categories
 
 WINNER = claims(claim(
@@ -1227,6 +1270,49 @@ def test_a_time_of_day_does_not_hide_the_date_beside_it():
 def test_a_date_at_the_end_of_a_sentence_does_not_take_the_full_stop():
     (m,) = mentions(SUMMIT, "The summit was held on 7 July.")
     assert m.raw == "7 July"
+
+
+QUAKE_DAY = claims(claim("quake", "date", {"en": ["quake", "earthquake", "tsunami"],
+                                           "id": ["gempa", "tsunami"]}, "2018-09-28"))
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("The death toll in the quake and tsunami in Palu reached 384 on Saturday.", "en"),
+    ("Jumlah korban gempa dan tsunami Palu mencapai 844 orang pada Senin (1/10/2018).", "id"),
+])
+def test_the_date_of_a_tally_is_not_the_events(text, language):
+    assert got(QUAKE_DAY, text, language, published="2018-10-01") == []
+    assert "other-occasion" in decisions(QUAKE_DAY, text, language, published="2018-10-01")
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("On Saturday, Sutopo Purwo Nugroho said the tsunami reached five metres.", "en"),
+    ("Pada Sabtu 29 September 2018 lalu, Sutopo mengatakan tsunami di Palu mencapai lima "
+     "meter.", "id"),
+])
+def test_an_opening_date_before_a_speaker_is_the_day_of_the_saying(text, language):
+    assert got(QUAKE_DAY, text, language, published="2018-10-01") == []
+
+
+def test_an_opening_date_before_the_event_itself_is_read():
+    text = "On Friday, the quake struck Palu, Sutopo said."
+    assert got(QUAKE_DAY, text, published="2018-09-30") == ["2018-09-28"]
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("A mosque damaged by the quake and tsunami is seen in Palu on Sep 29, 2018. "
+     "(Photo: AP/Rifki)", "en"),
+    ("Masjid yang rusak akibat gempa dan tsunami di Palu, Sabtu (29/9/2018). Foto: Antara",
+     "id"),
+])
+def test_a_photo_captions_date_is_the_pictures(text, language):
+    assert got(QUAKE_DAY, text, language, published="2018-10-01") == []
+    assert "caption" in decisions(QUAKE_DAY, text, language, published="2018-10-01")
+
+
+def test_the_word_photo_alone_makes_no_caption():
+    text = "The quake, seen in one photo, struck on 28 September 2018."
+    assert got(QUAKE_DAY, text, published="2018-10-01") == ["2018-09-28"]
 
 
 # ============================================================================== durations, ordinals

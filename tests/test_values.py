@@ -434,6 +434,31 @@ def test_decimal_scaled_numbers_read_back(whole, tenth, lang, data):
     assert pairs(text, lang) == [("quantity", str((whole * 10 + tenth) * scale // 10))]
 
 
+@PROPERTY
+@given(st.integers(min_value=0, max_value=999), st.integers(min_value=1, max_value=99),
+       st.sampled_from(["en", "id"]))
+def test_the_other_conventions_decimal_is_read_where_it_cannot_group(whole, part, lang):
+    # "7.7" in Indonesian, "7,4" in English: one or two digits after the grouping mark
+    if part % 10 == 0:
+        part //= 10  # "7.50" is written "7.5" in the test, so that the value is exact
+    text = f"{whole}{GROUP[lang]}{part} tons"
+    assert pairs(text, lang) == [("quantity", format(float(f"{whole}.{part}"), "g"))]
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("gempa 7.7 SR", "id", "7.7"), ("a 7,4 magnitude quake", "en", "7.4"),
+    ("sebanyak 1.500 orang", "id", "1500"), ("20,000 people", "en", "20000"),
+])
+def test_three_digits_after_the_grouping_mark_still_group(text, lang, expected):
+    assert pairs(text, lang) == [("quantity", expected)]
+
+
+def test_the_other_conventions_decimal_has_the_precision_of_its_digits():
+    # "7.7" compares to 7.4 as a tenth, not as a whole number that would round to both
+    (value,) = read_values("gempa 7.7 SR", "id")
+    assert value.precision == pytest.approx(0.1)
+
+
 PERIOD_FORMS = {
     "en": ["{a}-{b}", "{a} - {b}", "{a}–{b}", "{a} – {b}", "{a}—{b}", "{a} to {b}",
            "{a} until {b}", "{a} through {b}", "from {a} to {b}", "during {a}-{b}",

@@ -57,6 +57,7 @@ from factaudit.matching.clauses import (
     Word,
     analyse,
     as_of_word,
+    caption,
     compared,
     count_lists,
     earlier_figure,
@@ -69,10 +70,13 @@ from factaudit.matching.clauses import (
     provisional,
     remainder,
     respectively,
+    said_after,
     said_on,
     subject_pronoun,
     subset_marker,
     subset_qualifier,
+    tallied_on,
+    verb_like,
     word_before,
     word_gap,
     words_after,
@@ -102,6 +106,7 @@ CLAUSE_PENALTY = 40
 _NAME_END = re.compile(r"(?:[A-Z][\w&'-]*\s+){0,4}[A-Z][\w&'-]*\s+$")
 _NAME_START = re.compile(r"\s+(?:[A-Z][\w&'-]*\s+){0,4}[A-Z][\w&'-]*")
 UNIT_REACH = 7  # words that may stand between a number and its unit ("12 eight-car trains")
+_GLOSS_AFTER = re.compile(r"\s*\([^()]{1,12}\)")  # "(km)", "(43 mi)" after a unit
 NOUN_PHRASE_WORDS = 4  # how many words after a number may name what it counts
 DEMONSTRATIVE_REACH = 4  # words of the noun phrase before "tersebut" looked at
 CUE_WALK = 8  # cues of a claim tried on each side of a value before giving up on that side
@@ -343,6 +348,7 @@ class _SentenceWork:
         self._lists: dict[int, tuple[int, int]] = {}  # … and the lists of counts among them
         self._canonical: dict[tuple[int, int], str] | None = None  # value span → canonical
         self._own_index: dict[str, tuple[list[int], list[int]]] = {}  # claim → cue starts, ends
+        self._caption: list[str | None] = []  # the sentence's caption marker, once asked
 
     # ------------------------------------------------------------------ steps
     def run(self, hits: list[Hit]) -> None:
@@ -596,7 +602,7 @@ class _SentenceWork:
                         h = hs[i]
                         why = self._cue_refusal(claim, h, v)
                         if why is None:
-                            best.append((self._distance(h, v), h))
+                            best.append((self._measured_distance(claim, h, v), h))
                             break
                         if c in self.trace:
                             self._step(c, why[0], why[1], value=v, cue=h)
@@ -697,22 +703,27 @@ class _SentenceWork:
         to the category named nearest it there ("Oliveira won, with Quartararo in second
         place": Quartararo is not what "won" names)."""
         ranks = lower_ranks(self.text, self.sentence) if candidates else []
-        ranked: set[int] = set()
-        for r in ranks:
+        if not ranks:
+            return candidates
+        ordered = sorted(candidates, key=lambda c: c.value.start)
+        starts = [c.value.start for c in ordered]
+        ranked: dict[int, str] = {}
+        for r in ranks:  # the nearest name on either side, in the rank's clause
             segment = self.sentence.segment(r.start())
-            near = [c for c in candidates if segment[0] <= c.value.start < segment[1]
-                    and not r.start() <= c.value.start < r.end()]
-            if near:
-                ranked.add(id(min(near, key=lambda c: min(abs(c.value.start - r.end()),
-                                                          abs(r.start() - c.value.end)))))
+            k = bisect_left(starts, r.start())
+            sides = [c for c in (ordered[k - 1] if k else None,
+                                 ordered[bisect_left(starts, r.end())]
+                                 if bisect_left(starts, r.end()) < len(ordered) else None)
+                     if c is not None and segment[0] <= c.value.start < segment[1]]
+            if sides:
+                nearest = min(sides, key=lambda c: min(abs(c.value.start - r.end()),
+                                                        abs(r.start() - c.value.end)))
+                ranked.setdefault(id(nearest), r.group(0))
         for c in candidates:
             if id(c) in ranked:
                 for item in {h.item for h in hits} & set(self.trace):
-                    rank = next(r.group(0) for r in ranks
-                                if self.sentence.segment(r.start())
-                                == self.sentence.segment(c.value.start))
-                    self._step(item, "other-rank", f"holds a rank below the first ({rank!r}): "
-                               "not what the cue names", value=c.value)
+                    self._step(item, "other-rank", f"holds a rank below the first "
+                               f"({ranked[id(c)]!r}): not what the cue names", value=c.value)
         return [c for c in candidates if id(c) not in ranked]
 
     def _respective(self, hits: list[Hit], candidates: list[_Candidate]
@@ -791,6 +802,13 @@ class _SentenceWork:
     # ------------------------------------------------------------------ refusals
     def _refusal(self, claim: Claim, v: Value, hits: list[Hit]) -> tuple[str, str] | None:
         """Why ``claim`` cannot take the value at all (decision, reason), or None."""
+        if claim.type in ("date", "year", "period") and v.kind in ("date", "year", "period"):
+            if not self._caption:  # once a sentence: a long one stays linear
+                self._caption.append(caption(self.text, self.sentence))
+            marker = self._caption[0]
+            if marker is not None:
+                return "caption", (f"a photo caption ({marker!r}): the day the picture was "
+                                   "taken, not of the event")
         if claim.type != "category" and self._in_cue(claim.id, v.start, v.end, hits):
             return "in-cue", "part of a cue of the claim (cue words are not values)"
         if claim.type == "ordinal" and self._anniversary(v):
@@ -1048,6 +1066,14 @@ class _SentenceWork:
                             self.span[1])
         while words and fold_phrase(words[0].text) in counters:
             words = words[1:]
+        verb = next((i for i, w in enumerate(words) if verb_like(w.text, self.language)),
+                    None)
+        if verb is not None:  # "7,7 SR mengguncang …", "M 7,7 dirasakan": a verb ends it
+            words = words[:verb]
+        if words and fold_phrase(words[0].text) in _folded_phrases(pack.glued_units) \
+                and not claim.unit and not claim.unit_words:
+            return "counts-other", (f"a measure in {words[0].text!r}; the claim counts no "
+                                    "unit (\"70 km away\" is no magnitude)")
         if not words or fold_phrase(words[0].text) in _folded_phrases(pack.glued_units):
             return None  # nothing after it, or a unit of measure ("weighs 26 kg")
         keys = [w.key for w in words]
@@ -1193,6 +1219,15 @@ class _SentenceWork:
                        ) if v.kind == "date" and v.end <= self.span[1] else None
         if word is not None:
             return f"after {word!r} and its speaker: the day it was said, not of the event"
+        if v.kind == "date" and not (v.start <= h.start < v.end):
+            speech = said_after(self.text, self.sentence, (v.start, v.end))
+            if speech is not None and not any(  # unless the saying is the event
+                    s <= speech[1] < e for s, e in self._cues_of.get(h.item, [])):
+                return (f"before a speaker and {speech[0]!r}: the day it was said, not of "
+                        "the event")
+            word = tallied_on(self.text, self.sentence, v.start)
+            if word is not None:
+                return f"after a count ({word!r} …): the day the count stood at"
         word = before("previous_words")
         if word is not None:
             return f"{word!r} before the cue {h.text!r}: an earlier occasion"
@@ -1228,6 +1263,18 @@ class _SentenceWork:
         """Whether a value is written right beside the cue ("the landing on 23 August")."""
         gap = word_gap(self.text, (h.start, h.end), (v.start, v.end))
         return gap == 0 or (v.start >= h.end and gap <= 2)
+
+    def _measured_distance(self, claim: Claim, h: Hit, v: Value) -> int:
+        """The distance from a cue after a quantity to the end of its unit: the unit and a
+        gloss of it are the value's own words ("27 kilometers (km) northeast of Donggala"
+        is as near its cue as "27 km northeast")."""
+        if claim.type == "quantity" and claim.unit_words and v.end <= h.start:
+            unit = self._unit_end(claim, v)
+            if unit is not None:
+                end = unit[1]
+                gloss = _GLOSS_AFTER.match(self.text, end, h.start)
+                return self._distance(h, replace(v, end=gloss.end() if gloss else end))
+        return self._distance(h, v)
 
     def _distance(self, h: Hit, v: Value) -> int:
         """Characters between a cue and a value, plus a penalty for each clause boundary

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from factaudit.reading.inflection import WORD, key
+from factaudit.reading.inflection import DERIVED, WORD, key
 from factaudit.reading.languages import by_language, get_pack
 from factaudit.reading.text import fold_phrase
 
@@ -241,6 +241,9 @@ class Sentence:
         return lo, hi
 
 
+GLOSS_CHARS = 14  # the longest bracket ("(43 mi)", "(km)") that glosses what precedes it
+
+
 def analyse(text: str, start: int, end: int, language: str,
             values: list[tuple[int, int]], skip: int = 0) -> Sentence:
     """The sentence ``text[start:end]``; ``values``: spans of the values read in it (so
@@ -249,12 +252,13 @@ def analyse(text: str, start: int, end: int, language: str,
     sentence = text[start:end]
     values = sorted(values)
     asides, heads, events = [], set(), set()
+    brackets = _brackets(sentence)
     subordinate = _subordinate_clauses(sentence, language)
     listing = _listing_clauses(sentence, language) + subordinate
     named = _appositions(sentence, language)
     relative = [a for a in _relative_clauses(sentence, language, named) + list(named)
                 if a not in listing]
-    for lo, hi in {*_brackets(sentence), *relative, *listing,
+    for lo, hi in {*brackets, *relative, *listing,
                    *_dash_pairs(sentence, max(0, skip - start))}:
         span = lo + start, hi + start
         if not _only_values(text, *span, values, language):
@@ -263,7 +267,11 @@ def analyse(text: str, start: int, end: int, language: str,
                 heads.add(span)
             elif (lo, hi) in subordinate:
                 events.add(span)
-    boundaries = tuple(m.start() + start for m in boundary_pattern(language).finditer(sentence))
+    # a gloss in brackets ("27 kilometers (km)", "70 km (43 mi)") is no clause of its own
+    glosses = {i for lo, hi in brackets if hi - lo <= GLOSS_CHARS
+               and len(WORD.findall(sentence, lo, hi)) <= 2 for i in (lo, hi - 1)}
+    boundaries = tuple(m.start() + start for m in boundary_pattern(language).finditer(sentence)
+                       if m.start() not in glosses)
     kept = set(asides)
     return Sentence(start, end, sentence, language, tuple(asides), frozenset(heads),
                     boundaries, _cleft(sentence, start, language), frozenset(events),
@@ -523,7 +531,8 @@ def planned(text: str, sentence: Sentence, cue: tuple[int, int],
         lead = pack_pattern(sentence.language, "subordinators", r"\s*(?:{w})\b")
         if lead is not None and lead.match(text, aside[0]) and aside[1] < sentence.end:
             main = sentence.segment(aside[1])
-            m = _unfulfilled(sentence, pattern, text, aside[1], main[1], ())
+            m = _unfulfilled(sentence, pattern, text, aside[1],
+                             min(main[1], aside[1] + MAIN_CLAUSE_CHARS), ())
     return m.group(0) if m else None
 
 
@@ -546,6 +555,7 @@ def conditional(text: str, sentence: Sentence, end: int, value: int) -> str | No
     return None
 
 
+MAIN_CLAUSE_CHARS = 200  # of a main clause read for the plan of an opening "When …" clause
 RUNNING_REACH = 8  # words between a running-count word and the figure it moves to
 
 
@@ -773,14 +783,66 @@ _NUMBER = re.compile(r"\d")
 @by_language
 @cache
 def _changed_to(language: str) -> re.Pattern[str] | None:
-    """A change verb, its "to" word and a number a few words on: "shortened to a 20-lap
-    race", "dipangkas menjadi 20 lap" (not "reduced to rubble")."""
+    """A change verb, its "to" word if any and a number a few words on: "shortened to a
+    20-lap race", "dipangkas menjadi 20 lap", "direvisi magnitudo 7,4" (not "reduced to
+    rubble")."""
     pack = get_pack(language)
     joiners = tuple(pack.change_to) + tuple(pack.change_to_value)
     if not pack.change_verbs or not joiners:
         return None
     return re.compile(rf"(?<![\w-])(?:{_phrases(tuple(pack.change_verbs))})\s+"
-                      rf"(?:{_phrases(joiners)})\s+(?:\S+\s+){{0,2}}?\S*\d", re.IGNORECASE)
+                      rf"(?:(?:{_phrases(joiners)})\s+)?(?:\S+\s+){{0,2}}?[^\s\d]*\d",
+                      re.IGNORECASE)
+
+
+TALLY_REACH = 120  # characters before a date searched for the count it dates
+
+
+def tallied_on(text: str, sentence: Sentence, start: int) -> str | None:
+    """A count that the date at ``start`` dates: a tally verb, a figure and a few words
+    right before it ("the death toll reached 384 on Saturday", "mencapai 844 orang pada
+    Senin"): the day the count stood at, not the day of the event counted."""
+    pattern = pack_pattern(sentence.language, "tally_verbs",
+                           r"(?<![\w-])({w})\s+(?:[^\s\d,;:.]+\s+){0,2}?\d[\d.,]*"
+                           r"(?:\s+[^\s\d,;:.]+){0,4}?\s+$")
+    if pattern is None:
+        return None
+    m = pattern.search(text, max(sentence.segment(start)[0], start - TALLY_REACH), start)
+    return m.group(1) if m else None
+
+
+CAPTION_AFTER = 40  # characters after a sentence where a caption's credit may stand
+
+
+def caption(text: str, sentence: Sentence) -> str | None:
+    """A photo caption's marker in the sentence or right after it ("… on Sep 29, 2018.
+    (Photo: AP/Rifki)"): the sentence tells what a picture shows and when it was taken."""
+    pattern = pack_pattern(sentence.language, "caption_markers",
+                           r"(?<![\w-])(?:{w})(?![\w-])")
+    if pattern is None:
+        return None
+    m = pattern.search(text, sentence.start, min(len(text), sentence.end + CAPTION_AFTER))
+    return m.group(0) if m and m.start() <= sentence.end + 4 else None
+
+
+VERB_PREFIX_MIN = 6  # letters of a word read as a derived verb ("dirasakan", not "dinas")
+
+
+@by_language
+@cache
+def _verb_prefixes(language: str) -> tuple[str, ...]:
+    return tuple(fold_phrase(p) for p in get_pack(language).verb_prefixes)
+
+
+def verb_like(word: str, language: str) -> bool:
+    """A word with a verbal prefix of the pack that the stemmer derives from a stem
+    ("dirasakan", "mengguncang", "berdampak"; not "menteri", "dinas"): a verb, which ends
+    the noun phrase a number heads."""
+    prefixes = _verb_prefixes(language)
+    if not prefixes or len(word) < VERB_PREFIX_MIN:
+        return False
+    folded = fold_phrase(word)
+    return folded.startswith(prefixes) and key(word, language).startswith(DERIVED)
 
 
 def as_of_word(text: str, sentence: Sentence, start: int) -> str | None:
@@ -834,6 +896,35 @@ def said_on(text: str, sentence: Sentence, value: tuple[int, int], cue: tuple[in
         return None
     lower = [w for w in WORD.findall(text, lo, hi) if w[:1].islower()]
     return verb.group(0) if len(lower) <= SPEECH_TAIL_WORDS else None
+
+
+SPEAKER_WORDS = 4  # words of a speaker's name (and title) before the speech verb
+OPENING_CHARS = 40  # characters around the date of an opening clause ("Pada Sabtu … lalu,")
+
+
+def said_after(text: str, sentence: Sentence, value: tuple[int, int]
+               ) -> tuple[str, int] | None:
+    """The speech verb whose date an opening date is: "On Saturday, Sutopo said …", "Pada
+    Sabtu 29 September 2018 lalu, Sutopo mengatakan …" — the date stands in the first
+    clause with a word or two before and after it, and the next clause opens with a
+    speaker (a few words) and a speech verb: the day of the saying. Returns the verb and
+    where it starts."""
+    lo, hi = sentence.segment(value[0])
+    if text[sentence.start:lo].strip() or hi >= sentence.end or text[hi:hi + 1] != ",":
+        return None
+    if value[0] - lo > OPENING_CHARS or hi - value[1] > OPENING_CHARS:
+        return None  # no short opening clause (and a long sentence stays linear)
+    if len(WORD.findall(text, lo, value[0])) > 2 or len(WORD.findall(text, value[1], hi)) > 2:
+        return None
+    pattern = pack_pattern(sentence.language, "speech_verbs",
+                           r"(?<![\w-])(?:{w})(?:nya)?(?![\w-])")
+    if pattern is None:
+        return None
+    m = re.match(rf",\s+((?:[^\W\d_][\w.'-]*\s+){{1,{SPEAKER_WORDS}}}?)"
+                 rf"({pattern.pattern})", text[hi:min(sentence.end, hi + 120)])
+    if m is None or not m.group(1)[:1].isupper():
+        return None
+    return m.group(2), hi + m.start(2)
 
 
 STATEMENT_TOPIC_WORDS = 3  # words between a statement noun and the cue that is its topic

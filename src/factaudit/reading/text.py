@@ -194,7 +194,7 @@ def _wrap_width(text: str, lines: list[tuple[int, int]]) -> int:
 def _split_line(text: str, start: int, end: int, abbreviations: frozenset[str],
                 spans: list[tuple[int, int]]) -> None:
     cursor = start
-    dotted = tuple(a for a in abbreviations if "." in a)  # "s.d." (sampai dengan), "e.g."
+    dotted = _dotted(abbreviations)  # "s.d." (sampai dengan), "e.g."
     for m in _BOUNDARY.finditer(text, start, end):
         token = _last_word(text, cursor, m.start())
         if (len(token) == 1 and token.isupper()) or token.lower() in abbreviations:
@@ -208,6 +208,12 @@ def _split_line(text: str, start: int, end: int, abbreviations: frozenset[str],
         _add(text, cursor, m.end(), spans)
         cursor = m.end()
     _add(text, cursor, end, spans)
+
+
+@lru_cache(maxsize=64)
+def _dotted(abbreviations: frozenset[str]) -> tuple[str, ...]:
+    """The abbreviations with a full stop inside (once per set, not once per line)."""
+    return tuple(a for a in abbreviations if "." in a)
 
 
 def _is_word(ch: str) -> bool:

@@ -42,7 +42,7 @@ _KEYS = {
     "negation_exceptions", "other_words", "gendered_endings", "month_units",
     "list_joiners", "demonstratives", "event_nouns", "statement_nouns", "repeat_words",
     "subset_qualifiers", "rank_nouns", "lower_ranks", "subject_pronouns", "remainder_words",
-    "change_verbs",
+    "change_verbs", "verb_prefixes", "tally_verbs", "caption_markers",
 }
 
 
@@ -124,6 +124,15 @@ class LanguagePack:
     # a figure before these and a change_to / change_to_value word is the earlier one of a
     # change ("the 27-lap race was shortened to 20 laps", "27 lap dipangkas menjadi 20")
     change_verbs: tuple[str, ...] = ()
+    # a word with one of these prefixes that the stemmer derives from a stem is a verb
+    # ("dirasakan", "mengguncang"): it ends the noun phrase a number heads
+    verb_prefixes: tuple[str, ...] = ()
+    # a date right after these, a figure and a few words is the day the count stood at
+    # ("the toll reached 384 on Saturday", "mencapai 844 orang pada Senin")
+    tally_verbs: tuple[str, ...] = ()
+    # in or right after a sentence, these make it a photo caption: its date is the day the
+    # picture was taken ("… seen in Palu on Sep 29, 2018. (Photo: AP)")
+    caption_markers: tuple[str, ...] = ()
     # a date after these and the speaker is the day it was said ("said", "kata")
     speech_verbs: tuple[str, ...] = ()
     # a clause opened by these states a condition, not a fact ("if", "jika")

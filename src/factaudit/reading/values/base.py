@@ -141,6 +141,10 @@ def _parse_number(text: str, pack: LanguagePack) -> float | None:
     group, decimal = re.escape(pack.group), re.escape(pack.decimal)
     if re.fullmatch(rf"\d{{1,3}}(?:{group}\d{{3}})+(?:{decimal}\d+)?", t):
         t = t.replace(pack.group, "")
+    elif pack.group != pack.decimal and re.fullmatch(rf"\d+{group}\d{{1,2}}", t):
+        # "7.7" in Indonesian, "7,4" in English: one or two digits after the grouping
+        # mark cannot be a group of thousands, so it is the other convention's decimal
+        return float(t.replace(pack.group, "."))
     if re.fullmatch(rf"\d+(?:{decimal}\d+)?", t):
         return float(t.replace(pack.decimal, "."))
     return None
@@ -176,7 +180,8 @@ def _parse_number_words(t: str, pack: LanguagePack) -> float | None:
 def number_pattern(pack: LanguagePack) -> str:
     """A number in digits (with the pack's separators) or in words, as group ``n``."""
     group, decimal = re.escape(pack.group), re.escape(pack.decimal)
-    number = rf"\d{{1,3}}(?:{group}\d{{3}})+(?:{decimal}\d+)?|\d+(?:{decimal}\d+)?"
+    number = (rf"\d{{1,3}}(?:{group}\d{{3}})+(?:{decimal}\d+)?"
+              rf"|\d+{group}\d{{1,2}}(?![\d{group}{decimal}])|\d+(?:{decimal}\d+)?")
     compound = ""
     if pack.numbers:
         words = alt(pack.numbers)

@@ -162,6 +162,9 @@ def _precision(digits: str, pack: LanguagePack, factor: float | None) -> float |
     number words."""
     if not digits[:1].isdigit():
         return None
+    if pack.group != pack.decimal and re.fullmatch(rf"\d+{re.escape(pack.group)}\d{{1,2}}",
+                                                   digits):
+        digits = digits.replace(pack.group, pack.decimal)  # "7.7" in Indonesian: a decimal
     whole, _, decimals = digits.replace(pack.group, "").partition(pack.decimal)
     if decimals:
         unit = 10.0 ** -len(decimals)
