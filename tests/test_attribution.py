@@ -1310,6 +1310,20 @@ def test_a_photo_captions_date_is_the_pictures(text, language):
     assert "caption" in decisions(QUAKE_DAY, text, language, published="2018-10-01")
 
 
+@pytest.mark.parametrize(("text", "language", "found"), [
+    # after "Pasca" (after) a date right after the cue's place is still the cue's
+    ("Pasca gempa di Palu Donggala, Sulawesi Tengah pada Jumat, 28 September 2018, "
+     "wilayah Petobo amblas.", "id", ["2018-09-28"]),
+    ("Pasca gempa di Kota Palu, Sulawesi Tengah, pada 28 September 2018, tanah amblas.",
+     "id", ["2018-09-28"]),
+    # … but not a date in a clause of its own
+    ("Pasca gempa di Palu, warga mengungsi pada 30 September 2018.", "id", []),
+])
+def test_a_date_after_the_cues_place_is_the_cues_even_after_an_offset_word(text, language,
+                                                                           found):
+    assert got(QUAKE_DAY, text, language, published="2018-10-08") == found
+
+
 def test_the_word_photo_alone_makes_no_caption():
     text = "The quake, seen in one photo, struck on 28 September 2018."
     assert got(QUAKE_DAY, text, published="2018-10-01") == ["2018-09-28"]

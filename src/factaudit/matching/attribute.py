@@ -72,6 +72,7 @@ from factaudit.matching.clauses import (
     respectively,
     said_after,
     said_on,
+    small_words,
     subject_pronoun,
     subset_marker,
     subset_qualifier,
@@ -107,6 +108,7 @@ _NAME_END = re.compile(r"(?:[A-Z][\w&'-]*\s+){0,4}[A-Z][\w&'-]*\s+$")
 _NAME_START = re.compile(r"\s+(?:[A-Z][\w&'-]*\s+){0,4}[A-Z][\w&'-]*")
 UNIT_REACH = 7  # words that may stand between a number and its unit ("12 eight-car trains")
 _GLOSS_AFTER = re.compile(r"\s*\([^()]{1,12}\)")  # "(km)", "(43 mi)" after a unit
+PLACE_CHARS = 80  # of a place named between a cue and its date ("di Palu, Sulawesi Tengah")
 NOUN_PHRASE_WORDS = 4  # how many words after a number may name what it counts
 DEMONSTRATIVE_REACH = 4  # words of the noun phrase before "tersebut" looked at
 CUE_WALK = 8  # cues of a claim tried on each side of a value before giving up on that side
@@ -1239,11 +1241,23 @@ class _SentenceWork:
             return f"{word!r} before the cue {h.text!r}: the date of a commemoration"
         word = word_before(self.text, self.sentence, h.start, self._spans, "offset_words",
                            reach=12)
-        if word is not None and (v.end <= h.start or self.sentence.segment(v.start)
-                                 != self.sentence.segment(h.start)):
+        if word is not None and (v.end <= h.start or (
+                self.sentence.segment(v.start) != self.sentence.segment(h.start)
+                and not self._after_places(h, v))):
             return (f"{word!r} before the cue {h.text!r}: the date of an event reckoned "
                     "from it")
         return None
+
+    def _after_places(self, h: Hit, v: Value) -> bool:
+        """Whether only the cue's place stands between it and a date after it, its commas
+        included ("Pasca gempa di Palu Donggala, Sulawesi Tengah pada Jumat, 28 …"): names
+        and small words, no other clause."""
+        between = self.text[h.end:v.start]
+        if len(between) > PLACE_CHARS or any(ch in between for ch in ";:()"):
+            return False
+        small = small_words(self.language)
+        words = WORD.findall(between)
+        return bool(words) and all(w[:1].isupper() or fold_phrase(w) in small for w in words)
 
     def _after_cue(self, h: Hit, key: str, reach: int = 3) -> str | None:
         """A word of the pack's list ``key`` in the few words right after a cue, with no

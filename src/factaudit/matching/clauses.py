@@ -477,6 +477,12 @@ def _only_values(text: str, lo: int, hi: int, values: list[tuple[int, int]],
     return not any(fold_phrase(w.group(0)) not in small for w in WORD.finditer(text, pos, hi))
 
 
+def small_words(language: str) -> frozenset[str]:
+    """The pack's small words (stopwords, weekday and month names, scales, currencies):
+    what never names a thing on its own."""
+    return _small_words(language)
+
+
 @by_language
 @cache
 def _small_words(language: str) -> frozenset[str]:
