@@ -14,6 +14,9 @@ and 8 crew") is a part: info at most, and nothing when the list adds up to the e
 value. In a document that states the expected value elsewhere as a plain fact, another
 value is info too (a stage, a part, another measure), unless it is a slip of the pen: one
 digit wrong, dropped, added or two swapped ("35 crew" for 53), or any value of a category.
+A count off by a power of a thousand that equals the expected value at the precision
+written has lost (or gained) its scale word ("256 Ha" for 256,142 ha): a slip, not
+another fact, so it is reported whatever the distance.
 A category read in a sentence that names the expected category too ("Oliveira held off
 Quartararo to win") is info: which of the two the cue speaks of is not clear.
 """
@@ -49,11 +52,12 @@ def check(ctx: RuleContext) -> Iterator[Report]:
         planned = m.modality == "planned" or _before_the_fact(claim.type, expected,
                                                                doc.published)
         guess = m.modality == "provisional"
-        far = not near(claim.type, expected, m.value)
+        scaled = _scale_slip(claim.type, expected, m.value, m.precision)
+        far = not near(claim.type, expected, m.value) and not scaled
         # the document states the expected value elsewhere as a fact: another value, unless
         # a slip of the pen, is more likely another fact (a stage, a part, another measure)
         other = (m.claim in stated and claim.type != ValueKind.CATEGORY
-                 and not slip(claim.type, expected, m.value))
+                 and not slip(claim.type, expected, m.value) and not scaled)
         beside = claim.type == ValueKind.CATEGORY and expected in m.also
         note = (" (stated as a plan)" if planned else
                 " (a provisional figure: a poll, an estimate or a partial count)" if guess else
@@ -78,6 +82,24 @@ def _agrees(claim: Claim, expected: str, m: Mention) -> bool:
             or bool(m.precision and rounds_to(claim.type, expected, m.value, m.precision))
             # "181 passengers and 8 crew": a part of a list that adds up to it
             or bool(m.total and agrees(claim.type, expected, m.total, claim.tolerance)))
+
+
+def _scale_slip(kind: str, expected: str, found: str, precision: float | None) -> bool:
+    """A count written without its scale word, or with one too many ("Luas Ibu Kota Baru
+    256 Ha" for 256,142 ha: "ribu" dropped): off by a power of a thousand, and equal to
+    the expected value at the precision written. A slip of the pen, not another fact."""
+    if kind != ValueKind.QUANTITY or not precision:
+        return False
+    try:
+        want, got = float(expected), float(found)
+    except ValueError:  # a range
+        return False
+    for k in (1, 2, 3):
+        scale = 1000.0 ** k
+        if abs(got * scale - want) <= precision * scale / 2 or \
+                abs(got - want * scale) <= precision / 2:
+            return True
+    return False
 
 
 def _before_the_fact(kind: str, expected: str, published: str | None) -> bool:

@@ -1046,6 +1046,40 @@ def test_a_unit_glossed_in_brackets_stays_by_its_cue():
     assert got(distance, text) == ["27"]
 
 
+AREAS = claims(
+    claim("land", "quantity", {"en": ["land area"], "id": ["luas", "wilayah daratan"]},
+          256_142, unit="ha", unit_words={"en": ["hectares", "ha"], "id": ["hektare", "Ha"]}),
+    claim("sea", "quantity", {"en": ["water area"], "id": ["wilayah perairan"]}, 68_189,
+          unit="ha", unit_words={"en": ["hectares", "ha"], "id": ["hektare", "Ha"]}))
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("Luas Ibu Kota Baru 256 Ha", "id"),
+    ("The capital's land area is 256 hectares.", "en"),
+])
+def test_a_count_that_lost_its_scale_word_is_a_slip_not_another_fact(text, language):
+    assert verdict(AREAS, text, language) == [("error", "256")]
+
+
+def test_a_count_a_thousand_times_off_at_another_precision_is_another_fact():
+    assert verdict(AREAS, "The capital's land area is 300 hectares.") == [("info", "300")]
+
+
+def test_a_count_its_own_cue_labels_is_no_part_of_a_list():
+    text = ("The capital will be built on 256,142 hectares of land area and 68,188 hectares "
+            "of water area in East Kalimantan.")
+    found = [m for m in mentions(AREAS, text) if m.claim == "sea"]
+    assert [(m.value, m.modality, m.total) for m in found] == [("68188", "fact", None)]
+
+
+def test_from_a_whole_in_another_clause_is_no_change():
+    capital = claims(claim("core", "quantity", {"id": ["Kawasan Inti"]}, 56_180,
+                           unit="ha", unit_words={"id": ["hektare"]}))
+    text = ("Dari luas wilayah darat tersebut, hanya 56.159 hektare menjadi Kawasan Inti "
+            "Ibu Kota Nusantara.")
+    assert got(capital, text, "id") == ["56159"]
+
+
 # ============================================================================== categories
 
 WINNER = claims(claim(
@@ -1327,6 +1361,25 @@ def test_a_date_after_the_cues_place_is_the_cues_even_after_an_offset_word(text,
 def test_the_word_photo_alone_makes_no_caption():
     text = "The quake, seen in one photo, struck on 28 September 2018."
     assert got(QUAKE_DAY, text, published="2018-10-01") == ["2018-09-28"]
+
+
+SPEECH = claims(claim("speech", "date", {"en": ["state address"],
+                                         "id": ["pidato kenegaraan"]}, "2019-08-16"))
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("Jokowi menyampaikan pidato kenegaraan menjelang 17 Agustus 2019 di gedung MPR.", "id"),
+    ("Jokowi gave the state address ahead of 17 August 2019 in parliament.", "en"),
+])
+def test_a_date_right_after_an_offset_word_is_what_the_event_is_reckoned_from(text,
+                                                                             language):
+    assert got(SPEECH, text, language, published="2019-08-20") == []
+    assert "other-occasion" in decisions(SPEECH, text, language, published="2019-08-20")
+
+
+def test_a_date_after_a_period_word_is_still_read():
+    text = "Jokowi gave the state address on 16 August 2019, as every year since 2015."
+    assert got(SPEECH, text, published="2019-08-20") == ["2019-08-16"]
 
 
 # ============================================================================== durations, ordinals

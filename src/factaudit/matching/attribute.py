@@ -49,7 +49,7 @@ from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from factaudit.inputs.claims import Claim, ClaimSet
 from factaudit.matching.clauses import (
@@ -108,6 +108,22 @@ _NAME_END = re.compile(r"(?:[A-Z][\w&'-]*\s+){0,4}[A-Z][\w&'-]*\s+$")
 _NAME_START = re.compile(r"\s+(?:[A-Z][\w&'-]*\s+){0,4}[A-Z][\w&'-]*")
 UNIT_REACH = 7  # words that may stand between a number and its unit ("12 eight-car trains")
 _GLOSS_AFTER = re.compile(r"\s*\([^()]{1,12}\)")  # "(km)", "(43 mi)" after a unit
+@by_language
+@cache
+def _offset_pattern(language: str) -> re.Pattern[str] | None:
+    """An offset word that is no period word, right before a value (its weekday may stand
+    between: "menjelang Sabtu, 17 Agustus")."""
+    pack = get_pack(language)
+    period = {fold_phrase(w) for w in (*pack.open_period_prefixes, *pack.period_joiners,
+                                       *pack.period_prefixes)}
+    words = [w for w in pack.offset_words if fold_phrase(w) not in period]
+    if not words:
+        return None
+    alternatives = "|".join(r"\s+".join(map(re.escape, w.split()))
+                            for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])({alternatives})\s+(?:[^\W\d_]+,?\s+)?$", re.IGNORECASE)
+
+
 PLACE_CHARS = 80  # of a place named between a cue and its date ("di Palu, Sulawesi Tengah")
 NOUN_PHRASE_WORDS = 4  # how many words after a number may name what it counts
 DEMONSTRATIVE_REACH = 4  # words of the noun phrase before "tersebut" looked at
@@ -919,6 +935,8 @@ class _SentenceWork:
         at = bisect_left(own, noun[0].start) if noun else len(own)
         if at < len(own) and own[at] == noun[0].start:
             return None  # the claim's own cue is the count's noun
+        if claim.unit_words and self._labelled(claim, v, own):
+            return None  # "… and 68,188 hectares of water area": its cue labels it
         # a cue inside an item's words before the next count names that item ("6 people
         # killed and 20 injured"); after the last one it may speak of the whole list
         # ("8 crew and 181 passengers on board"), so only its first word counts there
@@ -935,6 +953,24 @@ class _SentenceWork:
             return f"one of a list of counts ({shown})", None
         together = format_number(total)
         return f"one of a list of counts ({shown}; together {together})", together
+
+    def _labelled(self, claim: Claim, v: Value, own: list[int]) -> bool:
+        """Whether the claim's own cue follows the count's unit, joined to it by a small
+        word or two ("68,188 hectares of water area"): it names the count. Not a cue
+        right after the unit, which may speak of the whole list ("8 crew and 181
+        passengers on board")."""
+        unit = self._unit_end(claim, v)
+        if unit is None:
+            return False
+        small = small_words(self.language)
+        for joined, w in enumerate(words_after(self.text, unit[1], 3, self.language,
+                                               self.span[1], stop_at_small=False)):
+            k = bisect_left(own, w.start)
+            if k < len(own) and own[k] == w.start:
+                return joined > 0
+            if fold_phrase(w.text) not in small:
+                return False
+        return False
 
     def _edition(self, claim: Claim, v: Value, hits: list[Hit]) -> str | None:
         """The name an ordinal numbers ("Asian Games ke-17", "the 17th Asian Games"): an
@@ -1239,6 +1275,10 @@ class _SentenceWork:
         word = before("commemoration_words")
         if word is not None and not self._attached(h, v):
             return f"{word!r} before the cue {h.text!r}: the date of a commemoration"
+        reckoned = self._offset_before(v)
+        if reckoned is not None:
+            return (f"{reckoned!r} right before the date: the day an event is reckoned "
+                    "from, not the cue's")
         word = word_before(self.text, self.sentence, h.start, self._spans, "offset_words",
                            reach=12)
         if word is not None and (v.end <= h.start or (
@@ -1247,6 +1287,17 @@ class _SentenceWork:
             return (f"{word!r} before the cue {h.text!r}: the date of an event reckoned "
                     "from it")
         return None
+
+    def _offset_before(self, v: Value) -> str | None:
+        """An offset word right before a date ("pidato kenegaraan menjelang 17 Agustus
+        2019", "the rehearsal ahead of 1 March"): the date the event is reckoned from. Not
+        the words of a period ("since", "until", "sejak", "hingga"), whose date is the
+        value's bound."""
+        pattern = _offset_pattern(self.language)
+        if pattern is None:
+            return None
+        m = pattern.search(self.text, max(self.span[0], v.start - 24), v.start)
+        return m.group(1) if m else None
 
     def _after_places(self, h: Hit, v: Value) -> bool:
         """Whether only the cue's place stands between it and a date after it, its commas

@@ -779,6 +779,9 @@ def earlier_figure(text: str, sentence: Sentence, value: tuple[int, int]) -> str
     if not opened or any(p.search(text, opened[-1].end(), value[0])
                          for p in (after, to_value) if p is not None):
         return None
+    if sentence.segment(opened[-1].start()) != sentence.segment(value[0]):
+        return None  # "Dari luas wilayah darat tersebut, … 56.159 hektare yang akan
+        # menjadi …": "dari" of a whole, not where a change starts
     return f"{opened[-1].group(0)} … {later.group(0).strip()}"
 
 
