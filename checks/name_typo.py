@@ -7,7 +7,8 @@ Good: "Dewi Kartika", "DEWI KARTIKA", "Dewi\\nKartika", a declared alias or vari
       a declared other name (``others: [Dewi Kartini]``), "the Webers", an ordinary word
 
 A near-miss needs evidence. Another word of the same written form (the name or an alias)
-beside it allows one edit (two from 8 letters), any letter; so does a near-miss of another
+beside it allows one edit (two from 8 letters, or two letters swapped apart from 5:
+"Panajem Paser" for Penajam Paser), any letter; so does a near-miss of another
 word of that form beside it (both words misspelled); but not a common word of the
 language written in lower case ("grand prix pertama" beside Pertamina Grand Prix), made
 from the name's word by an ending ("Asian" beside a word of Team Asia), or standing for a
@@ -48,6 +49,7 @@ from factaudit.reading.lexicon.edits import (
     TOKEN,
     allowed_edits,
     context_edits,
+    is_swap,
     is_transposition,
 )
 from factaudit.reading.lexicon.frequency import best_zipf
@@ -99,6 +101,9 @@ class Evidence:
     other_name: bool = False  # beside a capitalised word of no entity that is no common word
 
 
+SWAP_LETTERS = 5  # from this length two letters swapped apart beside the name are a typo
+
+
 def name_decision(found: str, candidate: str, target: str, distance: int,
                   ev: Evidence) -> str | None:
     """Why ``found`` (folded: ``candidate``) is a typo of the name word ``target``, or None
@@ -111,7 +116,9 @@ def name_decision(found: str, candidate: str, target: str, distance: int,
     if candidate == target + "s":
         return None  # plural or genitive ("the Webers")
     if ev.context or ev.near_context:
-        if distance > context_edits(length) or (found.isupper() and len(found) < 4):
+        swapped = length >= SWAP_LETTERS and is_swap(candidate, target)
+        if (distance > context_edits(length) and not swapped) or (
+                found.isupper() and len(found) < 4):
             return None
         if ev.common and (found[:1].islower() or candidate.startswith(target)
                           or ev.word_target):

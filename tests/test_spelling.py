@@ -10,6 +10,7 @@ import yaml
 from factaudit_checks.term_misspelling import SUFFIXES
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
+from rapidfuzz.distance import OSA
 
 from factaudit.inputs.claims import claimset_from_text
 from factaudit.inputs.config import Config
@@ -577,3 +578,15 @@ def test_property_both_words_of_a_name_misspelled_are_reported(first, last, k1, 
         mp.setenv(hunspell.DISABLE_ENV, "off")
         found = typos(audit(claims, f"Yesterday {e1} {e2} said so."))
     assert [(f.found, f.expected) for f in found] == [(e1, first), (e2, last)]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="abcdefghij", min_size=2, max_size=12), st.data())
+def test_two_letters_swapped_anywhere_is_a_swap_and_at_most_two_edits(word, data):
+    i = data.draw(st.integers(0, len(word) - 2))
+    j = data.draw(st.integers(i + 1, len(word) - 1))
+    swapped = word[:i] + word[j] + word[i + 1:j] + word[i] + word[j + 1:]
+    assert edits.is_swap(swapped, word) == (word[i] != word[j])
+    if word[i] != word[j]:
+        assert OSA.distance(swapped, word) <= 2
+    assert not edits.is_swap(word, word) and not edits.is_swap(word + "x", word)

@@ -31,7 +31,8 @@ def allowed_edits(length: int) -> int:
 def context_edits(length: int) -> int:
     """Edits allowed when another word of the same name stands beside the word: one, and
     two from 8 letters (two letters swapped apart, "Wisibono" for "Wibisono", are two
-    edits), where the name's other word makes a coincidence unlikely."""
+    edits), where the name's other word makes a coincidence unlikely. (Two letters
+    swapped apart are allowed from 5 letters there: see ``is_swap``.)"""
     if length < 4:
         return 0
     return 1 if length < 8 else 2
@@ -43,6 +44,15 @@ def phrase_edits(length: int) -> int:
     if length < 3:
         return 0
     return 1 if length < 8 else 2
+
+
+def is_swap(a: str, b: str) -> bool:
+    """``a`` is ``b`` with two letters swapped, apart or not ("Panajem" for Penajam,
+    "Wisibono" for Wibisono): the same letters, two of them in each other's places."""
+    if len(a) != len(b) or a == b:
+        return False
+    diff = [i for i in range(len(a)) if a[i] != b[i]]
+    return len(diff) == 2 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
 
 
 def is_transposition(a: str, b: str) -> bool:
