@@ -17,7 +17,10 @@ Ministry; a surname that news makes frequent but no dictionary knows, "Pandjaita
 common word). A word alone must
 look like a misspelled name: one edit away (two from 12 letters), 5+ letters long, keeping its first
 letter (unless the name has 8+ letters), not beside a capitalised word that is no common
-word and no entity's word (the rest of another name: "Arfi Bambani" is not Bambang),
+word and no entity's word (the rest of another name: "Arfi Bambani" is not Bambang), and
+not a spelling that opens a full name of its own in its document (two capitalised words
+after it, none an entity's word or a near-miss of one: "Windi Cahya Untung" is not
+Windu, there or anywhere else in that document),
 capitalised and never written in lower case in the corpus (7+ letters when it
 opens a sentence and no dictionary can be asked), not a word or name that an installed
 Hunspell dictionary knows or that is common in a language of the corpus (wordfreq). A
@@ -257,6 +260,12 @@ def _decide(ctx: RuleContext, data: NearMisses) -> list[Typo]:
                          ordinary, weak, order)
         places.append((not beside[0], place.doc_id, place.start, place, beside))
     places.sort(key=lambda p: p[:3])
+    # a spelling that opens a full name of its own in a document ("Windi Cahya Untung":
+    # two capitalised words after it, no word of any entity) is another person's name
+    # there, wherever it stands in that document
+    another = {(p.doc_id, p.form) for p in data.places
+               if len(p.capitals_after) >= 2 and not any(
+                   w in every_word or w in by_candidate for w in p.capitals_after)}
     terms = {(t.doc_id, t.start) for t in term_typos(ctx)}  # a term's near-miss is its own
     confirmed: set[tuple[str, str]] = set()
     out: list[Typo] = []
@@ -282,7 +291,7 @@ def _decide(ctx: RuleContext, data: NearMisses) -> list[Typo]:
                               and asked.get(target) is not False,
                               other_gender=other_gender_form(candidate, target, gendered),
                               cut_off=place.cut_off,
-                              other_name=any(
+                              other_name=(place.doc_id, candidate) in another or any(
                                   w not in every_word and w not in by_candidate
                                   and best_zipf(w, languages) < COMMON
                                   for w in place.beside))

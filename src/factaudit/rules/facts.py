@@ -156,6 +156,9 @@ class Place:
     cut_off: bool = False  # the last word of a text that ends without punctuation
     beside: frozenset[str] = frozenset()  # folded capitalised words right beside it
     before: frozenset[str] = frozenset()  # the words of ``near`` that stand before it
+    # the capitalised words in a row right after it, up to three ("Windi Cahya Untung":
+    # a full name goes on)
+    capitals_after: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -317,7 +320,8 @@ def collect_near_misses(ctx: RuleContext) -> NearMisses:
                                              in_address(text, start, end),
                                              end >= tail,
                                              capitalised_beside(tokens, i),
-                                             frozenset(before)))
+                                             frozenset(before),
+                                             capitalised_after(tokens, i)))
             if f in unigram_terms and f not in s.known:
                 for (size, language), _ in s.groups.items():
                     if size == 1 and (not language or language == doc.language):
@@ -396,6 +400,26 @@ def capitalised_beside(tokens: DocTokens, i: int) -> frozenset[str]:
                                                              tokens.ends[first]])):
                 out.add(tokens.forms[j])
     return frozenset(out)
+
+
+CAPITALS_AFTER = 3  # capitalised words after a near-miss looked at
+
+
+def capitalised_after(tokens: DocTokens, i: int) -> tuple[str, ...]:
+    """The folded words written in title case in a row right after token ``i`` (only
+    spaces or one line break between, no full stop): the rest of a name it opens. None
+    after a word in capitals, whose neighbours in capitals say nothing ("MENTERI SUTRBISNO
+    MENEKANKAN BAHWA")."""
+    out: list[str] = []
+    if tokens.text[tokens.starts[i]:tokens.ends[i]].isupper():
+        return ()
+    for j in range(i + 1, min(len(tokens.starts), i + 1 + CAPITALS_AFTER)):
+        gap = tokens.text[tokens.ends[j - 1]:tokens.starts[j]]
+        word = tokens.text[tokens.starts[j]:tokens.ends[j]]
+        if not GAP.fullmatch(gap) or "." in gap or not word[:1].isupper() or word.isupper():
+            break
+        out.append(tokens.forms[j])
+    return tuple(out)
 
 
 def _near(memo: _Memo, forms: set[str], targets: list[str], known: set[str],
