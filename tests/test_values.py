@@ -606,6 +606,17 @@ def test_a_range_keeps_both_bounds_after_an_approximation_word(text, lang, expec
     assert pairs(text, lang) == expected
 
 
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("Setidaknya terdapat 426 orang tewas.", "id", "426..inf"),
+    ("At least there were 426 people dead.", "en", "426..inf"),
+    # a filler alone makes nothing approximate
+    ("Ada 426 orang tewas.", "id", "426"),
+])
+def test_a_filler_may_stand_between_an_approximation_word_and_its_number(text, lang,
+                                                                         expected):
+    assert pairs(text, lang) == [("quantity", expected)]
+
+
 @pytest.mark.parametrize(("expected", "written", "language", "agrees"), [
     ("96214691", "96 juta", "id", True),  # rounded to the last digit written
     ("58.59", "59", "en", True),

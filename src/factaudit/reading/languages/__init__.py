@@ -43,6 +43,7 @@ _KEYS = {
     "list_joiners", "demonstratives", "event_nouns", "statement_nouns", "repeat_words",
     "subset_qualifiers", "rank_nouns", "lower_ranks", "subject_pronouns", "remainder_words",
     "change_verbs", "verb_prefixes", "tally_verbs", "caption_markers",
+    "approximation_fillers",
 }
 
 
@@ -133,6 +134,8 @@ class LanguagePack:
     # in or right after a sentence, these make it a photo caption: its date is the day the
     # picture was taken ("… seen in Palu on Sep 29, 2018. (Photo: AP)")
     caption_markers: tuple[str, ...] = ()
+    # between a word of approximation and its number ("setidaknya terdapat 426 orang")
+    approximation_fillers: tuple[str, ...] = ()
     # a date after these and the speaker is the day it was said ("said", "kata")
     speech_verbs: tuple[str, ...] = ()
     # a clause opened by these states a condition, not a fact ("if", "jika")

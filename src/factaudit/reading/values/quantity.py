@@ -203,7 +203,11 @@ def _approx_pattern(pack: LanguagePack) -> re.Pattern[str] | None:
     if not groups:
         return None
     currency = "|".join(re.escape(c) for c in pack.currency_prefixes) or "(?!x)x"
-    return re.compile(rf"(?<![\w-])(?:{'|'.join(groups)})\s*(?:{currency})?\s*$", FLAGS)
+    # "Setidaknya terdapat 426 orang", "at least there were 426": a filler between
+    filler = rf"(?:\s+(?:{alt(pack.approximation_fillers)}))?" if pack.approximation_fillers \
+        else ""
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(groups)}){filler}\s*(?:{currency})?\s*$",
+                      FLAGS)
 
 
 @by_language
