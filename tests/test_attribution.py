@@ -260,6 +260,18 @@ def test_a_link_to_another_article_is_no_dateline():
     assert document("Read Also: Quake in Banten\nThe launch went well.").dateline is None
 
 
+@pytest.mark.parametrize(("text", "language", "date"), [
+    ("tajukonline.com – (2/1/2019) Peluncuran berjalan lancar.", "id", "2019-01-02"),
+    ("warta-kota.co.id - The launch went well.", "en", None),
+])
+def test_a_sites_address_and_a_dash_open_a_dateline(text, language, date):
+    doc = document(text, language, published=None)
+    assert doc.dateline is not None and doc.text[slice(*doc.dateline)].startswith(
+        text.split()[0])
+    assert doc.published == date
+    assert got(LAUNCH_DATE, text, language, published=None) == []
+
+
 def test_a_site_name_and_a_bar_before_the_place_make_a_dateline():
     doc = document("DARA | CIANJUR – Gempa berkekuatan 6,9 terasa kuat.", "id")
     assert doc.dateline is not None and doc.text[slice(*doc.dateline)].startswith("DARA")

@@ -81,7 +81,17 @@ def _first_lines(text: str) -> list[tuple[int, str]]:
 _SOURCE_TAG = re.compile(r"\([^()\n]{1,60}\)\s+(?=[A-Z])")
 
 
+# "tajukonline.com – (2/1/2019) Badan …": a site's address, a dash and, in brackets, the date
+_SITE = re.compile(rf"(?P<head>[a-z0-9][\w-]*(?:\.[a-z]{{2,}})+)[ \t]+{_DASH}[ \t]+"
+                   r"(?:\((?P<date>[^()\n]{4,40})\)[ \t]+)?(?=\S)")
+
+
 def _match(text: str, lead: int, line: str, language: str) -> Dateline | None:
+    site = _SITE.match(line)
+    if site is not None:
+        end = lead + site.end()
+        date = _date_in(site.group("date"), language) if site.group("date") else None
+        return Dateline(lead, end, date, text[lead:end])
     tag = _SOURCE_TAG.match(line)
     if tag is not None:
         found = _match(text, lead + tag.end(), line[tag.end():], language)
