@@ -1092,6 +1092,21 @@ def test_from_a_whole_in_another_clause_is_no_change():
     assert got(capital, text, "id") == ["56159"]
 
 
+BUDGET = claims(claim("budget", "quantity", {"en": ["budget of"]}, 48_800_000_000_000,
+                      unit="IDR", when="2025..2029"))
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    # one year of the claim's period: a part of its amount
+    ("The ministry set a budget of Rp 15 trillion for the capital in 2025.", []),
+    # the whole period, or no year at all: the claim's
+    ("The ministry set a budget of Rp 48.8 trillion for 2025-2029.", ["48800000000000"]),
+    ("The ministry set a budget of Rp 48.8 trillion.", ["48800000000000"]),
+])
+def test_an_amount_for_one_year_of_the_claims_period_is_a_part(text, found):
+    assert got(BUDGET, text, published="2025-03-01") == found
+
+
 # ============================================================================== categories
 
 WINNER = claims(claim(

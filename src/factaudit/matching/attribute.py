@@ -1185,7 +1185,8 @@ class _SentenceWork:
             if why is not None:
                 return "other-occasion", why
         elif claim.occasion is not None:
-            why = self._other_item_year(claim.occasion, v)
+            why = self._other_item_year(claim.occasion, v,
+                                        part_of_span=claim.type == "quantity")
             if why is not None:
                 return "other-occasion", why
         if claim.window is not None:
@@ -1195,7 +1196,8 @@ class _SentenceWork:
                                          f"the claim's window ({claim.window})")
         return None
 
-    def _other_item_year(self, occasion: tuple[int, int], v: Value) -> str | None:
+    def _other_item_year(self, occasion: tuple[int, int], v: Value,
+                         part_of_span: bool = False) -> str | None:
         """Why a value is of another year than the claim's ``when``, though the sentence
         writes that year too: the years its own clause writes ("2.897 ekor pada tahun
         2018, …, 3.303 ekor pada tahun 2021"), or those of a clause right before it that
@@ -1208,6 +1210,13 @@ class _SentenceWork:
             a, b = self.sentence.segment(lo - 1)
             if bisect_left(self._undated, b) == bisect_left(self._undated, a):
                 years = self._years_between(a, b)  # an opening clause of years only
+        if part_of_span and years and occasion[1] > occasion[0] and all(
+                y0 == y1 and occasion[0] <= y0 <= occasion[1] for y0, y1 in years):
+            # an amount of one year of the claim's period ("Rp 15 trillion for Nusantara
+            # in 2025" for 2025..2029): a part of the period's, not its whole
+            return (f"its own clause is dated {', '.join(sorted({str(y) for y, _ in years}))}"
+                    f", one year of {occasion[0]}..{occasion[1]} (when): a part of the "
+                    "period")
         if not years or any(y0 <= occasion[1] and occasion[0] <= y1 for y0, y1 in years):
             return None
         shown = ", ".join(sorted({str(y0) if y0 == y1 else f"{y0}..{y1}"
