@@ -49,7 +49,7 @@ from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field, replace
-from functools import cache, lru_cache
+from functools import lru_cache
 
 from factaudit.inputs.claims import Claim, ClaimSet
 from factaudit.matching.clauses import (
@@ -64,6 +64,7 @@ from factaudit.matching.clauses import (
     life_marker,
     lower_ranks,
     negation_before,
+    offset_pattern,
     pack_pattern,
     partitive,
     planned,
@@ -108,22 +109,6 @@ _NAME_END = re.compile(r"(?:[A-Z][\w&'-]*\s+){0,4}[A-Z][\w&'-]*\s+$")
 _NAME_START = re.compile(r"\s+(?:[A-Z][\w&'-]*\s+){0,4}[A-Z][\w&'-]*")
 UNIT_REACH = 7  # words that may stand between a number and its unit ("12 eight-car trains")
 _GLOSS_AFTER = re.compile(r"\s*\([^()]{1,12}\)")  # "(km)", "(43 mi)" after a unit
-@by_language
-@cache
-def _offset_pattern(language: str) -> re.Pattern[str] | None:
-    """An offset word that is no period word, right before a value (its weekday may stand
-    between: "menjelang Sabtu, 17 Agustus")."""
-    pack = get_pack(language)
-    period = {fold_phrase(w) for w in (*pack.open_period_prefixes, *pack.period_joiners,
-                                       *pack.period_prefixes)}
-    words = [w for w in pack.offset_words if fold_phrase(w) not in period]
-    if not words:
-        return None
-    alternatives = "|".join(r"\s+".join(map(re.escape, w.split()))
-                            for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])({alternatives})\s+(?:[^\W\d_]+,?\s+)?$", re.IGNORECASE)
-
-
 PLACE_CHARS = 80  # of a place named between a cue and its date ("di Palu, Sulawesi Tengah")
 NOUN_PHRASE_WORDS = 4  # how many words after a number may name what it counts
 DEMONSTRATIVE_REACH = 4  # words of the noun phrase before "tersebut" looked at
@@ -367,6 +352,8 @@ class _SentenceWork:
         self._canonical: dict[tuple[int, int], str] | None = None  # value span → canonical
         self._own_index: dict[str, tuple[list[int], list[int]]] = {}  # claim → cue starts, ends
         self._caption: list[str | None] = []  # the sentence's caption marker, once asked
+        # (claim, value span) → the claim's unit after the value
+        self._units: dict[tuple[str, int, int], tuple[int, int, list[str]] | None] = {}
 
     # ------------------------------------------------------------------ steps
     def run(self, hits: list[Hit]) -> None:
@@ -1018,6 +1005,14 @@ class _SentenceWork:
         return any(s <= lo and hi <= e for s, e in own[max(0, k - 3):k])
 
     def _unit_end(self, claim: Claim, v: Value) -> tuple[int, int, list[str]] | None:
+        """The claim's unit word after the value (memoised: refusals, list parts and
+        distances all ask). See ``_find_unit_end``."""
+        key = (claim.id, v.start, v.end)
+        if key not in self._units:
+            self._units[key] = self._find_unit_end(claim, v)
+        return self._units[key]
+
+    def _find_unit_end(self, claim: Claim, v: Value) -> tuple[int, int, list[str]] | None:
         """The claim's unit word after the value ("26 kg", "lima mesinnya", "12 eight-car
         CR400AF trains"), matched in any inflection, within the noun phrase the number
         heads: (its start, its end, the plain lower-case words before it, which narrow
@@ -1302,7 +1297,7 @@ class _SentenceWork:
         2019", "the rehearsal ahead of 1 March"): the date the event is reckoned from. Not
         the words of a period ("since", "until", "sejak", "hingga"), whose date is the
         value's bound."""
-        pattern = _offset_pattern(self.language)
+        pattern = offset_pattern(self.language)
         if pattern is None:
             return None
         m = pattern.search(self.text, max(self.span[0], v.start - 24), v.start)

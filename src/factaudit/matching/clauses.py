@@ -907,6 +907,21 @@ def said_on(text: str, sentence: Sentence, value: tuple[int, int], cue: tuple[in
     return verb.group(0) if len(lower) <= SPEECH_TAIL_WORDS else None
 
 
+@by_language
+@cache
+def offset_pattern(language: str) -> re.Pattern[str] | None:
+    """An offset word that is no period word, right before a value (its weekday may stand
+    between: "menjelang Sabtu, 17 Agustus"); group 1 is the word."""
+    pack = get_pack(language)
+    period = {fold_phrase(w) for w in (*pack.open_period_prefixes, *pack.period_joiners,
+                                       *pack.period_prefixes)}
+    words = tuple(w for w in pack.offset_words if fold_phrase(w) not in period)
+    if not words:
+        return None
+    return re.compile(rf"(?<![\w-])({_phrases(words)})\s+(?:[^\W\d_]+,?\s+)?$",
+                      re.IGNORECASE)
+
+
 SPEAKER_WORDS = 4  # words of a speaker's name (and title) before the speech verb
 OPENING_CHARS = 40  # characters around the date of an opening clause ("Pada Sabtu … lalu,")
 
@@ -925,15 +940,24 @@ def said_after(text: str, sentence: Sentence, value: tuple[int, int]
         return None  # no short opening clause (and a long sentence stays linear)
     if len(WORD.findall(text, lo, value[0])) > 2 or len(WORD.findall(text, value[1], hi)) > 2:
         return None
-    pattern = pack_pattern(sentence.language, "speech_verbs",
-                           r"(?<![\w-])(?:{w})(?:nya)?(?![\w-])")
+    pattern = _speaker_pattern(sentence.language)
     if pattern is None:
         return None
-    m = re.match(rf",\s+((?:[^\W\d_][\w.'-]*\s+){{1,{SPEAKER_WORDS}}}?)"
-                 rf"({pattern.pattern})", text[hi:min(sentence.end, hi + 120)])
+    m = pattern.match(text, hi, min(sentence.end, hi + 120))
     if m is None or not m.group(1)[:1].isupper():
         return None
-    return m.group(2), hi + m.start(2)
+    return m.group(2), m.start(2)
+
+
+@by_language
+@cache
+def _speaker_pattern(language: str) -> re.Pattern[str] | None:
+    """A comma, a speaker of a few words and a speech verb: ", Sutopo mengatakan"."""
+    verbs = pack_pattern(language, "speech_verbs", r"(?<![\w-])(?:{w})(?:nya)?(?![\w-])")
+    if verbs is None:
+        return None
+    return re.compile(rf",\s+((?:[^\W\d_][\w.'-]*\s+){{1,{SPEAKER_WORDS}}}?)"
+                      rf"({verbs.pattern})")  # the verbs as written, as the pack has them
 
 
 STATEMENT_TOPIC_WORDS = 3  # words between a statement noun and the cue that is its topic
