@@ -151,3 +151,11 @@ def test_property_a_shape_read_in_windows_is_the_shape_of_the_whole_text(words, 
 def test_paragraphs_are_blocks_between_blank_lines():
     assert shape("\n\n one\n two \n\n\n three \n\n", "en").paragraphs == 2
     assert shape("   \n\n ", "en").paragraphs == 0
+
+
+def test_the_sketch_module_and_the_comparisons_agree_on_the_number_of_bins():
+    from factaudit.matching import copies, minhash
+
+    assert copies.HASHES == minhash.HASHES
+    sketch, words = minhash.sketch("one two three four five six seven eight", 3)
+    assert words == 8 and len(sketch) == copies.HASHES * copies.WIDTH

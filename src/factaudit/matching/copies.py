@@ -14,18 +14,15 @@ share runs of three, or that share facts.
 from __future__ import annotations
 
 import re
-import zlib
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from itertools import islice
 
-import numpy as np
-
 from factaudit.matching.passages import values_where
 from factaudit.model import Document, DocumentInfo, SourcePair
-from factaudit.reading.text import WINDOW, content_end, windows
+from factaudit.reading.text import WINDOW, content_end
 
 MIN_SHARED = 4  # shared facts before two documents are compared (without their shapes)
 MIN_JACCARD = 0.6
@@ -33,15 +30,8 @@ MIN_TEXT_OVERLAP = 0.3  # estimated share of five-word passages for a same-langu
 TRANSLATION_ORDER = 0.8  # share of the anchors a translation writes in the same order
 MIN_ANCHORS = 6  # numbers and names a document needs for its anchors to say anything
 MAX_ANCHORS = 400
-SHINGLE = 5
-HASHES = 64  # bins of a one-permutation MinHash sketch
+HASHES = 64  # bins of a one-permutation MinHash sketch (minhash.HASHES)
 BANDS = 32  # locality-sensitive hashing: 32 bands of 2 bins find pairs sharing ~30 %
-_MIX = np.uint64(0x9E3779B97F4A7C15)  # spreads the bits of a passage's hash
-_POWERS = np.array([0x100000001B3 ** k % (1 << 64) for k in range(SHINGLE)][::-1],
-                   dtype=np.uint64)
-_LOW = np.uint64((1 << 58) - 1)  # the top 6 bits choose the bin, the rest is the value
-_EMPTY = np.uint64((1 << 64) - 1)
-_WORD = re.compile(r"\w+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,20 +61,12 @@ def shape(text: str, language: str, names: Iterable[tuple[int, str]] = (),
     anchors = sorted([(m.start(), anchor_number(m.group(0))) for m in numbers]
                      + [(start, f"@{name}") for start, name in islice(names, MAX_ANCHORS)])
     kept = tuple(a for _, a in anchors)[:MAX_ANCHORS]
-    bins = np.full(HASHES, _EMPTY, dtype=np.uint64)
-    length = 0
-    carried = np.zeros(0, dtype=np.uint64)  # the last words of the previous window
-    for lo, hi in windows(text, window):
-        words = _WORD.findall(text[lo:hi].lower())
-        length += len(words)
-        hashed = np.concatenate([carried, np.fromiter(
-            (zlib.crc32(w.encode("utf-8", "surrogatepass")) for w in words),
-            dtype=np.uint64, count=len(words))])
-        _fill(bins, hashed)
-        carried = hashed[-(SHINGLE - 1):]
-    if length < SHINGLE:
-        return Shape(language, length, _paragraphs(text), "", kept)
-    return Shape(language, length, _paragraphs(text), _dense(bins), kept)
+    # numpy is imported here, not with this module: a run whose documents are all cached
+    # compares sketches as strings and never needs it
+    from factaudit.matching import minhash
+
+    sketch, length = minhash.sketch(text, window)
+    return Shape(language, length, _paragraphs(text), sketch, kept)
 
 
 def _paragraphs(text: str) -> int:
@@ -98,33 +80,6 @@ def _paragraphs(text: str) -> int:
 
 
 _BLANK_LINES = re.compile(r"\n\s*\n")
-
-
-def _fill(bins: np.ndarray, hashed: np.ndarray) -> None:
-    """One-permutation MinHash of the five-word passages of ``hashed`` word hashes (CRC-32,
-    the same in every process): a passage's hash combines its five words' in compiled code,
-    its top bits choose one of HASHES bins and each bin keeps its smallest value."""
-    n = len(hashed) - SHINGLE + 1
-    if n <= 0:
-        return
-    passages = np.zeros(n, dtype=np.uint64)
-    with np.errstate(over="ignore"):  # arithmetic modulo 2**64 is the point
-        for k in range(SHINGLE):
-            passages += hashed[k:k + n] * _POWERS[k]
-        passages *= _MIX
-    np.minimum.at(bins, (passages >> np.uint64(58)).astype(np.intp), passages & _LOW)
-
-
-def _dense(bins: np.ndarray) -> str:
-    """The sketch: an empty bin borrows the next full one's value, marked by how far it is,
-    so that bins stay aligned for banding; packed as HASHES × 8 characters."""
-    out = [int(x) for x in bins]
-    full = [i for i, x in enumerate(out) if x != int(_EMPTY)]
-    for i, x in enumerate(out):
-        if x == int(_EMPTY):
-            j = next((k for k in full if k > i), full[0])
-            out[i] = (int(bins[j]) + ((j - i) % HASHES << 58)) % (1 << 64)
-    return np.array(out, dtype=">u8").tobytes().decode("latin-1")
 
 
 WIDTH = 8  # characters of one hash in a sketch
