@@ -4,6 +4,7 @@ Counted from the document's publication year:
 Bad:  "three years ago, in 2017" in an article of 2021 (2021 − 3 = 2018)
 Bad:  "a partner since 1996, and in the past 20 years …" in 2021 (2021 − 1996 = 25)
 Good: "three years ago, in 2018" in 2021; "sejak tahun 1996 … 25 tahun" in 2021
+Good: "floods in 2007 and five years ago" (two times joined by "and", not one)
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ def check(ctx: RuleContext) -> Iterator[Report]:
     if selector is None or not near or not _YEAR.search(doc.text):
         return
     ago = words_pattern(tuple(pack.past_markers))
+    joiners = words_pattern(tuple(pack.list_joiners))
     for _, values in values_around(doc, selector, near):
         durations = [v for v in values if v.kind == "duration"]
         # years as written ("in 2019"), not those computed from the publication date
@@ -43,8 +45,9 @@ def check(ctx: RuleContext) -> Iterator[Report]:
             if anchor is None:
                 continue
             year = int(anchor.canonical[:4])
-            if anchor.kind == "year" and not is_ago:
-                continue  # "25 years … in 2018" need not be arithmetic; "ago" makes it so
+            if anchor.kind == "year" and (not is_ago or _joined(doc.text, d, anchor, joiners)):
+                continue  # "25 years … in 2018" need not be arithmetic; "ago" makes it so,
+                # unless joined by "and" ("floods in 2007 and five years ago": two times)
             # "the 19-year wait since 2002 ended last year": counted to the year written
             end, until = published.year, "publication"
             if not is_ago:
@@ -78,6 +81,12 @@ def _selector(lang: str) -> re.Pattern | None:
     numbers = "|".join(w if w == r"\d+" else re.escape(w) for w in words)
     units = "|".join(re.escape(u) for u in pack.duration_units)
     return re.compile(rf"\b(?:{numbers})\s+(?:{units})\b", re.IGNORECASE)
+
+
+def _joined(text: str, d, anchor, joiners: re.Pattern | None) -> bool:
+    """Whether a list joiner ("and", "dan") stands between the duration and the year."""
+    lo, hi = (anchor.end, d.start) if anchor.end <= d.start else (d.end, anchor.start)
+    return joiners is not None and joiners.search(text, lo, hi) is not None
 
 
 def _nearest(d, anchors, text):

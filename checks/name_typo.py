@@ -102,6 +102,7 @@ class Evidence:
     other_gender: bool = False  # the other gender's form by the packs' gendered endings
     cut_off: bool = False  # the last word of a text that ends without punctuation
     other_name: bool = False  # beside a capitalised word of no entity that is no common word
+    spelled_out: bool = False  # an acronym its document spells out as other words
 
 
 SWAP_LETTERS = 5  # from this length two letters swapped apart beside the name are a typo
@@ -172,9 +173,12 @@ def acronym_decision(found: str, candidate: str, target: str, distance: int, ev:
                      ) -> str | None:
     """An acronym misspelled ("ASAEN" for ASEAN, "KPPK" for KPK): written in capitals, two
     letters swapped, a letter doubled, or from five letters any one edit; never a word a
-    dictionary knows or a common one (another acronym)."""
-    if not found.isupper() or distance != 1 or ev.in_dictionary or ev.common:
-        return None
+    dictionary knows or a common one, nor one its document spells out (another
+    acronym)."""
+    if (not found.isupper() or distance != 1 or ev.in_dictionary or ev.common
+            or ev.spelled_out):
+        return None  # (spelled out: "Gerakan Angkatan Muda Kristen Indonesia (GAMKI)"
+        # names another body than GAPKI)
     if is_transposition(candidate, target) and len(target) >= 4:
         return "an acronym with two letters swapped"
     if _doubled(candidate, target):
@@ -266,6 +270,8 @@ def _decide(ctx: RuleContext, data: NearMisses) -> list[Typo]:
     another = {(p.doc_id, p.form) for p in data.places
                if len(p.capitals_after) >= 2 and not any(
                    w in every_word or w in by_candidate for w in p.capitals_after)}
+    # an acronym the document spells out as other words names another body there
+    spelled = {(p.doc_id, p.form) for p in data.places if p.spelled_out}
     terms = {(t.doc_id, t.start) for t in term_typos(ctx)}  # a term's near-miss is its own
     confirmed: set[tuple[str, str]] = set()
     out: list[Typo] = []
@@ -291,6 +297,7 @@ def _decide(ctx: RuleContext, data: NearMisses) -> list[Typo]:
                               and asked.get(target) is not False,
                               other_gender=other_gender_form(candidate, target, gendered),
                               cut_off=place.cut_off,
+                              spelled_out=(place.doc_id, candidate) in spelled,
                               other_name=(place.doc_id, candidate) in another or any(
                                   w not in every_word and w not in by_candidate
                                   and best_zipf(w, languages) < COMMON

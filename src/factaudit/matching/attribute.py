@@ -57,6 +57,7 @@ from factaudit.matching.clauses import (
     Word,
     analyse,
     as_of_word,
+    breakdown_entry,
     caption,
     compared,
     count_lists,
@@ -861,6 +862,12 @@ class _SentenceWork:
                 return "counts-other", modifier
         if partitive(self.text, v.end, self.language):
             return "part-of", "counts a part of a whole (\"two of the …\")"
+        entry = breakdown_entry(self.text, v.start, self.language)
+        if entry is not None:  # unless the label holds the claim's cue ("Korban jiwa: 67")
+            own, _ = self._own_cues(claim.id)
+            if not any(entry[0] <= c < entry[1] for c in own):
+                return "part-of", (f"an entry of a breakdown "
+                                   f"({self.text[entry[0]:entry[1]]!r}: …)")
         rest = remainder(self.text, self.sentence, (v.start, v.end), unit_end)
         if rest is not None:
             return "remainder", f"what is left of a count ({rest!r}), not the whole"

@@ -1160,6 +1160,35 @@ def subject_pronoun(text: str, sentence: Sentence, cue_start: int,
     return word_before(text, sentence, cue_start, values, "subject_pronouns", reach=4)
 
 
+BREAKDOWN_LABEL_WORDS = 6  # words of a label before its colon
+_LABEL_LINE = re.compile(r"[ \t]*(?:(?:\d{1,2}[.)]|[-*•–])[ \t]*)?"
+                         r"(?P<label>[^\W\d_][^\n:.;!?]{0,80}?)[ \t]*:[ \t]*")
+
+
+def breakdown_entry(text: str, value_start: int, language: str) -> tuple[int, int] | None:
+    """The label of the line the value opens after a colon — "3. Jakarta Barat: 10.586
+    pengungsi", "- Sulawesi: 120" — when it is an entry of a breakdown: a label of a few
+    words at the start of its line (after a list number or bullet), the value the first
+    thing after its colon but for a word or two ("Rp", "sekitar"), and no total word in
+    the label. The caller asks whether the claim's cue is in it. (start, end) or None."""
+    line = text.rfind("\n", max(0, value_start - 160), value_start) + 1
+    if line == 0 and value_start > 160:
+        return None
+    m = _LABEL_LINE.match(text, line, value_start)
+    if m is None:
+        return None
+    between = text[m.end():value_start].split()
+    if len(between) > 2 or any(any(c.isdigit() for c in w) for w in between):
+        return None
+    label = m.group("label")
+    if len(label.split()) > BREAKDOWN_LABEL_WORDS:
+        return None
+    total = pack_pattern(language, "total_words", r"(?<![\w-])(?:{w})(?![\w-])")
+    if total is not None and total.search(label):
+        return None
+    return m.start("label"), m.end("label")
+
+
 REMAINDER_WORDS = 2  # words between a count (or its unit) and the word that makes it a rest
 
 

@@ -39,19 +39,20 @@ from factaudit.reading.lexicon.hunspell import dictionary_words
 from factaudit.reading.lexicon.scripts import is_mixed_script
 from factaudit.reading.lexicon.tokens import (
     ASCII_TOKEN,
-    GAP,
     DocTokens,
     grams_one_word_off,
     in_address,
     is_initial,
+    joins,
     neighbours_by_side,
     occurrence_pattern,
     passage_tokens,
     sentence_initial,
+    spelled_out,
     tokens_around,
     touches_invisible,
 )
-from factaudit.reading.text import content_end, fold_phrase, windows
+from factaudit.reading.text import content_end, fold_phrase, is_hard_wrapped, windows
 from factaudit.rules.api import Fact, Report, RuleContext, Verdict
 
 # ================================================================ what the claims declare
@@ -159,6 +160,8 @@ class Place:
     # the capitalised words in a row right after it, up to three ("Windi Cahya Untung":
     # a full name goes on)
     capitals_after: tuple[str, ...] = ()
+    # an acronym the document spells out beside it ("Gerakan … Indonesia (GAMKI)")
+    spelled_out: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -301,8 +304,10 @@ def collect_near_misses(ctx: RuleContext) -> NearMisses:
         located = {w: f for w, f in written.items()
                    if f in unigram_terms or not w[:1].islower()
                    or not _common(s, f, doc.language)}
-        for start, end, word, tokens, i in (_occurrences(doc.id, doc.language, text,
-                                                         located, s.fold) if located else ()):
+        # judged on the first lines: a very long text is never split whole
+        wrapped = bool(located) and is_hard_wrapped(text[:WRAP_SAMPLE])
+        for start, end, word, tokens, i in (_occurrences(doc.id, doc.language, text, located,
+                                                         s.fold, wrapped) if located else ()):
             f = written[word]
             invisible = touches_invisible(tokens, i, i)
             if f in names:
@@ -321,7 +326,8 @@ def collect_near_misses(ctx: RuleContext) -> NearMisses:
                                              end >= tail,
                                              capitalised_beside(tokens, i),
                                              frozenset(before),
-                                             capitalised_after(tokens, i)))
+                                             capitalised_after(tokens, i),
+                                             word.isupper() and spelled_out(text, start, end)))
             if f in unigram_terms and f not in s.known:
                 for (size, language), _ in s.groups.items():
                     if size == 1 and (not language or language == doc.language):
@@ -371,13 +377,17 @@ def _common(s: _Setup, form: str, language: str) -> bool:
     return answer
 
 
+WRAP_SAMPLE = 20_000  # characters of a text read to tell whether it is hard-wrapped
+
+
 def _occurrences(doc_id: str, language: str, text: str, written: dict[str, str],
-                 fold_memo: dict[str, str]) -> Iterator[tuple[int, int, str, DocTokens, int]]:
+                 fold_memo: dict[str, str], wrapped: bool = True
+                 ) -> Iterator[tuple[int, int, str, DocTokens, int]]:
     """(start, end, word, tokens, i) of each occurrence of the ``written`` words, with the
     tokens of the passage around it (enough to see the words beside it) and its index."""
     for m in occurrence_pattern(written).finditer(text):
         lo, hi = max(0, m.start() - 120), min(len(text), m.end() + 120)
-        tokens = passage_tokens(doc_id, language, text, [(lo, hi)], fold_memo)
+        tokens = passage_tokens(doc_id, language, text, [(lo, hi)], fold_memo, wrapped)
         i = next((k for k, start in enumerate(tokens.starts) if start == m.start()), -1)
         if i < 0 or tokens.ends[i] != m.end():
             continue  # part of a longer token
@@ -395,7 +405,7 @@ def capitalised_beside(tokens: DocTokens, i: int) -> frozenset[str]:
                       else (tokens.ends[i], tokens.starts[j]))
             gap = tokens.text[lo:hi]
             first = min(i, j)  # a full stop between ends a sentence, unless after an initial
-            if GAP.fullmatch(gap) and tokens.text[tokens.starts[j]].isupper() and (
+            if joins(tokens, lo, hi) and tokens.text[tokens.starts[j]].isupper() and (
                     "." not in gap or is_initial(tokens.text[tokens.starts[first]:
                                                              tokens.ends[first]])):
                 out.add(tokens.forms[j])
@@ -416,7 +426,8 @@ def capitalised_after(tokens: DocTokens, i: int) -> tuple[str, ...]:
     for j in range(i + 1, min(len(tokens.starts), i + 1 + CAPITALS_AFTER)):
         gap = tokens.text[tokens.ends[j - 1]:tokens.starts[j]]
         word = tokens.text[tokens.starts[j]:tokens.ends[j]]
-        if not GAP.fullmatch(gap) or "." in gap or not word[:1].isupper() or word.isupper():
+        if (not joins(tokens, tokens.ends[j - 1], tokens.starts[j]) or "." in gap
+                or not word[:1].isupper() or word.isupper()):
             break
         out.append(tokens.forms[j])
     return tuple(out)

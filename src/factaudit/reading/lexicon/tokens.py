@@ -7,6 +7,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cache
 
 from factaudit.reading.lexicon.edits import TOKEN
 from factaudit.reading.lexicon.scripts import INVISIBLE
@@ -24,6 +25,9 @@ class DocTokens:
     starts: list[int]
     ends: list[int]
     forms: list[str]  # folded
+    # the text breaks lines inside paragraphs (print and PDF copies): a name may run over
+    # a line break; elsewhere a line break ends a heading or a paragraph, and a name
+    wrapped: bool = True
 
 
 @dataclass
@@ -131,8 +135,9 @@ def occurrence_pattern(words: Iterable[str]) -> re.Pattern[str]:
 
 
 def passage_tokens(doc_id: str, language: str, text: str, spans: Iterable[tuple[int, int]],
-                   fold_cache: dict[str, str]) -> DocTokens:
-    """The tokens of ``text`` in each of ``spans`` (in order, not overlapping), folded."""
+                   fold_cache: dict[str, str], wrapped: bool = True) -> DocTokens:
+    """The tokens of ``text`` in each of ``spans`` (in order, not overlapping), folded;
+    ``wrapped``: whether the text is hard-wrapped (DocTokens.wrapped)."""
     starts: list[int] = []
     ends: list[int] = []
     forms: list[str] = []
@@ -145,7 +150,7 @@ def passage_tokens(doc_id: str, language: str, text: str, spans: Iterable[tuple[
             starts.append(m.start())
             ends.append(m.end())
             forms.append(folded)
-    return DocTokens(doc_id, language, text, starts, ends, forms)
+    return DocTokens(doc_id, language, text, starts, ends, forms, wrapped)
 
 
 def tokens_around(doc_id: str, language: str, text: str, words: set[str],
@@ -199,6 +204,36 @@ def is_initial(word: str) -> bool:
 GAP = re.compile(r"[ \t\u00a0]*\.?[ \t\u00a0]*\n?[ \t\u00a0]*")
 
 
+def joins(doc: DocTokens, lo: int, hi: int) -> bool:
+    """Whether two words with ``doc.text[lo:hi]`` between can stand in one name: only
+    spaces, an initial's full stop or one line break — but not a line break beside a
+    heading in a text whose lines are paragraphs ("…Begini Reaksi Mendag⏎Indasari
+    disebutkan…": a heading, then a sentence)."""
+    gap = doc.text[lo:hi]
+    if GAP.fullmatch(gap) is None:
+        return False
+    if doc.wrapped or "\n" not in gap:
+        return True
+    text = doc.text
+    before = text[text.rfind("\n", max(0, lo - HEADING_REACH), lo) + 1:lo]
+    stop = text.find("\n", hi, hi + HEADING_REACH)
+    after = text[hi:stop if stop >= 0 else hi + HEADING_REACH]
+    return not (_heading(before) or _heading(after))
+
+
+HEADING_REACH = 300  # characters of a line looked at
+
+
+def _heading(line: str) -> bool:
+    """A line in title case: three or more words of four letters or more, most of them
+    capitalised."""
+    words = [w for w in _LINE_WORD.findall(line) if len(w) >= 4]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.75 * len(words)
+
+
+_LINE_WORD = re.compile(r"[^\W\d_]+")
+
+
 def neighbours_by_side(doc: DocTokens, i: int, reach: int = 3
                        ) -> tuple[list[str], list[str]]:
     """Folded words beside token ``i`` in the same name, those before it and those after
@@ -217,7 +252,7 @@ def _side(doc: DocTokens, i: int, step: int, reach: int) -> list[str]:
             break
         lo, hi = (doc.ends[j], doc.starts[k]) if step < 0 else (doc.ends[k], doc.starts[j])
         gap = doc.text[lo:hi]
-        if not GAP.fullmatch(gap):
+        if not joins(doc, lo, hi):
             break
         if "." in gap and not is_initial(doc.text[doc.starts[min(j, k)]:doc.ends[min(j, k)]]):
             break
@@ -262,3 +297,64 @@ def in_address(text: str, start: int, end: int) -> bool:
     if chunk[0] in "@#" or any(mark in chunk for mark in ("://", "www.", "@", "_", "/")):
         return True
     return _DOMAIN.fullmatch(chunk) is not None
+
+
+
+_SPELLED_WORD = re.compile(r"[^\W\d_][\w'’]*")
+SPELL_OUT_REACH = 160  # characters before or after an acronym read for its words
+MAX_ACRONYM = 12
+
+
+def spelled_out(text: str, start: int, end: int) -> bool:
+    """Whether the acronym ``text[start:end]`` stands in brackets right after the words it
+    abbreviates, or right before them in brackets: "Gerakan Angkatan Muda Kristen
+    Indonesia (GAMKI)", "GAPKI (Gabungan Pengusaha Kelapa Sawit Indonesia)". The document
+    then defines it: it names that body, whatever declared acronym it is a letter from.
+    The acronym must be the beginnings of the capitalised words, in order: their initials
+    or longer (Indonesian acronyms take syllables, "GAbungan"), some words passed over;
+    the words run from the bracket, and words in lower case ("of", "dan") do not count."""
+    acronym = text[start:end]
+    if not acronym.isupper() or not 2 <= len(acronym) <= MAX_ACRONYM:
+        return False
+    if text[max(0, start - 2):start].rstrip(" \t\u00a0").endswith("(") and text[
+            end:end + 1] == ")":
+        lo = text.rfind("(", max(0, start - 2), start)
+        words = _capitalised(text[max(0, lo - SPELL_OUT_REACH):lo])
+        # the words that end at the bracket, as few as can spell it
+        return any(_prefixes(acronym.lower(), words[k:], last=True)
+                   for k in range(len(words) - 1, max(-1, len(words) - 2 * len(acronym) - 2),
+                                  -1))
+    opened = re.match(r"[ \t\u00a0]*\(", text[end:end + 4])
+    if opened is None:
+        return False
+    inside = text[end + opened.end():end + SPELL_OUT_REACH].split(")", 1)[0]
+    return _prefixes(acronym.lower(), _capitalised(inside)[:2 * len(acronym) + 2], last=False)
+
+
+def _capitalised(text: str) -> list[str]:
+    return [w.lower() for w in _SPELLED_WORD.findall(text) if w[:1].isupper()]
+
+
+def _prefixes(letters: str, words: list[str], last: bool) -> bool:
+    """``letters`` = non-empty beginnings of some of ``words`` in order, the first word
+    used, and (``last``) the last one too."""
+    if not words or not letters or letters[0] != words[0][:1]:
+        return False
+
+    @cache
+    def fits(i: int, j: int) -> bool:  # letters[i:] from words[j:], words[j] used first
+        word = words[j]
+        for n in range(1, min(len(word), len(letters) - i) + 1):
+            if letters[i + n - 1] != word[n - 1]:
+                break
+            rest = i + n
+            if rest == len(letters):
+                if not last or j == len(words) - 1:
+                    return True
+                continue
+            if any(words[k][:1] == letters[rest] and fits(rest, k)
+                   for k in range(j + 1, len(words))):
+                return True
+        return False
+
+    return fits(0, 0)

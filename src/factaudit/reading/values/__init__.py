@@ -180,9 +180,17 @@ def slip(kind: str, expected: str, found: str) -> bool:
 def rounds_to(kind: str, expected: str, found: str, precision: float) -> bool:
     """Is ``found`` the expected number rounded to the last digit written ("96 juta",
     "59%", "840" for 96,214,691, 58.59 and 838), or cut there after three or more digits
-    ("24.9 percent" for 24.95)? Quantities only."""
-    if kind not in (ValueKind.QUANTITY, ValueKind.DURATION) or ".." in expected + found:
+    ("24.9 percent" for 24.95)? A range agrees when the expected number lies within its
+    bounds rounded so. Quantities only."""
+    if kind not in (ValueKind.QUANTITY, ValueKind.DURATION) or ".." in expected:
         return False
+    if ".." in found:  # "up to Rp 42.3 billion" for 42.33 billion: its bounds, as written
+        try:
+            e = float(expected)
+            lo, _, hi = found.partition("..")
+            return float(lo) - precision / 2 <= e < float(hi) + precision / 2
+        except ValueError:
+            return False
     try:
         e, f = float(expected), float(found)
     except ValueError:
