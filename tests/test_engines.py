@@ -46,6 +46,25 @@ def test_process_pool_gives_the_same_findings(example, monkeypatch):
     assert inline.findings and fingerprint(pooled) == fingerprint(inline)
 
 
+def test_the_tables_are_prepared_while_workers_read_and_only_then(example, monkeypatch):
+    monkeypatch.setattr(pipeline, "BATCH_BYTES", 4000)
+    started = []
+    monkeypatch.setattr(pipeline, "_preload_tables", lambda: started.append(True))
+    run(example, workers=1, cache=False)
+    assert started == []  # inline: a thread would only compete with the reading
+    run(example, workers=2, cache=False)
+    assert started == [True]  # once, after the first batch is back
+
+
+def test_preloading_imports_what_validation_needs():
+    import sys
+
+    from factaudit.rules import tables
+
+    tables.preload()
+    assert "pandera" in sys.modules and "pandas" in sys.modules
+
+
 def test_dask_local_cluster_gives_the_same_findings(example, monkeypatch):
     pytest.importorskip("dask.distributed")
     monkeypatch.setattr(pipeline, "BATCH_BYTES", 8000)

@@ -151,6 +151,24 @@ def test_quantities(text, lang, expected):
 
 
 @pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("a debt of US$3.7bn", "en", [("quantity", "3700000000")]),
+    ("a $5m fine", "en", [("quantity", "5000000")]),
+    ("costs $5M.", "en", [("quantity", "5000000")]),
+    ("a £40k salary", "en", [("quantity", "40000")]),
+    ("kerugian Rp 43,32 M", "id", [("quantity", "43320000000")]),  # M: miliar
+    ("PMN Rp1,5 T", "id", [("quantity", "1500000000000")]),  # T: triliun
+    ("gaji Rp 500 jt", "id", [("quantity", "500000000")]),
+    # without a currency before it the letter is no scale: metres, a code, nothing
+    ("sejauh 5 m dari", "id", [("quantity", "5")]),
+    ("a 5m drop", "en", [("quantity", "5")]),
+    ("the code 3.7bn", "en", []),
+    ("the 5 M tiles", "en", [("quantity", "5")]),
+])
+def test_scale_abbreviations_after_a_currency(text, lang, expected):
+    assert pairs(text, lang) == expected
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
     ("wilayah total adalah 1817 km²", "id", [("quantity", "1817")]),
     ("a park of 2000 ha", "en", [("quantity", "2000")]),
     ("at 1990 m² of floor", "en", [("quantity", "1990")]),

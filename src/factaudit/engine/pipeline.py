@@ -16,11 +16,13 @@ prints nothing: progress goes to a callback, warnings into the result.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import json
 import os
 import sys
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -138,10 +140,18 @@ def _audit(project: Project, plan: Plan, runner: Executor, store: Cache | None,
     # the whole run's identity, fed document by document (not a key kept per document)
     digest = _RunDigest(plan.key, today, project) if store is not None else None
     unreadable = 0
+    # while workers read the documents this process waits: it imports what the tables'
+    # validation needs meanwhile — once the first batch is back, when the pool's processes
+    # have all been forked (forking while a thread imports could leave a module
+    # half-imported in a child)
+    preload = validate and runner.name != "inline"
     for batch, (results, bad) in zip(_batches(sources), runner.map(_map_batch, state, (
             [(i, sources[i], keys.get(i)) for i in b] for b in _batches(sources))),
             strict=True):
         unreadable += bad
+        if preload:
+            preload = False
+            threading.Thread(target=_preload_tables, daemon=True).start()
         for i, (found, warnings, batch_problems, key, computed) in zip(batch, results,
                                                                         strict=True):
             notes += [w for w in warnings if w not in notes]
@@ -192,6 +202,13 @@ def _audit(project: Project, plan: Plan, runner: Executor, store: Cache | None,
                               result.verdicts, kept, result.source_pairs, result.stale,
                               result.document_count, result.rules))
     return result
+
+
+def _preload_tables() -> None:
+    from factaudit.rules.tables import preload
+
+    with contextlib.suppress(Exception):  # reduce imports them again and reports any error
+        preload()
 
 
 # ================================================================ the map step

@@ -121,6 +121,16 @@ def _plain(value: object) -> object:
     return value
 
 
+def preload() -> None:
+    """Imports pandas and pandera (about a second) and builds the schemas, so that the
+    main process can do it while worker processes read the documents."""
+    import pandas  # noqa: F401
+
+    documents_schema()
+    mentions_schema()
+    findings_schema()
+
+
 def validate_documents(documents: list[DocumentInfo]) -> None:
     rows = [_DocRow(d.id, d.path, d.language, d.published, d.title, d.url) for d in documents]
     _validate(rows, documents_schema(), list(_DocRow.__dataclass_fields__))

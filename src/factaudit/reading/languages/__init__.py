@@ -43,7 +43,7 @@ _KEYS = {
     "list_joiners", "demonstratives", "event_nouns", "statement_nouns", "repeat_words",
     "subset_qualifiers", "rank_nouns", "lower_ranks", "subject_pronouns", "remainder_words",
     "change_verbs", "verb_prefixes", "tally_verbs", "caption_markers",
-    "approximation_fillers", "total_words",
+    "approximation_fillers", "total_words", "currency_scales",
 }
 
 
@@ -55,6 +55,10 @@ class LanguagePack:
     group: str = ","
     date_order: str = "DMY"
     scales: dict[str, float] = field(default_factory=dict)
+    # right after an amount with a currency before it, glued or after a space, these
+    # abbreviate a scale: "$5m", "US$3.7bn", "Rp 43,32 M", "Rp1,5 T" (never without a
+    # currency, where "5 m" is five metres); matched as written (case matters)
+    currency_scales: dict[str, float] = field(default_factory=dict)
     numbers: dict[str, int] = field(default_factory=dict)
     period_joiners: tuple[str, ...] = ("-",)
     period_prefixes: tuple[str, ...] = ()
@@ -202,7 +206,8 @@ _SHAPES = {
     "name": "text", "decimal": "text", "group": "text", "date_order": "text",
     "inflection": "inflection", "modifiers_follow": "flag",
     "currencies": "groups", "approximations": "groups",
-    "scales": "number", "numbers": "integer", "relative_days": "integer",
+    "scales": "number", "currency_scales": "number",
+    "numbers": "integer", "relative_days": "integer",
     "relative_years": "integer", "relative_months": "integer", "ordinal_words": "integer",
     "period_between": "pairs", "gendered_endings": "pairs",
 }

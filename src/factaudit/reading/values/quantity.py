@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_right
+from collections.abc import Iterable
 from dataclasses import replace
 from functools import cache
 
@@ -37,8 +38,11 @@ def _pattern(pack: LanguagePack) -> re.Pattern[str]:
     # not glued to a word by a hyphen: "Chandrayaan-3", "COVID-19" are names
     before = "(?<![\\w.,:])(?<![^\\W\\d_]-)" + "".join(
         f"|(?<={re.escape(c)})" for c in pack.currency_prefixes)
-    # a unit written against the number ends it ("14.5km"); other letters make a code ("2A")
+    # a unit written against the number ends it ("14.5km"), and so does a currency's
+    # scale ("US$3.7bn", checked for its currency in find); other letters make a code ("2A")
     glued = rf"(?=(?:{alt(pack.glued_units)})[²³23]?(?!\w))|" if pack.glued_units else ""
+    if pack.currency_scales:
+        glued += rf"(?=(?:{_exact_alt(pack.currency_scales)})(?!\w))|"
     return re.compile(rf"(?:{before}){number_pattern(pack)}(?:{glued}(?![\w]|[.,:]\d))"
                       rf"{scales}", FLAGS)
 
@@ -123,6 +127,66 @@ def _number(text: str, pack: LanguagePack) -> tuple[float | None, bool]:
     return (n * factor if factor else n), factor is not None
 
 
+def _exact_alt(words: Iterable[str]) -> str:
+    """An alternation of ``words`` matched in their own case, longest first."""
+    return "(?-i:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + ")"
+
+
+@by_language
+@cache
+def _currency_scale(pack: LanguagePack) -> re.Pattern[str] | None:
+    if not pack.currency_scales:
+        return None
+    return re.compile(rf"[ \u00a0]?(?P<cs>{_exact_alt(pack.currency_scales)})(?![\w])", FLAGS)
+
+
+@by_language
+@cache
+def _glued_pattern(pack: LanguagePack) -> re.Pattern[str] | None:
+    if not pack.glued_units:
+        return None
+    return re.compile(rf"(?:{alt(pack.glued_units)})[²³23]?(?!\w)", FLAGS)
+
+
+def _glued_unit(text: str, at: int, pack: LanguagePack) -> bool:
+    """Whether a unit of the pack is written at ``at``, against the number ("5m")."""
+    pattern = _glued_pattern(pack)
+    return pattern is not None and pattern.match(text, at) is not None
+
+
+def _after_currency(text: str, start: int, pack: LanguagePack) -> bool:
+    """Whether a currency prefix ("$", "US$", "Rp") stands right before ``start``."""
+    before = text[max(0, start - 6):start].rstrip(" \u00a0")
+    return any(before.endswith(c) and (len(before) == len(c) or not before[-len(c) - 1].isalpha())
+               for c in pack.currency_prefixes)
+
+
+def _scaled(text: str, m: re.Match[str], n: float, scale: str | None, pack: LanguagePack
+            ) -> tuple[float, int, float | None, str] | None:
+    """(the number times its scale, where it ends, the factor, how it was read) for the
+    number ``n`` matched by ``m``: a scale word ("20 juta") or, after a currency, an
+    abbreviated scale ("$5m", "Rp 43,32 M"); None when it is no amount."""
+    how = f"number read with {pack.code} separators"
+    end = m.end()
+    short = _currency_scale(pack)
+    tail = short.match(text, end) if short is not None and not scale else None
+    if tail is not None:
+        if _after_currency(text, m.start(), pack):
+            factor = pack.currency_scales[tail.group("cs")]
+            if n * factor > MAX_QUANTITY:
+                return None
+            return (n * factor, tail.end(), factor,
+                    how + f", × {format_number(factor)} ({tail.group('cs')} after a currency)")
+        if not text[end:end + 1].isspace() and not _glued_unit(text, end, pack):
+            return None  # "3.7bn" with no currency: letters glued to a number, a code
+    if scale:
+        found = lookup(pack.scales, scale)
+        if found is None or n * found > MAX_QUANTITY:
+            return None
+        return n * found, end, found, how + f", × {format_number(found)} ({scale.lower()})"
+    return n, end, None, how
+
+
 def find(text: str, reading: Reading) -> list[Value]:
     pack = reading.pack
     out = _ranges(text, reading)
@@ -142,15 +206,11 @@ def find(text: str, reading: Reading) -> list[Value]:
             continue  # "one station to the next", "salah satu": a determiner, not a count
         if not scale and _YEAR_RE.fullmatch(m.group(0)) and not measured(text, m.end(), pack):
             continue  # a bare 1996 is a year, not a count (but "1817 km²" is an area)
-        how = f"number read with {pack.code} separators"
-        factor: float | None = None
-        if scale:
-            factor = lookup(pack.scales, scale)
-            if factor is None or n * factor > MAX_QUANTITY:
-                continue
-            n *= factor
-            how += f", × {format_number(factor)} ({scale.lower()})"
-        value = Value(ValueKind.QUANTITY, format_number(n), m.start(), m.end(), m.group(0),
+        scaled = _scaled(text, m, n, scale, pack)
+        if scaled is None:
+            continue
+        n, end, factor, how = scaled
+        value = Value(ValueKind.QUANTITY, format_number(n), m.start(), end, text[m.start():end],
                       how, precision=_precision(m.group("n"), pack, factor))
         out.append(_approximate(value, n, text, pack))
     return out
