@@ -134,23 +134,18 @@ def _exact_alt(words: Iterable[str]) -> str:
 
 @by_language
 @cache
-def _currency_scale(pack: LanguagePack) -> re.Pattern[str] | None:
-    if not pack.currency_scales:
-        return None
-    return re.compile(rf"[ \u00a0]?(?P<cs>{_exact_alt(pack.currency_scales)})(?![\w])", FLAGS)
-
-
-@by_language
-@cache
-def _glued_pattern(pack: LanguagePack) -> re.Pattern[str] | None:
-    if not pack.glued_units:
-        return None
-    return re.compile(rf"(?:{alt(pack.glued_units)})[²³23]?(?!\w)", FLAGS)
+def _tails(pack: LanguagePack) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+    """What may follow a number: (a currency's abbreviated scale, a unit glued to it)."""
+    scale = (re.compile(rf"[ \u00a0]?(?P<cs>{_exact_alt(pack.currency_scales)})(?![\w])",
+                        FLAGS) if pack.currency_scales else None)
+    unit = (re.compile(rf"(?:{alt(pack.glued_units)})[²³23]?(?!\w)", FLAGS)
+            if pack.glued_units else None)
+    return scale, unit
 
 
 def _glued_unit(text: str, at: int, pack: LanguagePack) -> bool:
     """Whether a unit of the pack is written at ``at``, against the number ("5m")."""
-    pattern = _glued_pattern(pack)
+    pattern = _tails(pack)[1]
     return pattern is not None and pattern.match(text, at) is not None
 
 
@@ -168,7 +163,7 @@ def _scaled(text: str, m: re.Match[str], n: float, scale: str | None, pack: Lang
     abbreviated scale ("$5m", "Rp 43,32 M"); None when it is no amount."""
     how = f"number read with {pack.code} separators"
     end = m.end()
-    short = _currency_scale(pack)
+    short = _tails(pack)[0]
     tail = short.match(text, end) if short is not None and not scale else None
     if tail is not None:
         if _after_currency(text, m.start(), pack):
