@@ -142,6 +142,7 @@ LAUNCH_DATE = claims(claim("launch", "date", {"en": ["launch"], "id": ["peluncur
     ("Jakarta, 17 Mei 2021 - Peluncuran berjalan lancar.", "id"),
     ("May 4 (Reuters) - The launch went well.", "en"),
     ("NEW DELHI, 2 March 2019 (Warta Nusantara) - The launch went well.", "en"),
+    ("Berlin, March 2, (dpa/GNA) – The launch went well.", "en"),  # an agency in lower case
 ])
 def test_a_datelines_date_is_never_a_claims_value(text, language):
     assert got(LAUNCH_DATE, text, language) == []

@@ -176,13 +176,16 @@ def _looks_like_dateline(head: str, dashed: bool) -> bool:
     # what follows the place is a date, a region or an agency: capitalised words and
     # numbers, not a clause ("Garuda, founded in 1949 – …" is a sentence)
     rest = head[len(place):]
-    if any(not w[0].isupper() and w.lower() not in _CONNECTORS for w in _WORD.findall(rest)):
+    # (an agency in parentheses is written as it likes: "(dpa/GNA)", "(ant)")
+    outside = _AGENCY.sub(" ", rest)
+    if any(not w[0].isupper() and w.lower() not in _CONNECTORS for w in _WORD.findall(outside)):
         return False
     # a dash after a capitalised phrase is a dateline when the head has a comma or an
     # agency in parentheses, or is written in capitals ("NEW DELHI –")
     return "," in head or "(" in head or place.isupper()
 
 
+_AGENCY = re.compile(r"\([^()\n]{1,40}\)")
 # lower-case words a dateline's region or agency may hold ("KOMPAS.com", "de Janeiro")
 _CONNECTORS = frozenset({"de", "da", "di", "al", "and", "dan", "of", "com", "id", "co"})
 
