@@ -61,10 +61,12 @@ from factaudit.matching.clauses import (
     caption,
     compared,
     count_lists,
+    currency_tail,
     earlier_figure,
     life_marker,
     lower_ranks,
     negation_before,
+    noun_label,
     offset_pattern,
     pack_pattern,
     partitive,
@@ -98,7 +100,7 @@ from factaudit.model import (
 from factaudit.reading.dateline import date_label
 from factaudit.reading.inflection import DERIVED, WORD, find_phrase, phrase_keys, tokens
 from factaudit.reading.inflection import key as word_key
-from factaudit.reading.languages import LanguagePack, by_language, get_pack
+from factaudit.reading.languages import by_language, get_pack
 from factaudit.reading.text import fold, fold_phrase
 from factaudit.reading.values import Value, read_categories, read_values
 from factaudit.reading.values.base import format_number
@@ -836,7 +838,7 @@ class _SentenceWork:
         change = pack_pattern(self.language, "change_by", r"(?<![\w-])(?:{w})\W{0,3}$")
         at = max(self.span[0], v.start - 40)
         lead = self.text[at:v.start]
-        lead = lead[:len(lead) - len(_currency_tail(lead, pack))]
+        lead = lead[:len(lead) - len(currency_tail(lead, pack))]
         word = change.search(lead) if change is not None else None
         if word is not None and not self._in_cue(claim.id, at + word.start(),
                                                   at + word.start() + 1, hits):
@@ -862,6 +864,11 @@ class _SentenceWork:
                 return "counts-other", modifier
         if partitive(self.text, v.end, self.language):
             return "part-of", "counts a part of a whole (\"two of the …\")"
+        if self.carried:  # no cue here: a number its own noun labels is that noun's
+            label = noun_label(self.text, self.sentence, v.start, pack)
+            if label is not None:
+                return "counts-other", (f"in the next sentence, labelled {label!r}: not "
+                                        "the claim's")
         entry = breakdown_entry(self.text, v.start, self.language)
         if entry is not None:  # unless the label holds the claim's cue ("Korban jiwa: 67")
             own, _ = self._own_cues(claim.id)
@@ -1411,15 +1418,6 @@ class _SentenceWork:
 # a unit that goes on with "/" and a short unit ("km/h", "km/jam", "kg/m2"): another unit
 _COMPOUND_UNIT = re.compile(r"/\s?[^\W\d_]{1,4}\b")
 _ASIDE_AFTER = re.compile(r"\s*\([^()]{1,60}\)\s*")
-
-
-def _currency_tail(text: str, pack: LanguagePack) -> str:
-    """The currency symbol (and spaces) a text ends with, if any ("… up by Rp ")."""
-    stripped = text.rstrip()
-    for prefix in sorted(pack.currency_prefixes, key=len, reverse=True):
-        if stripped.endswith(prefix):
-            return text[len(stripped) - len(prefix):]
-    return ""
 
 
 def _loose(keys: Sequence[str]) -> tuple[str, ...]:

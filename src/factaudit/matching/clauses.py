@@ -28,7 +28,7 @@ from functools import cache
 from typing import Any
 
 from factaudit.reading.inflection import DERIVED, WORD, key
-from factaudit.reading.languages import by_language, get_pack
+from factaudit.reading.languages import LanguagePack, by_language, get_pack
 from factaudit.reading.text import fold_phrase
 
 _OPEN = {"(": ")", "[": "]"}
@@ -1158,6 +1158,38 @@ def subject_pronoun(text: str, sentence: Sentence, cue_start: int,
     """A personal pronoun a few words before the cue, no comma between: the cue's subject
     ("He won the race, beating …", "Dia keluar sebagai pemenang, diikuti …")."""
     return word_before(text, sentence, cue_start, values, "subject_pronouns", reach=4)
+
+
+def currency_tail(text: str, pack: LanguagePack) -> str:
+    """The currency symbol (and spaces) a text ends with, if any ("… up by Rp ")."""
+    stripped = text.rstrip()
+    for prefix in sorted(pack.currency_prefixes, key=len, reverse=True):
+        if stripped.endswith(prefix):
+            return text[len(stripped) - len(prefix):]
+    return ""
+
+
+def noun_label(text: str, sentence: Sentence, value_start: int, pack: LanguagePack
+               ) -> str | None:
+    """The noun that labels a number through a linking word right before it (the pack's
+    ``noun_links``): "net income of US$3.76 billion", "laba bersih sebesar Rp 2 triliun" —
+    not a total word ("a total of 67") nor a small word ("one of")."""
+    pattern = pack_pattern(sentence.language, "noun_links",
+                           r"([^\W\d_][\w-]*)\s+(?:{w})\s*$")
+    if pattern is None:
+        return None
+    lo = max(sentence.segment(value_start)[0], value_start - 60)
+    lead = text[lo:value_start]
+    lead = lead[:len(lead) - len(currency_tail(lead, pack))]
+    m = pattern.search(lead)
+    if m is None:
+        return None
+    noun = m.group(1)
+    folded = fold_phrase(noun)
+    if folded in small_words(sentence.language) or folded in {
+            fold_phrase(w) for w in pack.total_words}:
+        return None
+    return noun
 
 
 BREAKDOWN_LABEL_WORDS = 6  # words of a label before its colon

@@ -43,7 +43,7 @@ _KEYS = {
     "list_joiners", "demonstratives", "event_nouns", "statement_nouns", "repeat_words",
     "subset_qualifiers", "rank_nouns", "lower_ranks", "subject_pronouns", "remainder_words",
     "change_verbs", "verb_prefixes", "tally_verbs", "caption_markers",
-    "approximation_fillers", "total_words", "currency_scales",
+    "approximation_fillers", "total_words", "currency_scales", "noun_links",
 }
 
 
@@ -129,6 +129,10 @@ class LanguagePack:
     # a line "Label: figure" is one entry of a breakdown unless its label holds the
     # claim's cue or one of these ("Total: 31.232", "Jumlah: 67")
     total_words: tuple[str, ...] = ()
+    # a noun and one of these right before a number label it ("net income of $3.76
+    # billion", "laba sebesar Rp 2 triliun"): in a sentence read for the claim of the one
+    # before, such a number is that noun's
+    noun_links: tuple[str, ...] = ()
     # a figure before these and a change_to / change_to_value word is the earlier one of a
     # change ("the 27-lap race was shortened to 20 laps", "27 lap dipangkas menjadi 20")
     change_verbs: tuple[str, ...] = ()
