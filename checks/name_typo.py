@@ -36,7 +36,10 @@ word written in capitals) is misspelled by two of its letters swapped, a letter 
 ``vocabulary`` declares are checked the same way, and so are its capitalised words. The
 other gender's form of a Slavic surname ("Morozova"), or of a name by a language pack's
 ``gendered_endings`` ("Soekarnoputra" beside Soekarnoputri), is another person. A word
-listed both in the vocabulary and as an entity's is that entity's.
+listed both in the vocabulary and as an entity's is that entity's. A name's word with a
+common word of the language run into it ("Wayan Kosterin a letter": a space missing) is a
+typo beside another word of the name, when no dictionary knows it ("John Johnson" is a
+name).
 """
 
 from __future__ import annotations
@@ -103,6 +106,7 @@ class Evidence:
     cut_off: bool = False  # the last word of a text that ends without punctuation
     other_name: bool = False  # beside a capitalised word of no entity that is no common word
     spelled_out: bool = False  # an acronym its document spells out as other words
+    glued: bool = False  # the name's word with a common word run into it ("Kosterin")
 
 
 SWAP_LETTERS = 5  # from this length two letters swapped apart beside the name are a typo
@@ -115,6 +119,10 @@ def name_decision(found: str, candidate: str, target: str, distance: int,
     length = len(target)
     if ev.address or ev.cut_off:
         return None  # a web address or a handle; a word cut off at the end of a text
+    if ev.glued:  # "Wayan Kosterin which": beside the name, a word no dictionary knows
+        if (ev.context or ev.near_context) and ev.in_dictionary is False:
+            return f"a space missing: the next word ({found[length:]!r}) run into the name"
+        return None
     if ev.acronym:
         return acronym_decision(found, candidate, target, distance, ev)
     if candidate == target + "s":
@@ -245,6 +253,10 @@ def _decide(ctx: RuleContext, data: NearMisses) -> list[Typo]:
                              | set(ctx.languages)))
     gendered = tuple((fold_phrase(a), fold_phrase(b)) for lang in languages
                      for a, b in get_pack(lang).gendered_endings)
+    for p in data.places:  # a name's word with a word run into it: beyond two edits
+        if p.glued and p.glued in targets and (len(p.form) - len(p.glued), p.glued) not in \
+                by_candidate[p.form]:
+            by_candidate[p.form].append((len(p.form) - len(p.glued), p.glued))
     dictionary = dictionary_words(set(by_candidate), list(languages), names=True)
     asked = dictionary_words({t for v in by_candidate.values() for _, t in v},
                              list(languages))
@@ -298,6 +310,7 @@ def _decide(ctx: RuleContext, data: NearMisses) -> list[Typo]:
                               other_gender=other_gender_form(candidate, target, gendered),
                               cut_off=place.cut_off,
                               spelled_out=(place.doc_id, candidate) in spelled,
+                              glued=place.glued == target,
                               other_name=(place.doc_id, candidate) in another or any(
                                   w not in every_word and w not in by_candidate
                                   and best_zipf(w, languages) < COMMON

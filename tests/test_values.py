@@ -646,6 +646,12 @@ def test_a_filler_may_stand_between_an_approximation_word_and_its_number(text, l
     ("250000", "2", "en", False),
     ("16.47", "16,46", "id", False),  # one hundredth short is no cut (not in binary either)
     ("58.59", "58,5", "id", True),
+    # a range: its written bounds are rounded, the bounds an approximation computes are not
+    ("42330000000", "up to 42.3 billion", "en", True),
+    ("42360000000", "up to 42.3 billion", "en", False),
+    ("595", "more than 600", "en", False),
+    ("9800000000", "sekitar 9 miliar", "id", False),
+    ("9400000000", "sekitar 9 miliar", "id", True),
 ])
 def test_a_number_agrees_with_the_value_it_rounds_to(expected, written, language, agrees):
     (v,) = [v for v in read_values(written, language) if v.kind == "quantity"]

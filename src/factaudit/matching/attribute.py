@@ -664,7 +664,8 @@ class _SentenceWork:
             listed = None if plan or guess or claim.type != "quantity" else \
                 self._list_part(claim, v, hits)
             part, total = listed or (None, None)
-            guess = guess or part
+            guess = guess or part or (self._converted_from(v) if claim.type == "quantity"
+                                      else None)
             words = word_gap(self.text, (h.start, h.end), (v.start, v.end))
             how = f"{v.how}; {words} word{'s' if words != 1 else ''} from the cue"
             if part is not None:
@@ -897,6 +898,27 @@ class _SentenceWork:
         if subset is not None:
             return "part-of", f"the sentence counts a part ({subset!r})"
         return self._counts(claim, v, unit_end, hits)
+
+    def _converted_from(self, v: Value) -> str | None:
+        """"a conversion of 'Rp 142 trillion'" when ``v`` is an amount in brackets right
+        after one in another currency ("Rp 142 trillion (US$9 billion)"): at a rate of the
+        writer's choosing, rounded — provisional, never a contradiction alone."""
+        pack = get_pack(self.language)
+        written = currency_of(self.text, v.start, v.end, pack)
+        if written is None:
+            return None
+        before = self.text[max(self.span[0], v.start - 12):v.start]
+        opened = _CONVERSION_OPEN.search(before)
+        if opened is None:
+            return None
+        edge = v.start - len(before) + opened.start()
+        for u in self.values:
+            if (u.kind == ValueKind.QUANTITY and u.end <= edge
+                    and not self.text[u.end:edge].strip()):
+                other = currency_of(self.text, u.start, u.end, pack)
+                return (f"a conversion of {u.raw!r}" if other is not None and other != written
+                        else None)
+        return None
 
     def _own_cues(self, item: str) -> tuple[list[int], list[int]]:
         """The starts and the ends of a claim's cues in the sentence, each sorted."""
@@ -1418,6 +1440,10 @@ class _SentenceWork:
 # a unit that goes on with "/" and a short unit ("km/h", "km/jam", "kg/m2"): another unit
 _COMPOUND_UNIT = re.compile(r"/\s?[^\W\d_]{1,4}\b")
 _ASIDE_AFTER = re.compile(r"\s*\([^()]{1,60}\)\s*")
+
+
+# "(", "(about", "(sekitar", "(≈" and a currency before the converted amount
+_CONVERSION_OPEN = re.compile(r"\(\s*(?:[^\W\d_]{1,8}\.?\s+|[≈~]\s*)?\S{0,4}\s*$")
 
 
 def _loose(keys: Sequence[str]) -> tuple[str, ...]:

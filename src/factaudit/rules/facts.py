@@ -162,6 +162,9 @@ class Place:
     capitals_after: tuple[str, ...] = ()
     # an acronym the document spells out beside it ("Gerakan … Indonesia (GAMKI)")
     spelled_out: bool = False
+    # the name's word this word starts with, the rest a common word: a space missing
+    # ("Wayan Kosterin which …")
+    glued: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -212,6 +215,10 @@ class _Setup:
     known_word: dict[tuple[str, str], bool] = field(default_factory=dict)
     name: _Memo = field(default_factory=lambda: _Memo())
     term: dict[object, _Memo] = field(default_factory=dict)
+    # (form, language) → the name's word it starts with when the rest is a common word of
+    # the language ("kosterin": koster + in), else "" (memoised across documents)
+    glued: dict[tuple[str, str], str] = field(default_factory=dict)
+    by_length: dict[int, set[str]] = field(default_factory=dict)
 
 
 @dataclass
@@ -280,6 +287,8 @@ def collect_near_misses(ctx: RuleContext) -> NearMisses:
     unique = set(forms.values())
     # near-misses within the most edits a decision could accept for that target
     names = (_near(s.name, unique, s.targets, s.known, name_budget) if s.targets else set())
+    glued = _glued(s, {f for w, f in forms.items() if w[:1].isupper()}, doc.language)
+    names |= glued.keys()
     unigram_terms: set[str] = set()
     for (size, language), (_, preferred) in s.groups.items():
         if size == 1 and not (language and language != doc.language):
@@ -327,7 +336,8 @@ def collect_near_misses(ctx: RuleContext) -> NearMisses:
                                              capitalised_beside(tokens, i),
                                              frozenset(before),
                                              capitalised_after(tokens, i),
-                                             word.isupper() and spelled_out(text, start, end)))
+                                             word.isupper() and spelled_out(text, start, end),
+                                             glued.get(f, "")))
             if f in unigram_terms and f not in s.known:
                 for (size, language), _ in s.groups.items():
                     if size == 1 and (not language or language == doc.language):
@@ -375,6 +385,31 @@ def _common(s: _Setup, form: str, language: str) -> bool:
     if answer is None:
         answer = s.common[key] = zipf(form, language) >= COMMON_ZIPF
     return answer
+
+
+GLUED_ZIPF = 5.5  # how common the rest of a word must be to be a word run into a name's
+GLUED_MIN = 4  # letters of a name's word that can have the next word run into it
+
+
+def _glued(s: _Setup, forms: set[str], language: str) -> dict[str, str]:
+    """The forms that are a name's word with a common word of the language run into it
+    ("kosterin", "pranowoalso"), each with that name's word."""
+    if not s.by_length and s.targets:
+        for t in s.targets:
+            if len(t) >= GLUED_MIN and t.isalpha():
+                s.by_length.setdefault(len(t), set()).add(t)
+    out = {}
+    for f in forms:
+        key = (f, language)
+        got = s.glued.get(key)
+        if got is None:
+            got = s.glued[key] = next(
+                (f[:n] for n, words in s.by_length.items() if len(f) >= n + 2
+                 and f[:n] in words and f[n:].isalpha() and f not in s.target_set
+                 and zipf(f[n:], language) >= GLUED_ZIPF), "")
+        if got:
+            out[f] = got
+    return out
 
 
 WRAP_SAMPLE = 20_000  # characters of a text read to tell whether it is hard-wrapped

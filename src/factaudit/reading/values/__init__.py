@@ -11,6 +11,7 @@ with its ``TYPE``, one ``ValueKind`` member and its words in the language packs.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import replace
 from functools import lru_cache
@@ -177,6 +178,14 @@ def slip(kind: str, expected: str, found: str) -> bool:
     return all(digits) and OSA.distance(*digits) <= 1
 
 
+def _on_grid(bound: float, precision: float) -> bool:
+    """Whether a bound is a whole number of ``precision`` (as a written number is)."""
+    if math.isinf(bound):
+        return True
+    steps = bound / precision
+    return abs(steps - round(steps)) < 1e-6
+
+
 def rounds_to(kind: str, expected: str, found: str, precision: float) -> bool:
     """Is ``found`` the expected number rounded to the last digit written ("96 juta",
     "59%", "840" for 96,214,691, 58.59 and 838), or cut there after three or more digits
@@ -187,10 +196,16 @@ def rounds_to(kind: str, expected: str, found: str, precision: float) -> bool:
     if ".." in found:  # "up to Rp 42.3 billion" for 42.33 billion: its bounds, as written
         try:
             e = float(expected)
-            lo, _, hi = found.partition("..")
-            return float(lo) - precision / 2 <= e < float(hi) + precision / 2
+            lo, hi = (float(b) for b in found.partition("..")[::2])
         except ValueError:
             return False
+        # only a bound written with that precision is rounded ("about 9 billion" is
+        # 8.55..9.45 billion: bounds computed, not written)
+        if _on_grid(lo, precision):
+            lo -= precision / 2
+        if _on_grid(hi, precision):
+            return lo <= e < hi + precision / 2
+        return lo <= e <= hi
     try:
         e, f = float(expected), float(found)
     except ValueError:
