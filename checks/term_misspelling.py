@@ -16,8 +16,10 @@ written "ak asasi" too); a word of 5+
 letters may become another word ("Dalam Ngeri" is a typo though "ngeri" is a word), a
 shorter one not a common word of the language that its dictionary knows ("kerja sma"
 and "Luat Negeri" are typos, "kerja saja" is not). A one-word term: one edit (two from 12
-letters), keeping the first letter unless it has 8+ letters, only a swap of two letters
-in words of 5–6 letters; never a word the dictionary of the document's language knows,
+letters), keeping the first letter unless it has 8+ letters; in words of 5–6 letters
+only a swap of two letters, or a letter changed, added or dropped where the dictionary
+does not know the result and no word list holds it ("vansin", "dosisi" for vaksin, dosis);
+never a word the dictionary of the document's language knows,
 and without a dictionary never a word that recurs 3+ times; for a term written in lower
 case, never a word with an initial capital inside a sentence (a name: "Silaban" is not "silakan").
 """
@@ -81,8 +83,10 @@ def term_decision(candidate: str, preferred: str, language: str | None,
             ", in no dictionary" if in_dictionary is False else "")
     if d > allowed_edits(length):
         return None
-    if length <= 6 and not swapped:
-        return None  # short words: one changed letter is usually another word
+    if length <= 6 and not swapped and not (length >= 5 and in_dictionary is False
+                                            and not known and word[:1] == target[:1]):
+        return None  # short words: one changed letter is usually another word — unless
+        # the dictionary does not know it and no word list holds it ("vansin", "dosisi")
     if word[:1] != target[:1] and not swapped and length < 8:
         return None
     return "a near-miss of the preferred form" + (
