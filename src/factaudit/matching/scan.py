@@ -11,7 +11,7 @@ that an automaton of those keys finds worth it, so most documents cost nothing m
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 
 import ahocorasick
@@ -132,22 +132,30 @@ _VARIANTS = (HitKind.ENTITY_VARIANT, HitKind.TERM_VARIANT)
 
 def _look_alike(patterns: list[Pattern]) -> frozenset[str]:
     """Items that have a variant and a correct form folding to the same text ("Boeing-737"
-    and "Boeing 737", "Erdogan" and "Erdoğan"): their hits are told apart as written."""
+    and "Boeing 737", "Erdogan" and "Erdoğan"), or two forms of one kind that do
+    ("Biofarma" and "BioFarma"): their hits are told apart as written."""
     variants = {p[1] for p in patterns if p[0] in _VARIANTS}
     correct = {p[1] for p in patterns if p[0] not in _VARIANTS}
-    return frozenset(variants & correct)
+    twins = {item for (_, item, _), n in Counter((p[0], p[1], p[3]) for p in patterns).items()
+             if n > 1}
+    return frozenset((variants & correct) | twins)
 
 
 def _as_written(patterns: tuple[Pattern, ...], alike: frozenset[str], found: str
                 ) -> list[Pattern]:
     """The patterns of a hit, keeping for each look-alike item only the forms written as
-    found (letter case and spacing aside), or its correct forms when none is."""
+    found (letter case and spacing aside), or its correct forms when none is; and one form
+    of each kind and language, the one written exactly as found if any (one occurrence of "Biofarma"
+    is not also one of the variant "BioFarma")."""
     shown = written_form(found)
     out = [p for p in patterns if p[1] not in alike]
     for item in sorted(alike):
         mine = [p for p in patterns if p[1] == item]
         exact = [p for p in mine if written_form(p[2]) == shown]
-        out += exact or [p for p in mine if p[0] not in _VARIANTS]
+        kept = exact or [p for p in mine if p[0] not in _VARIANTS]
+        for kind, lang in dict.fromkeys((p[0], p[3]) for p in kept):
+            same = [p for p in kept if p[0] == kind and p[3] == lang]
+            out.append(next((p for p in same if p[2] == found), same[0]))
     return out
 
 
