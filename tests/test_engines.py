@@ -56,12 +56,18 @@ def test_the_tables_are_prepared_while_workers_read_and_only_then(example, monke
     assert started == [True]  # once, after the first batch is back
 
 
-def test_preloading_imports_what_validation_needs():
+def test_preloading_builds_every_tables_schema(monkeypatch):
     import sys
 
     from factaudit.rules import tables
 
+    built = []
+    for name in ("documents_schema", "mentions_schema", "findings_schema"):
+        real = getattr(tables, name)
+        monkeypatch.setattr(tables, name, lambda real=real, name=name: (built.append(name),
+                                                                         real())[1])
     tables.preload()
+    assert built == ["documents_schema", "mentions_schema", "findings_schema"]
     assert "pandera" in sys.modules and "pandas" in sys.modules
 
 

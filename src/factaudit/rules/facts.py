@@ -218,7 +218,7 @@ class _Setup:
     # (form, language) → the name's word it starts with when the rest is a common word of
     # the language ("kosterin": koster + in), else "" (memoised across documents)
     glued: dict[tuple[str, str], str] = field(default_factory=dict)
-    by_length: dict[int, set[str]] = field(default_factory=dict)
+    by_length: dict[int, set[str]] = field(default_factory=dict)  # name words that can take it
 
 
 @dataclass
@@ -262,8 +262,13 @@ def _build_setup(claims: ClaimSet) -> _Setup:
                 if len(word) >= 3:
                     term_words.append(((size, language), word,
                                        frozenset(term_words_[:k] + term_words_[k + 1:])))
+    by_length: dict[int, set[str]] = {}
+    for t in targets:
+        if len(t) >= GLUED_MIN and t.isalpha():
+            by_length.setdefault(len(t), set()).add(t)
     return _Setup(sorted(targets), set(targets), known_words(claims), groups,
-                  known_phrases(claims), set().union(*entity_words.values()), term_words)
+                  known_phrases(claims), set().union(*entity_words.values()), term_words,
+                  by_length=by_length)
 
 
 def _setup(claims: ClaimSet) -> _Setup:
@@ -394,10 +399,6 @@ GLUED_MIN = 4  # letters of a name's word that can have the next word run into i
 def _glued(s: _Setup, forms: set[str], language: str) -> dict[str, str]:
     """The forms that are a name's word with a common word of the language run into it
     ("kosterin", "pranowoalso"), each with that name's word."""
-    if not s.by_length and s.targets:
-        for t in s.targets:
-            if len(t) >= GLUED_MIN and t.isalpha():
-                s.by_length.setdefault(len(t), set()).add(t)
     out = {}
     for f in forms:
         key = (f, language)

@@ -31,7 +31,12 @@ from rapidfuzz.process import cdist
 
 from factaudit.reading.lexicon.frequency import words_of
 from factaudit.reading.lexicon.scripts import INVISIBLE, is_mixed_script, script_of
-from factaudit.reading.lexicon.tokens import chunk_around, in_address, sentence_initial
+from factaudit.reading.lexicon.tokens import (
+    chunk_around,
+    in_address,
+    in_title_case,
+    sentence_initial,
+)
 from factaudit.reading.text import content_end
 
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
@@ -181,10 +186,8 @@ def _title_lines(text: str, small_words: frozenset[str]) -> list[tuple[int, int]
     word of the language among them): headings, not lines of names."""
     out = []
     for m in _LINE.finditer(text):
-        found = WORD.findall(m.group(0))
-        words = [w for w in found if len(w) >= 4]
-        if (len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.75 * len(words)
-                and any(w.lower() in small_words for w in found)):
+        if in_title_case(m.group(0)) and any(w.lower() in small_words
+                                             for w in WORD.findall(m.group(0))):
             out.append((m.start(), m.end()))
     return out
 

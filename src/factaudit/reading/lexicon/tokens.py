@@ -218,20 +218,20 @@ def joins(doc: DocTokens, lo: int, hi: int) -> bool:
     before = text[text.rfind("\n", max(0, lo - HEADING_REACH), lo) + 1:lo]
     stop = text.find("\n", hi, hi + HEADING_REACH)
     after = text[hi:stop if stop >= 0 else hi + HEADING_REACH]
-    return not (_heading(before) or _heading(after))
+    return not (in_title_case(before) or in_title_case(after))
 
 
 HEADING_REACH = 300  # characters of a line looked at
 
 
-def _heading(line: str) -> bool:
+def in_title_case(line: str) -> bool:
     """A line in title case: three or more words of four letters or more, most of them
-    capitalised."""
+    (three in four) capitalised — a heading, or a line of names."""
     words = [w for w in _LINE_WORD.findall(line) if len(w) >= 4]
     return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.75 * len(words)
 
 
-_LINE_WORD = re.compile(r"[^\W\d_]+")
+_LINE_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")  # "Indonesia's" is one word
 
 
 def neighbours_by_side(doc: DocTokens, i: int, reach: int = 3
@@ -297,7 +297,6 @@ def in_address(text: str, start: int, end: int) -> bool:
     if chunk[0] in "@#" or any(mark in chunk for mark in ("://", "www.", "@", "_", "/")):
         return True
     return _DOMAIN.fullmatch(chunk) is not None
-
 
 
 _SPELLED_WORD = re.compile(r"[^\W\d_][\w'’]*")
