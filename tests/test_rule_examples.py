@@ -4,13 +4,21 @@ failing examples fails."""
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 import pytest
 
 from factaudit.inputs.claims import claimset_from_text
-from factaudit.model import Document
+from factaudit.model import Document, InputError
 from factaudit.reading.lexicon.hunspell import get_speller
 from factaudit.rules.registry import discover_rules
-from factaudit.testing import check_example, check_rule_has_examples, example_cases
+from factaudit.testing import (
+    check_example,
+    check_rule_has_examples,
+    example_cases,
+    load_examples,
+    run_example,
+)
 from tests.helpers import run_audit
 
 RULES = discover_rules()
@@ -49,3 +57,42 @@ def test_messages_stay_short_however_many_sources():
     assert len(result.findings) == 300
     message = result.findings[0].message
     assert "299 sources" in message and "and 294 more" in message and len(message) < 400
+
+
+def _examples_at(tmp_path, text):
+    path = tmp_path / "my_rule.yaml"
+    path.write_text(text, encoding="utf-8")
+    return SimpleNamespace(id="my-rule", examples=path)
+
+
+def test_an_example_case_without_claims_names_the_file_line_and_key(tmp_path):
+    rule = _examples_at(tmp_path, "rule: my-rule\ncases:\n  - name: one\n    documents: "
+                        "[{id: a, language: en, text: x}]\n    findings: []\n")
+    with pytest.raises(InputError) as caught:
+        load_examples(rule)
+    (problem,) = caught.value.problems
+    assert problem.path.endswith("my_rule.yaml") and problem.line == 3
+    assert "'cases.0.claims'" in problem.message and "claims: {}" in problem.hint
+
+
+def test_an_unknown_key_in_an_example_case_is_located(tmp_path):
+    rule = _examples_at(tmp_path, "rule: my-rule\ncases:\n  - name: one\n    claims: {}\n"
+                        "    documents: [{id: a, language: en, text: x}]\n    findings: []\n"
+                        "    finding: []\n")
+    with pytest.raises(InputError) as caught:
+        load_examples(rule)
+    (problem,) = caught.value.problems
+    assert problem.line == 7 and "unknown key 'cases.0.finding'" in problem.message
+
+
+def test_bad_claims_in_an_example_case_name_the_case_and_its_line(tmp_path):
+    rule = _examples_at(tmp_path, "rule: my-rule\ncases:\n  - name: first\n    claims: {}\n"
+                        "    documents: [{id: a, language: en, text: x}]\n    findings: []\n"
+                        "  - name: second\n    claims: {claims: [{id: c, type: colour}]}\n"
+                        "    documents: [{id: a, language: en, text: x}]\n    findings: []\n")
+    case = load_examples(rule).cases[1]
+    with pytest.raises(InputError) as caught:
+        run_example(rule, case)
+    problem = caught.value.problems[0]
+    assert problem.path.endswith("my_rule.yaml") and problem.line == 7
+    assert problem.message.startswith("case 'second': claims: ")

@@ -25,14 +25,15 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError
 
 from factaudit.engine.executors import Executor, Inline, Pool
 from factaudit.engine.pipeline import audit
 from factaudit.inputs.claims import claimset_from_text
 from factaudit.inputs.config import Config
 from factaudit.inputs.project import Project
-from factaudit.model import Document, Finding
+from factaudit.model import Document, Finding, InputError, Problem
+from factaudit.reading.yamlsource import LocatedYaml, load_yaml
 from factaudit.rules.api import Rule
 from factaudit.rules.registry import discover_rules
 
@@ -61,6 +62,7 @@ class ExampleCase(_Strict):
     findings: list[dict[str, Any]]
     requires_dictionaries: list[str] = Field(default_factory=list)
     languages: list[str] = Field(default_factory=lambda: ["en", "id"])
+    _where: tuple[str, int | None] = PrivateAttr(default=("<examples>", None))
 
 
 class ExampleFile(_Strict):
@@ -69,14 +71,37 @@ class ExampleFile(_Strict):
 
 
 def load_examples(rule: Rule) -> ExampleFile:
-    """A rule's examples, validated (an unknown key or a missing field is an error)."""
+    """A rule's examples, validated (an unknown key or a missing field is an error that
+    names the file and the line)."""
     path = rule.examples
     if path is None or not path.is_file():
         raise AssertionError(f"{rule.id}: no examples file beside the rule module ({path})")
-    examples = ExampleFile.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
+    doc = load_yaml(path)
+    try:
+        examples = ExampleFile.model_validate(doc.data)
+    except ValidationError as exc:
+        raise InputError([_example_problem(doc, err) for err in exc.errors()]) from None
     if examples.rule != rule.id:
         raise AssertionError(f"{path} names rule {examples.rule!r}, not {rule.id!r}")
+    for i, case in enumerate(examples.cases):
+        case._where = (doc.path, (doc.locate(("cases", i)) or (None,))[0])
     return examples
+
+
+def _example_problem(doc: LocatedYaml, err: Any) -> Problem:
+    loc = tuple(err.get("loc", ()))
+    line, column = doc.locate(loc) or (None, None)
+    where = ".".join(str(p) for p in loc) or "(the file)"
+    kind = err.get("type", "")
+    if kind == "missing":
+        hint = ("every case needs name, claims, documents and findings (`claims: {}` and "
+                "`findings: []` for none)")
+        return Problem(doc.path, f"missing required key {where!r}", line, column, hint)
+    if kind == "extra_forbidden":
+        return Problem(doc.path, f"unknown key {where!r}", line, column,
+                       "a case has the keys name, claims, documents, findings, "
+                       "requires_dictionaries and languages")
+    return Problem(doc.path, f"{where}: {err.get('msg', 'invalid value')}", line, column)
 
 
 def example_cases(rules: list[Rule] | None = None) -> Iterator[tuple[Rule, ExampleCase]]:
@@ -102,7 +127,12 @@ def documents_of(case: ExampleCase) -> list[Document]:
 def run_example(rule: Rule, case: ExampleCase, executor: str | Executor = "inline"
                 ) -> list[Finding]:
     """The findings the rule reports on the case's documents."""
-    claims = claimset_from_text(yaml.safe_dump(case.claims, allow_unicode=True))
+    try:
+        claims = claimset_from_text(yaml.safe_dump(case.claims, allow_unicode=True))
+    except InputError as exc:  # point at the case, not at the YAML dumped from it
+        path, line = case._where
+        raise InputError([Problem(path, f"case {case.name!r}: claims: {p.message}", line,
+                                  hint=p.hint) for p in exc.problems]) from None
     config = Config(languages=tuple(case.languages), root=Path.cwd())
     project = Project.in_memory(claims, documents_of(case), config)
     runner: Executor = (Pool(2) if executor == "pool" else Inline()) if isinstance(
