@@ -185,6 +185,8 @@ def test_a_sentence_with_a_name_a_comma_and_a_dash_is_not_a_dateline():
     ("Bengaluru, August 23, 2023\nThe landing was watched by millions.", "en", "2023-08-23"),
     ("Laporan harian\n\nSURABAYA, 3 Maret 2019 - Peluncuran berjalan lancar.", "id",
      "2019-03-03"),
+    ("Jakarta, Dec. 31, 2020 A total of 1.8 million doses arrived.", "en", "2020-12-31"),
+    ("Surabaya, 3 Maret 2019 Peluncuran berjalan lancar.", "id", "2019-03-03"),
 ])
 def test_a_dateline_gives_the_publication_date_when_the_metadata_has_none(text, language,
                                                                             date):
@@ -205,6 +207,15 @@ def test_a_dateline_without_a_date_gives_no_publication_date():
 def test_the_datelines_date_dates_yesterday():
     text = "SURABAYA, 3 March 2019 – The launch took place yesterday."
     assert got(LAUNCH_DATE, text, published=None) == ["2019-03-02"]
+
+
+@pytest.mark.parametrize("text", [
+    "Jakarta, on 31 December 2020 The doses arrived.",  # "on": a sentence, not a dateline
+    "Jakarta, December 2020 The doses arrived.",  # no day: too little for a filing date
+    "Jakarta, the capital, saw the launch on 3 March 2019.",
+])
+def test_a_place_and_a_comma_before_a_sentence_is_no_run_in_dateline(text):
+    assert document(text, published=None).dateline is None
 
 
 def test_a_sentence_with_a_dash_is_not_a_dateline():

@@ -169,6 +169,18 @@ def test_scale_abbreviations_after_a_currency(text, lang, expected):
 
 
 @pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("rose to Rp 6.800 a liter", "en", [("quantity", "6800")]),
+    ("a fee of $1.250", "en", [("quantity", "1250")]),
+    ("$3.125 billion", "en", [("quantity", "3125000000")]),  # a scale: decimals
+    ("grew 6.800 times", "en", [("quantity", "6.8")]),  # no amount: the pack's reading
+    ("costs $6.80", "en", [("quantity", "6.8")]),
+    ("harga Rp 6.800", "id", [("quantity", "6800")]),
+])
+def test_three_digits_after_the_decimal_mark_of_an_amount_are_thousands(text, lang, expected):
+    assert pairs(text, lang) == expected
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
     ("wilayah total adalah 1817 km²", "id", [("quantity", "1817")]),
     ("a park of 2000 ha", "en", [("quantity", "2000")]),
     ("at 1990 m² of floor", "en", [("quantity", "1990")]),

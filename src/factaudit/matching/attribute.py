@@ -63,6 +63,7 @@ from factaudit.matching.clauses import (
     count_lists,
     currency_tail,
     earlier_figure,
+    is_rate,
     life_marker,
     lower_ranks,
     negation_before,
@@ -70,6 +71,7 @@ from factaudit.matching.clauses import (
     offset_pattern,
     pack_pattern,
     partitive,
+    places_of,
     planned,
     provisional,
     remainder,
@@ -77,10 +79,12 @@ from factaudit.matching.clauses import (
     said_after,
     said_on,
     small_words,
+    sub_area,
     subject_pronoun,
     subset_marker,
     subset_qualifier,
     tallied_on,
+    total_not_rate,
     verb_like,
     word_before,
     word_gap,
@@ -876,6 +880,10 @@ class _SentenceWork:
             if not any(entry[0] <= c < entry[1] for c in own):
                 return "part-of", (f"an entry of a breakdown "
                                    f"({self.text[entry[0]:entry[1]]!r}: …)")
+        part = sub_area(self.text, self.sentence, v.start,
+                        places_of(claim.statement, tuple(sorted(claim.cues))))
+        if part is not None:
+            return "part-of", f"counts for a part of the claim's place ({part!r})"
         rest = remainder(self.text, self.sentence, (v.start, v.end), unit_end)
         if rest is not None:
             return "remainder", f"what is left of a count ({rest!r}), not the whole"
@@ -885,6 +893,10 @@ class _SentenceWork:
         rate = pack_pattern(self.language, "rate_words", r"(?<![\w-])(?:{w})\s*$")
         if rate is not None and rate.search(self.text, max(self.span[0], v.start - 12), v.start):
             return "rate", "the divisor of a rate (\"per 10 km\"), not a count"
+        if is_rate(claim.statement, tuple(sorted(claim.cues))):
+            total = total_not_rate(self.text, self.sentence, (v.start, v.end), unit_end, pack)
+            if total is not None:
+                return "counts-other", f"a total ({total!r}); the claim is a rate"
         _, ends = self._own_cues(claim.id)
         k = bisect_right(ends, v.start) - 1
         if k >= 0 and not self.text[ends[k]:v.start].strip():
@@ -1088,9 +1100,53 @@ class _SentenceWork:
                 # "350 km/h" is a speed, not kilometres (unless the claim's unit is km/h)
                 if _COMPOUND_UNIT.match(self.text, end):
                     return None
-                narrowing = [w.text for w in phrase[:i] if _narrows(self.text, w, self.language)]
-                return phrase[i].start, end, narrowing
+                counters = _folded_phrases(get_pack(self.language).counters)
+                narrowing = [w.text for w in phrase[:i] if _narrows(self.text, w, self.language)
+                             and fold_phrase(w.text) not in counters]  # "13 titik stasiun"
+                return phrase[i].start, end, narrowing + self._narrowed_after(claim, v, unit,
+                                                                               end)
         return None
+
+    def _narrowed_after(self, claim: Claim, v: Value, unit: tuple[str, ...], end: int
+                        ) -> list[str]:
+        """In a language whose modifiers follow the noun, a plain word right after a unit
+        that is also the claim's cue narrows what is counted when the text enumerates
+        kinds: a list of counts of that noun ("tujuh stasiun layang dan enam stasiun bawah
+        tanah") or a colon after the phrase ("7 stasiun layang: Lebak Bulus, …"). Alone,
+        the word after the noun may be its predicate ("60.000 penonton tiba"); after a
+        unit of measure it names what is measured ("1.000 hektare lahan"); after a clitic
+        the predicate begins ("dua dari lima mesinnya mati")."""
+        pack = get_pack(self.language)
+        if not pack.modifiers_follow or unit not in _phrases_of(
+                claim.id, self.language, tuple(claim.cues.get(self.language, []))):
+            return []
+        last = self.text[max(0, end - 40):end].split()[-1:] or [""]
+        written = fold_phrase(last[0])
+        if written != unit[-1] and written.endswith(tuple(c.lower() for c in pack.clitics)):
+            return []  # "lima mesinnya mati": a clitic closes the noun phrase
+        after = words_after(self.text, end, 3, self.language, self.span[1])
+        if not after or not _narrows(self.text, after[0], self.language) or verb_like(
+                after[0].text, self.language):
+            return []
+        colon = any(self.text[w.end:w.end + 2].lstrip(" ")[:1] == ":" for w in after)
+        if colon or self._kinds_listed(v, unit):
+            return [after[0].text]
+        return []
+
+    def _kinds_listed(self, v: Value, unit: tuple[str, ...]) -> bool:
+        """Whether another count of the value's list counts the same noun ("tujuh stasiun
+        layang dan enam stasiun bawah tanah")."""
+        counters = _folded_phrases(get_pack(self.language).counters)
+        for a, b in self._list_of(v):
+            if (a, b) == (v.start, v.end):
+                continue
+            words = words_after(self.text, b, len(unit) + 2, self.language, self.span[1],
+                                stop_at_small=False)
+            while words and fold_phrase(words[0].text) in counters:
+                words = words[1:]
+            if tuple(w.key for w in words[:len(unit)]) == unit:
+                return True
+        return False
 
     def _modifier_unit(self, claim: Claim, v: Value, unit_start: int, unit_end: int
                        ) -> str | None:

@@ -769,6 +769,9 @@ def earlier_figure(text: str, sentence: Sentence, value: tuple[int, int]) -> str
     m = verb.search(text, value[1], min(hi, value[1] + CHANGE_VERB_REACH)) if verb else None
     if m is not None and not _NUMBER.search(text, value[1], m.start()):
         return m.group(0).strip()  # "the 27-lap race was shortened to a 20-lap race"
+    m = _becomes(sentence.language).match(text, value[1], hi)
+    if m is not None:  # "Pertamax Rp 12.500 per liter menjadi Rp 14.500"
+        return m.group("to")
     if before is None or (after is None and to_value is None):
         return None
     found = [p.search(text, value[1], hi) for p in (after, to_value) if p is not None]
@@ -786,6 +789,20 @@ def earlier_figure(text: str, sentence: Sentence, value: tuple[int, int]) -> str
 
 
 CHANGE_VERB_REACH = 80  # characters from a figure to the change verb that follows it
+
+
+@by_language
+@cache
+def _becomes(language: str) -> re.Pattern[str]:
+    """A figure's unit (up to three words), a ``change_to`` word and another figure right
+    after it: the figure is the earlier one of a change even with no "from" before it."""
+    pack = get_pack(language)
+    if not pack.change_to:
+        return re.compile(r"(?!x)x")
+    currency = "|".join(re.escape(c) for c in pack.currency_prefixes) or "(?!x)x"
+    return re.compile(rf"(?:[ \t]*/?[ \t]*[^\W\d_][\w-]*){{0,3}}?[ \t]+"
+                      rf"(?P<to>{_phrases(tuple(pack.change_to))})[ \t]+"
+                      rf"(?:{currency})?[ \t]?\d", re.IGNORECASE)
 _NUMBER = re.compile(r"\d")
 
 
@@ -1219,6 +1236,165 @@ def breakdown_entry(text: str, value_start: int, language: str) -> tuple[int, in
     if total is not None and total.search(label):
         return None
     return m.start("label"), m.end("label")
+
+
+def title_runs(text: str, lo: int, hi: int) -> list[list[tuple[int, int]]]:
+    """The runs of capitalised words in ``text[lo:hi]`` (words joined by spaces only):
+    each a list of word spans."""
+    runs: list[list[tuple[int, int]]] = []
+    last = -1
+    for m in WORD.finditer(text, lo, hi):
+        if not m.group(0)[0].isupper():
+            last = -1
+            continue
+        if last >= 0 and runs and text[last:m.start()] in (" ", "\t", "\u00a0", "-"):
+            runs[-1].append(m.span())
+        else:
+            runs.append([m.span()])
+        last = m.end()
+    return runs
+
+
+@by_language
+@cache
+def compass_words(language: str) -> frozenset[str]:
+    return frozenset(fold_phrase(w) for w in get_pack(language).compass_words)
+
+
+@cache
+def places_of(statement: str, languages: tuple[str, ...]) -> frozenset[str]:
+    """The places a claim's statement puts its fact in: the capitalised words right
+    after a word of ``place_prepositions`` ("31,232 evacuees in Jakarta"), folded —
+    without compass words, and without a place a compass word qualifies there ("in East
+    Jakarta" is already a part: no part of it is looked for)."""
+    compass = frozenset().union(*(compass_words(lang) for lang in languages))
+    prepositions = {fold_phrase(w) for lang in languages
+                    for w in get_pack(lang).place_prepositions}
+    if not compass or not prepositions:
+        return frozenset()
+    places: set[str] = set()
+    for run in title_runs(statement, 0, len(statement)):
+        before = statement[:run[0][0]].split()
+        if not before or fold_phrase(before[-1]) not in prepositions:
+            continue
+        words = [fold_phrase(statement[a:b]) for a, b in run]
+        if any(w in compass for w in words):
+            continue
+        places.update(w for w in words if not any(
+            w in small_words(lang) for lang in languages))
+    return frozenset(places)
+
+
+def sub_area(text: str, sentence: Sentence, value_start: int, places: frozenset[str]
+             ) -> str | None:
+    """The part of a place the claim names that the value's clause counts for — "Jakarta
+    Timur" in "Pengungsi di Jakarta Timur sebanyak 13.516 orang", "East Jakarta" in
+    "13,516 in East Jakarta" and in a sentence that opens with it ("In East Jakarta,
+    13,516 people …"): the place qualified by a compass word of the pack
+    (``compass_words``). None when the clause names the place itself as well, or says a
+    total (``total_words``)."""
+    compass = compass_words(sentence.language)
+    if not places or not compass:
+        return None
+    lo, hi = sentence.segment(value_start)
+    total = pack_pattern(sentence.language, "total_words")
+    if total is not None and total.search(text, lo, hi):
+        return None
+    part, whole = _place_mentions(text, (lo, hi), places, compass)
+    if whole or part is not None:
+        return None if whole else part
+    opening = _opening_place(text, sentence)
+    if opening is None or opening[0] >= lo:
+        return None
+    part, whole = _place_mentions(text, opening, places, compass)
+    return part if not whole else None
+
+
+def _place_mentions(text: str, span: tuple[int, int], places: frozenset[str],
+                    compass: frozenset[str]) -> tuple[str | None, bool]:
+    """(the first part of a place named in ``span``, whether a place is named whole)."""
+    part, whole = None, False
+    for run in title_runs(text, *span):
+        words = [fold_phrase(text[a:b]) for a, b in run]
+        for i, w in enumerate(words):
+            if w not in places:
+                continue
+            if any(0 <= j < len(words) and words[j] in compass for j in (i - 1, i + 1)):
+                part = part or text[run[0][0]:run[-1][1]]
+            else:
+                whole = True
+    return part, whole
+
+
+def _opening_place(text: str, sentence: Sentence) -> tuple[int, int] | None:
+    """The clause segment of a place phrase that opens the sentence, after a one-word
+    connective at most ("In East Jakarta, …", "Rinciannya, di wilayah Jakarta Timur, …")."""
+    opening = sentence.segment(sentence.start)
+    if _opens_with_place(text, opening, sentence.language):
+        return opening
+    if len(WORD.findall(text, *opening)) != 1 or opening[1] >= sentence.end:
+        return None
+    opening = sentence.segment(opening[1] + 1)
+    return opening if _opens_with_place(text, opening, sentence.language) else None
+
+
+def _opens_with_place(text: str, span: tuple[int, int], language: str) -> bool:
+    """Whether a clause segment is a place phrase that opens its sentence ("In East
+    Jakarta", "Sementara di Jakarta Barat"): a word of ``place_prepositions`` first, after
+    clause words."""
+    pack = get_pack(language)
+    prepositions = {fold_phrase(w) for w in pack.place_prepositions}
+    skip = {fold_phrase(w) for w in pack.clause_words}
+    for m in WORD.finditer(text, *span):
+        word = fold_phrase(m.group(0))
+        if word in skip:
+            continue
+        return word in prepositions
+    return False
+
+
+@cache
+def is_rate(statement: str, languages: tuple[str, ...]) -> bool:
+    """Whether a claim's statement gives a rate ("Rp 150,000 per family per month", "Rp
+    10.000 setiap liter"): a figure, then within a few words one of the pack's
+    ``rate_words`` before a lower-case word ("per cent" is no rate, nor is "per BNPB" or
+    "per 3 Januari", as of)."""
+    for lang in languages:
+        rate = pack_pattern(lang, "rate_words", r"\d[\d.,]*(?:\s+[^\W\d_]+){0,3}?\s+(?:{w})"
+                            r"\s+(?!cent\b|hari ini\b)[a-z]")
+        if rate is not None and rate.search(statement):
+            return True
+    return False
+
+
+TOTAL_LEAD = 30  # characters before an amount searched for a total word ("dari total")
+
+
+def total_not_rate(text: str, sentence: Sentence, value: tuple[int, int], unit_end: int,
+                   pack: LanguagePack) -> str | None:
+    """What makes a figure a total rather than a rate: a total word right before it
+    ("dari total Rp 600.000", "jumlahnya mencapai Rp600 ribu") or a period it is summed
+    over right after it ("Rp 600 ribu selama 4 bulan", "$40 for four months")."""
+    lo, hi = sentence.segment(value[0])
+    clitics = "|".join(re.escape(c) for c in pack.clitics)  # "jumlahnya"
+    total = pack_pattern(sentence.language, "total_words",
+                         rf"(?<![\w-])(?:{{w}})(?:{clitics})?(?:\W+[^\W\d_]+){{0,1}}\W*$")
+    lead = text[max(lo, value[0] - TOTAL_LEAD):value[0]]
+    lead = lead[:len(lead) - len(currency_tail(lead, pack))]
+    m = total.search(lead) if total is not None else None
+    if m is not None:
+        return m.group(0).strip()
+    over = pack_pattern(sentence.language, "over_words",
+                        r"(?:[ \t]+[^\W\d_]+){0,2}?[ \t]+(?:{w})[ \t]+(?:\d+|[^\W\d_]+)"
+                        r"[ \t]+[^\W\d_]+")
+    m = over.match(text, unit_end, hi) if over is not None else None
+    if m is not None and _is_count(m.group(0).split()[-2], pack):
+        return m.group(0).strip()
+    return None
+
+
+def _is_count(word: str, pack: LanguagePack) -> bool:
+    return word.isdigit() or word.lower() in pack.numbers
 
 
 REMAINDER_WORDS = 2  # words between a count (or its unit) and the word that makes it a rest

@@ -32,7 +32,10 @@ def forget_documents() -> None:
 @by_language
 @lru_cache(maxsize=8)  # the documents a process is working on, not the corpus
 def _sentences(text: str, lang: str) -> list[tuple[int, int]]:
-    return sentences(text, frozenset(get_pack(lang).abbreviations))
+    pack = get_pack(lang)
+    # a currency written with a full stop ("Rp. 6.800") ends no sentence either
+    money = (c[:-1].lower() for c in pack.currency_prefixes if c.endswith(".") and c[:-1].isalpha())
+    return sentences(text, frozenset((*pack.abbreviations, *money)))
 
 
 def values_where(doc: Document, selector: re.Pattern | None = None

@@ -111,7 +111,36 @@ def _match(text: str, lead: int, line: str, language: str) -> Dateline | None:
         date = _date_in(rest, language, whole=True)
         if date is not None and _is_place(place) and not _calendar_word(place, language):
             return Dateline(lead, lead + len(line), date, line)
+    return _run_in(text, lead, line, language)
+
+
+def _run_in(text: str, lead: int, line: str, language: str) -> Dateline | None:
+    """"Jakarta, Dec. 31, 2020 A total of …": a place, a comma and a full date with its
+    year, then the body with no dash between — the date ends where a capital opens it."""
+    from factaudit.reading.values import read_values
+
+    place, comma, _ = line[:40].partition(",")
+    if not comma or not _is_place(place) or _calendar_word(place, language):
+        return None
+    start = len(place) + 1
+    head = line[start:start + 40]
+    skip = len(head) - len(head.lstrip())
+    for v in read_values(head, language):
+        if v.kind != "date" or v.start != skip or v.canonical.startswith("-") \
+                or len(v.canonical) < 10:
+            return None
+        after = _RUN_IN_BODY.match(line, start + v.end)
+        if after is None:
+            return None
+        end = lead + start + v.end
+        try:
+            return Dateline(lead, end, PartialDate.parse(v.canonical), text[lead:end])
+        except ValueError:
+            return None
     return None
+
+
+_RUN_IN_BODY = re.compile(r"[ \t]+[A-Z\"“]")
 
 
 @cache

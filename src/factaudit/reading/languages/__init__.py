@@ -44,6 +44,7 @@ _KEYS = {
     "subset_qualifiers", "rank_nouns", "lower_ranks", "subject_pronouns", "remainder_words",
     "change_verbs", "verb_prefixes", "tally_verbs", "caption_markers",
     "approximation_fillers", "total_words", "currency_scales", "noun_links",
+    "compass_words", "place_prepositions", "over_words",
 }
 
 
@@ -129,6 +130,15 @@ class LanguagePack:
     # a line "Label: figure" is one entry of a breakdown unless its label holds the
     # claim's cue or one of these ("Total: 31.232", "Jumlah: 67")
     total_words: tuple[str, ...] = ()
+    # a capitalised one of these by a place the claim's statement names makes a part of
+    # it ("Jakarta Timur", "East Jakarta"): a count for that part is not the place's
+    compass_words: tuple[str, ...] = ()
+    # a sentence that opens with one of these and a place ("In East Jakarta, …") counts
+    # for that place throughout
+    place_prepositions: tuple[str, ...] = ()
+    # an amount, then one of these and a period ("Rp 600 ribu selama 4 bulan", "$40 for
+    # four months") is a sum over the period: not the rate a claim gives ("per month")
+    over_words: tuple[str, ...] = ()
     # a noun and one of these right before a number label it ("net income of $3.76
     # billion", "laba sebesar Rp 2 triliun"): in a sentence read for the claim of the one
     # before, such a number is that noun's

@@ -205,10 +205,26 @@ def find(text: str, reading: Reading) -> list[Value]:
         if scaled is None:
             continue
         n, end, factor, how = scaled
+        digits = m.group("n")
+        grouped = _grouped_other_way(digits, pack) if factor is None else None
+        if grouped is not None and _after_currency(text, m.start(), pack):
+            n, digits = grouped, digits.replace(pack.decimal, "")
+            how += (f"; groups of three digits after {pack.decimal!r} in an amount are "
+                    "thousands (\"Rp 6.800\" in an English text)")
         value = Value(ValueKind.QUANTITY, format_number(n), m.start(), end, text[m.start():end],
-                      how, precision=_precision(m.group("n"), pack, factor))
+                      how, precision=_precision(digits, pack, factor))
         out.append(_approximate(value, n, text, pack))
     return out
+
+
+def _grouped_other_way(digits: str, pack: LanguagePack) -> float | None:
+    """"6.800" read with English separators is 6.8; written as an amount it is the
+    thousands grouping of the other convention (no price has three decimals): the whole
+    number, or None when the digits are not groups of three after the decimal mark."""
+    if pack.decimal == pack.group or not re.fullmatch(
+            rf"\d{{1,3}}(?:{re.escape(pack.decimal)}\d{{3}})+", digits):
+        return None
+    return float(digits.replace(pack.decimal, ""))
 
 
 def _precision(digits: str, pack: LanguagePack, factor: float | None) -> float | None:
