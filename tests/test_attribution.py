@@ -187,6 +187,7 @@ def test_a_sentence_with_a_name_a_comma_and_a_dash_is_not_a_dateline():
      "2019-03-03"),
     ("Jakarta, Dec. 31, 2020 A total of 1.8 million doses arrived.", "en", "2020-12-31"),
     ("Surabaya, 3 Maret 2019 Peluncuran berjalan lancar.", "id", "2019-03-03"),
+    ("Launch report\nMarch 3, 2019The launch went well.", "en", "2019-03-03"),  # glued
 ])
 def test_a_dateline_gives_the_publication_date_when_the_metadata_has_none(text, language,
                                                                             date):
@@ -213,6 +214,7 @@ def test_the_datelines_date_dates_yesterday():
     "Jakarta, on 31 December 2020 The doses arrived.",  # "on": a sentence, not a dateline
     "Jakarta, December 2020 The doses arrived.",  # no day: too little for a filing date
     "Jakarta, the capital, saw the launch on 3 March 2019.",
+    "17 Agustus 1945 Indonesia merdeka.",  # a sentence that opens with a date
 ])
 def test_a_place_and_a_comma_before_a_sentence_is_no_run_in_dateline(text):
     assert document(text, published=None).dateline is None
@@ -2267,3 +2269,17 @@ def test_property_the_aside_index_finds_the_innermost_and_overlapping_asides(raw
     lo, hi = sorted((position, position + 7))
     assert sorted(sentence.overlapping(lo, hi)) == sorted(
         a for a in asides if a[0] < hi and lo < a[1])
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("The launch takes place tomorrow.", "en"),
+    ("Peluncuran dilakukan besok.", "id"),
+])
+def test_a_day_reckoned_after_the_publication_date_is_a_plan(text, language):
+    (m,) = mentions(LAUNCH_DATE, text, language, published="2023-08-20")
+    assert (m.value, m.modality) == ("2023-08-21", "planned")
+
+
+def test_a_day_reckoned_before_the_publication_date_is_a_fact():
+    (m,) = mentions(LAUNCH_DATE, "The launch took place yesterday.", published="2023-08-20")
+    assert (m.value, m.modality) == ("2023-08-19", "fact")

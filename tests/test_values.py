@@ -62,6 +62,8 @@ def of_kind(text, lang, kind, base=None, order=None):
         ("yesterday", "en", JAN_27, None, "2021-01-26"),
         ("kemarin lusa", "id", JAN_27, None, "2021-01-25"),
         ("hari ini", "id", JAN_27, None, "2021-01-27"),
+        ("Hari Ini Setahun Lalu", "id", JAN_27, None, "2020-01-27"),  # a year back
+        ("today a year ago", "en", JAN_27, None, "2020-01-27"),
         ("6 July", "en", None, None, "--07-06"),
         # no year written: compared on day and month, unless a weekday fixes the year
         ("December 28", "en", PartialDate(2022, 1, 3), None, "--12-28"),
@@ -89,6 +91,12 @@ def test_date_forms(text, lang, base, order, expected):
 def test_written_weekday_is_kept(text, lang, weekday):
     (value,) = read_values(text, lang, JULY_2021)
     assert value.weekday == weekday
+
+
+@pytest.mark.parametrize(("text", "lang"), [("Hari Ini dalam Sejarah: jembatan dibuka", "id"),
+                                           ("Today in history: the bridge opened", "en")])
+def test_today_in_history_is_no_date_of_publication(text, lang):
+    assert of_kind(text, lang, "date", JAN_27) == []
 
 
 @pytest.mark.parametrize("base", [None, PartialDate(2021), PartialDate(2021, 1)])

@@ -349,6 +349,7 @@ class _SentenceWork:
         self._dated: list[tuple[int, tuple[int, int]]] | None = None  # years written, where
         self._undated: list[int] = []  # where the other values start
         self._date_cues: list[Hit] = []  # the cues of date claims in the sentence
+        self._category_hits: list[Hit] = []  # the cues of category claims in the sentence
         self._cues_of: dict[str, list[tuple[int, int]]] = {}  # claim → its cues here
         self.passed: list[Hit] = []  # the cues that passed the sentence's checks
         self.unabout: list[Hit] = []  # … and those that failed only `about`
@@ -385,6 +386,8 @@ class _SentenceWork:
         for h in hits:
             self._cues_of.setdefault(h.item, []).append((h.start, h.end))
         self._date_cues = sorted(pools.get("date", []), key=lambda h: h.start)
+        self._category_hits = [h for key, hs in pools.items() if key.startswith("category:")
+                               for h in hs]
         for key, pool_hits in pools.items():
             self._pool(key, pool_hits, found)
         self._explain_absent(hits)
@@ -558,6 +561,23 @@ class _SentenceWork:
         return self._keys[span]
 
     # ------------------------------------------------------------------ one pool
+    def _nearer_category_cue(self, item: str, v: Value, distance: int) -> Hit | None:
+        """A cue of another category claim nearer the value whose categories read the same
+        words ("14.40" for both the take-off and the loss-of-contact time): category claims
+        pool their values apart, so only the written form can tell that they compete."""
+        written = fold_phrase(v.raw)
+        for h in self._category_hits:
+            if h.item == item:
+                continue
+            other = self.claims.claim(h.item)
+            if not any(fold_phrase(w) == written for ws in other.signals().values()
+                       for w in ws):
+                continue
+            if self._cue_refusal(other, h, v) is None and \
+                    self._measured_distance(other, h, v) < distance:
+                return h
+        return None
+
     def _is_day(self, v: Value) -> bool:
         """Whether the sentence writes a full date at the span of the year ``v``."""
         if self._days is None:
@@ -619,6 +639,14 @@ class _SentenceWork:
                         if c in self.trace:
                             self._step(c, why[0], why[1], value=v, cue=h)
             nearest = min((d for d, _ in best), default=None)
+            if nearest is not None and claim_type == "category":
+                rival = self._nearer_category_cue(hits[0].item, v, nearest)
+                if rival is not None:  # "hilang kontak pada pukul 14.40" for a claim on
+                    # the take-off time, whose cue is farther: the other claim's time
+                    if hits[0].item in self.trace:
+                        self._step(hits[0].item, "other-cue", f"nearer cue {rival.text!r} of "
+                                   f"{rival.item}, which reads {v.raw!r} too", value=v)
+                    continue
             if nearest is not None and claim_type == "year" and self._is_day(v):
                 rival = self._nearer_date_cue(v, nearest)
                 if rival is not None:  # "buatan Jerman … hilang kontak pada Rabu
@@ -662,7 +690,8 @@ class _SentenceWork:
                 continue
             kept.add((claim.id, v.start))
             kept_by.setdefault(claim.id, (h, v))
-            plan = planned(self.text, self.sentence, (h.start, h.end), (v.start, v.end))
+            plan = planned(self.text, self.sentence, (h.start, h.end), (v.start, v.end)) \
+                or self._after_publication(claim, v)
             guess = None if plan else provisional(self.text, self.sentence, (v.start, v.end),
                                                   claim.type == "quantity")
             listed = None if plan or guess or claim.type != "quantity" else \
@@ -911,6 +940,24 @@ class _SentenceWork:
             return "part-of", f"the sentence counts a part ({subset!r})"
         return self._counts(claim, v, unit_end, hits)
 
+    def _after_publication(self, claim: Claim, v: Value) -> str | None:
+        """"after the publication date …" when a date reckoned from the day the document
+        was published comes after it ("besok", "tomorrow", "next year"): the event had not
+        happened when it was written — a plan at most. (A date written out after the
+        publication date is read as written: "took place in 2025" on a page dated 2023
+        says more about the page's date than about the event.)"""
+        published = self.doc.published_date
+        if published is None or not v.relative or claim.type not in ("date", "year") or \
+                v.kind not in ("date", "year") or not v.canonical[:4].isdigit():
+            return None
+        written = tuple(int(p) for p in v.canonical.split("-"))
+        known = tuple(p for p in (published.year, published.month, published.day)
+                      if p is not None)
+        depth = min(len(written), len(known))
+        if written[:depth] <= known[:depth]:
+            return None
+        return f"after the publication date {published}"
+
     def _converted_from(self, v: Value) -> str | None:
         """"a conversion of 'Rp 142 trillion'" when ``v`` is an amount in brackets right
         after one in another currency ("Rp 142 trillion (US$9 billion)"): at a rate of the
@@ -1077,6 +1124,11 @@ class _SentenceWork:
                 return at, end, []
         units = sorted(_phrases_of(claim.id, self.language, tuple(written)), key=len,
                        reverse=True)
+        tail = WORD.findall(v.raw)[-1:]  # "270.2 million" for the unit word "million":
+        if tail and not tail[0][0].isdigit() and (word_key(tail[0], self.language),) in units:
+            at = v.end - len(tail[0])  # the scale the number was read with is the unit
+            if self.text[at:v.end] == tail[0]:
+                return at, v.end, []
         limit = UNIT_REACH + max((len(u) for u in units), default=0)
         phrase = words_after(self.text, v.end, limit, self.language, self.span[1],
                              stop_at_small=False)

@@ -903,8 +903,11 @@ def said_on(text: str, sentence: Sentence, value: tuple[int, int], cue: tuple[in
     own = sentence.aside_of(value[0])
     # the nearest before the date, not in an aside that does not hold it ("(kata)"); a
     # few back at most, so that a long sentence stays linear
+    # ("…, quoted from Antara, Friday, January 22": an aside that ends right before the
+    # date holds its verb)
     verb = next((m for m in reversed(found[max(0, k - 4):k])
-                 if sentence.aside_of(m.start()) in (None, own)), None)
+                 if _holds_or_adjoins(text, sentence.aside_of(m.start()), own, value[0])),
+                None)
     if verb is None:
         return None
     if any(c[0] < verb.end() and verb.start() < c[1] for c in (cue, *cues)):
@@ -990,6 +993,17 @@ def _statement_topic(text: str, language: str, verb: re.Match[str], cue_start: i
     between = text[verb.end():cue_start]
     return not re.search(r"[,;:()\"“”]", between) and \
         len(WORD.findall(between)) <= STATEMENT_TOPIC_WORDS
+
+
+def _holds_or_adjoins(text: str, aside: tuple[int, int] | None,
+                      own: tuple[int, int] | None, position: int) -> bool:
+    """Whether a word in ``aside`` speaks to a value at ``position`` in the aside ``own``:
+    both outside any aside, in the same one, or the word's aside, set off by commas, ends
+    right before it."""
+    if aside in (None, own):
+        return True
+    return (text[aside[0]:aside[0] + 2].strip()[:1] == ","  # not a bracket: "(said he)"
+            and not text[aside[1]:position].strip(" ,"))
 
 
 def _announces(text: str, language: str, lo: int, hi: int) -> bool:

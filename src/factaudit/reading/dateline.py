@@ -116,11 +116,20 @@ def _match(text: str, lead: int, line: str, language: str) -> Dateline | None:
 
 def _run_in(text: str, lead: int, line: str, language: str) -> Dateline | None:
     """"Jakarta, Dec. 31, 2020 A total of …": a place, a comma and a full date with its
-    year, then the body with no dash between — the date ends where a capital opens it."""
+    year, then the body with no dash between — the date ends where a capital opens it;
+    or a full date glued to the first sentence ("March 31, 2021The recorder …"), a page's
+    date run into its text."""
     from factaudit.reading.values import read_values
 
     place, comma, _ = line[:40].partition(",")
     if not comma or not _is_place(place) or _calendar_word(place, language):
+        values = read_values(line[:40], language)
+        first = values[0] if values else None
+        if (first is not None and first.kind == "date" and first.start == 0
+                and len(first.canonical) == 10 and first.canonical[:1] != "-"
+                and line[first.end:first.end + 1].isupper()):
+            end = lead + first.end
+            return Dateline(lead, end, PartialDate.parse(first.canonical), text[lead:end])
         return None
     start = len(place) + 1
     head = line[start:start + 40]

@@ -44,7 +44,7 @@ _KEYS = {
     "subset_qualifiers", "rank_nouns", "lower_ranks", "subject_pronouns", "remainder_words",
     "change_verbs", "verb_prefixes", "tally_verbs", "caption_markers",
     "approximation_fillers", "total_words", "currency_scales", "noun_links",
-    "compass_words", "place_prepositions", "over_words",
+    "compass_words", "place_prepositions", "over_words", "history_words",
 }
 
 
@@ -139,6 +139,9 @@ class LanguagePack:
     # an amount, then one of these and a period ("Rp 600 ribu selama 4 bulan", "$40 for
     # four months") is a sum over the period: not the rate a claim gives ("per month")
     over_words: tuple[str, ...] = ()
+    # after a relative day, these make it a day of another year ("Hari Ini dalam Sejarah",
+    # "today in history"): not read as the publication date
+    history_words: tuple[str, ...] = ()
     # a noun and one of these right before a number label it ("net income of $3.76
     # billion", "laba sebesar Rp 2 triliun"): in a sentence read for the claim of the one
     # before, such a number is that noun's

@@ -25,6 +25,10 @@ class _Patterns:
     last_weekday: re.Pattern[str] | None
     on_weekday: re.Pattern[str] | None
     relative_month: re.Pattern[str] | None
+    # "hari ini setahun lalu", "today a year ago": a year reckoned from the day; "Hari
+    # Ini dalam Sejarah", "today in history": a day of another year
+    year_after: re.Pattern[str] | None = None
+    history_after: re.Pattern[str] | None = None
 
 
 @by_language
@@ -72,7 +76,12 @@ def _patterns(pack: LanguagePack) -> _Patterns:
                                 rf"(?!\.?\s*,?\s*\(?\s*\d|\.?\s*,?\s*(?:{months})\b)", FLAGS)
     relative_month = (re.compile(rf"\b(?:{alt(pack.relative_months)})\b", FLAGS)
                       if pack.relative_months else None)
-    return _Patterns(names, numeric, relative, last_weekday, on_weekday, relative_month)
+    year_after = (re.compile(rf"\s+(?P<y>{alt(pack.relative_years)})\b", FLAGS)
+                  if pack.relative_years else None)
+    history_after = (re.compile(rf"\s+(?:{alt(pack.history_words)})\b", FLAGS)
+                     if pack.history_words else None)
+    return _Patterns(names, numeric, relative, last_weekday, on_weekday, relative_month,
+                     year_after, history_after)
 
 
 def find(text: str, reading: Reading) -> list[Value]:
@@ -141,15 +150,22 @@ def find(text: str, reading: Reading) -> list[Value]:
     if pats.relative is not None and base is not None and base.day is not None:
         for m in pats.relative.finditer(text):
             shift = lookup(pack.relative_days, m.group(0))
-            if shift is None:
+            if shift is None or (pats.history_after is not None
+                                 and pats.history_after.match(text, m.end())):
                 continue
+            years = pats.year_after.match(text, m.end()) if pats.year_after else None
+            back = lookup(pack.relative_years, years.group("y")) if years else None
+            end = years.end() if years is not None and back else m.end()
             try:
                 d = base.as_date() + dt.timedelta(days=shift)
-            except OverflowError:  # "yesterday" in a text dated 0001-01-01
+                if back:
+                    d = _years_on(d, back)
+            except (OverflowError, ValueError):  # "yesterday" in a text dated 0001-01-01
                 continue
-            out.append(Value(ValueKind.DATE, d.isoformat(), m.start(), m.end(), m.group(0),
-                             f"relative day: publication date {base} {shift:+d} day(s)",
-                             relative=True))
+            how = f"relative day: publication date {base} {shift:+d} day(s)" + (
+                f", {back:+d} year(s)" if back else "")
+            out.append(Value(ValueKind.DATE, d.isoformat(), m.start(), end,
+                             text[m.start():end], how, relative=True))
     if base is not None and base.day is not None:
         out += _last_weekdays(text, pats, pack, base)
     if pats.relative_month is not None and base is not None and base.month is not None:
@@ -329,3 +345,11 @@ def _parts(value: str) -> tuple[str | None, str | None, str | None]:
 TYPE = ValueType(ValueKind.DATE, find, parse_expected, agrees, near=near,
                  hides=frozenset({ValueKind.YEAR, ValueKind.QUANTITY, ValueKind.ORDINAL,
                                   ValueKind.DURATION, ValueKind.PERIOD}))
+
+
+def _years_on(d: dt.date, years: int) -> dt.date:
+    """The same day ``years`` years on (29 February becomes the 28th)."""
+    try:
+        return d.replace(year=d.year + years)
+    except ValueError:
+        return d.replace(year=d.year + years, day=28)
