@@ -123,6 +123,8 @@ def _run_in(text: str, lead: int, line: str, language: str) -> Dateline | None:
 
     place, comma, _ = line[:40].partition(",")
     if not comma or not _is_place(place) or _calendar_word(place, language):
+        if not _GLUED_YEAR.match(line):  # (a cheap test first: every document asks)
+            return None
         values = read_values(line[:40], language)
         first = values[0] if values else None
         if (first is not None and first.kind == "date" and first.start == 0
@@ -133,6 +135,8 @@ def _run_in(text: str, lead: int, line: str, language: str) -> Dateline | None:
         return None
     start = len(place) + 1
     head = line[start:start + 40]
+    if not _YEAR.search(head):
+        return None
     skip = len(head) - len(head.lstrip())
     for v in read_values(head, language):
         if v.kind != "date" or v.start != skip or v.canonical.startswith("-") \
@@ -150,6 +154,8 @@ def _run_in(text: str, lead: int, line: str, language: str) -> Dateline | None:
 
 
 _RUN_IN_BODY = re.compile(r"[ \t]+[A-Z\"“]")
+_GLUED_YEAR = re.compile(r"[^\n]{3,30}?\d{4}[A-Z]")
+_YEAR = re.compile(r"\d{4}")
 
 
 @cache
