@@ -4,6 +4,8 @@ documents held in memory or from folders, as users run them."""
 from __future__ import annotations
 
 import datetime as dt
+import json
+import time
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -39,3 +41,18 @@ def audit_paths(claims_dir: Path | str | None = None, corpus_dir: Path | str | N
     project = load_project(config, claims_dir, corpus_dir)
     return audit(project, executor=engine, workers=workers, scheduler=scheduler,
                  cache=default_dir(config.root) if cache else None, today=today)
+
+
+QUIET_UNIT = 0.1  # machine_unit() on the development machine when it is quiet
+
+
+def machine_unit() -> float:
+    """Seconds this machine takes, now, to parse a fixed 4 MB of JSON: the yardstick for
+    timing tests (a loaded CI machine slows the code and the yardstick alike)."""
+    blob = json.dumps([{"k": i, "v": str(i) * 3} for i in range(100_000)])
+    best = float("inf")
+    for _ in range(3):
+        start = time.perf_counter()
+        json.loads(blob)
+        best = min(best, time.perf_counter() - start)
+    return best

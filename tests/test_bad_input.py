@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 
 from factaudit.cli import main
+from tests.helpers import QUIET_UNIT, machine_unit
 
 CLAIMS = """
 claims:
@@ -601,6 +602,7 @@ def test_one_huge_document(audit):
         for _ in range(size // len(block)):
             out.write(block)
         out.write(b"In the end, the ministers met on 8 July 2021 and Retno Marsudy spoke.\n")
+    unit = machine_unit()
     started = time.perf_counter()
     data = audit("--format", "json", "--output", "reports/huge.json")
     elapsed = time.perf_counter() - started
@@ -609,8 +611,11 @@ def test_one_huge_document(audit):
     assert {(f["rule"], f["found"]) for f in found} >= {("value-contradiction", "2021-07-08"),
                                                          ("name-typo", "Marsudy")}
     print(f"one document of {size / 2**20:.0f} MB: {elapsed:.1f} s")  # shown by tox -e fuzz
-    # linear time, loosely: well under a second per megabyte even on a slow CI machine
-    assert elapsed < 15 + size / 1024 / 1024 * 2.5, elapsed
+    # linear time, loosely: every sentence here holds a cue, about 5 s a megabyte on a
+    # quiet machine (a quadratic pass would take hours), scaled by how loaded this
+    # machine is, measured before and after, against a quiet one
+    slower = max(1.0, unit / QUIET_UNIT, machine_unit() / QUIET_UNIT)
+    assert elapsed < (15 + size / 1024 / 1024 * 5) * slower, (elapsed, slower)
 
 
 def test_very_many_tiny_documents(audit):

@@ -30,6 +30,7 @@ from factaudit.reading.formats import (
     row_groups,
 )
 from factaudit.reading.formats import tables as tables_module
+from tests.helpers import machine_unit
 
 # --- builders -------------------------------------------------------------------------
 
@@ -246,22 +247,37 @@ def test_html_hostile_markup_never_reaches_the_text():
     assert "Awal kalimat yang panjang sekali dan akhir kalimat yang tetap ada." in text
 
 
-def test_html_with_megabytes_of_script_is_fast():
+def _script_heavy_page(blocks: int) -> bytes:
     article = ("<article><h1>Judul</h1>" + "".join(
         f"<p>Paragraf {i} berisi kalimat yang cukup panjang untuk artikel ini.</p>"
         for i in range(10)) + "</article>")
     junk = "".join("<script>" + "var a=" + "'x1-2021-07-06'+" * 400 + "0;</script>"
-                   "<div onclick='evil()'>klik</div>" for _ in range(800))
-    page = f"<html><head><script>{'var b=1;' * 100_000}</script></head><body>{junk}{article}"
-    raw = (page + "</body></html>").encode()
+                   "<div onclick='evil()'>klik</div>" for _ in range(blocks))
+    page = (f"<html><head><script>{'var b=1;' * (125 * blocks)}</script></head>"
+            f"<body>{junk}{article}")
+    return (page + "</body></html>").encode()
+
+
+def _fastest(raw: bytes, runs: int = 2) -> tuple[float, str]:
+    best, text = float("inf"), ""
+    for _ in range(runs):
+        start = time.perf_counter()
+        text = extract(raw, "html").text
+        best = min(best, time.perf_counter() - start)
+    return best, text
+
+
+def test_html_with_megabytes_of_script_is_fast():
+    raw = _script_heavy_page(800)
     assert len(raw) > 5_000_000
     extract(ARTICLE.encode(), "html")  # imports and caches warmed outside the timing
-    start = time.perf_counter()
-    got = extract(raw, "html")
-    elapsed = time.perf_counter() - start
-    assert "Paragraf 9 berisi kalimat" in got.text
-    assert "var a" not in got.text and "evil" not in got.text
-    assert elapsed < 1.0, f"{elapsed:.2f} s"
+    unit = machine_unit()
+    elapsed, text = _fastest(raw)
+    assert "Paragraf 9 berisi kalimat" in text
+    assert "var a" not in text and "evil" not in text
+    # about 5 units on a quiet machine (0.5 s); a pass over the page per script would be
+    # hundreds
+    assert elapsed < 12 * unit, f"{elapsed:.2f} s, {elapsed / unit:.1f} units of {unit:.3f} s"
 
 
 def test_html_backup_extractors_only_when_the_main_one_keeps_little(monkeypatch):

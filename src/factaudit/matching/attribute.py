@@ -960,8 +960,9 @@ class _SentenceWork:
 
     def _converted_from(self, v: Value) -> str | None:
         """"a conversion of 'Rp 142 trillion'" when ``v`` is an amount in brackets right
-        after one in another currency ("Rp 142 trillion (US$9 billion)"): at a rate of the
-        writer's choosing, rounded — provisional, never a contradiction alone."""
+        after one in another currency ("Rp 142 trillion (US$9 billion)", "70 trillion IDR
+        (4.9 billion USD)"): at a rate of the writer's choosing, rounded — provisional,
+        never a contradiction alone."""
         pack = get_pack(self.language)
         written = currency_of(self.text, v.start, v.end, pack)
         if written is None:
@@ -972,9 +973,14 @@ class _SentenceWork:
             return None
         edge = v.start - len(before) + opened.start()
         for u in self.values:
-            if (u.kind == ValueKind.QUANTITY and u.end <= edge
-                    and not self.text[u.end:edge].strip()):
+            gap = self.text[u.end:edge].split() if u.end <= edge else ["…"]
+            # right before the bracket, or with only its currency after it ("70 trillion
+            # IDR (4.9 billion USD)")
+            if u.kind == ValueKind.QUANTITY and len(gap) <= 2 and not any(
+                    ch.isdigit() for w in gap for ch in w):
                 other = currency_of(self.text, u.start, u.end, pack)
+                if gap and other is None:
+                    continue
                 return (f"a conversion of {u.raw!r}" if other is not None and other != written
                         else None)
         return None
