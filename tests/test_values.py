@@ -649,9 +649,14 @@ def test_a_range_keeps_both_bounds_after_an_approximation_word(text, lang, expec
     ("At least there were 426 people dead.", "en", "426..inf"),
     # a filler alone makes nothing approximate
     ("Ada 426 orang tewas.", "id", "426"),
+    # a negated bound turns the bound around: not "less than"
+    ("No less than 17 people were killed.", "en", "17..inf"),
+    ("Not fewer than 17 people were killed.", "en", "17..inf"),
+    ("Less than 17 people were killed.", "en", "0..17"),
+    ("Tidak kurang dari 17 orang tewas.", "id", "17..inf"),
+    ("Kurang dari 17 orang tewas.", "id", "0..17"),
 ])
-def test_a_filler_may_stand_between_an_approximation_word_and_its_number(text, lang,
-                                                                         expected):
+def test_an_approximation_word_and_its_number(text, lang, expected):
     assert pairs(text, lang) == [("quantity", expected)]
 
 
@@ -719,4 +724,3 @@ def test_property_changing_one_digit_is_always_a_slip(n, data):
     new = data.draw(st.sampled_from("0123456789"))
     changed = digits[:i] + new + digits[i + 1:]
     assert slip("quantity", digits, changed)
-

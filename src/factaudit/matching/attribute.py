@@ -56,6 +56,7 @@ from factaudit.matching.clauses import (
     Sentence,
     Word,
     analyse,
+    as_of_moment,
     as_of_word,
     breakdown_entry,
     caption,
@@ -693,7 +694,8 @@ class _SentenceWork:
             plan = planned(self.text, self.sentence, (h.start, h.end), (v.start, v.end)) \
                 or self._after_publication(claim, v)
             guess = None if plan else provisional(self.text, self.sentence, (v.start, v.end),
-                                                  claim.type == "quantity")
+                                                  claim.type == "quantity") or (
+                self._counted_as_of(v) if claim.type == "quantity" else None)
             listed = None if plan or guess or claim.type != "quantity" else \
                 self._list_part(claim, v, hits)
             part, total = listed or (None, None)
@@ -883,6 +885,10 @@ class _SentenceWork:
         segment = self.sentence.segment(v.start)
         if earlier is not None and earlier.search(self.text, segment[0], v.start):
             return "earlier", "an earlier state (\"previously\", \"sebelumnya\")"
+        opener = pack_pattern(self.language, "previous_words", r"\W{0,3}(?:{w})\s*,")
+        if opener is not None and opener.match(self.text, self.sentence.start):
+            return "earlier", ("an earlier state: the sentence opens with it (\"Previously, …\", "
+                               "\"Sebelumnya, …\")")
         unit_end = v.end
         if claim.unit_words:
             found_unit = self._unit_end(claim, v)
@@ -939,6 +945,13 @@ class _SentenceWork:
         if subset is not None:
             return "part-of", f"the sentence counts a part ({subset!r})"
         return self._counts(claim, v, unit_end, hits)
+
+    def _counted_as_of(self, v: Value) -> str | None:
+        """"as of 'hingga Sabtu'" when the sentence dates the figure with an as-of word
+        ("Jumlah korban hingga Sabtu pukul 13.00 WIB sebanyak 17 orang", "As of Saturday,
+        the toll stood at 602"): a count of that moment, which may still change —
+        provisional."""
+        return as_of_moment(self.text, self.sentence, v.start)
 
     def _after_publication(self, claim: Claim, v: Value) -> str | None:
         """"after the publication date …" when a date reckoned from the day the document

@@ -883,6 +883,37 @@ def as_of_word(text: str, sentence: Sentence, start: int) -> str | None:
     return m.group(0).split()[0] if m else None
 
 
+def as_of_moment(text: str, sentence: Sentence, value_start: int) -> str | None:
+    """An as-of word and the moment it dates a figure to: a weekday, a month, a time
+    ("pukul", "13.00 WIB"), or a day and month ("hingga Sabtu", "per 3 Januari", "sampai
+    pukul 13.00"); not "hingga 17 orang" nor "up to 1.5 million", bounds. In the figure's
+    clause, or opening the sentence ("Hingga Sabtu (4/3), 17 orang tewas"): in "Banjir
+    berlangsung hingga Sabtu, menewaskan 67 orang" it dates how long the flood lasted."""
+    pattern = _as_of_moment(sentence.language)
+    if pattern is None:
+        return None
+    m = pattern.search(text, *sentence.segment(value_start))
+    if m is None:
+        m = pattern.match(text, sentence.start, sentence.segment(sentence.start)[1])
+    return m.group(0).strip() if m else None
+
+
+@by_language
+@cache
+def _as_of_moment(language: str) -> re.Pattern[str] | None:
+    pack = get_pack(language)
+    if not pack.as_of_words:
+        return None
+    names = [*pack.weekdays, *pack.months, *pack.time_prefixes]
+    months = _phrases(tuple(pack.months)) if pack.months else "(?!x)x"
+    suffixes = _phrases(tuple(pack.time_suffixes)) if pack.time_suffixes else "(?!x)x"
+    when = (rf"(?:{_phrases(tuple(names))})(?![\w-])" if names else "(?!x)x") + \
+        rf"|\d{{1,2}}\s+(?:{months})(?![\w-])|\(\d{{1,2}}/\d{{1,2}}" \
+        rf"|\d{{1,2}}[.:]\d{{2}}\s*(?:{suffixes})(?![\w-])"
+    return re.compile(rf"(?<![\w-])(?:{_phrases(tuple(pack.as_of_words))})\s+(?:{when})",
+                      re.IGNORECASE)
+
+
 SPEECH_TAIL_WORDS = 6  # lower-case words between a speech verb and the date it is said on
 
 
