@@ -986,11 +986,12 @@ class _SentenceWork:
             return None
         edge = v.start - len(before) + opened.start()
         for u in self.values:
-            gap = self.text[u.end:edge].split() if u.end <= edge else ["…"]
+            if u.kind != ValueKind.QUANTITY or u.end > edge:
+                continue
+            gap = self.text[u.end:edge].split()
             # right before the bracket, or with only its currency after it ("70 trillion
             # IDR (4.9 billion USD)")
-            if u.kind == ValueKind.QUANTITY and len(gap) <= 2 and not any(
-                    ch.isdigit() for w in gap for ch in w):
+            if len(gap) <= 2 and not any(ch.isdigit() for w in gap for ch in w):
                 other = currency_of(self.text, u.start, u.end, pack)
                 if gap and other is None:
                     continue

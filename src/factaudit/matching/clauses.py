@@ -800,7 +800,8 @@ def _becomes(language: str) -> re.Pattern[str]:
     if not pack.change_to:
         return re.compile(r"(?!x)x")
     currency = "|".join(re.escape(c) for c in pack.currency_prefixes) or "(?!x)x"
-    return re.compile(rf"(?:[ \t]*/?[ \t]*[^\W\d_][\w-]*){{0,3}}?[ \t]+"
+    # (each word after a space or a slash: a word is never split, so no backtracking)
+    return re.compile(rf"(?:(?:[ \t]+|[ \t]*/[ \t]*)[^\W\d_][\w-]*){{0,3}}?[ \t]+"
                       rf"(?P<to>{_phrases(tuple(pack.change_to))})[ \t]+"
                       rf"(?:{currency})?[ \t]?\d", re.IGNORECASE)
 _NUMBER = re.compile(r"\d")
