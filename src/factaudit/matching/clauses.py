@@ -894,9 +894,20 @@ def as_of_moment(text: str, sentence: Sentence, value_start: int) -> str | None:
     if pattern is None:
         return None
     m = pattern.search(text, *sentence.segment(value_start))
+    if m is None:  # before the figure with no comma between, brackets skipped ("pengungsi
+        # sampai Senin (13/12/2021) pagi ini 9.374 orang")
+        before = [b for b in pattern.finditer(text, max(sentence.start, value_start - 120),
+                                              value_start)]
+        if before and not _AS_OF_BREAK.search(_BRACKETED.sub("", text[before[-1].end():
+                                                                      value_start])):
+            m = before[-1]
     if m is None:
         m = pattern.match(text, sentence.start, sentence.segment(sentence.start)[1])
     return m.group(0).strip() if m else None
+
+
+_BRACKETED = re.compile(r"\([^()]{0,40}\)")
+_AS_OF_BREAK = re.compile(r"[,;:]")
 
 
 @by_language
