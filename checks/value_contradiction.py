@@ -19,6 +19,9 @@ written has lost (or gained) its scale word ("256 Ha" for 256,142 ha): a slip, n
 another fact, so it is reported whatever the distance.
 A category read in a sentence that names the expected category too ("Oliveira held off
 Quartararo to win") is info: which of the two the cue speaks of is not clear.
+A claim with ``settled`` (the date its value became final: a death toll, a vote count)
+reports another value in a document published before that date as info: the count was
+still changing when it was written.
 """
 
 from __future__ import annotations
@@ -52,6 +55,7 @@ def check(ctx: RuleContext) -> Iterator[Report]:
         planned = m.modality == "planned" or _before_the_fact(claim.type, expected,
                                                                doc.published)
         guess = m.modality == "provisional"
+        unsettled = not planned and not guess and claim.unsettled_at(doc.published_date)
         scaled = _scale_slip(claim.type, expected, m.value, m.precision)
         far = not near(claim.type, expected, m.value) and not scaled
         # the document states the expected value elsewhere as a fact: another value, unless
@@ -61,6 +65,8 @@ def check(ctx: RuleContext) -> Iterator[Report]:
         beside = claim.type == ValueKind.CATEGORY and expected in m.also
         note = (" (stated as a plan)" if planned else
                 " (a provisional figure: a poll, an estimate or a partial count)" if guess else
+                f" (published before the figure settled on {claim.settled}: a count still "
+                "changing)" if unsettled else
                 " (so far from it that it is probably another fact)" if far else
                 f" (the document states {expected} elsewhere ({stated.get(m.claim)!r}): "
                 "probably another fact)" if other else
@@ -72,7 +78,8 @@ def check(ctx: RuleContext) -> Iterator[Report]:
                     f"({ValueKind(claim.type)} {m.value}), expected {expected}{note}",
             expected=expected, found=m.value,
             how=f"{m.how}; attributed to cue {m.cue!r}; expected: {derivation}",
-            severity=Severity.INFO if planned or guess or far or other or beside else
+            severity=Severity.INFO if planned or guess or unsettled or far or other or beside
+            else
             Severity.WARNING if m.uncertain else None)
 
 

@@ -157,6 +157,9 @@ def test_shipped_schema_is_in_sync_with_the_model():
     ("type: year\n    counts_from: 1991\n", "only applies to claims of type duration", 2),
     ("type: duration\n    counts_from: 1991\n    expected: 30\n", "not both", 2),
     ("type: year\n    expected: 2018\n    valid: 2021..2018\n", "period", 7),
+    ("type: quantity\n    expected: 33\n    settled: soon\n", "not a date", 7),
+    ("type: quantity\n    expected: 33\n    settled: 2023-02-30\n", "day is out of range", 7),
+    ("type: quantity\n    expected: 33\n    settled: [2023]\n", "settled: give a date", 7),
 ])
 def test_time_aware_fields_are_validated(write, extra, needle, line):
     text = "claims:\n  - id: x\n    statement: s\n    cues: {en: [c]}\n    " + extra

@@ -34,6 +34,12 @@ claims:
     expected: 2030
     valid: "2030.."
     cues: {en: [relations began]}
+  - id: member-count
+    statement: The forum had 10 members once its membership settled.
+    type: quantity
+    expected: 10
+    settled: 2021-12-01
+    cues: {en: [members]}
 entities:
   - name: Retno Marsudi
 """
@@ -99,6 +105,13 @@ def test_findings_are_listed_with_the_passage():
     text = to_text(x)
     assert "verdict: refuted" in text
     assert "E value-contradiction 1:20 refuted: expected '1991', found '1993'" in text
+
+
+def test_a_settled_claim_says_so_and_an_earlier_document_gets_info():
+    x = _explain("member-count", "The forum had 8 members.")
+    [finding] = x.documents[0].findings
+    assert finding["severity"] == "info" and finding["found"] == "8"
+    assert "settled: 2021-12-01 (earlier documents: info at most)" in to_text(x)
 
 
 def test_entities_list_their_hits():

@@ -177,6 +177,8 @@ def _details(item: Any) -> list[str]:
             out.append(f"window: {item.window} words")
         if item.valid:
             out.append(f"valid: {item.valid}")
+        if item.settled is not None:
+            out.append(f"settled: {item.settled} (earlier documents: info at most)")
         if item.scope:
             out.append(f"scope: {item.scope.model_dump(exclude_none=True)}")
         return out

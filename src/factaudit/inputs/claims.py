@@ -169,6 +169,11 @@ class Claim(_Strict):
         None, description="period the claim holds for (2018..2021, or 2018..); documents "
         "published outside it are out of scope"
     )
+    settled: Any = Field(
+        None, description="the date (2023-03-24, or 2023-03) from which the expected value "
+        "was final: a figure that kept changing before it, such as a death toll or a vote "
+        "count, is reported at most as info in documents published earlier"
+    )
     when: int | str | None = Field(
         None, description="types quantity, ordinal, duration and category: the year (2022) or "
         "years (2021..2022) of the occasion the claim is about; a sentence that dates itself "
@@ -182,6 +187,7 @@ class Claim(_Strict):
     _expected: str | None = PrivateAttr(None)
     _valid: str | None = PrivateAttr(None)
     _when: tuple[int, int] | None = PrivateAttr(None)
+    _settled: PartialDate | None = PrivateAttr(None)
 
     @field_validator("expected")
     @classmethod
@@ -198,6 +204,15 @@ class Claim(_Strict):
     def _valid_form(cls, value: str | None) -> str | None:
         if value is not None:
             parse_expected("period", value)
+        return value
+
+    @field_validator("settled")
+    @classmethod
+    def _settled_form(cls, value: Any) -> Any:
+        if value is not None:
+            if not isinstance(value, str | dt.date):
+                raise ValueError("settled: give a date, 2023-03-24 or 2023-03")
+            PartialDate.parse(value)  # raises ValueError with what is wrong
         return value
 
     @field_validator("when")
@@ -225,6 +240,8 @@ class Claim(_Strict):
                              "(sources must agree), not both and not neither")
         if self.valid is not None:
             self._valid = parse_expected("period", self.valid)
+        if self.settled is not None:
+            self._settled = PartialDate.parse(self.settled)
         if self.when is not None:
             if self.type in ("date", "year", "period"):
                 raise ValueError(f"'when' does not apply to a claim of type {self.type}: its "
@@ -265,6 +282,17 @@ class Claim(_Strict):
             return True
         start, end = self._valid.split("..")
         return int(start) <= published.year and (not end or published.year <= int(end))
+
+    def unsettled_at(self, published: PartialDate | None) -> bool:
+        """Whether a document published then came before the expected value was final
+        (``settled``; unknown dates: no)."""
+        if self._settled is None or published is None:
+            return False
+        depth = min(3 if published.day else 2 if published.month else 1,
+                    3 if self._settled.day else 2 if self._settled.month else 1)
+        key = (published.year, published.month or 0, published.day or 0)[:depth]
+        return key < (self._settled.year, self._settled.month or 0, self._settled.day or 0
+                      )[:depth]
 
     @property
     def occasion(self) -> tuple[int, int] | None:
