@@ -351,6 +351,7 @@ class _SentenceWork:
         self._undated: list[int] = []  # where the other values start
         self._date_cues: list[Hit] = []  # the cues of date claims in the sentence
         self._category_hits: list[Hit] = []  # the cues of category claims in the sentence
+        self._signals: dict[str, frozenset[str]] = {}  # category claim → its folded words
         self._cues_of: dict[str, list[tuple[int, int]]] = {}  # claim → its cues here
         self.passed: list[Hit] = []  # the cues that passed the sentence's checks
         self.unabout: list[Hit] = []  # … and those that failed only `about`
@@ -568,16 +569,21 @@ class _SentenceWork:
         pool their values apart, so only the written form can tell that they compete."""
         written = fold_phrase(v.raw)
         for h in self._category_hits:
-            if h.item == item:
+            if h.item == item or written not in self._signal_forms(h.item):
                 continue
             other = self.claims.claim(h.item)
-            if not any(fold_phrase(w) == written for ws in other.signals().values()
-                       for w in ws):
-                continue
             if self._cue_refusal(other, h, v) is None and \
                     self._measured_distance(other, h, v) < distance:
                 return h
         return None
+
+    def _signal_forms(self, item: str) -> frozenset[str]:
+        """The folded words of a category claim's categories (once per sentence)."""
+        forms = self._signals.get(item)
+        if forms is None:
+            forms = self._signals[item] = frozenset(
+                fold_phrase(w) for ws in self.claims.claim(item).signals().values() for w in ws)
+        return forms
 
     def _is_day(self, v: Value) -> bool:
         """Whether the sentence writes a full date at the span of the year ``v``."""
@@ -695,7 +701,9 @@ class _SentenceWork:
                 or self._after_publication(claim, v)
             guess = None if plan else provisional(self.text, self.sentence, (v.start, v.end),
                                                   claim.type == "quantity") or (
-                self._counted_as_of(v) if claim.type == "quantity" else None)
+                # "hingga Sabtu pukul 13.00 WIB sebanyak 17 orang": a count of that moment
+                as_of_moment(self.text, self.sentence, v.start) if claim.type == "quantity"
+                else None)
             listed = None if plan or guess or claim.type != "quantity" else \
                 self._list_part(claim, v, hits)
             part, total = listed or (None, None)
@@ -945,13 +953,6 @@ class _SentenceWork:
         if subset is not None:
             return "part-of", f"the sentence counts a part ({subset!r})"
         return self._counts(claim, v, unit_end, hits)
-
-    def _counted_as_of(self, v: Value) -> str | None:
-        """"as of 'hingga Sabtu'" when the sentence dates the figure with an as-of word
-        ("Jumlah korban hingga Sabtu pukul 13.00 WIB sebanyak 17 orang", "As of Saturday,
-        the toll stood at 602"): a count of that moment, which may still change —
-        provisional."""
-        return as_of_moment(self.text, self.sentence, v.start)
 
     def _after_publication(self, claim: Claim, v: Value) -> str | None:
         """"after the publication date …" when a date reckoned from the day the document

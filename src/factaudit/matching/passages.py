@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterator
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from factaudit.model import Document
 from factaudit.reading.languages import by_language, get_pack
@@ -32,10 +32,17 @@ def forget_documents() -> None:
 @by_language
 @lru_cache(maxsize=8)  # the documents a process is working on, not the corpus
 def _sentences(text: str, lang: str) -> list[tuple[int, int]]:
+    return sentences(text, _abbreviations(lang))
+
+
+@by_language
+@cache
+def _abbreviations(lang: str) -> frozenset[str]:
+    """The pack's abbreviations, and its currencies written with a full stop ("Rp. 6.800"),
+    which end no sentence either."""
     pack = get_pack(lang)
-    # a currency written with a full stop ("Rp. 6.800") ends no sentence either
     money = (c[:-1].lower() for c in pack.currency_prefixes if c.endswith(".") and c[:-1].isalpha())
-    return sentences(text, frozenset((*pack.abbreviations, *money)))
+    return frozenset((*pack.abbreviations, *money))
 
 
 def values_where(doc: Document, selector: re.Pattern | None = None
