@@ -21,7 +21,11 @@ A category read in a sentence that names the expected category too ("Oliveira he
 Quartararo to win") is info: which of the two the cue speaks of is not clear.
 A claim with ``settled`` (the date its value became final: a death toll, a vote count)
 reports another value in a document published before that date as info: the count was
-still changing when it was written.
+still changing when it was written. A running count (``running``; by default a claim
+with ``settled`` or whose statement calls its figure final, "the final death toll")
+reports a value on the side the count came from (lower, for a count that rose) as info
+in a document not known to be published after it settled: an earlier count. A value past
+the final one is still an error.
 """
 
 from __future__ import annotations
@@ -29,7 +33,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from factaudit.inputs.claims import Claim
-from factaudit.model import Mention
+from factaudit.matching.clauses import running
+from factaudit.model import Mention, PartialDate
 from factaudit.reading.values import agrees, near, rounds_to, slip
 from factaudit.rules import Report, Rule, RuleContext, Severity, ValueKind, Verdict
 
@@ -56,6 +61,7 @@ def check(ctx: RuleContext) -> Iterator[Report]:
                                                                doc.published)
         guess = m.modality == "provisional"
         unsettled = not planned and not guess and claim.unsettled_at(doc.published_date)
+        earlier = _earlier_count(claim, expected, m.value, doc.published_date)
         scaled = _scale_slip(claim.type, expected, m.value, m.precision)
         far = not near(claim.type, expected, m.value) and not scaled
         # the document states the expected value elsewhere as a fact: another value, unless
@@ -67,6 +73,9 @@ def check(ctx: RuleContext) -> Iterator[Report]:
                 " (a provisional figure: a poll, an estimate or a partial count)" if guess else
                 f" (published before the figure settled on {claim.settled}: a count still "
                 "changing)" if unsettled else
+                f" ({earlier} the final figure: an earlier count of a figure that "
+                f"{'rose' if earlier == 'below' else 'fell'} while it was reported)"
+                if earlier else
                 " (so far from it that it is probably another fact)" if far else
                 f" (the document states {expected} elsewhere ({stated.get(m.claim)!r}): "
                 "probably another fact)" if other else
@@ -78,7 +87,8 @@ def check(ctx: RuleContext) -> Iterator[Report]:
                     f"({ValueKind(claim.type)} {m.value}), expected {expected}{note}",
             expected=expected, found=m.value,
             how=f"{m.how}; attributed to cue {m.cue!r}; expected: {derivation}",
-            severity=Severity.INFO if planned or guess or unsettled or far or other or beside
+            severity=Severity.INFO if planned or guess or unsettled or earlier or far or other
+            or beside
             else
             Severity.WARNING if m.uncertain else None)
 
@@ -89,6 +99,23 @@ def _agrees(claim: Claim, expected: str, m: Mention) -> bool:
             or bool(m.precision and rounds_to(claim.type, expected, m.value, m.precision))
             # "181 passengers and 8 crew": a part of a list that adds up to it
             or bool(m.total and agrees(claim.type, expected, m.total, claim.tolerance)))
+
+
+def _earlier_count(claim: Claim, expected: str, found: str,
+                   published: PartialDate | None) -> str | None:
+    """"below" or "above" when ``found`` lies on the side a running count came from and the
+    document is not known to be published after the count settled: an earlier count."""
+    direction = running(claim)
+    if direction is None or claim.settled_by(published):
+        return None
+    try:
+        want, got = float(expected), float(found)
+    except ValueError:  # a range
+        return None
+    side = "below" if got < want else "above" if got > want else None
+    if side is None or direction not in ("either", "up" if side == "below" else "down"):
+        return None
+    return side
 
 
 def _scale_slip(kind: str, expected: str, found: str, precision: float | None) -> bool:

@@ -112,6 +112,7 @@ def test_a_settled_claim_says_so_and_an_earlier_document_gets_info():
     [finding] = x.documents[0].findings
     assert finding["severity"] == "info" and finding["found"] == "8"
     assert "settled: 2021-12-01 (earlier documents: info at most)" in to_text(x)
+    assert "running count (up): lower figures in documents" in to_text(x)
 
 
 def test_entities_list_their_hits():

@@ -20,6 +20,7 @@ from factaudit.engine.pipeline import audit
 from factaudit.inputs.claims import Claim, Entity
 from factaudit.inputs.project import Project
 from factaudit.matching.attribute import in_scope
+from factaudit.matching.clauses import running
 from factaudit.model import Document, Finding, InputError, Problem, TraceStep, one_line
 from factaudit.reading.text import LineIndex
 from factaudit.results import AuditResult
@@ -179,6 +180,11 @@ def _details(item: Any) -> list[str]:
             out.append(f"valid: {item.valid}")
         if item.settled is not None:
             out.append(f"settled: {item.settled} (earlier documents: info at most)")
+        direction = running(item)
+        if direction is not None:
+            side = {"up": "lower", "down": "higher", "either": "other"}[direction]
+            out.append(f"running count ({direction}): {side} figures in documents not "
+                       "published after it settled are earlier counts (info at most)")
         if item.scope:
             out.append(f"scope: {item.scope.model_dump(exclude_none=True)}")
         return out

@@ -174,6 +174,13 @@ class Claim(_Strict):
         "was final: a figure that kept changing before it, such as a death toll or a vote "
         "count, is reported at most as info in documents published earlier"
     )
+    running: Literal["up", "down", "either", False] | None = Field(
+        None, description="type quantity: the expected value is the last of a count that "
+        "changed while it was reported; a value on the earlier side (lower for up, higher "
+        "for down, any for either) in a document not published on or after 'settled' is "
+        "an earlier count, info at most. Default: up with 'settled' or a statement that "
+        "calls the figure final (\"the final death toll\"); false: never"
+    )
     when: int | str | None = Field(
         None, description="types quantity, ordinal, duration and category: the year (2022) or "
         "years (2021..2022) of the occasion the claim is about; a sentence that dates itself "
@@ -242,6 +249,8 @@ class Claim(_Strict):
             self._valid = parse_expected("period", self.valid)
         if self.settled is not None:
             self._settled = PartialDate.parse(self.settled)
+        if self.running not in (None, False) and self.type != "quantity":
+            raise ValueError("'running' only applies to claims of type quantity")
         if self.when is not None:
             if self.type in ("date", "year", "period"):
                 raise ValueError(f"'when' does not apply to a claim of type {self.type}: its "
@@ -293,6 +302,12 @@ class Claim(_Strict):
         key = (published.year, published.month or 0, published.day or 0)[:depth]
         return key < (self._settled.year, self._settled.month or 0, self._settled.day or 0
                       )[:depth]
+
+    def settled_by(self, published: PartialDate | None) -> bool:
+        """Whether a document published then is known to come on or after the day the
+        expected value became final (``settled``)."""
+        return (self._settled is not None and published is not None
+                and not self.unsettled_at(published))
 
     @property
     def occasion(self) -> tuple[int, int] | None:

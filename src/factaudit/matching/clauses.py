@@ -25,11 +25,14 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from factaudit.reading.inflection import DERIVED, WORD, key
 from factaudit.reading.languages import LanguagePack, by_language, get_pack
 from factaudit.reading.text import fold_phrase
+
+if TYPE_CHECKING:
+    from factaudit.inputs.claims import Claim
 
 _OPEN = {"(": ")", "[": "]"}
 # a spaced em or en dash (or "--"), or an em dash between words; a spaced hyphen joins
@@ -1422,6 +1425,30 @@ def is_rate(statement: str, languages: tuple[str, ...]) -> bool:
         if rate is not None and rate.search(statement):
             return True
     return False
+
+
+@cache
+def states_final(statement: str, languages: tuple[str, ...]) -> bool:
+    """Whether a claim's statement calls its figure the last of a count that changed while
+    it was reported: one of the pack's ``final_words`` ("the final death toll", "jumlah
+    akhir korban")."""
+    for lang in languages:
+        final = pack_pattern(lang, "final_words")
+        if final is not None and final.search(statement):
+            return True
+    return False
+
+
+def running(claim: Claim) -> str | None:
+    """How the count a claim gives its final value of moved while it was reported: "up",
+    "down", "either", or None when it is no running count."""
+    if claim.type != "quantity" or claim.running is False:
+        return None
+    if claim.running:
+        return claim.running
+    if claim.settled is not None or states_final(claim.statement, tuple(sorted(claim.cues))):
+        return "up"
+    return None
 
 
 TOTAL_LEAD = 30  # characters before an amount searched for a total word ("dari total")

@@ -44,7 +44,7 @@ _KEYS = {
     "subset_qualifiers", "rank_nouns", "lower_ranks", "subject_pronouns", "remainder_words",
     "change_verbs", "verb_prefixes", "tally_verbs", "caption_markers",
     "approximation_fillers", "total_words", "currency_scales", "noun_links",
-    "compass_words", "place_prepositions", "over_words", "history_words",
+    "compass_words", "place_prepositions", "over_words", "history_words", "final_words",
 }
 
 
@@ -139,6 +139,9 @@ class LanguagePack:
     # an amount, then one of these and a period ("Rp 600 ribu selama 4 bulan", "$40 for
     # four months") is a sum over the period: not the rate a claim gives ("per month")
     over_words: tuple[str, ...] = ()
+    # in a quantity claim's statement, these make its value the final one of a count that
+    # changed while it was reported ("the final death toll", "jumlah akhir"): see running
+    final_words: tuple[str, ...] = ()
     # after a relative day, these make it a day of another year ("Hari Ini dalam Sejarah",
     # "today in history"): not read as the publication date
     history_words: tuple[str, ...] = ()
