@@ -161,7 +161,8 @@ def test_shipped_schema_is_in_sync_with_the_model():
     ("type: quantity\n    expected: 33\n    settled: 2023-02-30\n", "day is out of range", 7),
     ("type: quantity\n    expected: 33\n    settled: [2023]\n", "settled: give a date", 7),
     ("type: quantity\n    expected: 33\n    running: sideways\n", "'up', 'down'", 7),
-    ("type: year\n    expected: 2020\n    running: up\n", "only applies to claims of type quantity", 2),
+    ("type: year\n    expected: 2020\n    running: up\n",
+     "only applies to claims of type quantity", 2),
 ])
 def test_time_aware_fields_are_validated(write, extra, needle, line):
     text = "claims:\n  - id: x\n    statement: s\n    cues: {en: [c]}\n    " + extra

@@ -93,6 +93,21 @@ def test_written_weekday_is_kept(text, lang, weekday):
     assert value.weekday == weekday
 
 
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("periode 18-23 April 2023 ada", "id", ["2023-04-18", "2023-04-23"]),
+    ("KTT ASEAN pada 5-7 September", "id", ["--09-05", "--09-07"]),
+    ("antara 5 dan 7 September 2023", "id", ["2023-09-05", "2023-09-07"]),
+    ("between 4 and 7 September 2023", "en", ["2023-09-04", "2023-09-07"]),
+    ("from 4 to 7 September", "en", ["--09-04", "--09-07"]),
+    ("5 – 7 Sept 2023", "en", ["2023-09-05", "2023-09-07"]),
+    # not a range of days: a descending pair, a number of another kind before the date
+    ("pages 23-18 April 2023", "en", ["2023-04-18"]),
+    ("Rp 1.500-23 April 2023", "id", ["2023-04-23"]),
+])
+def test_a_range_of_days_is_read_at_both_ends(text, lang, expected):
+    assert sorted(of_kind(text, lang, "date")) == expected
+
+
 @pytest.mark.parametrize(("text", "lang"), [("Hari Ini dalam Sejarah: jembatan dibuka", "id"),
                                            ("Today in history: the bridge opened", "en")])
 def test_today_in_history_is_no_date_of_publication(text, lang):

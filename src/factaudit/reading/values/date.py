@@ -29,6 +29,9 @@ class _Patterns:
     # Ini dalam Sejarah", "today in history": a day of another year
     year_after: re.Pattern[str] | None = None
     history_after: re.Pattern[str] | None = None
+    # right before a date's day: the first day of a range of days ("18-23 April 2023",
+    # "antara 5 dan 7 September")
+    range_start: re.Pattern[str] | None = None
 
 
 @by_language
@@ -80,8 +83,15 @@ def _patterns(pack: LanguagePack) -> _Patterns:
                   if pack.relative_years else None)
     history_after = (re.compile(rf"\s+(?:{alt(pack.history_words)})\b", FLAGS)
                      if pack.history_words else None)
+    joiners = [*(j for j in pack.period_joiners), *(b for _, b in pack.period_between)]
+    symbols = [j for j in joiners if not j[0].isalpha()]
+    words = [j for j in joiners if j[0].isalpha()]
+    linker = "|".join([*(rf"\s*{re.escape(j)}\s*" for j in symbols),
+                       *(rf"\s+{re.escape(j)}\s+" for j in words)])
+    range_start = (re.compile(rf"(?<![\d.,/:-])(?P<d0>\d{{1,2}})(?:{linker})$", FLAGS)
+                   if linker else None)
     return _Patterns(names, numeric, relative, last_weekday, on_weekday, relative_month,
-                     year_after, history_after)
+                     year_after, history_after, range_start)
 
 
 def find(text: str, reading: Reading) -> list[Value]:
@@ -111,6 +121,9 @@ def find(text: str, reading: Reading) -> list[Value]:
                     # "on 7 July." ends a sentence; the dot of "7 Jul." is the month's
                     value = replace(value, end=value.end - 1, raw=value.raw[:-1])
                 out.append(value)
+                first = _range_first(text, m, pats, pack, base, weekday)
+                if first is not None:
+                    out.append(first)
     for m in pats.numeric.finditer(text):
         g = m.groupdict()
         if g.get("iy"):
@@ -179,6 +192,34 @@ def find(text: str, reading: Reading) -> list[Value]:
                              f"relative month: publication date {base} {shift:+d} month(s)",
                              relative=True))
     return out
+
+
+RANGE_LEAD = 16  # characters before a date's day searched for the first day of a range
+
+
+def _range_first(text: str, m: re.Match[str], pats: _Patterns, pack: LanguagePack,
+                 base: PartialDate | None, weekday: int | None) -> Value | None:
+    """The first day of a range of days written before a date ("periode 18-23 April 2023",
+    "between 5 and 7 September"), dated with its month and year: a range is read at both
+    ends, not only at the one that carries the month."""
+    if pats.range_start is None or m.start("d") > m.start("m") or m.group("wd"):
+        return None
+    lead = pats.range_start.search(text[max(0, m.start("d") - RANGE_LEAD):m.start("d")])
+    if lead is None:
+        return None
+    first, last = int(lead.group("d0")), int(m.group("d"))
+    if not 1 <= first < last:
+        return None
+    year = m.group("y")
+    parsed = _dateparse(f"{first} {m.group('m')} {year}" if year else
+                        f"{first} {m.group('m')}", pack.code, "DMY")
+    if parsed is None:
+        return None
+    value = _complete(parsed, m, base, None)
+    start = m.start("d") - len(lead.group(0))
+    end = start + len(lead.group("d0"))
+    return replace(value, start=start, end=end, raw=text[start:end],
+                   how=value.how + f"; the first day of the range {text[start:m.end()]!r}")
 
 
 def _last_weekdays(text: str, pats: _Patterns, pack: LanguagePack, base: PartialDate
