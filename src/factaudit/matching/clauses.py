@@ -775,6 +775,9 @@ def earlier_figure(text: str, sentence: Sentence, value: tuple[int, int]) -> str
     m = _becomes(sentence.language).match(text, value[1], hi)
     if m is not None:  # "Pertamax Rp 12.500 per liter menjadi Rp 14.500"
         return m.group("to")
+    changed = _changed_from(text, sentence, value)
+    if changed is not None:  # "widened a 4km exclusion zone around the crater to 6km"
+        return changed
     if before is None or (after is None and to_value is None):
         return None
     found = [p.search(text, value[1], hi) for p in (after, to_value) if p is not None]
@@ -792,6 +795,41 @@ def earlier_figure(text: str, sentence: Sentence, value: tuple[int, int]) -> str
 
 
 CHANGE_VERB_REACH = 80  # characters from a figure to the change verb that follows it
+
+
+def _changed_from(text: str, sentence: Sentence, value: tuple[int, int]) -> str | None:
+    """A change verb a few words before a figure (no number between) and, a few words
+    after it in the same clause, a "to" word and another figure: "Authorities widened a
+    4km exclusion zone around the crater to 6km", "raised the fare of Rp 3,000 to Rp
+    5,000". The first figure is the earlier one of the change."""
+    verb = pack_pattern(sentence.language, "change_verbs",
+                        r"(?<![\w-])(?:{w})\s+(?:[^\s\d,;:.]+\s+){0,3}?[^\s\d]*$")
+    if verb is None:
+        return None
+    lo, hi = sentence.segment(value[0])
+    m = verb.search(text, max(lo, value[0] - CHANGE_VERB_REACH), value[0])
+    if m is None:
+        return None
+    to = _to_figure(sentence.language).match(text, value[1], min(hi, value[1] + CHANGE_REACH))
+    return f"{m.group(0).split()[0]} … {to.group('to')}" if to is not None else None
+
+
+@by_language
+@cache
+def _to_figure(language: str) -> re.Pattern[str]:
+    """A few words without a number, then a ``change_to`` or ``change_to_value`` word and
+    a figure, in digits or a number word ("… around the crater to 6km", "to six
+    kilometres")."""
+    pack = get_pack(language)
+    joiners = tuple(pack.change_to) + tuple(pack.change_to_value)
+    if not joiners:
+        return re.compile(r"(?!x)x")
+    currency = "|".join(re.escape(c) for c in pack.currency_prefixes) or "(?!x)x"
+    numbers = _phrases(tuple(pack.numbers)) if pack.numbers else "(?!x)x"
+    return re.compile(rf"[^\s\d,;:.]*(?:[ \t]+[^\s\d,;:.]+){{0,6}}?[ \t]+"
+                      rf"(?P<to>{_phrases(joiners)})[ \t]+(?:(?:{currency})[ \t]?)?"
+                      rf"(?:\d|(?:{numbers})(?![\w-]))",
+                      re.IGNORECASE)
 
 
 @by_language
