@@ -109,6 +109,8 @@ class Evidence:
     glued: bool = False  # the name's word with a common word run into it ("Kosterin")
 
 
+NAMED_HERE_LETTERS = 7  # from this length a name's word its document writes makes a word
+# one edit away that a dictionary knows as a name a typo there ("Muhajir", "Muhadjir")
 SWAP_LETTERS = 5  # from this length two letters swapped apart beside the name are a typo
 
 
@@ -145,8 +147,13 @@ def name_decision(found: str, candidate: str, target: str, distance: int,
     if found[:1].islower():
         return None if ev.common_target else lower_case_decision(candidate, target,
                                                                   distance, ev)
-    if ev.written_lower or ev.in_dictionary or (ev.recurring and ev.correct_here):
-        return None  # an ordinary word, a known name, or another name beside this one
+    if ev.written_lower or (ev.recurring and ev.correct_here):
+        return None  # an ordinary word, or another name beside this one
+    named_here = (ev.correct_here and distance == 1 and length >= NAMED_HERE_LETTERS
+                  and candidate[:1] == target[:1] and not ev.common)
+    if ev.in_dictionary and not named_here:
+        return None  # a known name: another person, unless the document names this one
+        # in full one edit away ("Muhajir" after "Muhadjir Effendy")
     if ev.other_name:
         return None  # part of another name ("Arfi Bambani" is not Bambang; "Abu Achmad
         # Sidiq Amsya" is not Sidik, though "Bambang Sidiq" elsewhere misspells it)
@@ -161,6 +168,9 @@ def name_decision(found: str, candidate: str, target: str, distance: int,
         return None  # a different first letter is more often another name
     if ev.initial and not found.isupper() and ev.in_dictionary is None and length < 7:
         return None  # a capital that opens a sentence says nothing about a name
+    if ev.in_dictionary:
+        return ("alone: one letter off the name its document writes elsewhere (a "
+                "dictionary knows it as another name)")
     return ("alone: a capitalised word close to the name, never written in lower case"
             + (", in no dictionary" if ev.in_dictionary is False else "")
             + (", repeated in a document that never writes the name right"

@@ -21,7 +21,9 @@ only a swap of two letters, or a letter changed, added or dropped where the dict
 does not know the result and no word list holds it ("vansin", "dosisi" for vaksin, dosis);
 never a word the dictionary of the document's language knows,
 and without a dictionary never a word that recurs 3+ times; for a term written in lower
-case, never a word with an initial capital inside a sentence (a name: "Silaban" is not "silakan").
+case, never a word with an initial capital inside a sentence (a name: "Silaban" is not "silakan")
+unless it opens a title-case run whose next word is an everyday word of the language
+("Maklumat tentang Penetaan Hasil Hisab Ramadan": a title's capitals, not a name's).
 """
 
 from __future__ import annotations
@@ -167,10 +169,11 @@ def _not_read(g: Gram, lower_term: bool) -> bool:
     """Occurrences no decision reads: one beside an invisible character (that rule reports
     it), one cut off by the end of the text ("tear ga" ending an excerpt), and for a
     one-word term in lower case, a word with a capital inside a sentence (a name: "Martha
-    Silaban" is not the term "silakan")."""
+    Silaban" is not the term "silakan"), unless it opens a title-case run whose next word
+    is an everyday one ("tentang Penetaan Hasil Hisab": the title's capitals)."""
     return g.invisible or g.cut_off or (
         g.size == 1 and lower_term and g.found[:1].isupper() and not g.found.isupper()
-        and not g.initial)
+        and not g.initial and not g.titled)
 
 
 def check(ctx: RuleContext) -> Iterator[Report]:

@@ -182,6 +182,9 @@ class Gram:
     invisible: bool
     cut_off: bool = False  # it ends the text, which ends without punctuation (cut off)
     initial: bool = False  # it opens a sentence (or a line)
+    # it opens a run of words in title case whose next word is an everyday word of the
+    # language ("tentang Penetaan Hasil Hisab"): its capital is the title's, not a name's
+    titled: bool = False
 
 
 @dataclass(eq=False)  # compared by identity: decisions are kept per merged value
@@ -211,7 +214,7 @@ class _Setup:
     term_words: list[tuple[tuple[int, str | None], str, frozenset[str]]] = \
         field(default_factory=list)
     fold: dict[str, str] = field(default_factory=dict)
-    common: dict[tuple[str, str], bool] = field(default_factory=dict)
+    common: dict[tuple[str, str], float] = field(default_factory=dict)  # Zipf frequencies
     known_word: dict[tuple[str, str], bool] = field(default_factory=dict)
     name: _Memo = field(default_factory=lambda: _Memo())
     term: dict[object, _Memo] = field(default_factory=dict)
@@ -332,7 +335,8 @@ def collect_near_misses(ctx: RuleContext) -> NearMisses:
                 # Indonesian text)
                 alone = s.name_words.isdisjoint(before + after) and names.isdisjoint(
                     before + after)
-                if not (alone and _in_dictionary(s, f, doc.language)):
+                if not (alone and _in_dictionary(s, f, doc.language)
+                        and not _named_here(f, unique & s.target_set)):
                     data.places.append(Place(f, doc.id, start, end, word,
                                              frozenset(before + after),
                                              sentence_initial(text, start), invisible,
@@ -348,7 +352,8 @@ def collect_near_misses(ctx: RuleContext) -> NearMisses:
                     if size == 1 and (not language or language == doc.language):
                         data.grams.append(Gram(f, 1, language, doc.language, doc.id, start,
                                                end, word, invisible,
-                                               end >= tail, sentence_initial(text, start)))
+                                               end >= tail, sentence_initial(text, start),
+                                               _titled(s, tokens, i, doc.language)))
     if anchors:
         tokens = tokens_around(doc.id, doc.language, text,
                                {w for w, f in forms.items() if f in anchors}, s.fold)
@@ -370,6 +375,33 @@ def collect_near_misses(ctx: RuleContext) -> NearMisses:
     return data
 
 
+NAMED_HERE_LETTERS = 7  # a name's word this long, written in a document, makes a word
+# one edit from it there a typo candidate even when a dictionary knows it as a name
+
+
+def _named_here(form: str, written: set[str]) -> bool:
+    """A word of a name that the document writes is one edit from ``form`` ("Muhajir"
+    after "Muhadjir Effendy"): the same person, misspelled, more likely than another."""
+    return any(len(t) >= NAMED_HERE_LETTERS and t[:1] == form[:1]
+               and OSA.distance(form, t, score_cutoff=1) <= 1 for t in written)
+
+
+TITLE_ZIPF = 5.0  # how common the next word must be for a capital to be a title's
+TITLE_RUN = 3  # capitalised words in a row, from the word on, that make a title-case run
+
+
+def _titled(s: _Setup, tokens: DocTokens, i: int, language: str) -> bool:
+    """Token ``i`` opens a run of capitalised words and the one right after it is an
+    everyday word of the language ("Penetaan Hasil Hisab Ramadan"): a heading or the
+    title of a regulation, where every word has a capital, not a name."""
+    run = range(i, i + TITLE_RUN)
+    if run[-1] >= len(tokens.starts) or not all(
+            tokens.text[tokens.starts[k]].isupper() for k in run) or not all(
+            joins(tokens, tokens.ends[k - 1], tokens.starts[k]) for k in run[1:]):
+        return False
+    return _common(s, tokens.forms[i + 1], language, TITLE_ZIPF)
+
+
 def _in_dictionary(s: _Setup, form: str, language: str) -> bool:
     """A Hunspell dictionary of the language knows the form, as a word or a name
     (memoised per claim set and process)."""
@@ -384,12 +416,12 @@ def _in_dictionary(s: _Setup, form: str, language: str) -> bool:
 COMMON_ZIPF = 3.0  # Zipf frequency from which a word is common in a language
 
 
-def _common(s: _Setup, form: str, language: str) -> bool:
+def _common(s: _Setup, form: str, language: str, threshold: float = COMMON_ZIPF) -> bool:
     key = (form, language)
-    answer = s.common.get(key)
-    if answer is None:
-        answer = s.common[key] = zipf(form, language) >= COMMON_ZIPF
-    return answer
+    frequency = s.common.get(key)
+    if frequency is None:
+        frequency = s.common[key] = zipf(form, language)
+    return frequency >= threshold
 
 
 GLUED_ZIPF = 5.5  # how common the rest of a word must be to be a word run into a name's
