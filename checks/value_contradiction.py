@@ -26,16 +26,24 @@ with ``settled`` or whose statement calls its figure final, "the final death tol
 reports a value on the side the count came from (lower, for a count that rose) as info
 in a document not known to be published after it settled: an earlier count. A value past
 the final one is still an error.
+A value the claim's statement names beside the expected one, in the same sentence ("Of
+the 221,000 basic quota, 203,320 places were regular": 221,000; "has four engines (the
+earlier lander had five)": 5) is a warning: the source confuses the two figures, or gives
+the other one where the claim's cue stands. One in a sentence that denies something ("in
+2018, not 1996") or in a sentence of its own ("…; 25 years is the age of the dialogue
+partnership") is a mistake the statement spells out, and stays an error.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from factaudit.inputs.claims import Claim
-from factaudit.matching.clauses import running
+from factaudit.matching.clauses import pack_pattern, running
 from factaudit.model import Mention, PartialDate
-from factaudit.reading.values import agrees, near, rounds_to, slip
+from factaudit.reading.values import agrees, near, read_values, rounds_to, slip
 from factaudit.rules import Report, Rule, RuleContext, Severity, ValueKind, Verdict
 
 
@@ -69,6 +77,9 @@ def check(ctx: RuleContext) -> Iterator[Report]:
         other = (m.claim in stated and claim.type != ValueKind.CATEGORY
                  and not slip(claim.type, expected, m.value) and not scaled)
         beside = claim.type == ValueKind.CATEGORY and expected in m.also
+        named = next((raw for value, raw in statement_figures(
+            claim.statement, claim.type, expected, tuple(sorted(claim.cues)))
+            if agrees(claim.type, value, m.value)), None)
         note = (" (stated as a plan)" if planned else
                 " (a provisional figure: a poll, an estimate or a partial count)" if guess else
                 f" (published before the figure settled on {claim.settled}: a count still "
@@ -80,7 +91,9 @@ def check(ctx: RuleContext) -> Iterator[Report]:
                 f" (the document states {expected} elsewhere ({stated.get(m.claim)!r}): "
                 "probably another fact)" if other else
                 f" (the sentence names {expected} too: which one the cue speaks of is not "
-                "clear)" if beside else "")
+                "clear)" if beside else
+                f" (the claim's statement names it as another figure, {named!r}: the "
+                "source confuses the two, or gives the other)" if named else "")
         yield ctx.report(
             verdict=Verdict.REFUTED, item=claim, span=(m.value_start, m.value_end),
             message=f"{claim.statement} — this source says {m.raw!r} "
@@ -90,7 +103,43 @@ def check(ctx: RuleContext) -> Iterator[Report]:
             severity=Severity.INFO if planned or guess or unsettled or earlier or far or other
             or beside
             else
-            Severity.WARNING if m.uncertain else None)
+            Severity.WARNING if m.uncertain or named else None)
+
+
+@lru_cache(maxsize=4096)
+def statement_figures(statement: str, kind: str, expected: str, languages: tuple[str, ...]
+                      ) -> tuple[tuple[str, str], ...]:
+    """The other values of the claim's kind that the statement writes in the sentence of
+    its expected value, (value, as written): "Of the 221,000 basic quota, 203,320 places
+    were regular" names 221,000; "widened from 4 km to 6 km" names 4. A source giving one
+    gives that other figure, not a wrong one. Not in a sentence that denies something ("in
+    2018, not 1996"), nor in a sentence of its own ("…; 25 years is the age of the
+    partnership"): there the statement spells out a known mistake, which stays an error.
+    Read in the first language in which the statement shows the expected value, so that
+    "221,000" is not read as 221."""
+    if kind == ValueKind.CATEGORY:
+        return ()
+    for lang in dict.fromkeys(("en", *languages)):
+        values = [v for v in read_values(statement, lang) if v.kind == kind]
+        own = [v for v in values if agrees(kind, expected, v.canonical)]
+        if not own:
+            continue
+        lo, hi = _sentence_of(statement, own[0].start)
+        negation = pack_pattern(lang, "negation_words")
+        if negation is not None and negation.search(statement, lo, hi):
+            return ()
+        return tuple((v.canonical, v.raw) for v in values
+                     if lo <= v.start < hi and not agrees(kind, expected, v.canonical))
+    return ()
+
+
+def _sentence_of(statement: str, at: int) -> tuple[int, int]:
+    lo = max((m.end() for m in _SENTENCE_END.finditer(statement, 0, at)), default=0)
+    end = _SENTENCE_END.search(statement, at)
+    return lo, end.start() if end else len(statement)
+
+
+_SENTENCE_END = re.compile(r"[.;!?](?=\s|$)")  # not the point of "6.5 km"
 
 
 def _agrees(claim: Claim, expected: str, m: Mention) -> bool:
