@@ -108,6 +108,22 @@ def test_a_range_of_days_is_read_at_both_ends(text, lang, expected):
     assert sorted(of_kind(text, lang, "date")) == expected
 
 
+@pytest.mark.parametrize(("text", "lang", "weekday"), [
+    ("Monday, Tuesday, April 19, 20 and 21, 2023, leave", "en", None),
+    ("Wednesday and Friday, June 28 and 30, 2023", "en", None),
+    ("Senin dan Selasa, 24 dan 25 April 2023", "id", None),
+    ("on Tuesday, April 18, 2023", "en", 1),
+    # two weekdays before a single date: a slip, and the one beside the date is its own
+    ("Sunday, Saturday, March 24, 2019", "en", 5),
+    ("Ahad, Sabtu, 24 Maret 2019", "id", 5),
+    ("pada Selasa, 25 April 2023", "id", 1),
+])
+def test_a_weekday_in_a_list_of_weekdays_is_not_the_dates(text, lang, weekday):
+    first = min((v for v in read_values(text, lang) if v.kind == "date"),
+                key=lambda v: v.start)
+    assert first.weekday == weekday
+
+
 @pytest.mark.parametrize(("text", "lang"), [("Hari Ini dalam Sejarah: jembatan dibuka", "id"),
                                            ("Today in history: the bridge opened", "en")])
 def test_today_in_history_is_no_date_of_publication(text, lang):

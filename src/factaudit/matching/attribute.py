@@ -49,7 +49,7 @@ from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from factaudit.inputs.claims import Claim, ClaimSet
 from factaudit.matching.clauses import (
@@ -1166,6 +1166,9 @@ class _SentenceWork:
             if i and self.text[phrase[i].start - 1] == "-" and _is_number(
                     phrase[i - 1].text, self.language):
                 continue  # the "car" of "eight-car" is eight's, not this number's
+            if i and fold_phrase(phrase[i - 1].text) in _prepositions(self.language):
+                break  # "3 Menteri Tentang Hari Libur": a unit past a preposition is in a
+                # phrase of its own; the number counts the noun before it
             for unit in units:
                 if tuple(keys[i:i + len(unit)]) != unit:
                     continue
@@ -1629,3 +1632,9 @@ def _own_phrases(claim: Claim, language: str) -> tuple[tuple[str, ...], ...]:
 def _phrases_of(claim_id: str, language: str, phrases: tuple[str, ...]
                 ) -> tuple[tuple[str, ...], ...]:
     return tuple(k for k in (phrase_keys(p, language) for p in phrases) if k)
+
+
+@by_language
+@cache
+def _prepositions(language: str) -> frozenset[str]:
+    return frozenset(fold_phrase(w) for w in get_pack(language).prepositions)

@@ -45,6 +45,7 @@ _KEYS = {
     "change_verbs", "verb_prefixes", "tally_verbs", "caption_markers",
     "approximation_fillers", "total_words", "currency_scales", "noun_links",
     "compass_words", "place_prepositions", "over_words", "history_words", "final_words",
+    "prepositions",
 }
 
 
@@ -142,6 +143,9 @@ class LanguagePack:
     # in a quantity claim's statement, these make its value the final one of a count that
     # changed while it was reported ("the final death toll", "jumlah akhir"): see running
     final_words: tuple[str, ...] = ()
+    # between a number and a claim's unit word, these put the unit in a phrase of its own
+    # ("SKB 3 Menteri Tentang Hari Libur"): the number counts the noun before them
+    prepositions: tuple[str, ...] = ()
     # after a relative day, these make it a day of another year ("Hari Ini dalam Sejarah",
     # "today in history"): not read as the publication date
     history_words: tuple[str, ...] = ()

@@ -32,6 +32,9 @@ class _Patterns:
     # right before a date's day: the first day of a range of days ("18-23 April 2023",
     # "antara 5 dan 7 September")
     range_start: re.Pattern[str] | None = None
+    # a weekday and a list joiner right before a date's weekday ("Monday, Tuesday, April
+    # 19"): weekdays listed beside dates, none bound to the date after it
+    weekday_list: re.Pattern[str] | None = None
 
 
 @by_language
@@ -90,8 +93,13 @@ def _patterns(pack: LanguagePack) -> _Patterns:
                        *(rf"\s+{re.escape(j)}\s+" for j in words)])
     range_start = (re.compile(rf"(?<![\d.,/:-])(?P<d0>\d{{1,2}})(?:{linker})$", FLAGS)
                    if linker else None)
+    joined = "|".join([r"\s*,\s*", r"\s*&\s*",
+                       *(rf"\s*,?\s+{re.escape(j)}\s+" for j in pack.list_joiners
+                         if j[0].isalpha())])
+    weekday_list = (re.compile(rf"\b(?:{weekdays})\b\.?(?:{joined})$", FLAGS)
+                    if pack.weekdays else None)
     return _Patterns(names, numeric, relative, last_weekday, on_weekday, relative_month,
-                     year_after, history_after, range_start)
+                     year_after, history_after, range_start, weekday_list)
 
 
 def find(text: str, reading: Reading) -> list[Value]:
@@ -104,6 +112,11 @@ def find(text: str, reading: Reading) -> list[Value]:
             year = groups.get("y") or groups.get("y2")
             day = groups.get("d")
             weekday = lookup(pack.weekdays, groups["wd"]) if groups.get("wd") else None
+            if weekday is not None and pats.weekday_list is not None and \
+                    _DAY_LIST.match(text, m.end("d")) and \
+                    pats.weekday_list.search(text, max(0, m.start() - WEEKDAY_LEAD), m.start()):
+                weekday = None  # "Wednesday and Friday, June 28 and 30": a list of days
+                # beside a list of dates, not the weekday of the first one
             month_text = groups["m"]
             if day is None:  # month and year only
                 month = lookup(pack.months, month_text.rstrip("."))
@@ -194,6 +207,10 @@ def find(text: str, reading: Reading) -> list[Value]:
     return out
 
 
+# more days after a date's day ("June 28 and 30", "April 19, 20, 21"): a list of dates
+_DAY_LIST = re.compile(r"(?:\s*,\s*|\s*&\s*|\s+(?:and|dan)\s+)\d{1,2}(?![\d/.:])",
+                       re.IGNORECASE)
+WEEKDAY_LEAD = 24  # characters before a date's weekday searched for a listed weekday
 RANGE_LEAD = 16  # characters before a date's day searched for the first day of a range
 
 
