@@ -1399,6 +1399,22 @@ def test_a_date_after_the_cues_place_is_the_cues_even_after_an_offset_word(text,
     assert got(QUAKE_DAY, text, language, published="2018-10-08") == found
 
 
+@pytest.mark.parametrize(("text", "language", "found"), [
+    # a one-sentence paragraph ending in a picture's credit is a caption, whatever it says
+    ("Rescuers search the rubble left by the quake in Palu on September 29, 2018. "
+     "(AFP/Bay Ismoyo)\n\nMore text follows.", "en", []),
+    ("Warga melihat sisa gempa di Palu, Sabtu (29/9/2018). (Liputan6.com)", "id", []),
+    ("Survivors of the quake in Palu – September 29, 2018 (CNN)", "en", []),
+    # … but not a credit that ends a paragraph of several sentences, nor one in lower case
+    ("Officials met. The quake struck Palu on 29 September 2018. (AFP/Bay Ismoyo)", "en",
+     ["2018-09-29"]),
+    ("Gempa mengguncang Palu pada 29 September 2018, kata dia. (ant)", "id",
+     ["2018-09-29"]),
+])
+def test_a_paragraph_ending_in_a_pictures_credit_is_a_caption(text, language, found):
+    assert got(QUAKE_DAY, text, language, published="2018-10-01") == found
+
+
 def test_the_word_photo_alone_makes_no_caption():
     text = "The quake, seen in one photo, struck on 28 September 2018."
     assert got(QUAKE_DAY, text, published="2018-10-01") == ["2018-09-28"]

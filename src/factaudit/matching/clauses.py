@@ -887,10 +887,32 @@ def caption(text: str, sentence: Sentence) -> str | None:
     (Photo: AP/Rifki)"): the sentence tells what a picture shows and when it was taken."""
     pattern = pack_pattern(sentence.language, "caption_markers",
                            r"(?<![\w-])(?:{w})(?![\w-])")
-    if pattern is None:
+    if pattern is not None:
+        m = pattern.search(text, sentence.start, min(len(text), sentence.end + CAPTION_AFTER))
+        if m and m.start() <= sentence.end + 4:
+            return m.group(0)
+    return _credited_alone(text, sentence)
+
+
+# a picture's credit in brackets: an agency and a photographer ("AFP/Bay Ismoyo"), a web
+# site ("Liputan6.com") or an agency in capitals ("CNN", "ANTARA FOTO")
+_CREDIT = re.compile(r"\(\s*(?:[A-Z][\w.&-]*(?:\s*/\s*[\w.&' -]+)+|[\w-]+(?:\.[a-z]{2,3})+"
+                     r"|[A-Z]{2,}(?:\s+[A-Z]{2,})*)\s*\)[ \t]*(?:\n|$)")
+CAPTION_LENGTH = 400  # characters: a caption is one short paragraph
+
+
+def _credited_alone(text: str, sentence: Sentence) -> str | None:
+    """A paragraph of one short sentence that ends with a picture's credit in brackets
+    ("… on April 19, as they head home. (AFP/Bay Ismoyo)", "… – September 13, 2022
+    (CNN)"): a photo caption, though no caption word says so."""
+    start = text.rfind("\n", 0, sentence.start) + 1
+    if text[start:sentence.start].strip():
+        return None  # not the first sentence of its paragraph
+    m = _CREDIT.search(text, sentence.start, min(len(text), sentence.end + CAPTION_AFTER))
+    if m is None or m.start() - start > CAPTION_LENGTH or text[
+            sentence.end:m.start()].strip(" \t.") or "\n" in text[sentence.start:m.start()]:
         return None
-    m = pattern.search(text, sentence.start, min(len(text), sentence.end + CAPTION_AFTER))
-    return m.group(0) if m and m.start() <= sentence.end + 4 else None
+    return m.group(0).strip()
 
 
 VERB_PREFIX_MIN = 6  # letters of a word read as a derived verb ("dirasakan", not "dinas")
