@@ -15,7 +15,8 @@ from the name's word by an ending ("Asian" beside a word of Team Asia), or stand
 name's word that is a common word too ("Transport Minister" beside the alias Transport
 Ministry; a surname that news makes frequent but no dictionary knows, "Pandjaitan", is no
 common word). A word alone must
-look like a misspelled name: one edit away (two from 12 letters), 5+ letters long, keeping its first
+look like a misspelled name: one edit away (two from 12 letters, or two letters swapped
+apart from 8 in a word no dictionary knows: "Kawarang"), 5+ letters long, keeping its first
 letter (unless the name has 8+ letters), not beside a capitalised word that is no common
 word and no entity's word (the rest of another name: "Arfi Bambani" is not Bambang), and
 not a spelling that opens a full name of its own in its document (two capitalised words
@@ -111,6 +112,8 @@ class Evidence:
 
 NAMED_HERE_LETTERS = 7  # from this length a name's word its document writes makes a word
 # one edit away that a dictionary knows as a name a typo there ("Muhajir", "Muhadjir")
+SWAP_ALONE_LETTERS = 8  # from this length two letters swapped apart are a typo alone too,
+# when no dictionary knows the result ("Kawarang" for Karawang)
 SWAP_LETTERS = 5  # from this length two letters swapped apart beside the name are a typo
 
 
@@ -161,7 +164,9 @@ def name_decision(found: str, candidate: str, target: str, distance: int,
         if distance > context_edits(length):
             return None
         return "spelled so beside another word of the name elsewhere in the corpus"
-    if ev.common or ev.common_target or distance > allowed_edits(length):
+    swapped = (length >= SWAP_ALONE_LETTERS and is_swap(candidate, target)
+               and ev.in_dictionary is False)  # "Kawarang" for Karawang: in no dictionary
+    if ev.common or ev.common_target or (distance > allowed_edits(length) and not swapped):
         return None  # a common word or name; near a name's word that is an ordinary word
         # too ("Politik"), a word alone is more likely another word
     if not (candidate[:1] == target[:1] or is_transposition(candidate, target)) and length < 8:
