@@ -108,6 +108,19 @@ def test_a_range_of_days_is_read_at_both_ends(text, lang, expected):
     assert sorted(of_kind(text, lang, "date")) == expected
 
 
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("denda sejumlah tiga miliar lima ratus juta rupiah", "id", ["3500000000"]),
+    ("dua juta tiga ratus ribu orang", "id", ["2300000"]),
+    ("three billion five hundred million rupiah", "en", ["3500000000"]),
+    ("Rp 1 miliar 200 juta", "id", ["1200000000"]),
+    # rising scales, or a word between, are two amounts
+    ("2 ribu 3 juta", "id", ["2000", "3000000"]),
+    ("3 juta dan 2 ribu", "id", ["3000000", "2000"]),
+])
+def test_an_amount_written_in_parts_of_falling_scale_is_their_sum(text, lang, expected):
+    assert of_kind(text, lang, "quantity") == expected
+
+
 @pytest.mark.parametrize(("text", "lang", "weekday"), [
     ("Monday, Tuesday, April 19, 20 and 21, 2023, leave", "en", None),
     ("Wednesday and Friday, June 28 and 30, 2023", "en", None),

@@ -187,6 +187,7 @@ def find(text: str, reading: Reading) -> list[Value]:
     out = _ranges(text, reading)
     ranges = [(v.start, v.end) for v in out]  # in text order
     labels = _label_pattern(pack)
+    last: tuple[Value, float] | None = None  # the value just read with a scale word, and it
     for m in _pattern(pack).finditer(text):
         n = parse_number(m.group("n"), pack)
         if n is None:
@@ -213,7 +214,19 @@ def find(text: str, reading: Reading) -> list[Value]:
                     "thousands (\"Rp 6.800\" in an English text)")
         value = Value(ValueKind.QUANTITY, format_number(n), m.start(), end, text[m.start():end],
                       how, precision=_precision(digits, pack, factor))
+        if (last is not None and factor is not None and last[1] > factor
+                and not text[last[0].end:m.start()].strip() and out[-1] is last[0]
+                and ".." not in last[0].canonical):
+            # "tiga miliar lima ratus juta", "Rp 1 miliar 200 juta": one amount written in
+            # parts of falling scale, their sum
+            first = last[0]
+            n += float(first.canonical)
+            value = replace(value, canonical=format_number(n), start=first.start,
+                            raw=text[first.start:end],
+                            how=f"{first.how} + {how} (one amount in parts)")
+            out.pop()
         out.append(_approximate(value, n, text, pack))
+        last = (out[-1], factor) if factor is not None else None
     return out
 
 
