@@ -1364,13 +1364,21 @@ def test_the_date_of_a_tally_is_not_the_events(text, language):
     ("On Saturday, Sutopo Purwo Nugroho said the tsunami reached five metres.", "en"),
     ("Pada Sabtu 29 September 2018 lalu, Sutopo mengatakan tsunami di Palu mencapai lima "
      "meter.", "id"),
+    # a full date with its own comma, and a long title in capitals before the verb
+    ("On September 29, 2018, Head of the Central Sulawesi Disaster Agency Emergency "
+     "Section Bartholomeus Tandigala said the quake in Palu left 800 dead.", "en"),
 ])
 def test_an_opening_date_before_a_speaker_is_the_day_of_the_saying(text, language):
     assert got(QUAKE_DAY, text, language, published="2018-10-01") == []
 
 
-def test_an_opening_date_before_the_event_itself_is_read():
-    text = "On Friday, the quake struck Palu, Sutopo said."
+@pytest.mark.parametrize("text", [
+    "On Friday, the quake struck Palu, Sutopo said.",
+    "On September 28, 2018, the quake struck Palu, Sutopo said.",
+    # lower-case words that are no title's: not a speaker
+    "On September 28, 2018, the quake that struck Palu was said to be the worst.",
+])
+def test_an_opening_date_before_the_event_itself_is_read(text):
     assert got(QUAKE_DAY, text, published="2018-09-30") == ["2018-09-28"]
 
 

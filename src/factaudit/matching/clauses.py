@@ -1049,6 +1049,7 @@ def offset_pattern(language: str) -> re.Pattern[str] | None:
 
 
 SPEAKER_WORDS = 4  # words of a speaker's name (and title) before the speech verb
+TITLED_SPEAKER_WORDS = 12  # … or of a title in capitals, with its short joining words
 OPENING_CHARS = 40  # characters around the date of an opening clause ("Pada Sabtu … lalu,")
 
 
@@ -1060,6 +1061,8 @@ def said_after(text: str, sentence: Sentence, value: tuple[int, int]
     speaker (a few words) and a speech verb: the day of the saying. Returns the verb and
     where it starts."""
     lo, hi = sentence.segment(value[0])
+    if hi < value[1]:  # "On September 8, 2023, …": the date's own comma is no boundary
+        hi = sentence.segment(value[1] - 1)[1]
     if text[sentence.start:lo].strip() or hi >= sentence.end or text[hi:hi + 1] != ",":
         return None
     if value[0] - lo > OPENING_CHARS or hi - value[1] > OPENING_CHARS:
@@ -1082,7 +1085,10 @@ def _speaker_pattern(language: str) -> re.Pattern[str] | None:
     verbs = pack_pattern(language, "speech_verbs", r"(?<![\w-])(?:{w})(?:nya)?(?![\w-])")
     if verbs is None:
         return None
-    return re.compile(rf",\s+((?:[^\W\d_][\w.'-]*\s+){{1,{SPEAKER_WORDS}}}?)"
+    # a speaker of a few words, or a longer title in capitals with its short joining
+    # words ("Head of East Java BPBD Emergency Section Satriyo Nurseho said")
+    return re.compile(rf",\s+((?:[^\W\d_][\w.'-]*\s+){{1,{SPEAKER_WORDS}}}?"
+                      rf"|(?:(?:[A-Z][\w.'-]*|[a-z]{{1,3}})\s+){{1,{TITLED_SPEAKER_WORDS}}}?)"
                       rf"({verbs.pattern})")  # the verbs as written, as the pack has them
 
 
