@@ -6,6 +6,7 @@ import json
 
 import pytest
 
+from factaudit import __version__
 from factaudit.inputs.claims import json_schema, load_claims, load_claims_file
 from factaudit.model import InputError
 
@@ -49,6 +50,21 @@ def test_unknown_key_names_line_and_suggests(write):
     unknown = next(p for p in problems if "unknown key 'expectd'" in p.message)
     assert unknown.line == 5 and unknown.path.endswith("a.yaml")
     assert "did you mean 'expected'" in unknown.hint
+
+
+def test_an_unknown_key_with_no_near_match_names_the_installed_version(write):
+    path = write("claims/a.yaml", """
+        claims:
+          - id: one
+            statement: x
+            type: quantity
+            expected: 3
+            zzz_future_key: up
+            cues: {en: [x]}
+    """)
+    [unknown] = [p for p in problems_of(path) if "unknown key 'zzz_future_key'" in p.message]
+    assert unknown.line == 6
+    assert f"this is {__version__}" in unknown.hint and "newer factaudit" in unknown.hint
 
 
 def test_wrong_type_and_bad_value_are_reported_at_their_lines(write):

@@ -31,6 +31,7 @@ from pydantic import (
     model_validator,
 )
 
+from factaudit import __version__
 from factaudit.model import InputError, ItemKind, PartialDate, Problem, display_path
 from factaudit.reading.files import describe
 from factaudit.reading.text import written_form
@@ -628,7 +629,9 @@ def _problem(doc: LocatedYaml, err: Any) -> Problem:
         key = last
         message = f"unknown key {key!r}"
         close = difflib.get_close_matches(key, sorted(_known_fields()), n=1)
-        hint = f"did you mean {close[0]!r}?" if close else "remove it; see `factaudit schema`"
+        hint = (f"did you mean {close[0]!r}?" if close else
+                f"remove it, or install a newer factaudit if the key is from newer docs "
+                f"(this is {__version__}); `factaudit schema` lists the keys it knows")
     elif kind == "missing":
         message = f"missing required key {last!r}"
         hint = "see `factaudit schema` for the format"
