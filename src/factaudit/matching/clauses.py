@@ -800,8 +800,8 @@ CHANGE_VERB_REACH = 80  # characters from a figure to the change verb that follo
 def _changed_from(text: str, sentence: Sentence, value: tuple[int, int]) -> str | None:
     """A change verb a few words before a figure (no number between) and, a few words
     after it in the same clause, a "to" word and another figure: "Authorities widened a
-    4km exclusion zone around the crater to 6km", "raised the fare of Rp 3,000 to Rp
-    5,000". The first figure is the earlier one of the change."""
+    4km exclusion zone around the crater to 6km", "expanded a four-kilometer zone to six
+    kilometers". The first figure is the earlier one of the change."""
     verb = pack_pattern(sentence.language, "change_verbs",
                         r"(?<![\w-])(?:{w})\s+(?:[^\s\d,;:.]+\s+){0,3}?[^\s\d]*$")
     if verb is None:
