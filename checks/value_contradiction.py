@@ -157,11 +157,13 @@ def _earlier_count(claim: Claim, expected: str, found: str,
     direction = running(claim)
     if direction is None or claim.settled_by(published):
         return None
-    try:
-        want, got = float(expected), float(found)
-    except ValueError:  # a range
+    try:  # a range ("sedikitnya 10", "at least 10") lies on a side when all of it does
+        want = float(expected)
+        low, _, high = found.partition("..")
+        lo, hi = float(low), float(high or low)
+    except ValueError:
         return None
-    side = "below" if got < want else "above" if got > want else None
+    side = "below" if hi < want else "above" if lo > want else None
     if side is None or direction not in ("either", "up" if side == "below" else "down"):
         return None
     return side
