@@ -32,10 +32,14 @@ earlier lander had five)": 5) is a warning: the source confuses the two figures,
 the other one where the claim's cue stands. One in a sentence that denies something ("in
 2018, not 1996") or in a sentence of its own ("…; 25 years is the age of the dialogue
 partnership") is a mistake the statement spells out, and stays an error.
+A date one day off the expected one, written beside a time zone (``time_zones``: "Jumat
+(26/4) dini hari WIB" for a match on 25 April in Doha), is a warning: it may be the same
+moment in another zone.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterator
 from functools import lru_cache
@@ -77,6 +81,8 @@ def check(ctx: RuleContext) -> Iterator[Report]:
         other = (m.claim in stated and claim.type != ValueKind.CATEGORY
                  and not slip(claim.type, expected, m.value) and not scaled)
         beside = claim.type == ValueKind.CATEGORY and expected in m.also
+        zoned = claim.type == ValueKind.DATE and _day_off_in_a_zone(
+            doc.text, doc.language, (m.value_start, m.value_end), expected, m.value)
         named = next((raw for value, raw in statement_figures(
             claim.statement, claim.type, expected, tuple(sorted(claim.cues)))
             if agrees(claim.type, value, m.value)), None)
@@ -93,7 +99,9 @@ def check(ctx: RuleContext) -> Iterator[Report]:
                 f" (the sentence names {expected} too: which one the cue speaks of is not "
                 "clear)" if beside else
                 f" (the claim's statement names it as another figure, {named!r}: the "
-                "source confuses the two, or gives the other)" if named else "")
+                "source confuses the two, or gives the other)" if named else
+                f" (one day off, beside a time zone ({zoned!r}): perhaps the same moment "
+                "in another zone)" if zoned else "")
         yield ctx.report(
             verdict=Verdict.REFUTED, item=claim, span=(m.value_start, m.value_end),
             message=f"{claim.statement} — this source says {m.raw!r} "
@@ -103,7 +111,7 @@ def check(ctx: RuleContext) -> Iterator[Report]:
             severity=Severity.INFO if planned or guess or unsettled or earlier or far or other
             or beside
             else
-            Severity.WARNING if m.uncertain or named else None)
+            Severity.WARNING if m.uncertain or named or zoned else None)
 
 
 @lru_cache(maxsize=4096)
@@ -131,6 +139,28 @@ def statement_figures(statement: str, kind: str, expected: str, languages: tuple
         return tuple((v.canonical, v.raw) for v in values
                      if lo <= v.start < hi and not agrees(kind, expected, v.canonical))
     return ()
+
+
+ZONE_REACH = 60  # characters on each side of a date searched for a time zone
+
+
+def _day_off_in_a_zone(text: str, language: str, span: tuple[int, int], expected: str,
+                       found: str) -> str | None:
+    """The time zone written beside a date one day off the expected one ("Jumat (26/4)
+    dini hari WIB" for 25 April): the same moment may fall on another day there."""
+    try:
+        a, b = dt.date.fromisoformat(expected), dt.date.fromisoformat(found)
+    except ValueError:  # a partial date
+        return None
+    if abs((a - b).days) != 1:
+        return None
+    zones = pack_pattern(language, "time_zones", r"(?<![\w-])(?:{w})(?![\w-])")
+    if zones is None:
+        return None
+    lo, hi = max(0, span[0] - ZONE_REACH), min(len(text), span[1] + ZONE_REACH)
+    line_lo, line_hi = text.rfind("\n", lo, span[0]) + 1, text.find("\n", span[1], hi)
+    m = zones.search(text, max(lo, line_lo), hi if line_hi < 0 else line_hi)
+    return m.group(0) if m else None
 
 
 def _sentence_of(statement: str, at: int) -> tuple[int, int]:

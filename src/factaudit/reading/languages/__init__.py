@@ -45,7 +45,7 @@ _KEYS = {
     "change_verbs", "verb_prefixes", "tally_verbs", "caption_markers",
     "approximation_fillers", "total_words", "currency_scales", "noun_links",
     "compass_words", "place_prepositions", "over_words", "history_words", "final_words",
-    "prepositions",
+    "prepositions", "time_zones",
 }
 
 
@@ -146,6 +146,9 @@ class LanguagePack:
     # between a number and a claim's unit word, these put the unit in a phrase of its own
     # ("SKB 3 Menteri Tentang Hari Libur"): the number counts the noun before them
     prepositions: tuple[str, ...] = ()
+    # beside a date, these name a time zone: one day off the claim's date, it may be the
+    # same moment ("Jumat (26/4) dini hari WIB" for a match on 25 April in Doha)
+    time_zones: tuple[str, ...] = ()
     # after a relative day, these make it a day of another year ("Hari Ini dalam Sejarah",
     # "today in history"): not read as the publication date
     history_words: tuple[str, ...] = ()
