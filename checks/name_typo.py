@@ -66,6 +66,7 @@ from factaudit.reading.text import fold_phrase
 from factaudit.rules import Report, Rule, RuleContext, Severity
 from factaudit.rules.facts import (
     COMMON_ZIPF,
+    NAMED_HERE_LETTERS,
     NEAR_MISSES,
     VOCABULARY,
     NearMisses,
@@ -110,8 +111,6 @@ class Evidence:
     glued: bool = False  # the name's word with a common word run into it ("Kosterin")
 
 
-NAMED_HERE_LETTERS = 7  # from this length a name's word its document writes makes a word
-# one edit away that a dictionary knows as a name a typo there ("Muhajir", "Muhadjir")
 SWAP_ALONE_LETTERS = 8  # from this length two letters swapped apart are a typo alone too,
 # when no dictionary knows the result ("Kawarang" for Karawang)
 SWAP_LETTERS = 5  # from this length two letters swapped apart beside the name are a typo

@@ -308,7 +308,8 @@ def collect_near_misses(ctx: RuleContext) -> NearMisses:
             anchors |= _near(s.term.setdefault(("word", word), _Memo()), unique, [word],
                              set(), phrase_edits)
     data = NearMisses()
-    data.correct = {(doc.id, f) for f in unique & s.target_set}
+    named = unique & s.target_set  # the name words the document writes as declared
+    data.correct = {(doc.id, f) for f in named}
     candidates = names | unigram_terms
     if candidates:
         written = {w: f for w, f in forms.items() if f in candidates}
@@ -336,7 +337,7 @@ def collect_near_misses(ctx: RuleContext) -> NearMisses:
                 alone = s.name_words.isdisjoint(before + after) and names.isdisjoint(
                     before + after)
                 if not (alone and _in_dictionary(s, f, doc.language)
-                        and not _named_here(f, unique & s.target_set)):
+                        and not _named_here(f, named)):
                     data.places.append(Place(f, doc.id, start, end, word,
                                              frozenset(before + after),
                                              sentence_initial(text, start), invisible,
@@ -348,12 +349,13 @@ def collect_near_misses(ctx: RuleContext) -> NearMisses:
                                              word.isupper() and spelled_out(text, start, end),
                                              glued.get(f, "")))
             if f in unigram_terms and f not in s.known:
+                initial = sentence_initial(text, start)  # once, whatever the term groups
+                titled = _titled(s, tokens, i, doc.language)
                 for (size, language), _ in s.groups.items():
                     if size == 1 and (not language or language == doc.language):
                         data.grams.append(Gram(f, 1, language, doc.language, doc.id, start,
-                                               end, word, invisible,
-                                               end >= tail, sentence_initial(text, start),
-                                               _titled(s, tokens, i, doc.language)))
+                                               end, word, invisible, end >= tail, initial,
+                                               titled))
     if anchors:
         tokens = tokens_around(doc.id, doc.language, text,
                                {w for w, f in forms.items() if f in anchors}, s.fold)

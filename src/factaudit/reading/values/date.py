@@ -33,8 +33,10 @@ class _Patterns:
     # "antara 5 dan 7 September")
     range_start: re.Pattern[str] | None = None
     # a weekday and a list joiner right before a date's weekday ("Monday, Tuesday, April
-    # 19"): weekdays listed beside dates, none bound to the date after it
+    # 19"): weekdays listed beside dates, none bound to the date after it …
     weekday_list: re.Pattern[str] | None = None
+    # … when more days follow the date's ("June 28 and 30", "April 19, 20, 21")
+    day_list: re.Pattern[str] | None = None
 
 
 @by_language
@@ -98,8 +100,9 @@ def _patterns(pack: LanguagePack) -> _Patterns:
                          if j[0].isalpha())])
     weekday_list = (re.compile(rf"\b(?:{weekdays})\b\.?(?:{joined})$", FLAGS)
                     if pack.weekdays else None)
+    day_list = re.compile(rf"(?:{joined})\d{{1,2}}(?![\d/.:])", FLAGS)
     return _Patterns(names, numeric, relative, last_weekday, on_weekday, relative_month,
-                     year_after, history_after, range_start, weekday_list)
+                     year_after, history_after, range_start, weekday_list, day_list)
 
 
 def find(text: str, reading: Reading) -> list[Value]:
@@ -113,7 +116,7 @@ def find(text: str, reading: Reading) -> list[Value]:
             day = groups.get("d")
             weekday = lookup(pack.weekdays, groups["wd"]) if groups.get("wd") else None
             if weekday is not None and pats.weekday_list is not None and \
-                    _DAY_LIST.match(text, m.end("d")) and \
+                    pats.day_list is not None and pats.day_list.match(text, m.end("d")) and \
                     pats.weekday_list.search(text, max(0, m.start() - WEEKDAY_LEAD), m.start()):
                 weekday = None  # "Wednesday and Friday, June 28 and 30": a list of days
                 # beside a list of dates, not the weekday of the first one
@@ -207,9 +210,6 @@ def find(text: str, reading: Reading) -> list[Value]:
     return out
 
 
-# more days after a date's day ("June 28 and 30", "April 19, 20, 21"): a list of dates
-_DAY_LIST = re.compile(r"(?:\s*,\s*|\s*&\s*|\s+(?:and|dan)\s+)\d{1,2}(?![\d/.:])",
-                       re.IGNORECASE)
 WEEKDAY_LEAD = 24  # characters before a date's weekday searched for a listed weekday
 RANGE_LEAD = 16  # characters before a date's day searched for the first day of a range
 
