@@ -517,7 +517,7 @@ def planned(text: str, sentence: Sentence, cue: tuple[int, int],
     pattern = pack_pattern(sentence.language, "plan_markers")
     if pattern is None:
         return None
-    lo = sentence.segment(min(cue[0], value[0]))[0]
+    lo = _coordinated_from(text, sentence, min(cue[0], value[0]))
     hi = max(cue[1], value[1])
     m = _unfulfilled(sentence, pattern, text, lo, hi, (cue[0], value[0]))
     if m is not None:
@@ -543,6 +543,28 @@ def planned(text: str, sentence: Sentence, cue: tuple[int, int],
             m = _unfulfilled(sentence, pattern, text, aside[1],
                              min(main[1], aside[1] + MAIN_CLAUSE_CHARS), ())
     return m.group(0) if m else None
+
+
+def _coordinated_from(text: str, sentence: Sentence, position: int) -> int:
+    """Where the clause of ``position`` begins, reading a short phrase joined by "and"
+    ("dan denda Rp3 miliar", "and a fine of Rp 1.5 billion") as part of the clause
+    before it: what that clause's verb says of its first object ("menuntut", "faces up
+    to") it says of the second. A joined stretch with more than COORDINATED_WORDS words
+    of its own before ``position`` is a clause of its own ("and the road opened in")."""
+    lo = sentence.segment(position)[0]
+    joiner = pack_pattern(sentence.language, "list_joiners", r"\s*(?:{w})\b")
+    if joiner is None or lo <= sentence.start:
+        return lo
+    m = joiner.match(text, lo)
+    if m is None:
+        return lo
+    small = small_words(sentence.language)
+    own = [w for w in WORD.findall(text, m.end(), position) if fold_phrase(w) not in small]
+    return sentence.segment(lo - 1)[0] if len(own) <= COORDINATED_WORDS else lo
+
+
+COORDINATED_WORDS = 1  # words of a joined phrase's own before the cue or value (not small
+# words): "and a fine of" has none, "and the road opened in" has two
 
 
 def conditional(text: str, sentence: Sentence, end: int, value: int) -> str | None:
