@@ -26,12 +26,12 @@ with ``settled`` or whose statement calls its figure final, "the final death tol
 reports a value on the side the count came from (lower, for a count that rose) as info
 in a document not known to be published after it settled: an earlier count. A value past
 the final one is still an error.
-A value the claim's statement names beside the expected one, in the same sentence ("Of
-the 221,000 basic quota, 203,320 places were regular": 221,000; "has four engines (the
-earlier lander had five)": 5) is a warning: the source confuses the two figures, or gives
-the other one where the claim's cue stands. One in a sentence that denies something ("in
-2018, not 1996") or in a sentence of its own ("…; 25 years is the age of the dialogue
-partnership") is a mistake the statement spells out, and stays an error.
+A value the claim's statement names besides the expected one ("Of the 221,000 basic
+quota, 203,320 places were regular": 221,000; "fined Rp 3.5 billion; prosecutors had
+sought Rp 3 billion": 3 billion) is a warning: the source confuses the two figures, or
+gives the other one where the claim's cue stands. One in a sentence that denies something
+("in 2018, not 1996"; "30 years ago, not 25 years ago") is a mistake the statement spells
+out, and stays an error.
 A date one day off the expected one, written beside a time zone (``time_zones``: "Jumat
 (26/4) dini hari WIB" for a match on 25 April in Doha), is a warning: it may be the same
 moment in another zone.
@@ -117,27 +117,25 @@ def check(ctx: RuleContext) -> Iterator[Report]:
 @lru_cache(maxsize=4096)
 def statement_figures(statement: str, kind: str, expected: str, languages: tuple[str, ...]
                       ) -> tuple[tuple[str, str], ...]:
-    """The other values of the claim's kind that the statement writes in the sentence of
-    its expected value, (value, as written): "Of the 221,000 basic quota, 203,320 places
-    were regular" names 221,000; "widened from 4 km to 6 km" names 4. A source giving one
-    gives that other figure, not a wrong one. Not in a sentence that denies something ("in
-    2018, not 1996"), nor in a sentence of its own ("…; 25 years is the age of the
-    partnership"): there the statement spells out a known mistake, which stays an error.
-    Read in the first language in which the statement shows the expected value, so that
-    "221,000" is not read as 221."""
+    """The other values of the claim's kind that the statement writes, (value, as
+    written): "Of the 221,000 basic quota, 203,320 places were regular" names 221,000;
+    "widened from 4 km to 6 km" names 4; "…; prosecutors had sought Rp 3 billion" names 3
+    billion. A source giving one most likely gives that other figure, not a wrong one. Not
+    a figure in a sentence that denies something ("in 2018, not 1996"): there the
+    statement spells out a known mistake, which stays an error. Read in the first language
+    in which the statement shows the expected value, so that "221,000" is not read as
+    221."""
     if kind == ValueKind.CATEGORY:
         return ()
     for lang in dict.fromkeys(("en", *languages)):
         values = [v for v in read_values(statement, lang) if v.kind == kind]
-        own = [v for v in values if agrees(kind, expected, v.canonical)]
-        if not own:
+        if not any(agrees(kind, expected, v.canonical) for v in values):
             continue
-        lo, hi = _sentence_of(statement, own[0].start)
         negation = pack_pattern(lang, "negation_words")
-        if negation is not None and negation.search(statement, lo, hi):
-            return ()
+        denied = {v.canonical for v in values if negation is not None
+                  and negation.search(statement, *_sentence_of(statement, v.start))}
         return tuple((v.canonical, v.raw) for v in values
-                     if lo <= v.start < hi and not agrees(kind, expected, v.canonical))
+                     if not agrees(kind, expected, v.canonical) and v.canonical not in denied)
     return ()
 
 
