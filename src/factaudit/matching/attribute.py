@@ -1263,12 +1263,17 @@ class _SentenceWork:
                             stop_at_small=False) if rest else []
         if any(fold_phrase(w.text) in rest for w in first):
             return "counts-other", f"counts {_shown(first)!r}: others than the whole"
+        added = self._increment(claim, v, unit_end)
+        if added is not None:
+            return "counts-other", f"counts those added ({added!r}), not the whole"
         words = words_after(self.text, unit_end, NOUN_PHRASE_WORDS, self.language,
                             self.span[1])
         while words and fold_phrase(words[0].text) in counters:
             words = words[1:]
-        verb = next((i for i, w in enumerate(words) if verb_like(w.text, self.language)),
-                    None)
+        own = _own_phrases(claim, self.language)
+        heads = {phrase[0] for phrase in own if phrase}  # "tersangka" looks like a verb
+        verb = next((i for i, w in enumerate(words)
+                     if w.key not in heads and verb_like(w.text, self.language)), None)
         if verb is not None:  # "7,7 SR mengguncang …", "M 7,7 dirasakan": a verb ends it
             words = words[:verb]
         if words and fold_phrase(words[0].text) in _folded_phrases(pack.glued_units) \
@@ -1278,7 +1283,6 @@ class _SentenceWork:
         if not words or fold_phrase(words[0].text) in _folded_phrases(pack.glued_units):
             return None  # nothing after it, or a unit of measure ("weighs 26 kg")
         keys = [w.key for w in words]
-        own = _own_phrases(claim, self.language)
         at = min((i for i in (find_phrase(keys, p) for p in own) if i >= 0), default=-1)
         ordered, starts, items = self._hit_index(hits)
         lo = bisect_left(starts, words[0].start)
@@ -1305,6 +1309,36 @@ class _SentenceWork:
             return "qualified", (f"counts a kind of what the claim counts "
                                  f"({_shown(words)!r})")
         return None
+
+    def _increment(self, claim: Claim, v: Value, unit_end: int) -> str | None:
+        """An increment word by the count ("3 new suspects", "3 tersangka baru",
+        "tambahan 3 tersangka", "an additional 3"): it counts those added, not the whole;
+        unless the claim counts the added ones itself (the word in its statement or
+        cues)."""
+        before = pack_pattern(self.language, "increment_words", r"(?<![\w-])({w})\s+$")
+        after = pack_pattern(self.language, "increment_words", r"(?<![\w-])({w})(?![\w-])")
+        if before is None or after is None:
+            return None
+        m = before.search(self.text, max(self.span[0], v.start - INCREMENT_BEFORE), v.start)
+        if m is None:
+            pack = get_pack(self.language)
+            counters = _folded_phrases(pack.counters)
+            words = words_after(self.text, unit_end, 3, self.language, self.span[1],
+                                stop_at_small=False)
+            while words and fold_phrase(words[0].text) in counters:
+                words = words[1:]  # "3 orang tersangka baru"
+            # the word that qualifies the count's noun: before it ("3 new suspects"), or
+            # after it where modifiers follow their noun ("3 tersangka baru"), or right
+            # after the count when the unit word was its noun ("3 tersangka baru")
+            at = 1 if pack.modifiers_follow and unit_end == v.end else 0
+            hit = words[at].text if len(words) > at and after.fullmatch(words[at].text) \
+                else None
+        else:
+            hit = m.group(1)
+        if hit is None or not _common(hit) or _claims_increment(claim, self.language,
+                                                                  fold_phrase(hit)):
+            return None  # "Ibu Kota Baru 256 Ha": a name, not an increment
+        return hit
 
     def _cue_refusal(self, claim: Claim, h: Hit, v: Value) -> tuple[str, str] | None:
         """Why this cue cannot take the value (decision, reason), or None."""
@@ -1604,6 +1638,18 @@ def _narrows(text: str, word: Word, language: str) -> bool:
     compound = text[word.start - 1:word.start] == "-" or text[word.end:word.end + 1] == "-"
     return _common(word.text) and not compound and \
         word.text.lower() not in get_pack(language).numbers
+
+
+INCREMENT_BEFORE = 24  # characters before a count searched for "tambahan", "additional"
+
+
+def _claims_increment(claim: Claim, language: str, word: str) -> bool:
+    """Whether the claim itself counts what was added: the increment word (or, for the
+    statement, one of English's) is in its cues or its statement ("2,000 new houses")."""
+    if any(word in fold_phrase(c).split() for c in claim.cues.get(language, [])):
+        return True
+    statement = fold_phrase(claim.statement).split()
+    return any(fold_phrase(w) in statement for w in get_pack("en").increment_words)
 
 
 def _common(word: str) -> bool:

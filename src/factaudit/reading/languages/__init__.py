@@ -40,7 +40,8 @@ _KEYS = {
     "running_words", "as_of_words", "rival_prefixes", "apposition_openers",
     "condition_words", "date_labels", "speech_verbs", "negation_words",
     "negation_exceptions", "other_words", "gendered_endings", "month_units",
-    "list_joiners", "demonstratives", "event_nouns", "statement_nouns", "repeat_words",
+    "list_joiners", "increment_words", "demonstratives", "event_nouns", "statement_nouns",
+    "repeat_words",
     "subset_qualifiers", "rank_nouns", "lower_ranks", "subject_pronouns", "remainder_words",
     "change_verbs", "verb_prefixes", "tally_verbs", "caption_markers",
     "approximation_fillers", "total_words", "currency_scales", "noun_links",
@@ -102,6 +103,9 @@ class LanguagePack:
     # pairs of name endings of one name's two genders ("putra", "putri"): not a typo
     gendered_endings: tuple[tuple[str, str], ...] = ()
     other_words: tuple[str, ...] = ()
+    # by a count (right before it, or in the three words after it), these make it count
+    # those added, not the whole ("3 new suspects", "tambahan 3 tersangka")
+    increment_words: tuple[str, ...] = ()
     # words that join the items of a list of counts ("181 passengers and 8 crew")
     list_joiners: tuple[str, ...] = ()
     # after a noun phrase, these refer back ("manuver tersebut"); to the event before only
