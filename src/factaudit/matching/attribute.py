@@ -60,6 +60,7 @@ from factaudit.matching.clauses import (
     as_of_word,
     breakdown_entry,
     caption,
+    closing_date_verb,
     compared,
     count_lists,
     currency_tail,
@@ -1472,6 +1473,11 @@ class _SentenceWork:
             word = tallied_on(self.text, self.sentence, v.start)
             if word is not None:
                 return f"after a count ({word!r} …): the day the count stood at"
+            word = closing_date_verb(self.text, self.sentence, (v.start, v.end),
+                                     (h.start, h.end))
+            if word is not None:
+                return (f"closes a sentence whose verb {word!r} acts on the cue "
+                        f"{h.text!r}: the day of that, not of the cue's event")
         word = before("previous_words")
         if word is not None:
             return f"{word!r} before the cue {h.text!r}: an earlier occasion"

@@ -1100,6 +1100,40 @@ def said_after(text: str, sentence: Sentence, value: tuple[int, int]
     return m.group(2), m.start(2)
 
 
+def closing_date_verb(text: str, sentence: Sentence, value: tuple[int, int],
+                      cue: tuple[int, int]) -> str | None:
+    """The verb whose date a date closing the sentence is: a news lead ends with the day of
+    its main verb after a comma ("Presiden meninjau lokasi pengungsian erupsi Gunung
+    Semeru di Lumajang, Selasa (7/12/2021)."). When a verb stands before the cue and
+    none after it, the cue names what the verb acted on, and the date is the verb's (the
+    visit), not the cue's event. Not when the cue is itself a verb ("warga mengungsi saat
+    gunung meletus, Sabtu (4/12)"), nor when a clause word or a speech verb stands
+    between (the cue has its own clause, or the verb only reports it)."""
+    if cue[1] > value[0] or len(WORD.findall(text, value[1], sentence.end)) > CLOSING_WORDS:
+        return None
+    if not re.search(r",\s*(?:[^\W\d_]+,?\s*)?$", text[max(cue[1], value[0] - 24):value[0]]):
+        return None  # not set off by a comma at the end: "… meletus pada Sabtu (4/12)"
+    language = sentence.language
+    words = [w for w in WORD.finditer(text, sentence.start, value[0])
+             if w.group(0)[:1].islower()]  # "Merapi" is a name, not a verb
+    if any(verb_like(w.group(0), language) for w in words if w.start() >= cue[0]):
+        return None  # the cue is a verb, or has one: "gempa … mengguncang Sumedang, …"
+    verb = next((w for w in words if w.end() <= cue[0] and verb_like(w.group(0), language)),
+                None)
+    if verb is None:
+        return None
+    between = text[verb.end():cue[0]]
+    for words_key in ("subordinators", "speech_verbs", "clause_words"):
+        pattern = pack_pattern(language, words_key)
+        if pattern is not None and (pattern.search(between)
+                                    or pattern.fullmatch(verb.group(0))):
+            return None
+    return verb.group(0)
+
+
+CLOSING_WORDS = 2  # words after a closing date: "siang", "malam", "lalu"
+
+
 @by_language
 @cache
 def _speaker_pattern(language: str) -> re.Pattern[str] | None:
