@@ -188,6 +188,9 @@ def test_a_sentence_with_a_name_a_comma_and_a_dash_is_not_a_dateline():
     ("Jakarta, Dec. 31, 2020 A total of 1.8 million doses arrived.", "en", "2020-12-31"),
     ("Surabaya, 3 Maret 2019 Peluncuran berjalan lancar.", "id", "2019-03-03"),
     ("Launch report\nMarch 3, 2019The launch went well.", "en", "2019-03-03"),  # glued
+    # a page's time stamp between the date and the text it is run into
+    ("Launch report\nMarch 3, 2019 | 3:53 pmThe launch went well.", "en", "2019-03-03"),
+    ("Laporan\n3 Maret 2019 | 15.53 WIB Peluncuran berjalan lancar.", "id", "2019-03-03"),
 ])
 def test_a_dateline_gives_the_publication_date_when_the_metadata_has_none(text, language,
                                                                             date):
@@ -208,6 +211,11 @@ def test_a_dateline_without_a_date_gives_no_publication_date():
 def test_the_datelines_date_dates_yesterday():
     text = "SURABAYA, 3 March 2019 – The launch took place yesterday."
     assert got(LAUNCH_DATE, text, published=None) == ["2019-03-02"]
+
+
+def test_a_time_stamped_dateline_is_not_the_date_of_the_fact_it_runs_into():
+    text = "Launch report\nMarch 9, 2019 | 3:53 pmThe launch of the rocket went well."
+    assert got(LAUNCH_DATE, text, published=None) == []
 
 
 @pytest.mark.parametrize("text", [

@@ -123,14 +123,19 @@ def _run_in(text: str, lead: int, line: str, language: str) -> Dateline | None:
 
     place, comma, _ = line[:40].partition(",")
     if not comma or not _is_place(place) or _calendar_word(place, language):
-        if not _GLUED_YEAR.match(line):  # (a cheap test first: every document asks)
-            return None
+        if not _GLUED_YEAR.match(line) and not _STAMPED_YEAR.match(line):
+            return None  # (cheap tests first: every document asks)
         values = read_values(line[:40], language)
         first = values[0] if values else None
-        if (first is not None and first.kind == "date" and first.start == 0
-                and len(first.canonical) == 10 and first.canonical[:1] != "-"
-                and line[first.end:first.end + 1].isupper()):
-            end = lead + first.end
+        if first is None or first.kind != "date" or first.start != 0 \
+                or len(first.canonical) != 10 or first.canonical[:1] == "-":
+            return None
+        # the date glued to the text, or a time stamp after it ("September 9, 2023 |
+        # 3:53 pmThe recently inaugurated …")
+        stamp = _TIME_STAMP.match(line, first.end)
+        body = stamp.end() if stamp is not None else first.end
+        if line[body:body + 1].isupper():
+            end = lead + body
             return Dateline(lead, end, PartialDate.parse(first.canonical), text[lead:end])
         return None
     start = len(place) + 1
@@ -155,6 +160,9 @@ def _run_in(text: str, lead: int, line: str, language: str) -> Dateline | None:
 
 _RUN_IN_BODY = re.compile(r"[ \t]+[A-Z\"“]")
 _GLUED_YEAR = re.compile(r"[^\n]{3,30}?\d{4}[A-Z]")
+_STAMPED_YEAR = re.compile(r"[^\n]{3,30}?\d{4}\s*[|·•]\s*\d{1,2}[:.]\d{2}")
+_TIME_STAMP = re.compile(r"\s*[|·•]\s*\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:\s*[aApP]\.?[mM]\.?)?"
+                         r"(?:\s*[A-Z]{3,4}(?![a-z]))?\s*")
 _YEAR = re.compile(r"\d{4}")
 
 
