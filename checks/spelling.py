@@ -14,7 +14,9 @@ Good: a word of the document's language in any variety ("organised", "centre": e
       a word about as common as the word it is near ("merespon"), or written often and
       a letter different from it, though its dictionary lacks it ("sidak"); initials in
       brackets that close a news item ("(mrus)"); entity names, term forms and the
-      claims' ``vocabulary``; acronyms, brands in camel case, abbreviations,
+      claims' ``vocabulary``; the rest of a hyphenated name ("Pu-udom"); a short form
+      the text coins in brackets from the starts of the words before it ("transportasi
+      umum (transum)"); acronyms, brands in camel case, abbreviations,
       ordinals ("30th"), URLs, e-mail addresses, handles, hashtags and file names; words
       already reported by name-typo, term-misspelling or invisible-characters
 
@@ -24,12 +26,15 @@ en_GB for English, id_ID for Indonesian, ``<language>_*.dic`` for others, in
 language makes it from a known word, and a much more common word (wordfreq) is one edit
 away, or two for words of seven letters or more; a word the rules of the language do
 explain is reported only when it is itself unlisted, one edit from a word listed as
-common. That word is the suggestion (``expected``). If a language has no dictionary, the
-rule says so once, in the run's warnings, and checks the rest.
+common that the rules also make from a root they know ("diimbau", from the root "imbau",
+is not a misspelling of the common variant "dihimbau"). That word is the suggestion
+(``expected``). If a language has no dictionary, the rule says so once, in the run's
+warnings, and checks the rest.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter, OrderedDict, defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -98,7 +103,36 @@ def unknown_words(ctx: RuleContext) -> Unknown:
         return not (folded in accepted or folded in plain or zipf(word, language) >= COMMON)
 
     found = spots(doc.text, _small_words(language), wanted)
-    return Unknown(doc.id, language, tuple((s.start, s.end, s.word, s.initial) for s in found))
+    coined = short_forms(doc.text) if found else set()
+    return Unknown(doc.id, language, tuple((s.start, s.end, s.word, s.initial) for s in found
+                                           if s.word.lower() not in coined))
+
+
+def short_forms(text: str) -> set[str]:
+    """The short forms a text coins in brackets after what they stand for, each made of
+    the starts of those words in order: "transportasi umum (transum)", "pelayanan terpadu
+    satu pintu (ptsp)". Words of the text, not misspellings, wherever they stand."""
+    out = set()
+    for m in _BRACKETED.finditer(text):
+        short = m.group(1).lower()
+        words = [w.lower() for w in _WORDS_BEFORE.findall(text, max(0, m.start() - 80),
+                                                             m.start())]
+        if any(_made_of(short, words[-k:]) for k in range(2, min(len(words), 4) + 1)):
+            out.add(short)
+    return out
+
+
+def _made_of(short: str, words: list[str]) -> bool:
+    """Whether ``short`` is a non-empty start of each of ``words`` in turn."""
+    if not words:
+        return not short
+    first, rest = words[0], words[1:]
+    return any(short[:i] == first[:i] and _made_of(short[i:], rest)
+               for i in range(1, min(len(first), len(short)) + 1))
+
+
+_BRACKETED = re.compile(r"\(([^\W\d_]{3,15})\)")
+_WORDS_BEFORE = re.compile(r"[^\W\d_]+")
 
 
 _ACCEPTED: OrderedDict[int, tuple[ClaimSet, Any]] = OrderedDict()
@@ -138,11 +172,14 @@ class Verdict_:
 
 def spelling_decision(word: str, zipf_word: float, correction: str | None, edits: int,
                       zipf_correction: float, root: str | None = None,
-                      correction_root: str | None = None) -> str | None:
+                      correction_root: str | None = None,
+                      correction_unformed: bool = False) -> str | None:
     """Why ``word`` (in no dictionary of the corpus) is a misspelling of ``correction``
     (``edits`` away), or None. Zipf frequencies are of the document's language; ``root``:
     the root the language's rules make the word from (None: they do not), and
-    ``correction_root`` the correction's."""
+    ``correction_root`` the correction's; ``correction_unformed``: the rules make the
+    correction from no root they know (a variant spelling, "dihimbau" beside the word
+    "diimbau" made from the standard root "imbau")."""
     if correction is None:
         return None  # no common word near it: a name, a loanword or a word of its own
     if zipf_word >= OWN_WORD and edit_kind(word.lower(), correction) == "substitution":
@@ -157,7 +194,8 @@ def spelling_decision(word: str, zipf_word: float, correction: str | None, edits
                 or gap < EXPLAINED_GAP or edit_kind(word.lower(), correction) == "substitution"
                 or (len(word) > len(correction) and not doubled_letter(word.lower(),
                                                                         correction))
-                or correction in (root, word.lower()) or correction_root == root):
+                or correction in (root, word.lower()) or correction_root == root
+                or correction_unformed):
             return None  # (one letter more than a common word, not a doubled one: the
             # rule's own word, as "bermasa" is ber- and masa, not "berasa" mistyped)
         return "formed by the language's rules, but unlisted, a letter off a common word"
@@ -284,9 +322,10 @@ def _decide(language: str, words: set[str], spellers: dict[str, Speller],
                 best[1] == 1 and gap >= OFTEN_GAP):
             continue  # two words written together ("trainset"), not one misspelled
         root = roots[w]
+        best_root = root_of(best[0], language) if root else None
         why = spelling_decision(w, listed(lower[w]), best[0], best[1],
-                                frequency(best[0]), root,
-                                root_of(best[0], language) if root else None)
+                                frequency(best[0]), root, best_root,
+                                correction_unformed=bool(root) and best_root is None)
         out[(language, w)] = (Verdict_(best[0], best[1], why,
                                        capital_misspelling(w, best[0], best[1]))
                               if why else None)

@@ -428,6 +428,9 @@ def spelled(*texts: str | tuple[str, str], claims: dict | None = None) -> list[s
     ("en", "The socio-economic plan was presented by the committ"),
     # the writers' initials closing a news item; a word written often, though unlisted
     ("id", "Bupati melakukan sidak ke pasar pada pagi hari, pungkasnya. (mrus/qzt)"),
+    # the rest of a hyphenated name; a short form the text coins in brackets, used again
+    ("en", "The video assistant referee Sivakorn Pu-udom advised the referee."),
+    ("id", "Warga memilih transportasi umum (transum) untuk mudik, dan transum itu murah."),
 ])
 def test_spelling_leaves_real_words_and_what_is_not_running_text_alone(language, text):
     assert spelled((language, text)) == []
@@ -509,6 +512,26 @@ def test_spelling_decision(word, zipf_word, correction, edits, zipf_correction, 
 
     why = spelling_decision(word, zipf_word, correction, edits, zipf_correction, root, None)
     assert bool(why) is ok
+
+
+def test_a_word_made_from_a_known_root_beside_a_variant_made_from_none_is_no_typo():
+    from factaudit_checks.spelling import spelling_decision
+
+    # "diimbau" is di- and the root "imbau"; "dihimbau", far more common, comes from no root
+    # the rules know: a variant spelling, not the word "diimbau" misspelled
+    assert spelling_decision("diimbau", 0.0, "dihimbau", 1, 4.2, "imbau", None,
+                             correction_unformed=True) is None
+    # "melampui" beside "melampaui", made from the root "lampau": a letter dropped
+    assert spelling_decision("melampui", 0.0, "melampaui", 1, 4.0, "lampu", "lampau",
+                             correction_unformed=False)
+
+
+def test_short_forms_are_made_of_the_starts_of_the_words_before_them():
+    from factaudit_checks.spelling import short_forms
+
+    text = ("Warga memilih transportasi umum (transum). Layanan pelayanan terpadu satu pintu "
+            "(ptsp) dibuka. Gunung itu (ruang) meletus; the goverment (goverment) met.")
+    assert short_forms(text) == {"transum", "ptsp"}
 
 
 ADDRESSES = st.sampled_from(["https://{w}.go.id/{w}", "www.{w}.org", "{w}@{w}.co.id",

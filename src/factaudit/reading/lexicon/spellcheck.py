@@ -84,6 +84,8 @@ def spots(text: str, small_words: frozenset[str] = frozenset(),
             continue
         if _reduplicated(text, start, end) or end >= tail or _fragment(text, start, word):
             continue  # a reduplication; a text cut off in its last word or its first
+        if _after_a_name(text, start):
+            continue  # the rest of a hyphenated name ("Sivakorn Pu-udom")
         initial = False
         if word[0].isupper():
             if titles is None:
@@ -91,6 +93,18 @@ def spots(text: str, small_words: frozenset[str] = frozenset(),
             initial = sentence_initial(text, start) or _in(titles, start)
         out.append(Spot(start, end, word, initial))
     return out
+
+
+def _after_a_name(text: str, start: int) -> bool:
+    """Whether the word is joined by a hyphen to a capitalised word before it, a word of
+    a hyphenated name ("Pu-udom", "Al-amin"): never a misspelling of a common word."""
+    if start < 2 or text[start - 1] != "-" or not text[start].islower():
+        return False
+    m = _WORD_BEFORE.search(text, max(0, start - 40), start - 1)
+    return m is not None and m.group(0)[:1].isupper()
+
+
+_WORD_BEFORE = re.compile(r"[^\W\d_]+$")
 
 
 def _plain(word: str) -> str:
