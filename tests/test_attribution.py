@@ -25,7 +25,7 @@ from hypothesis import strategies as st
 from factaudit.inputs.claims import ClaimSet, claimset_from_text
 from factaudit.inputs.corpus import Source, read_source
 from factaudit.matching.attribute import Attribution, attribute
-from factaudit.matching.clauses import Sentence
+from factaudit.matching.clauses import Sentence, count_moved
 from factaudit.matching.scan import Matcher
 from factaudit.model import Document, InputError, Mention
 from factaudit.reading.dateline import find_dateline
@@ -2317,3 +2317,35 @@ def test_a_day_reckoned_after_the_publication_date_is_a_plan(text, language):
 def test_a_day_reckoned_before_the_publication_date_is_a_fact():
     (m,) = mentions(LAUNCH_DATE, "The launch took place yesterday.", published="2023-08-20")
     assert (m.value, m.modality) == ("2023-08-19", "fact")
+
+
+@pytest.mark.parametrize(("text", "language", "moved"), [
+    ("The death toll has once again risen to 15.", "en", ("up", "risen to")),
+    ("The toll rose to at least 13 on Sunday.", "en", ("up", "rose to at least")),
+    ("The number of evacuees fell to 120.", "en", ("down", "fell to")),
+    ("Korban meninggal bertambah dari sebelumnya 13 orang menjadi 33 orang.", "id",
+     ("up", "bertambah dari sebelumnya 13 orang menjadi")),
+    ("Rumah yang Rusak Bertambah Jadi 51 Unit", "id", ("up", "Bertambah Jadi")),
+    ("Jumlah pengungsi turun menjadi 120 orang.", "id", ("down", "turun menjadi")),
+    # a count that stands, or a rise in another sentence, is no move to this figure
+    ("The toll stood at 15.", "en", None),
+    ("The toll rose. Officials counted 15 dead.", "en", None),
+    ("Jumlah korban 15 orang.", "id", None),
+])
+def test_a_figure_a_count_rose_or_fell_to_is_read_with_its_direction(text, language, moved):
+    last = max(i for i, c in enumerate(text) if c.isdigit())
+    start = last
+    while start > 0 and text[start - 1].isdigit():
+        start -= 1
+    lo = text.rfind(". ", 0, start) + 1
+    assert count_moved(text, lo, start, language) == moved
+
+
+@given(texts(max_tokens=60))
+def test_no_move_is_read_from_text_without_a_rise_or_fall_word(text):
+    words = ("ris", "ros", "increas", "climb", "jump", "grew", "grow", "swell", "surg",
+             "went", "gone", "fell", "fall", "drop", "decreas", "declin", "shrank")
+    if any(w in text.lower() for w in words):
+        return
+    for at in range(0, len(text) + 1, max(1, len(text) // 5)):
+        assert count_moved(text, 0, at, "en") is None

@@ -1573,6 +1573,30 @@ def running(claim: Claim) -> str | None:
     return None
 
 
+MOVED_REACH = 80  # characters before a figure searched for the rise or fall that led to it
+
+
+def count_moved(text: str, lo: int, value_start: int, language: str
+                ) -> tuple[str, str] | None:
+    """("up" or "down", the words) when the figure at ``value_start`` is what a count rose
+    or fell to: one of the pack's ``rise_verbs`` / ``fall_verbs``, then (a few words on,
+    inside the sentence from ``lo``) a change_to / change_to_value word and at most three
+    words before the figure ("the toll rose to 15", "has risen to at least 13", "bertambah
+    dari yang sebelumnya 13 orang menjadi 33", "bertambah jadi total 51")."""
+    pack = get_pack(language)
+    to = "|".join(re.escape(w) for w in (*pack.change_to, *pack.change_to_value))
+    if not to:
+        return None
+    start = max(lo, value_start - MOVED_REACH)
+    for direction, words_key in (("up", "rise_verbs"), ("down", "fall_verbs")):
+        moved = pack_pattern(language, words_key, rf"(?<![\w-])(?:{{w}})(?![\w-])[^.;!?\n]*?"
+                             rf"(?<![\w-])(?:{to})(?:\W+[^\W\d_]+){{0,3}}?\W*$")
+        m = moved.search(text, start, value_start) if moved is not None else None
+        if m is not None:
+            return direction, " ".join(text[m.start():value_start].split())
+    return None
+
+
 TOTAL_LEAD = 30  # characters before an amount searched for a total word ("dari total")
 
 

@@ -46,7 +46,7 @@ _KEYS = {
     "change_verbs", "verb_prefixes", "tally_verbs", "caption_markers",
     "approximation_fillers", "total_words", "currency_scales", "noun_links",
     "compass_words", "place_prepositions", "over_words", "history_words", "final_words",
-    "prepositions", "time_zones",
+    "prepositions", "time_zones", "rise_verbs", "fall_verbs",
 }
 
 
@@ -147,6 +147,11 @@ class LanguagePack:
     # in a quantity claim's statement, these make its value the final one of a count that
     # changed while it was reported ("the final death toll", "jumlah akhir"): see running
     final_words: tuple[str, ...] = ()
+    # a figure right after one of these and a change_to / change_to_value word is what a
+    # count rose (or fell) to ("the toll rose to 15", "bertambah menjadi 51"): a corpus
+    # that writes one for a claim's figure shows it was a running count (see running)
+    rise_verbs: tuple[str, ...] = ()
+    fall_verbs: tuple[str, ...] = ()
     # between a number and a claim's unit word, these put the unit in a phrase of its own
     # ("SKB 3 Menteri Tentang Hari Libur"): the number counts the noun before them
     prepositions: tuple[str, ...] = ()
