@@ -152,10 +152,12 @@ def name_decision(found: str, candidate: str, target: str, distance: int,
     if ev.written_lower or (ev.recurring and ev.correct_here):
         return None  # an ordinary word, or another name beside this one
     named_here = (ev.correct_here and distance == 1 and length >= NAMED_HERE_LETTERS
-                  and candidate[:1] == target[:1] and not ev.common)
+                  and candidate[:1] == target[:1] and not ev.common
+                  and not candidate.startswith(target))
     if ev.in_dictionary and not named_here:
         return None  # a known name: another person, unless the document names this one
-        # in full one edit away ("Muhajir" after "Muhadjir Effendy")
+        # in full one edit away ("Muhajir" after "Muhadjir Effendy"); a known word that is
+        # the name with an ending is its adjective ("a Sumatran lake" beside "Sumatra")
     if ev.other_name:
         return None  # part of another name ("Arfi Bambani" is not Bambang; "Abu Achmad
         # Sidiq Amsya" is not Sidik, though "Bambang Sidiq" elsewhere misspells it)

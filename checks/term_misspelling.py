@@ -13,7 +13,8 @@ dictionary or word list knows or that wraps the word whole ("direkapitulasi"); a
 stemmer reads as affixed but nothing knows ("pebangunan") is a misspelling. Beside the term's other
 words: one edit of any letter (two from 8 letters), in words of 3+ letters ("hak asasi"
 written "ak asasi" too); a word of 5+
-letters may become another word ("Dalam Ngeri" is a typo though "ngeri" is a word), a
+letters may become another word by one edit ("Dalam Ngeri" is a typo though "ngeri" is a
+word), not by two ("epicentre of growth" is not "Epicentrum of Growth"), a
 shorter one not a common word of the language that its dictionary knows ("kerja sma"
 and "Luat Negeri" are typos, "kerja saja" is not). A one-word term: one edit (two from 12
 letters), keeping the first letter unless it has 8+ letters; in words of 5–6 letters
@@ -77,12 +78,7 @@ def term_decision(candidate: str, preferred: str, language: str | None,
     d = OSA.distance(word, target)
     swapped = is_transposition(word, target)
     if len(pwords) > 1:  # the term's other words stand beside it
-        if len(word) < 2 or d > phrase_edits(length):
-            return None
-        if length < 5 and common and in_dictionary is not False:
-            return None  # a short word: only one that is no common word of the language
-        return "the term's other words are right; one is a near-miss" + (
-            ", in no dictionary" if in_dictionary is False else "")
+        return _word_of_phrase(word, length, d, swapped, in_dictionary, common)
     if d > allowed_edits(length):
         return None
     if length <= 6 and not swapped and not (length >= 5 and in_dictionary is False
@@ -92,6 +88,20 @@ def term_decision(candidate: str, preferred: str, language: str | None,
     if word[:1] != target[:1] and not swapped and length < 8:
         return None
     return "a near-miss of the preferred form" + (
+        ", in no dictionary" if in_dictionary is False else "")
+
+
+def _word_of_phrase(word: str, length: int, d: int, swapped: bool,
+                    in_dictionary: bool | None, common: bool) -> str | None:
+    """The decision for one word of a multi-word term, its other words right beside it."""
+    if len(word) < 2 or d > phrase_edits(length):
+        return None
+    if d >= 2 and in_dictionary and not swapped:
+        return None  # two edits into a word of its own: another word ("epicentre of
+        # growth" for "Epicentrum of Growth", "Sekretaris Negara" for "Sekretariat …")
+    if length < 5 and common and in_dictionary is not False:
+        return None  # a short word: only one that is no common word of the language
+    return "the term's other words are right; one is a near-miss" + (
         ", in no dictionary" if in_dictionary is False else "")
 
 
@@ -155,6 +165,8 @@ def _decide(ctx: RuleContext, data: NearMisses) -> list[Typo]:
                         continue
                     frequency = zipf(word, g.language)
                     why = term_decision(candidate, form, g.language,
+                                        # a word the claims declare is a word
+                                        True if word in known else
                                         dictionary.get((g.language, word)),
                                         data.count[word] >= 3, frequency >= COMMON,
                                         frequency > 0)
