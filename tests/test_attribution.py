@@ -1397,6 +1397,8 @@ def test_an_opening_date_before_the_event_itself_is_read(text):
      "(Photo: AP/Rifki)", "en"),
     ("Masjid yang rusak akibat gempa dan tsunami di Palu, Sabtu (29/9/2018). Foto: Antara",
      "id"),
+    ("Families mourn those lost in the quake in Palu on September 29, 2018. Photo by "
+     "Beawiharta/Reuters", "en"),
 ])
 def test_a_photo_captions_date_is_the_pictures(text, language):
     assert got(QUAKE_DAY, text, language, published="2018-10-01") == []
@@ -2349,3 +2351,27 @@ def test_no_move_is_read_from_text_without_a_rise_or_fall_word(text):
         return
     for at in range(0, len(text) + 1, max(1, len(text) // 5)):
         assert count_moved(text, 0, at, "en") is None
+
+
+FIRE_DAY = claims(claim("fire", "date", {"en": ["blaze"], "id": ["kebakaran"]}, "2020-08-22"))
+
+
+@pytest.mark.parametrize(("text", "language", "found"), [
+    # the cue is the topic of a questioning, a hearing, a verdict: their dates
+    ("Polisi memeriksa saksi terkait kasus kebakaran gedung itu pada Selasa, 22 September "
+     "2020.", "id", []),
+    ("Sidang kasus kebakaran digelar 1 Juli 2021.", "id", []),
+    ("Hakim membacakan putusan kasus kebakaran gedung itu, Senin (26/7/2021).", "id", []),
+    ("The trial over the blaze opened on 3 May 2021.", "en", []),
+    # the case opening the sentence is the event; a date right after the cue, or in a
+    # relative clause of it, is the cue's own
+    ("Kasus kebakaran gedung itu terjadi pada Sabtu, 22 Agustus 2020.", "id", ["2020-08-22"]),
+    ("Polisi menyelidiki kasus kebakaran yang terjadi pada Sabtu, 22 Agustus 2020.", "id",
+     ["2020-08-22"]),
+    ("Polisi menyelidiki kasus kebakaran pada 22 Agustus 2020 itu.", "id", ["2020-08-22"]),
+    ("Police questioned 17 witnesses in the case of the blaze on 22 August 2020.", "en",
+     ["2020-08-22"]),
+])
+def test_a_cue_that_is_the_topic_of_a_case_or_hearing_gives_its_date_to_them(text, language,
+                                                                             found):
+    assert got(FIRE_DAY, text, language, published="2021-07-30") == found

@@ -768,3 +768,24 @@ def test_property_changing_one_digit_is_always_a_slip(n, data):
     new = data.draw(st.sampled_from("0123456789"))
     changed = digits[:i] + new + digits[i + 1:]
     assert slip("quantity", digits, changed)
+
+
+@pytest.mark.parametrize("address", [
+    "https://news.example.com/berita/d-5212345/6-tersangka-kebakaran-2020",
+    "www.example.org/2020/08/22/3-killed",
+    "example.co.id/read/2023/05/10/42-ships",
+])
+@pytest.mark.parametrize("language", ["en", "id"])
+def test_numbers_in_a_web_address_are_not_values(address, language):
+    text = f"Source: {address} — 5 people were hurt."
+    assert [v.raw for v in read_values(text, language)] == ["5"]
+
+
+@settings(deadline=None)  # the first call loads dateparser's data
+@given(st.text(alphabet="abcdef0123456789-_/.", min_size=1, max_size=40))
+def test_a_web_address_never_adds_or_hides_a_value_outside_it(path):
+    plain = "The fire killed 12 people on 22 August 2020."
+    with_address = f"See https://example.com/{path} . {plain}"
+    shift = len(with_address) - len(plain)
+    outside = [(v.start - shift, v.raw, v.canonical) for v in read_values(with_address, "en")]
+    assert outside == [(v.start, v.raw, v.canonical) for v in read_values(plain, "en")]

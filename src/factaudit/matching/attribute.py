@@ -113,6 +113,7 @@ from factaudit.reading.values.base import format_number
 from factaudit.reading.values.quantity import currency_named, currency_of
 
 CLAUSE_PENALTY = 40
+TOPIC_CLAUSE_WORDS = 8  # words from the cue to a date in a relative clause of the cue
 # a capitalised name (up to five words) right before or after an ordinal
 _NAME_END = re.compile(r"(?:[A-Z][\w&'-]*\s+){0,4}[A-Z][\w&'-]*\s+$")
 _NAME_START = re.compile(r"\s+(?:[A-Z][\w&'-]*\s+){0,4}[A-Z][\w&'-]*")
@@ -1487,6 +1488,10 @@ class _SentenceWork:
         word = before("commemoration_words")
         if word is not None and not self._attached(h, v):
             return f"{word!r} before the cue {h.text!r}: the date of a commemoration"
+        word = self._topic_of(h, v, before("topic_nouns"))
+        if word is not None:
+            return (f"{word!r} before the cue {h.text!r}: the cue names what a case or "
+                    "hearing is about, and the date is of that")
         reckoned = self._offset_before(v)
         if reckoned is not None:
             return (f"{reckoned!r} right before the date: the day an event is reckoned "
@@ -1535,6 +1540,31 @@ class _SentenceWork:
         stop = re.search(r"[,;:()\d]", self.text[h.end:end])
         m = pattern.search(self.text, h.end, h.end + stop.start() if stop else end)
         return m.group(0) if m else None
+
+    def _topic_of(self, h: Hit, v: Value, word: str | None) -> str | None:
+        """The topic noun before the cue when it makes the cue the topic of other
+        proceedings ("saksi terkait kasus kebakaran …, Selasa (22/9)", "the trial over
+        the fire"): not when the noun opens the sentence right before the cue ("Kasus
+        kebakaran itu terjadi pada …": the cue's event is the subject) or the date is the
+        cue's own, right after it or in a relative clause of it ("kasus kebakaran yang
+        terjadi pada 22 Agustus")."""
+        if word is None or v.start < h.end:
+            return None
+        lead = WORD.findall(self.text, h.end, v.start)
+        prefixes = {p.lower() for p in get_pack(self.language).date_prefixes}
+        if len(lead) <= 1 and all(w.lower() in prefixes or len(w) <= 3 for w in lead):
+            return None  # right after the cue: "kasus kebakaran pada 22 Agustus", "in 2020"
+        at = self.text.rfind(word, self.sentence.start, h.start)
+        if at < 0 or (not WORD.search(self.text, self.sentence.start, at)
+                      and not self.text[at + len(word):h.start].strip()):
+            return None  # "Kasus kebakaran … terjadi": the case opening the sentence is
+            # the cue's event ("The trial over the fire opened on …" is the trial's)
+        if len(lead) <= TOPIC_CLAUSE_WORDS and any(
+                pattern is not None and pattern.fullmatch(w) for w in lead[:4]
+                for pattern in (pack_pattern(self.language, "relative_pronouns"),
+                                pack_pattern(self.language, "bare_relative"))):
+            return None  # in a relative clause of the cue: "kebakaran yang terjadi pada …"
+        return word
 
     def _attached(self, h: Hit, v: Value) -> bool:
         """Whether a value is written right beside the cue ("the landing on 23 August")."""

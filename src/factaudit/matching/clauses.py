@@ -1108,12 +1108,20 @@ def closing_date_verb(text: str, sentence: Sentence, value: tuple[int, int],
     none after it, the cue names what the verb acted on, and the date is the verb's (the
     visit), not the cue's event. Not when the cue is itself a verb ("warga mengungsi saat
     gunung meletus, Sabtu (4/12)"), nor when a clause word or a speech verb stands
-    between (the cue has its own clause, or the verb only reports it)."""
+    between (the cue has its own clause, or the verb only reports it), nor when the date
+    has a preposition of its own or a past marker ("…, pada Senin (18/6) lalu")."""
     if cue[1] > value[0] or len(WORD.findall(text, value[1], sentence.end)) > CLOSING_WORDS:
         return None
-    if not re.search(r",\s*(?:[^\W\d_]+,?\s*)?$", text[max(cue[1], value[0] - 24):value[0]]):
+    lead = re.search(r",\s*([^\W\d_]+,?\s*)?$", text[max(cue[1], value[0] - 24):value[0]])
+    if lead is None:
         return None  # not set off by a comma at the end: "… meletus pada Sabtu (4/12)"
     language = sentence.language
+    pack = get_pack(language)
+    after = [w.lower() for w in WORD.findall(text, value[1], sentence.end)]
+    if (lead.group(1) and lead.group(1).strip(" ,").lower() in pack.date_prefixes) or any(
+            w in pack.past_markers for w in after):
+        return None  # a date with its own preposition, or said to be past ("…, pada Senin
+        # (18/6) lalu"): the cue's event, told again, not the day of the lead's verb
     words = [w for w in WORD.finditer(text, sentence.start, value[0])
              if w.group(0)[:1].islower()]  # "Merapi" is a name, not a verb
     if any(verb_like(w.group(0), language) for w in words if w.start() >= cue[0]):

@@ -46,7 +46,7 @@ _KEYS = {
     "change_verbs", "verb_prefixes", "tally_verbs", "caption_markers",
     "approximation_fillers", "total_words", "currency_scales", "noun_links",
     "compass_words", "place_prepositions", "over_words", "history_words", "final_words",
-    "prepositions", "time_zones", "rise_verbs", "fall_verbs",
+    "prepositions", "time_zones", "rise_verbs", "fall_verbs", "topic_nouns",
 }
 
 
@@ -151,6 +151,10 @@ class LanguagePack:
     # count rose (or fell) to ("the toll rose to 15", "bertambah menjadi 51"): a corpus
     # that writes one for a claim's figure shows it was a running count (see running)
     rise_verbs: tuple[str, ...] = ()
+    # a few words before a cue, not opening the sentence, these make it the topic of other
+    # proceedings ("saksi terkait kasus kebakaran …, Selasa (22/9)", "the trial over the
+    # fire"): a date in the sentence is theirs, unless it is the cue's own
+    topic_nouns: tuple[str, ...] = ()
     fall_verbs: tuple[str, ...] = ()
     # between a number and a claim's unit word, these put the unit in a phrase of its own
     # ("SKB 3 Menteri Tentang Hari Libur"): the number counts the noun before them

@@ -87,7 +87,17 @@ def _read_values(text: str, lang: str, base: PartialDate | None,
     found = [v for kind in _ORDER for v in VALUE_TYPES[kind].find(text, reading)]
     # times of day are read only to keep their digits from being read as anything else
     kept = [v for v in resolve_overlaps(found) if v.kind != ValueKind.TIME]
+    addresses = [m.span() for m in _ADDRESS.finditer(text)] if "/" in text else []
+    if addresses:  # "…/6-tersangka-kebakaran…": a page's address, not a figure
+        kept = [v for v in kept if not any(a < v.end and v.start < b for a, b in addresses)]
     return tuple(sorted(_years_from_neighbours(kept, text), key=lambda v: (v.start, v.end, v.kind)))
+
+
+# a web address (with its scheme, "www." or a domain before a path) or an e-mail's: the
+# numbers in it belong to the address
+_ADDRESS = re.compile(r"(?:https?://|www\.)[^\s<>\"'()]+"
+                      r"|(?<![\w.@/-])[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}/[^\s<>\"'()]*",
+                      re.IGNORECASE)
 
 
 def _years_from_neighbours(values: list[Value], text: str) -> list[Value]:
