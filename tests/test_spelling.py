@@ -613,3 +613,25 @@ def test_two_letters_swapped_anywhere_is_a_swap_and_at_most_two_edits(word, data
     if word[i] != word[j]:
         assert OSA.distance(swapped, word) <= 2
     assert not edits.is_swap(word, word) and not edits.is_swap(word + "x", word)
+
+
+@needs_dictionaries
+@pytest.mark.parametrize("stdbuf", [True, False])
+def test_the_running_hunspell_answers_as_one_call_per_batch_does(monkeypatch, stdbuf):
+    """One program kept running (when stdbuf can make its output line-buffered) gives the
+    same answers as a program call per batch, over several chunks and batches."""
+    speller = hunspell.Speller(hunspell.find_dictionaries("en"))
+    if speller._bindings:
+        pytest.skip("the Python binding answers without the program")
+    if not stdbuf:
+        real_which = hunspell.shutil.which
+        monkeypatch.setattr(hunspell.shutil, "which",
+                            lambda name: None if name == "stdbuf" else real_which(name))
+    monkeypatch.setattr(hunspell._Pipe, "CHUNK", 7)
+    letters = "bcdfghklmnprstvz"
+    made = ["".join(letters[(i * 7 + k * 3) % len(letters)] for k in range(6)) for i in range(40)]
+    words = sorted({"government", "goverment", "organised", "colour", "teh", *made})
+    once = {w for w in speller._run(["-l"], words).split("\n") if w}
+    assert speller._misspelled(words[:20]) | speller._misspelled(words[20:]) == once
+    assert "goverment" in once and "government" not in once
+    assert (speller._pipe is not None) == stdbuf
