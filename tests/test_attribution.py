@@ -2375,3 +2375,21 @@ FIRE_DAY = claims(claim("fire", "date", {"en": ["blaze"], "id": ["kebakaran"]}, 
 def test_a_cue_that_is_the_topic_of_a_case_or_hearing_gives_its_date_to_them(text, language,
                                                                              found):
     assert got(FIRE_DAY, text, language, published="2021-07-30") == found
+
+
+NAMED_DAY = claims(claim("named", "date", {"en": ["named as suspects"], "id": ["tersangka"]},
+                         "2020-10-23"))
+
+
+@pytest.mark.parametrize(("text", "language", "found"), [
+    # "today" in the words of a saying dated at the end of the sentence is that day
+    ("“Dirut PT Arkan hari ini kita tetapkan sebagai tersangka,” kata Fredy di Mabes Polri, "
+     "Jakarta Selatan, Jumat 23 Oktober 2020.", "id", ["2020-10-23"]),
+    ("“Kemarin kami tetapkan tiga tersangka,” ujar Fredy, Jumat, 23 Oktober 2020.", "id",
+     ["2020-10-22"]),
+    # elsewhere it counts from the publication date
+    ("Polisi hari ini menetapkan delapan tersangka.", "id", ["2020-10-24"]),
+])
+def test_a_relative_day_counts_from_the_saying_its_sentence_is_dated_to(text, language,
+                                                                        found):
+    assert got(NAMED_DAY, text, language, published="2020-10-24") == found

@@ -44,6 +44,7 @@ explain`` renders these records; it never re-computes an attribution of its own.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
@@ -53,6 +54,7 @@ from functools import cache, lru_cache
 
 from factaudit.inputs.claims import Claim, ClaimSet
 from factaudit.matching.clauses import (
+    CLOSING_WORDS,
     Sentence,
     Word,
     analyse,
@@ -100,6 +102,7 @@ from factaudit.model import (
     HitKind,
     Mention,
     Modality,
+    PartialDate,
     TraceStep,
     ValueKind,
 )
@@ -327,6 +330,43 @@ def written_years(v: Value) -> tuple[int, int] | None:
     return int(first[:4]), int(last[:4])
 
 
+def _relative_to_saying(text: str, end: int, values: list[Value], language: str,
+                        base: PartialDate | None) -> list[Value]:
+    """A relative day counts from the day of the saying its sentence closes with ("“…
+    hari ini kita tetapkan sebagai tersangka,” kata Fredy di Mabes Polri, Jumat 23 Oktober
+    2020."): a full date after a comma ending the sentence, a speech verb between the
+    relative day and it. Elsewhere it counts from the publication date."""
+    relative = [v for v in values if v.relative and v.kind == ValueKind.DATE]
+    if not relative or base is None or base.day is None:
+        return values
+    said = next((v for v in reversed(values) if v.kind == ValueKind.DATE and not v.relative
+                 and len(v.canonical) == 10 and v.canonical[:4].isdigit()), None)
+    if said is None or len(WORD.findall(text, said.end, end)) > CLOSING_WORDS or \
+            not re.search(r",\s*$", text[max(0, said.start - 4):said.start]):
+        return values
+    speech = pack_pattern(language, "speech_verbs", r"(?<![\w-])(?:{w})(?:nya)?(?![\w-])")
+    try:
+        day = dt.date.fromisoformat(said.canonical)
+        published = dt.date(base.year, base.month or 1, base.day)
+    except ValueError:
+        return values
+    out = []
+    for v in values:
+        verb = speech.search(text, v.end, said.start) if (
+            speech is not None and v in relative) else None
+        if verb is not None:
+            try:
+                shift = (dt.date.fromisoformat(v.canonical) - published).days
+            except ValueError:
+                shift = None
+            if shift is not None:
+                v = replace(v, canonical=(day + dt.timedelta(days=shift)).isoformat(),
+                            how=f"relative day: the day of the saying ({verb.group(0)!r} …, "
+                                f"{said.raw}) {shift:+d} day(s)")
+        out.append(v)
+    return out
+
+
 class _SentenceWork:
     """Attribution in one sentence."""
 
@@ -340,6 +380,8 @@ class _SentenceWork:
         s_start, s_end = span
         values = [v.shifted(s_start) for v in read_values(
             self.text[s_start:s_end], doc.language, doc.published_date, doc.date_order)]
+        values = _relative_to_saying(self.text, s_end, values, doc.language,
+                                     doc.published_date)
         self.values = values
         self._spans = [(v.start, v.end) for v in values]
         dateline_end = doc.dateline[1] if doc.dateline else 0
