@@ -98,14 +98,15 @@ def judge(ctx: RuleContext) -> Judgements:
         claim = ctx.claims.claim(m.claim)
         if claim.consistent:
             continue
-        if claim.type == ValueKind.QUANTITY and m.modality != "planned":
-            moved = count_moved(doc.text, m.sentence_start, m.value_start, doc.language)
-            if moved is not None:
-                out.moved.append((m.claim, *moved))
         expected, derivation = claim.expected_for(doc.published_date, m.as_of)
         if expected is None:
             continue
         agreeing = _agrees(claim, expected, m)
+        if claim.type == ValueKind.QUANTITY and m.modality != "planned":
+            # (a count may grow many times over: "bertambah menjadi 51" for 1,400 houses)
+            moved = count_moved(doc.text, m.sentence_start, m.value_start, doc.language)
+            if moved is not None:
+                out.moved.append((m.claim, *moved))
         if agreeing and m.modality == "fact" and not m.uncertain:
             stated.setdefault(m.claim, m.raw)
         judged.append((m, claim, expected, derivation, agreeing))
@@ -163,13 +164,14 @@ def check(ctx: RuleContext) -> Iterator[Report]:
     parts: list[Judgements] = ctx.fact(JUDGEMENTS)
     moved: dict[str, dict[str, tuple[str, str]]] = {}  # claim → direction → (document, words)
     for part in parts:
-        for claim_id, direction, words in part.moved:
-            moved.setdefault(claim_id, {}).setdefault(direction, (part.document, words))
+        for claim_id, way, words in part.moved:
+            moved.setdefault(claim_id, {}).setdefault(way, (part.document, words))
     for part in parts:
         published = ctx.info(part.document).published_date
         for j in part.judged:
             claim = ctx.claims.claim(j.claim)
-            direction, shown = _direction(claim, moved.get(j.claim, {}))
+            direction: str | None
+            direction, shown = _direction(claim, moved.get(j.claim, {}), j.expected)
             if shown and (j.slipped or _within(j.expected, j.value, CLOSE)):
                 direction = None  # the corpus's word is weaker than the claim's own
             earlier = None if j.noted_first else _earlier_count(
@@ -201,13 +203,24 @@ def _within(expected: str, found: str, share: float) -> bool:
         return False
 
 
-def _direction(claim: Claim, moved: dict[str, tuple[str, str]]) -> tuple[str | None, str]:
+def _whole(expected: str) -> bool:
+    """Whether the expected value (canonical) is a whole number: a count, which may have
+    been reported as it grew; a measure ("magnitude 6.9") is not inferred to be one."""
+    try:
+        return float(expected).is_integer()
+    except ValueError:
+        return False
+
+
+def _direction(claim: Claim, moved: dict[str, tuple[str, str]], expected: str
+               ) -> tuple[str | None, str]:
     """How the claim's count moved while it was reported, and the words of the corpus that
     show it when the claim does not say: its own ``running`` (or its default), else the
-    rises and falls the corpus writes ("the toll rose to 15": up), which do not excuse a
-    slip of the pen or a figure within 1 % of the final one. ``running: false``: never."""
+    rises and falls the corpus writes ("the toll rose to 15": up) for a whole number, which
+    do not excuse a slip of the pen or a figure within 1 % of the final one. ``running:
+    false``: never."""
     declared = running(claim)
-    if declared is not None or claim.running is False or not moved:
+    if declared is not None or claim.running is False or not moved or not _whole(expected):
         return declared, ""
     direction = "either" if len(moved) > 1 else next(iter(moved))
     document, words = next(iter(moved.values()))
@@ -246,6 +259,8 @@ def _day_off_in_a_zone(text: str, language: str, span: tuple[int, int], expected
                        found: str) -> str | None:
     """The time zone written beside a date one day off the expected one ("Jumat (26/4)
     dini hari WIB" for 25 April): the same moment may fall on another day there."""
+    if found.startswith("--") and expected[:4].isdigit():  # "4 April", the year unwritten
+        found = expected[:4] + found[1:]
     try:
         a, b = dt.date.fromisoformat(expected), dt.date.fromisoformat(found)
     except ValueError:  # a partial date

@@ -2393,3 +2393,18 @@ NAMED_DAY = claims(claim("named", "date", {"en": ["named as suspects"], "id": ["
 def test_a_relative_day_counts_from_the_saying_its_sentence_is_dated_to(text, language,
                                                                         found):
     assert got(NAMED_DAY, text, language, published="2020-10-24") == found
+
+
+TOLL_NO_UNIT = claims(claim("toll", "quantity", {"en": ["killed", "quake"], "id": ["gempa"]},
+                            560))
+
+
+@pytest.mark.parametrize(("text", "language", "found"), [
+    # a person's age after a name, between commas or in brackets
+    ("The quake was strong, its officer, Agus Ibrahim, 25, told EFE.", "en", []),
+    ("Korban gempa, Agus (25), warga Mataram, selamat.", "id", []),
+    # a figure after a word that is no name is read
+    ("The quake killed 25, officials said.", "en", ["25"]),
+])
+def test_an_age_after_a_name_is_no_figure_of_a_claim(text, language, found):
+    assert got(TOLL_NO_UNIT, text, language) == found

@@ -330,6 +330,28 @@ def written_years(v: Value) -> tuple[int, int] | None:
     return int(first[:4]), int(last[:4])
 
 
+# a name (a capitalised word) and a comma or an opening bracket before a number of at most
+# three digits, and a comma or the closing bracket after it: "Agus Ibrahim, 25, told",
+# "Agus (25)"
+_AGE_BEFORE = re.compile(r"[A-Z][\w.'’-]*(?:,[ \t]*|[ \t]*\()$")
+_AGE_AFTER = re.compile(r"[ \t]*[,)]")
+
+
+def _age_after_name(text: str, start: int, end: int) -> bool:
+    """Whether the number at ``text[start:end]`` is a person's age, written after a name
+    between commas or in brackets, as news copy gives it."""
+    raw = text[start:end]
+    if not raw.isdigit() or len(raw) > 3 or int(raw) > AGE_MAX:
+        return False
+    before = _AGE_BEFORE.search(text, max(0, start - 40), start)
+    after = _AGE_AFTER.match(text, end)
+    return before is not None and after is not None and (
+        (before.group(0).rstrip().endswith("(")) == (after.group(0).strip() == ")"))
+
+
+AGE_MAX = 120
+
+
 def _relative_to_saying(text: str, end: int, values: list[Value], language: str,
                         base: PartialDate | None) -> list[Value]:
     """A relative day counts from the day of the saying its sentence closes with ("“…
@@ -915,6 +937,8 @@ class _SentenceWork:
                 return "edition", f"the number of an edition of {edition!r}, not a rank"
         if claim.type != "quantity":
             return None
+        if not claim.unit_words and _age_after_name(self.text, v.start, v.end):
+            return "age", "a person's age, set off after a name (\"Agus Ibrahim, 25, said\")"
         pack = get_pack(self.language)
         wanted = currency_named(claim.unit, pack)
         written = currency_of(self.text, v.start, v.end, pack)
