@@ -2408,3 +2408,18 @@ TOLL_NO_UNIT = claims(claim("toll", "quantity", {"en": ["killed", "quake"], "id"
 ])
 def test_an_age_after_a_name_is_no_figure_of_a_claim(text, language, found):
     assert got(TOLL_NO_UNIT, text, language) == found
+
+
+CHURCHES = claims(claim("churches", "quantity", {"en": ["attacked"],
+                                                  "id": ["diserang", "bom bunuh diri"]}, 3,
+                        unit_words={"en": ["churches"], "id": ["gereja"]}))
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    # a count that ends with a demonstrative refers back to things already named
+    ("Di dua gereja tersebut, pelaku bom bunuh diri adalah istri dan anaknya.", []),
+    ("Tiga gereja diserang, dan dua gereja itu rusak berat.", ["3"]),
+    ("Dua gereja diserang pada Minggu pagi.", ["2"]),
+])
+def test_a_count_of_things_already_named_is_no_total(text, found):
+    assert got(CHURCHES, text, "id") == found

@@ -939,6 +939,12 @@ class _SentenceWork:
             return None
         if not claim.unit_words and _age_after_name(self.text, v.start, v.end):
             return "age", "a person's age, set off after a name (\"Agus Ibrahim, 25, said\")"
+        back = pack_pattern(self.language, "demonstratives",
+                            r"(?:[ \t]+[^\W\d_]+){1,2}?[ \t]+(?:{w})(?![\w-])")
+        m = back.match(self.text, v.end) if back is not None else None
+        if m is not None:
+            return "anaphoric", (f"a count of things already named "
+                                 f"({self.text[v.start:m.end()]!r}): not a total stated here")
         pack = get_pack(self.language)
         wanted = currency_named(claim.unit, pack)
         written = currency_of(self.text, v.start, v.end, pack)
