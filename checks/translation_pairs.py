@@ -9,7 +9,8 @@ quantities, durations, ordinals — and the entities named must be the same in b
 detected pair may be an abridged copy, so there only changed facts are reported (one
 value of a kind on one side, another of that kind on the other), not omissions; and a
 fact the claims read on one side is changed only if the other text does not write it at
-all (a cue may stand by it in one language only).
+all (a cue may stand by it in one language only). A number is compared as written, whatever
+approximation word stands by it ("at least 58" in one, "58" in the other).
 
 Bad:  the English text says "on July 6 … 25 years", the Indonesian one "7 Juli … 25 tahun"
 Good: "Tuesday, July 6 … 25 years" and "Selasa 6 Juli … 25 tahun"
@@ -21,7 +22,7 @@ from collections.abc import Iterator
 
 from factaudit.matching.passages import values_where
 from factaudit.rules import Document, HitKind, Report, Rule, RuleContext, Severity, Verdict
-from factaudit.rules.facts import COPIES
+from factaudit.rules.facts import COPIES, fact_key
 
 _NAMES = (HitKind.ENTITY_NAME, HitKind.ENTITY_ALIAS, HitKind.ENTITY_VARIANT,
           HitKind.ENTITY_OTHER)
@@ -80,7 +81,7 @@ def _full_signatures(ctx: RuleContext, ids: set[str], named: dict[str, set[str]]
     detected copy writes besides what the claims read."""
     out = {}
     for doc in ctx.documents(sorted(ids)):
-        facts = {f"{v.kind}:{v.canonical}" for _, values in values_where(doc)
+        facts = {fact_key(v.kind, v.canonical) for _, values in values_where(doc)
                  for v in values if any(c.isdigit() for c in v.raw)}
         out[doc.id] = facts | {f"entity:{e}" for e in named.get(doc.id, set())}
     return out
@@ -100,7 +101,7 @@ def _in_text(ctx: RuleContext, doc: Document, there: str, missing: set[str], how
              reported: set[str]) -> Iterator[Report]:
     for _, values in values_where(doc):
         for v in values:
-            fact = f"{v.kind}:{v.canonical}"
+            fact = fact_key(v.kind, v.canonical)
             if fact not in missing or fact in reported or not any(c.isdigit() for c in v.raw):
                 continue
             reported.add(fact)

@@ -1146,6 +1146,9 @@ WINNER = claims(claim(
     ("Zarco took the third position, 3.15 seconds behind the winner.", "en"),
     ("Oliveira keluar sebagai pemenang, diikuti Quartararo di urutan kedua.", "id"),
     ("Juara balapan adalah Oliveira, sementara Zarco finis di posisi ketiga.", "id"),
+    # "juara kedua": the second-placed, not the winner
+    ("Kemudian, juara kedua dimenangkan oleh Quartararo, dan juara ketiga oleh Zarco.",
+     "id"),
 ])
 def test_a_name_holding_a_lower_rank_is_not_what_the_cue_names(text, language):
     assert verdict(WINNER, text, language) == []

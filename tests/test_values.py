@@ -789,3 +789,9 @@ def test_a_web_address_never_adds_or_hides_a_value_outside_it(path):
     shift = len(with_address) - len(plain)
     outside = [(v.start - shift, v.raw, v.canonical) for v in read_values(with_address, "en")]
     assert outside == [(v.start, v.raw, v.canonical) for v in read_values(plain, "en")]
+
+
+def test_over_than_is_a_lower_bound_as_over_is():
+    assert [(v.raw, v.canonical) for v in read_values(
+        "over than 11,000 families have been affected", "en")] == [
+        ("over than 11,000", "11000..inf")]

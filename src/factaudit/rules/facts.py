@@ -24,7 +24,7 @@ from rapidfuzz.process import cdist
 
 from factaudit.inputs.claims import ClaimSet
 from factaudit.matching.copies import Shape, find_pairs, groups, shape
-from factaudit.model import DocumentInfo, HitKind, SourcePair
+from factaudit.model import DocumentInfo, HitKind, SourcePair, ValueKind
 from factaudit.reading.lexicon.edits import (
     TOKEN,
     allowed_edits,
@@ -53,6 +53,7 @@ from factaudit.reading.lexicon.tokens import (
     touches_invisible,
 )
 from factaudit.reading.text import content_end, fold_phrase, is_hard_wrapped, windows
+from factaudit.reading.values.quantity import as_written
 from factaudit.rules.api import Fact, Report, RuleContext, Verdict
 
 # ================================================================ what the claims declare
@@ -614,6 +615,12 @@ class Copies:
     signatures: dict[str, frozenset[str]]
 
 
+def fact_key(kind: str, value: str) -> str:
+    """A fact as copies compare it: a quantity as its number was written, whatever
+    approximation word stood by it ("at least 58" in one copy, "58" in the other)."""
+    return f"{kind}:{as_written(value) if kind == ValueKind.QUANTITY else value}"
+
+
 def signature(ctx: RuleContext) -> Signature:
     """Facts written with digits in the passages that speak to claims, and the entities
     the document names."""
@@ -623,7 +630,8 @@ def signature(ctx: RuleContext) -> Signature:
         names = sorted({(h.start, h.item) for h in ctx.hits()
                         if h.kind in (HitKind.ENTITY_NAME, HitKind.ENTITY_ALIAS,
                                       HitKind.ENTITY_VARIANT, HitKind.ENTITY_OTHER)})
-        facts = {f"{m.kind}:{m.value}" for m in ctx.mentions if any(c.isdigit() for c in m.raw)}
+        facts = {fact_key(m.kind, m.value) for m in ctx.mentions
+                 if any(c.isdigit() for c in m.raw)}
         facts |= {f"entity:{e}" for _, e in names}
     doc = ctx.document
     return Signature(doc.info, frozenset(facts),
@@ -638,4 +646,4 @@ def merge_signatures(parts: Sequence[Signature]) -> Copies:
     return Copies(found, groups(infos, found), {k: frozenset(v) for k, v in signatures.items()})
 
 
-COPIES: Fact[Signature, Copies] = Fact("copies-3", signature, merge_signatures, Signature)
+COPIES: Fact[Signature, Copies] = Fact("copies-4", signature, merge_signatures, Signature)

@@ -326,6 +326,24 @@ def bounds(value: str) -> tuple[float, float]:
     return float(lo), float(hi or lo)
 
 
+def as_written(value: str) -> str:
+    """The number a quantity was written with, before its approximation word widened it
+    ("at least 58" → "58..inf" → "58"; "about 58" → "55.1..60.9" → "58"); a range written
+    as one ("between 5 and 8") stays itself."""
+    lo, _, hi = value.partition("..")
+    if not hi:
+        return value
+    low, high = float(lo), float(hi)
+    for k, (a, b) in _WIDTH.items():
+        if b == math.inf and high == math.inf:
+            return format_number(low)
+        if a == 0.0 and low == 0.0:
+            return format_number(high)
+        if k != "more" and a and low and math.isclose(high / low, b / a, rel_tol=1e-6):
+            return format_number(low / a)
+    return value
+
+
 def agrees(expected: str, found: str, tolerance: float = 0.0) -> bool:
     """Equal within the tolerance; a range agrees with a value it contains (and two ranges
     that overlap agree)."""
