@@ -650,6 +650,7 @@ PLANNED_YEAR = claims(claim("launch", "year", {"en": ["launch"], "id": ["peluncu
     ("The agency is preparing to complete the launch in 2025.", "en"),
     ("The agency is on track to complete the launch in 2025.", "en"),
     ("Tim masih mengkaji apakah peluncuran dilakukan pada 2025.", "id"),
+    ("The plan is a launch in 2025.", "en"),
 ])
 def test_a_planned_value_is_info_not_an_error(text, language):
     (m,) = mentions(PLANNED_YEAR, text, language)

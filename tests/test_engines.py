@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from pathlib import Path
 
 import pytest
 
@@ -304,3 +305,22 @@ def test_findings_are_located_alike_whether_their_places_were_kept_or_read_again
     read_again = to_json(run(example, cache=False))
     assert read_again == kept
     assert '"rule": "name-consistency"' in kept or '"rule":"name-consistency"' in kept
+
+
+def test_an_edited_built_in_language_pack_changes_the_cache_key():
+    """A development install that edits a built-in pack must not reuse cached results."""
+    import os
+
+    import factaudit.reading.languages as languages
+
+    pack = Path(languages.__file__).parent / "en.yaml"
+    st = pack.stat()
+    pipeline._code_stamp.cache_clear()
+    before = pipeline._code_stamp(())
+    try:
+        os.utime(pack, ns=(st.st_atime_ns, st.st_mtime_ns + 1_000_000_000))
+        pipeline._code_stamp.cache_clear()
+        assert pipeline._code_stamp(()) != before
+    finally:
+        os.utime(pack, ns=(st.st_atime_ns, st.st_mtime_ns))
+        pipeline._code_stamp.cache_clear()

@@ -355,11 +355,14 @@ def run_key(project: Project, rules: Sequence[Rule], trace: frozenset[str]) -> s
 
 @lru_cache(maxsize=8)
 def _code_stamp(rules: tuple[Rule, ...]) -> str:
-    """Size and time of the engine's and the rules' source files, so that an edited rule
-    or a development install never reuses stale cached results."""
+    """Size and time of the engine's and the rules' source files and of the built-in
+    language packs, so that an edited rule or pack in a development install never reuses
+    stale cached results."""
     import factaudit
 
-    files = sorted(Path(factaudit.__file__).parent.rglob("*.py"))
+    package = Path(factaudit.__file__).parent
+    files = sorted(package.rglob("*.py")) + sorted((package / "reading" / "languages"
+                                                     ).glob("*.yaml"))
     for rule in rules:
         module = sys.modules.get(getattr(rule.check, "__module__", ""))
         file = getattr(module, "__file__", None) if module is not None else None
