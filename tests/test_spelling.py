@@ -635,3 +635,19 @@ def test_the_running_hunspell_answers_as_one_call_per_batch_does(monkeypatch, st
     assert speller._misspelled(words[:20]) | speller._misspelled(words[20:]) == once
     assert "goverment" in once and "government" not in once
     assert (speller._pipe is not None) == stdbuf
+
+
+@needs_dictionaries
+def test_a_speller_let_go_stops_its_running_hunspell():
+    import gc
+
+    speller = hunspell.Speller(hunspell.find_dictionaries("en"))
+    if speller._bindings:
+        pytest.skip("the Python binding answers without the program")
+    assert speller._misspelled(["helo", "world"]) == {"helo"}
+    if speller._pipe is None:
+        pytest.skip("no stdbuf: one program call per batch")
+    process = speller._pipe.process
+    del speller
+    gc.collect()
+    assert process.wait(timeout=10) is not None

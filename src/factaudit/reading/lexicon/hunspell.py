@@ -13,6 +13,7 @@ import os
 import select
 import shutil
 import subprocess
+import weakref
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -107,6 +108,8 @@ class Speller:
         if not self._no_pipe and (self._pipe is None or self._pipe.pid != os.getpid()):
             self._pipe = _Pipe.start(self._command(["-l"]))
             self._no_pipe = self._pipe is None
+            if self._pipe is not None:  # a speller let go stops its program with it
+                weakref.finalize(self, self._pipe.close)
         if self._pipe is not None and not self._no_pipe:
             try:
                 return self._pipe.ask(words)
