@@ -25,6 +25,9 @@ and without a dictionary never a word that recurs 3+ times; for a term written i
 case, never a word with an initial capital inside a sentence (a name: "Silaban" is not "silakan")
 unless it opens a title-case run whose next word is an everyday word of the language
 ("Maklumat tentang Penetaan Hasil Hisab Ramadan": a title's capitals, not a name's).
+Two letters swapped apart ("tanggap darutar", "peratawan") are one slip, in a word no
+dictionary or word list knows: beside the term's other words from 5 letters, in a one-word
+term from 8.
 """
 
 from __future__ import annotations
@@ -36,7 +39,12 @@ from weakref import WeakKeyDictionary
 from rapidfuzz.distance import OSA
 
 from factaudit.reading.inflection import same_stem
-from factaudit.reading.lexicon.edits import allowed_edits, is_transposition, phrase_edits
+from factaudit.reading.lexicon.edits import (
+    allowed_edits,
+    is_swap,
+    is_transposition,
+    phrase_edits,
+)
 from factaudit.reading.lexicon.frequency import zipf
 from factaudit.reading.lexicon.hunspell import dictionary_words
 from factaudit.rules import Report, Rule, RuleContext, Severity
@@ -53,6 +61,8 @@ from factaudit.rules.facts import term_groups as _term_groups
 from factaudit.rules.facts import words as _words
 
 COMMON = 3.0  # Zipf frequency from which a word is common in a language
+SWAP_LETTERS = 5  # from this length, two letters swapped apart beside the term's other words
+SWAP_ALONE_LETTERS = 8  # … and in a one-word term
 
 # Suffixes that make another correct word from a term (inflection, not a typo).
 SUFFIXES = {"en": ("s", "es", "d", "ed"), "id": ("i", "an", "kan", "nya", "lah", "kah", "pun")}
@@ -77,9 +87,13 @@ def term_decision(candidate: str, preferred: str, language: str | None,
     length = len(target)
     d = OSA.distance(word, target)
     swapped = is_transposition(word, target)
+    # two letters swapped apart, in a word no dictionary knows: one slip ("hujan desar",
+    # "peratawan")
+    apart = in_dictionary is False and not known and is_swap(word, target)
     if len(pwords) > 1:  # the term's other words stand beside it
-        return _word_of_phrase(word, length, d, swapped, in_dictionary, common)
-    if d > allowed_edits(length):
+        return _word_of_phrase(word, length, 1 if apart and length >= SWAP_LETTERS else d,
+                               swapped, in_dictionary, common)
+    if d > allowed_edits(length) and not (apart and length >= SWAP_ALONE_LETTERS):
         return None
     if length <= 6 and not swapped and not (length >= 5 and in_dictionary is False
                                             and not known and word[:1] == target[:1]):

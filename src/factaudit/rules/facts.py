@@ -516,11 +516,11 @@ def _near(memo: _Memo, forms: set[str], targets: list[str], known: set[str],
         eligible = sorted(f for f in new if f not in known and lo <= len(f) <= hi
                           and f.isalpha())
         for c, t, d in pairs(eligible, targets, 2):
-            if (eligible[c] != targets[t] and (d <= budget(len(targets[t])) or (
-                    budget is name_budget and is_swap(eligible[c], targets[t])))
+            if (eligible[c] != targets[t] and (d <= budget(len(targets[t]))
+                                               or is_swap(eligible[c], targets[t]))
                     and not is_mixed_script(eligible[c])):
                 memo.near.add(eligible[c])  # (two letters swapped apart: name-typo
-                # accepts them beside another word of the name)
+                # and term-misspelling accept them where no dictionary knows the word)
     return forms & memo.near
 
 
