@@ -1402,7 +1402,7 @@ def test_an_opening_date_before_the_event_itself_is_read(text):
     ("Masjid yang rusak akibat gempa dan tsunami di Palu, Sabtu (29/9/2018). Foto: Antara",
      "id"),
     ("Families mourn those lost in the quake in Palu on September 29, 2018. Photo by "
-     "Beawiharta/Reuters", "en"),
+     "Rina Lestari/Reuters", "en"),
 ])
 def test_a_photo_captions_date_is_the_pictures(text, language):
     assert got(QUAKE_DAY, text, language, published="2018-10-01") == []
@@ -2387,9 +2387,9 @@ NAMED_DAY = claims(claim("named", "date", {"en": ["named as suspects"], "id": ["
 
 @pytest.mark.parametrize(("text", "language", "found"), [
     # "today" in the words of a saying dated at the end of the sentence is that day
-    ("“Dirut PT Arkan hari ini kita tetapkan sebagai tersangka,” kata Fredy di Mabes Polri, "
+    ("“Direktur perusahaan itu hari ini kita tetapkan sebagai tersangka,” kata juru bicara polisi "
      "Jakarta Selatan, Jumat 23 Oktober 2020.", "id", ["2020-10-23"]),
-    ("“Kemarin kami tetapkan tiga tersangka,” ujar Fredy, Jumat, 23 Oktober 2020.", "id",
+    ("“Kemarin kami tetapkan tiga tersangka,” ujar juru bicara itu, Jumat, 23 Oktober 2020.", "id",
      ["2020-10-22"]),
     # elsewhere it counts from the publication date
     ("Polisi hari ini menetapkan delapan tersangka.", "id", ["2020-10-24"]),
@@ -2405,8 +2405,8 @@ TOLL_NO_UNIT = claims(claim("toll", "quantity", {"en": ["killed", "quake"], "id"
 
 @pytest.mark.parametrize(("text", "language", "found"), [
     # a person's age after a name, between commas or in brackets
-    ("The quake was strong, its officer, Agus Ibrahim, 25, told EFE.", "en", []),
-    ("Korban gempa, Agus (25), warga Mataram, selamat.", "id", []),
+    ("The quake was strong, its officer, Budi Santoso, 25, told reporters.", "en", []),
+    ("Korban gempa, Budi (25), warga desa itu, selamat.", "id", []),
     # a figure after a word that is no name is read
     ("The quake killed 25, officials said.", "en", ["25"]),
 ])
@@ -2421,7 +2421,7 @@ CHURCHES = claims(claim("churches", "quantity", {"en": ["attacked"],
 
 @pytest.mark.parametrize(("text", "found"), [
     # a count that ends with a demonstrative refers back to things already named
-    ("Di dua gereja tersebut, pelaku bom bunuh diri adalah istri dan anaknya.", []),
+    ("Di dua gereja tersebut, bom bunuh diri meledak pagi itu.", []),
     ("Tiga gereja diserang, dan dua gereja itu rusak berat.", ["3"]),
     ("Dua gereja diserang pada Minggu pagi.", ["2"]),
 ])

@@ -331,8 +331,8 @@ def written_years(v: Value) -> tuple[int, int] | None:
 
 
 # a name (a capitalised word) and a comma or an opening bracket before a number of at most
-# three digits, and a comma or the closing bracket after it: "Agus Ibrahim, 25, told",
-# "Agus (25)"
+# three digits, and a comma or the closing bracket after it: "Budi Santoso, 25, told",
+# "Budi (25)"
 _AGE_BEFORE = re.compile(r"[A-Z][\w.'’-]*(?:,[ \t]*|[ \t]*\()$")
 _AGE_AFTER = re.compile(r"[ \t]*[,)]")
 
@@ -355,9 +355,9 @@ AGE_MAX = 120
 def _relative_to_saying(text: str, end: int, values: list[Value], language: str,
                         base: PartialDate | None) -> list[Value]:
     """A relative day counts from the day of the saying its sentence closes with ("“…
-    hari ini kita tetapkan sebagai tersangka,” kata Fredy di Mabes Polri, Jumat 23 Oktober
-    2020."): a full date after a comma ending the sentence, a speech verb between the
-    relative day and it. Elsewhere it counts from the publication date."""
+    hari ini kita tetapkan sebagai tersangka,” kata juru bicara polisi di Jakarta, Jumat
+    23 Oktober 2020."): a full date after a comma ending the sentence, a speech verb
+    between the relative day and it. Elsewhere it counts from the publication date."""
     relative = [v for v in values if v.relative and v.kind == ValueKind.DATE]
     if not relative or base is None or base.day is None:
         return values
@@ -938,7 +938,7 @@ class _SentenceWork:
         if claim.type != "quantity":
             return None
         if not claim.unit_words and _age_after_name(self.text, v.start, v.end):
-            return "age", "a person's age, set off after a name (\"Agus Ibrahim, 25, said\")"
+            return "age", "a person's age, set off after a name (\"Budi Santoso, 25, said\")"
         back = pack_pattern(self.language, "demonstratives",
                             r"(?:[ \t]+[^\W\d_]+){1,2}?[ \t]+(?:{w})(?![\w-])")
         m = back.match(self.text, v.end) if back is not None else None
