@@ -24,7 +24,10 @@ never a word the dictionary of the document's language knows,
 and without a dictionary never a word that recurs 3+ times; for a term written in lower
 case, never a word with an initial capital inside a sentence (a name: "Silaban" is not "silakan")
 unless it opens a title-case run whose next word is an everyday word of the language
-("Maklumat tentang Penetaan Hasil Hisab Ramadan": a title's capitals, not a name's).
+("Maklumat tentang Penetaan Hasil Hisab Ramadan": a title's capitals, not a name's),
+or, for a term of 8+ letters and a word no dictionary knows, stands beside a capitalised
+word the dictionary knows in lower case ("Pemadam Kebakran", "Rehabilitasi dan
+Rekontruksi": a body's name in title case; "Rina Kesejahtaran" is a name).
 Two letters swapped apart ("tanggap darutar", "peratawan") are one slip, in a word no
 dictionary or word list knows: beside the term's other words from 5 letters, in a one-word
 term from 8.
@@ -61,6 +64,7 @@ from factaudit.rules.facts import term_groups as _term_groups
 from factaudit.rules.facts import words as _words
 
 COMMON = 3.0  # Zipf frequency from which a word is common in a language
+LONG_TERM = 8  # letters of a lower-case term read with a capital in a title-case phrase
 SWAP_LETTERS = 5  # from this length, two letters swapped apart beside the term's other words
 SWAP_ALONE_LETTERS = 8  # … and in a one-word term
 
@@ -175,8 +179,12 @@ def _decide(ctx: RuleContext, data: NearMisses) -> list[Typo]:
                     continue
                 lower_term = claims.term(term_id).preferred.islower()
                 for g in places[candidate]:
-                    if _not_read(g, lower_term):
-                        continue
+                    if _not_read(g, lower_term) and not (
+                            g.phrased and len(form) >= LONG_TERM
+                            and dictionary.get((g.language, word)) is False
+                            and not (g.invisible or g.cut_off)):
+                        continue  # (a long term's near-miss in a title-case phrase that
+                        # no dictionary knows: "Pemadam Kebakran", "Bidang Intelejen")
                     frequency = zipf(word, g.language)
                     why = term_decision(candidate, form, g.language,
                                         # a word the claims declare is a word

@@ -25,6 +25,7 @@ from rapidfuzz.process import cdist
 from factaudit.inputs.claims import ClaimSet
 from factaudit.matching.copies import Shape, find_pairs, groups, shape
 from factaudit.model import DocumentInfo, HitKind, SourcePair, ValueKind
+from factaudit.reading.languages import get_pack
 from factaudit.reading.lexicon.edits import (
     TOKEN,
     allowed_edits,
@@ -186,6 +187,10 @@ class Gram:
     # it opens a run of words in title case whose next word is an everyday word of the
     # language ("tentang Penetaan Hasil Hisab"): its capital is the title's, not a name's
     titled: bool = False
+    # beside a capitalised word that the language's dictionary knows in lower case, one
+    # joining word ("dan") apart at most ("Pemadam Kebakran", "Rehabilitasi dan
+    # Rekontruksi"): the capitals of a body's or a heading's words, not of a name
+    phrased: bool = False
 
 
 @dataclass(eq=False)  # compared by identity: decisions are kept per merged value
@@ -217,6 +222,7 @@ class _Setup:
     fold: dict[str, str] = field(default_factory=dict)
     common: dict[tuple[str, str], float] = field(default_factory=dict)  # Zipf frequencies
     known_word: dict[tuple[str, str], bool] = field(default_factory=dict)
+    lower_word: dict[tuple[str, str, str], bool] = field(default_factory=dict)
     name: _Memo = field(default_factory=lambda: _Memo())
     term: dict[object, _Memo] = field(default_factory=dict)
     # (form, language) → the name's word it starts with when the rest is a common word of
@@ -352,11 +358,12 @@ def collect_near_misses(ctx: RuleContext) -> NearMisses:
             if f in unigram_terms and f not in s.known:
                 initial = sentence_initial(text, start)  # once, whatever the term groups
                 titled = _titled(s, tokens, i, doc.language)
+                phrased = word[:1].isupper() and _in_phrase(s, tokens, i, doc.language)
                 for (size, language), _ in s.groups.items():
                     if size == 1 and (not language or language == doc.language):
                         data.grams.append(Gram(f, 1, language, doc.language, doc.id, start,
                                                end, word, invisible, end >= tail, initial,
-                                               titled))
+                                               titled, phrased))
     if anchors:
         tokens = tokens_around(doc.id, doc.language, text,
                                {w for w, f in forms.items() if f in anchors}, s.fold)
@@ -403,6 +410,44 @@ def _titled(s: _Setup, tokens: DocTokens, i: int, language: str) -> bool:
             joins(tokens, tokens.ends[k - 1], tokens.starts[k]) for k in run[1:]):
         return False
     return _common(s, tokens.forms[i + 1], language, TITLE_ZIPF)
+
+
+def _in_phrase(s: _Setup, tokens: DocTokens, i: int, language: str) -> bool:
+    """Token ``i`` has a capitalised neighbour (a joining word of the pack may stand
+    between) that the language's dictionary knows as a lower-case word: a title-case
+    phrase ("Pemadam Kebakran", "Rehabilitasi dan Rekontruksi"), where a capital says
+    nothing about a name ("Rina Kesejahtaran": no dictionary knows "rina")."""
+    pack = get_pack(language)
+    joiners = {fold_phrase(w) for w in pack.list_joiners}
+    honorifics = {fold_phrase(w) for w in pack.honorifics}
+    last = len(tokens.starts) - 1
+    if i > 0 and tokens.forms[i - 1] in honorifics:
+        return False  # "Bapak Penetaan": a name
+    for step in (-1, 1):
+        k, near = i + step, i
+        if 0 <= k <= last and tokens.forms[k] in joiners and \
+                tokens.text[tokens.starts[k]].islower():
+            near, k = k, k + step
+        if not 0 <= k <= last:
+            continue
+        lo, hi = sorted((k, near))
+        if not all(joins(tokens, tokens.ends[a], tokens.starts[a + 1])
+                   for a in range(min(lo, i), max(hi, i))):
+            continue
+        neighbour = tokens.text[tokens.starts[k]:tokens.ends[k]]
+        if neighbour[:1].isupper() and not neighbour.isupper() and _lower_word(
+                s, tokens.forms[k], language):
+            return True
+    return False
+
+
+def _lower_word(s: _Setup, form: str, language: str) -> bool:
+    """A Hunspell dictionary of the language knows the form in lower case (memoised)."""
+    key = ("lower", form, language)
+    answer = s.lower_word.get(key)
+    if answer is None:
+        answer = s.lower_word[key] = dictionary_words({form}, [language]).get(form, False)
+    return answer
 
 
 def _in_dictionary(s: _Setup, form: str, language: str) -> bool:
@@ -557,7 +602,7 @@ def near_miss_spans(part: NearMisses) -> list[tuple[int, int]]:
 
 
 NEAR_MISSES: Fact[NearMisses, NearMisses] = Fact(
-    "near-misses-3", collect_near_misses, merge_near_misses, NearMisses,
+    "near-misses-4", collect_near_misses, merge_near_misses, NearMisses,
     spans=near_miss_spans)
 
 

@@ -46,7 +46,7 @@ _KEYS = {
     "change_verbs", "verb_prefixes", "tally_verbs", "caption_markers",
     "approximation_fillers", "total_words", "currency_scales", "noun_links",
     "compass_words", "place_prepositions", "over_words", "history_words", "final_words",
-    "prepositions", "time_zones", "rise_verbs", "fall_verbs", "topic_nouns",
+    "prepositions", "time_zones", "rise_verbs", "fall_verbs", "topic_nouns", "honorifics",
 }
 
 
@@ -155,6 +155,9 @@ class LanguagePack:
     # proceedings ("saksi terkait kasus kebakaran …, Selasa (22/9)", "the trial over the
     # fire"): a date in the sentence is theirs, unless it is the cue's own
     topic_nouns: tuple[str, ...] = ()
+    # before a name ("Bapak", "Mr"): a capitalised word after one is a name, never the
+    # title case of a phrase
+    honorifics: tuple[str, ...] = ()
     fall_verbs: tuple[str, ...] = ()
     # between a number and a claim's unit word, these put the unit in a phrase of its own
     # ("SKB 3 Menteri Tentang Hari Libur"): the number counts the noun before them
