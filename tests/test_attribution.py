@@ -491,6 +491,67 @@ def test_two_claims_may_share_a_cue():
                                                          ("year", "2023")]
 
 
+FLOOD = claims(claim("flood-day", "date", {"en": ["flood"], "id": ["banjir"]}, "2024-02-03"),
+               claim("alert-start", "date", {"en": ["emergency status"],
+                                             "id": ["status darurat"]}, "2024-02-05"))
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("The mayor set a flood emergency status from 5 February 2024.", "en"),
+    ("Wali kota menetapkan status darurat banjir sejak 5 Februari 2024.", "id"),
+])
+def test_a_cue_that_qualifies_another_claims_cue_gives_it_the_value(text, language):
+    # one compound, "flood emergency status" / "status darurat banjir": its head is the
+    # emergency, whatever cue stands nearer the date
+    found = mentions(FLOOD, text, language)
+    assert [(m.claim, m.value) for m in found] == [("alert-start", "2024-02-05")]
+    assert "other-cue" in decisions(FLOOD, text, language, cid="flood-day")
+
+
+@pytest.mark.parametrize(("text", "language", "cid", "value"), [
+    # a verb and its object make no compound: the distance is the trip's
+    ("Kereta itu menempuh jarak 120 kilometer dalam 40 menit.", "id", "length", "120"),
+    # a head the modifier's claim states: "the promo fare" is the promo claim's fare
+    ("The operator set a Rp150,000 promo fare for October.", "en", "promo", "150000"),
+])
+def test_no_compound_of_a_verb_or_of_the_modifiers_own_head(text, language, cid, value):
+    rivals = claims(
+        claim("length", "quantity", {"id": ["jarak"]}, 120, unit_words={"id": ["kilometer"]}),
+        claim("trip", "quantity", {"id": ["menempuh"]}, 40, unit_words={"id": ["kilometer"]}),
+        {**claim("promo", "quantity", {"en": ["promo"]}, 150000),
+         "statement": "The promo fare was Rp150,000."},
+        claim("fare", "quantity", {"en": ["fare"]}, 250000))
+    assert (cid, value) in [(m.claim, m.value) for m in mentions(rivals, text, language)]
+
+
+SPAN = claims({**claim("began", "date", {"en": ["curfew"], "id": ["jam malam"]},
+                       "2024-03-01"), "statement": "The curfew began on 1 March 2024."},
+              {**claim("ended", "date", {"en": ["curfew"], "id": ["jam malam"]},
+                       "2024-03-09"), "statement": "The curfew ended on 9 March 2024."})
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("The curfew ran from 1 March until 9 March 2024.", "en"),
+    ("The curfew ran 1 March to 9 March 2024.", "en"),
+    ("Jam malam berlaku sejak 1 Maret hingga 9 Maret 2024.", "id"),
+    ("Jam malam berlaku 1 Maret sampai 9 Maret 2024.", "id"),
+])
+def test_a_start_claim_reads_the_opening_date_and_an_end_claim_the_closing(text, language):
+    found = sorted((m.claim, m.value) for m in mentions(SPAN, text, language))
+    assert found == [("began", "2024-03-01"), ("ended", "2024-03-09")]
+    assert "other-bound" in decisions(SPAN, text, language, cid="began", raw="9 Maret 2024"
+                                      if language == "id" else "9 March 2024")
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("The curfew was kept until Saturday (9/3/2024).", "en"),
+    ("Jam malam diberlakukan hingga Sabtu (9/3/2024).", "id"),
+])
+def test_a_date_that_closes_a_span_is_no_start(text, language):
+    assert refused(claims(SPAN.claims[0].model_dump(exclude_none=True)), text, language,
+                   "other-bound")
+
+
 @pytest.mark.parametrize(("keys", "language", "published"), [
     ({"scope": {"languages": ["id"]}}, "en", PUBLISHED),
     ({"scope": {"sources": ["other"]}}, "en", PUBLISHED),

@@ -17,7 +17,9 @@ For each sentence that holds a cue (a "Read also: …" line holds none):
    "in East Java alone"), another noun or a kind of its own ("eight small thrusters",
    "seven elevated stations"), the noun of another claim, the earlier figure of a
    change ("from 20 drivers into 2 million"), the size of a change ("up by Rp1,000"),
-   the divisor of a rate ("per 10 km") or an earlier state ("previously").
+   the divisor of a rate ("per 10 km") or an earlier state ("previously"). A claim on
+   the start of a span ("began") refuses a date that closes one ("until 7 May", "1 to 7
+   May"), and one on its end a date that opens one ("since", "sejak").
 4. A cue and a value must stand in the same clause of the sentence's structure: a value
    in a parenthesis, a relative, participle, listing or fronted subordinate clause, or a
    dashed aside belongs to a cue in that aside (or in the phrase a relative clause hangs
@@ -28,8 +30,9 @@ For each sentence that holds a cue (a "Read also: …" line holds none):
    must be at most that many words away.
 5. Each value goes to the nearest cue that may take it, where "nearest" counts characters
    and adds a penalty for every clause boundary in between (two claims may share a cue);
-   a cue then keeps the nearest of its values, a value written out before one computed
-   from the publication date.
+   a cue that qualifies another claim's cue in one compound ("status darurat bencana
+   gempa") takes none. A cue then keeps the nearest of its values, a value written out
+   before one computed from the publication date.
 6. A plan or hedge marker ("will", "aims to", "akan") in the clauses that join the cue
    and the value, or later in the value's clause, makes the mention a plan ("as planned"
    does not): rules report it at most as info.
@@ -51,6 +54,7 @@ from collections import defaultdict
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
+from itertools import pairwise
 
 from factaudit.inputs.claims import Claim, ClaimSet
 from factaudit.matching.clauses import (
@@ -66,6 +70,7 @@ from factaudit.matching.clauses import (
     compared,
     count_lists,
     currency_tail,
+    date_bound,
     earlier_figure,
     is_rate,
     life_marker,
@@ -83,6 +88,7 @@ from factaudit.matching.clauses import (
     said_after,
     said_on,
     small_words,
+    span_bound,
     sub_area,
     subject_pronoun,
     subset_marker,
@@ -423,6 +429,7 @@ class _SentenceWork:
         self.unabout: list[Hit] = []  # … and those that failed only `about`
         self.need_about: set[str] = set()  # carried claims the sentence must be about
         self._days: set[tuple[int, int]] | None = None  # spans of the full dates written
+        self._date_spans: list[tuple[int, int]] | None = None  # … and of dates and years
         self._counts_spans: list[tuple[int, int]] | None = None  # the quantities, in order
         self._lists: dict[int, tuple[int, int]] = {}  # … and the lists of counts among them
         self._canonical: dict[tuple[int, int], str] | None = None  # value span → canonical
@@ -685,6 +692,7 @@ class _SentenceWork:
         by_claim: dict[str, list[Hit]] = defaultdict(list)
         for h in sorted(hits, key=lambda h: (h.start, h.end)):
             by_claim[h.item].append(h)
+        modifying = self._compound_modifiers(hits) if claim_type != "category" else {}
         starts = {c: [h.start for h in hs] for c, hs in by_claim.items()}
         assigned: dict[int, list[tuple[int, _Candidate]]] = defaultdict(list)
         lost: dict[tuple[str, int], TraceStep] = {}
@@ -705,6 +713,13 @@ class _SentenceWork:
                              range(k, min(len(hs), k + CUE_WALK))):
                     for i in side:  # a few on each side: a long sentence stays linear
                         h = hs[i]
+                        head = modifying.get(id(h))
+                        if head is not None:
+                            if c in self.trace:
+                                self._step(c, "other-cue", f"cue {h.text!r} qualifies "
+                                           f"{head.text!r} of {head.item} in one compound: "
+                                           "the value is of that", value=v, cue=h)
+                            continue
                         why = self._cue_refusal(claim, h, v)
                         if why is None:
                             best.append((self._measured_distance(claim, h, v), h))
@@ -814,6 +829,40 @@ class _SentenceWork:
                               else f"not kept: cue {kept_pair[0].text!r} keeps its nearest "
                               f"value {kept_pair[1].raw!r}")
                     self._step(c, "not-kept", reason, value=v)
+
+    def _compound_modifiers(self, hits: list[Hit]) -> dict[int, Hit]:
+        """Cues that qualify another claim's cue of the same type in one compound, with
+        nothing but a space between: in "status darurat bencana gempa bumi sejak 1 Januari"
+        ("the earthquake emergency status, from 1 January") the date is the emergency's,
+        not the quake's. The head comes first where modifiers follow the noun (pack key
+        ``modifiers_follow``), last otherwise. A verb or a measure word makes no compound
+        ("menempuh jarak", "penduduk bertambah", "lahan seluas"), nor does a head the
+        modifier's claim states ("the promo fare" for a claim on the promo fare). Cue → the
+        head it qualifies."""
+        pack = get_pack(self.language)
+        follow = pack.modifiers_follow
+        links = {fold_phrase(w) for w in pack.noun_links}
+        ordered = sorted(hits, key=lambda h: (h.start, h.end))
+        out: dict[int, Hit] = {}
+        for a, b in pairwise(ordered):
+            if a.item == b.item or a.end > b.start or self.text[a.end:b.start].strip() \
+                    or a.end == b.start:
+                continue
+            words = [w for h in (a, b) for w in WORD.findall(h.text)]
+            if any(verb_like(w, self.language) or fold_phrase(w) in links for w in words):
+                continue  # a verb and its subject or object ("menempuh jarak 142 km"), a
+                # noun and its measure ("lahan seluas 2.000 hektare")
+            head, modifier = (a, b) if follow else (b, a)
+            if self._states(modifier.item, head.text):
+                continue  # "the promo fare": a kind of fare, the promo claim's own
+            out[id(modifier)] = head
+        return out
+
+    def _states(self, item: str, phrase: str) -> bool:
+        """Whether a claim's statement holds every word of ``phrase``, in any inflection."""
+        said = {word_key(w, self.language) for w in
+                WORD.findall(self.claims.claim(item).statement)}
+        return all(word_key(w, self.language) in said for w in WORD.findall(phrase))
 
     def _ranked_first(self, candidates: list[_Candidate], hits: list[Hit]
                       ) -> list[_Candidate]:
@@ -929,6 +978,12 @@ class _SentenceWork:
                                    "taken, not of the event")
         if claim.type != "category" and self._in_cue(claim.id, v.start, v.end, hits):
             return "in-cue", "part of a cue of the claim (cue words are not values)"
+        if claim.type in ("date", "year") and v.kind in ("date", "year"):
+            bound, of_span = self._bounds(claim, v)
+            if bound is not None and of_span is not None and of_span[0] != bound:
+                how = "opens" if of_span[0] == "start" else "closes"
+                return "other-bound", (f"{of_span[1]!r} by the date: it {how} a span, and "
+                                       f"the claim is about its {bound}")
         if claim.type == "ordinal" and self._anniversary(v):
             return "anniversary", "an anniversary: an age, not a rank"
         if claim.type == "ordinal":
@@ -1045,6 +1100,17 @@ class _SentenceWork:
         if written[:depth] <= known[:depth]:
             return None
         return f"after the publication date {published}"
+
+    def _bounds(self, claim: Claim, v: Value) -> tuple[str | None, tuple[str, str] | None]:
+        """The end of a span a date claim is about ("start", "end" or None, from its
+        statement) and the end the date is of in the sentence, with the word that says so."""
+        bound = span_bound(claim.statement, tuple(sorted({*claim.cues, self.language})))
+        if bound is None:
+            return None, None
+        if self._date_spans is None:  # once a sentence
+            self._date_spans = sorted((d.start, d.end) for d in self.values
+                                      if d.kind in ("date", "year"))
+        return bound, date_bound(self.text, self.sentence, (v.start, v.end), self._date_spans)
 
     def _converted_from(self, v: Value) -> str | None:
         """"a conversion of 'Rp 142 trillion'" when ``v`` is an amount in brackets right
@@ -1530,7 +1596,9 @@ class _SentenceWork:
             return word_before(self.text, self.sentence, h.start, self._spans, key)
 
         word = as_of_word(self.text, self.sentence, v.start)
-        if word is not None and v.kind == "date":
+        if word is not None and v.kind == "date" and self._bounds(
+                self.claims.claim(h.item), v) != ("end", ("end", word)):
+            # (a span's end is an end claim's date: "hingga 7 Januari" for "ended on")
             return f"{word!r} before the date: the day a count or state stood at, not an event"
         word = said_on(self.text, self.sentence, (v.start, v.end), (h.start, h.end),
                        self._spans, self._cues_of.get(h.item, [])

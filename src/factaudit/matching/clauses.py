@@ -1558,6 +1558,65 @@ def is_rate(statement: str, languages: tuple[str, ...]) -> bool:
 
 
 @cache
+def span_bound(statement: str, languages: tuple[str, ...]) -> str | None:
+    """Whether a date claim's statement gives the start of a span ("began", "dimulai") or
+    its end ("ended", "berakhir"): "start", "end", or None; the first such verb decides
+    ("began on 1 January and ran to 7 January" is a start)."""
+    first: tuple[int, str] | None = None
+    for lang in languages:
+        for words, bound in (("start_verbs", "start"), ("end_verbs", "end")):
+            pattern = pack_pattern(lang, words)
+            m = pattern.search(statement) if pattern is not None else None
+            if m is not None and (first is None or m.start() < first[0]):
+                first = (m.start(), bound)
+    return first[1] if first else None
+
+
+def date_bound(text: str, sentence: Sentence, value: tuple[int, int],
+               dates: Sequence[tuple[int, int]]) -> tuple[str, str] | None:
+    """Whether a date opens a span ("since 1 May", "sejak Senin (1/5)", "1 hingga 7 Mei") or
+    closes one ("until Wednesday (26/4)", "hingga 7 Januari", "1 to 7 May"): ("start" or
+    "end", the word that says so), or None. ``dates``: the spans of the sentence's dates."""
+    language = sentence.language
+    lead = text[max(sentence.start, value[0] - 40):value[0]]
+    for words, bound in (("since_words", "start"), ("until_words", "end")):
+        pattern = _bound_before(language, words)
+        m = pattern.search(lead) if pattern is not None else None
+        if m is not None:
+            return bound, m.group(1)
+    joiner = _range_joiner(language)  # "1 Januari hingga 7 Januari", "1 to 7 May"
+    if joiner is None:
+        return None
+    m = joiner.match(text, value[1], sentence.end)
+    k = bisect_left(dates, (m.end(1), 0)) if m is not None else len(dates)
+    if m is not None and k < len(dates) and dates[k][0] <= m.end():
+        return "start", m.group(1)
+    k = bisect_left(dates, (value[0], value[0])) - 1  # the date before it, in order
+    if k >= 0 and value[0] - 40 <= dates[k][1] <= value[0]:
+        m = joiner.fullmatch(text, dates[k][1], value[0])
+        if m is not None:
+            return "end", m.group(1)
+    return None
+
+
+@by_language
+@cache
+def _bound_before(language: str, key: str) -> re.Pattern[str] | None:
+    return pack_pattern(language, key, r"(?<![\w-])({w})\s+(?:[^\W\d_]+,?\s+)?$")
+
+
+@by_language
+@cache
+def _range_joiner(language: str) -> re.Pattern[str] | None:
+    pack = get_pack(language)
+    words = tuple(w for w in (*pack.until_words, *pack.period_joiners) if w.strip())
+    if not words:
+        return None
+    return re.compile(r"\s*(" + _phrases(words) + r")\s*(?:[^\W\d_]+,?\s+)?",
+                      re.IGNORECASE)
+
+
+@cache
 def states_final(statement: str, languages: tuple[str, ...]) -> bool:
     """Whether a claim's statement calls its figure the last of a count that changed while
     it was reported: one of the pack's ``final_words`` ("the final death toll", "jumlah

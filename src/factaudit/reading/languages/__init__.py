@@ -47,6 +47,7 @@ _KEYS = {
     "approximation_fillers", "total_words", "currency_scales", "noun_links",
     "compass_words", "place_prepositions", "over_words", "history_words", "final_words",
     "prepositions", "time_zones", "rise_verbs", "fall_verbs", "topic_nouns", "honorifics",
+    "start_verbs", "end_verbs", "since_words", "until_words",
 }
 
 
@@ -147,6 +148,13 @@ class LanguagePack:
     # in a quantity claim's statement, these make its value the final one of a count that
     # changed while it was reported ("the final death toll", "jumlah akhir"): see running
     final_words: tuple[str, ...] = ()
+    # in a date or year claim's statement, these make it the start ("began") or the end
+    # ("ended") of a span: a date that closes a span ("until 7 May", "hingga 7 Mei") is
+    # not a start's, and one that opens it ("since", "sejak", "1 to 7 May") not an end's
+    start_verbs: tuple[str, ...] = ()
+    end_verbs: tuple[str, ...] = ()
+    since_words: tuple[str, ...] = ()
+    until_words: tuple[str, ...] = ()
     # a figure right after one of these and a change_to / change_to_value word is what a
     # count rose (or fell) to ("the toll rose to 15", "bertambah menjadi 51"): a corpus
     # that writes one for a claim's figure shows it was a running count (see running)
