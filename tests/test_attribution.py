@@ -282,6 +282,15 @@ def test_a_link_to_another_article_is_no_dateline():
     assert document("Read Also: Quake in Banten\nThe launch went well.").dateline is None
 
 
+@pytest.mark.parametrize(("text", "language"), [
+    ("Peluncuran berjalan lancar.\nBaca berita terkait: Peluncuran 14 Juli 2023 ditunda.", "id"),
+    ("Peluncuran berjalan lancar.\nBaca Juga: Peluncuran 14 Juli 2023 ditunda.", "id"),
+    ("The launch went well.\nRead also: Launch of 14 July 2023 put off.", "en"),
+])
+def test_a_link_to_another_article_gives_no_value(text, language):
+    assert refused(LAUNCH_DATE, text, language, "link")
+
+
 @pytest.mark.parametrize(("text", "language", "date"), [
     ("tajukonline.com – (2/1/2019) Peluncuran berjalan lancar.", "id", "2019-01-02"),
     ("warta-kota.co.id - The launch went well.", "en", None),

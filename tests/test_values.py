@@ -284,6 +284,10 @@ def test_ordinals(text, lang, expected):
         ("00:00", "en", None),
         ("00:00", "id", None),
         ("pukul 09:30 WIB", "id", None),
+        # a leading zero makes a code or a part of a date, not a count
+        ("Komandan Korem 063 hadir.", "id", None),
+        ("Unit 007 reported in.", "en", None),
+        ("Mag:2.4 01-Jan-24", "id", None),
     ],
 )
 def test_no_values(text, lang, base):

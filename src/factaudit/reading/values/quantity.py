@@ -196,12 +196,8 @@ def find(text: str, reading: Reading) -> list[Value]:
         if k and ranges[k - 1][0] <= m.start() < ranges[k - 1][1]:
             continue  # a bound of a range ("around 4 to 6 hours" is 4..6, not about 4)
         scale = m.groupdict().get("s")
-        if labels is not None and labels.search(text, max(0, m.start() - 30), m.start()):
-            continue  # "Phase 1", "Tahap 2", "No. 5": a label, not a count
-        if n == 1 and not scale and not m.group("n")[0].isdigit():
-            continue  # "one station to the next", "salah satu": a determiner, not a count
-        if not scale and _YEAR_RE.fullmatch(m.group(0)) and not measured(text, m.end(), pack):
-            continue  # a bare 1996 is a year, not a count (but "1817 km²" is an area)
+        if _no_count(text, m, n, labels, pack):
+            continue
         scaled = _scaled(text, m, n, scale, pack)
         if scaled is None:
             continue
@@ -228,6 +224,21 @@ def find(text: str, reading: Reading) -> list[Value]:
         out.append(_approximate(value, n, text, pack))
         last = (out[-1], factor) if factor is not None else None
     return out
+
+
+def _no_count(text: str, m: re.Match[str], n: float, labels: re.Pattern[str] | None,
+              pack: LanguagePack) -> bool:
+    """Whether the number ``m`` (read as ``n``) is no count at all, whatever follows it."""
+    scale = m.groupdict().get("s")
+    if labels is not None and labels.search(text, max(0, m.start() - 30), m.start()):
+        return True  # "Phase 1", "Tahap 2", "No. 5": a label, not a count
+    if re.match(r"0\d", m.group("n")):
+        return True  # "Danrem 063", "01-Jan-24": a code or a part of a date, not a count
+    if n == 1 and not scale and not m.group("n")[0].isdigit():
+        return True  # "one station to the next", "salah satu": a determiner, not a count
+    # a bare 1996 is a year, not a count (but "1817 km²" is an area)
+    return bool(not scale and _YEAR_RE.fullmatch(m.group(0))
+                and not measured(text, m.end(), pack))
 
 
 def _grouped_other_way(digits: str, pack: LanguagePack) -> float | None:
