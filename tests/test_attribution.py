@@ -721,11 +721,23 @@ PLANNED_YEAR = claims(claim("launch", "year", {"en": ["launch"], "id": ["peluncu
     ("The agency is on track to complete the launch in 2025.", "en"),
     ("Tim masih mengkaji apakah peluncuran dilakukan pada 2025.", "id"),
     ("The plan is a launch in 2025.", "en"),
+    # a requirement is no fact either
+    ("To stay on schedule, the launch must happen in 2025.", "en"),
+    ("The launch needs to happen in 2025 for the window.", "en"),
+    ("Peluncuran wajib dilakukan pada 2025.", "id"),
+    ("Peluncuran harus memenuhi jadwal pada 2025.", "id"),
 ])
 def test_a_planned_value_is_info_not_an_error(text, language):
     (m,) = mentions(PLANNED_YEAR, text, language)
     assert m.value == "2025" and m.modality == "planned"
     assert verdict(PLANNED_YEAR, text, language) == [("info", "2025")]
+
+
+def test_what_had_to_happen_is_a_fact():
+    # "harus" alone is as often "had to": "Tim tamu harus mengakui keunggulan tuan rumah"
+    text = "Tim tamu harus mengakui keunggulan tuan rumah di peluncuran 2025."
+    (m,) = mentions(PLANNED_YEAR, text, "id")
+    assert m.modality == "fact" and verdict(PLANNED_YEAR, text, "id") == [("error", "2025")]
 
 
 @pytest.mark.parametrize(("text", "language"), [
