@@ -920,6 +920,20 @@ def test_a_partitive_counts_a_part_the_whole_is_read(text, language, part):
     assert "part-of" in decisions(FOUR_ENGINES, text, language, raw=part)
 
 
+UNITS_SHUT = claims(claim("shut", "quantity", {"en": ["shut down"], "id": ["mematikan"]}, 4,
+                         unit_words={"en": ["units"], "id": ["unit"]}))
+
+
+@pytest.mark.parametrize(("text", "language", "whole"), [
+    ("The board decided to shut down four of seven units of the plant.", "en", "seven"),
+    ("The board decided to shut down 4 of its 7 units.", "en", "7"),
+    ("Direksi memutuskan mematikan empat dari tujuh unit pembangkit.", "id", "tujuh"),
+])
+def test_a_cue_right_before_a_partitive_acts_on_the_part(text, language, whole):
+    assert got(UNITS_SHUT, text, language) == ["4"]
+    assert "part-of" in decisions(UNITS_SHUT, text, language, raw=whole)
+
+
 def test_a_partitive_without_a_whole_gives_nothing():
     text = "The lander fired two of its engines."
     assert got(FOUR_ENGINES, text) == []

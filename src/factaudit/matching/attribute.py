@@ -132,6 +132,7 @@ PLACE_CHARS = 80  # of a place named between a cue and its date ("di Palu, Sulaw
 NOUN_PHRASE_WORDS = 4  # how many words after a number may name what it counts
 DEMONSTRATIVE_REACH = 4  # words of the noun phrase before "tersebut" looked at
 CUE_WALK = 8  # cues of a claim tried on each side of a value before giving up on that side
+PARTITIVE_GAP = 16  # characters between the part and the whole: " of its "
 
 
 @dataclass
@@ -430,6 +431,7 @@ class _SentenceWork:
         self.need_about: set[str] = set()  # carried claims the sentence must be about
         self._days: set[tuple[int, int]] | None = None  # spans of the full dates written
         self._date_spans: list[tuple[int, int]] | None = None  # … and of dates and years
+        self._quantities: list[Value] | None = None  # the quantities, in order
         self._counts_spans: list[tuple[int, int]] | None = None  # the quantities, in order
         self._lists: dict[int, tuple[int, int]] = {}  # … and the lists of counts among them
         self._canonical: dict[tuple[int, int], str] | None = None  # value span → canonical
@@ -1026,6 +1028,14 @@ class _SentenceWork:
         if opener is not None and opener.match(self.text, self.sentence.start):
             return "earlier", ("an earlier state: the sentence opens with it (\"Previously, …\", "
                                "\"Sebelumnya, …\")")
+        pair = self._partitive_of(v)
+        if pair is not None and self._acts_on_part(claim, pair[0]):
+            piece, whole = pair
+            if (v.start, v.end) == (whole.start, whole.end):
+                return "part-of", (f"the whole of {self.text[piece.start:whole.end]!r}: the "
+                                   "cue acts on the part")
+            if not claim.unit_words or self._unit_end(claim, whole) is not None:
+                return None  # "shut down four of seven units": four units, the cue's
         unit_end = v.end
         if claim.unit_words:
             found_unit = self._unit_end(claim, v)
@@ -1148,6 +1158,31 @@ class _SentenceWork:
             got = self._own_index[item] = (sorted(s for s, _ in spans),
                                            sorted(e for _, e in spans))
         return got
+
+    def _partitive_of(self, v: Value) -> tuple[Value, Value] | None:
+        """(part, whole) of "four of seven units", "empat dari tujuh unit" when ``v`` is
+        either, with only the partitive's words between them."""
+        if self._quantities is None:  # once a sentence
+            self._quantities = sorted((q for q in self.values if q.kind == "quantity"),
+                                      key=lambda q: q.start)
+        quantities = self._quantities
+        k = bisect_left([q.start for q in quantities], v.start)
+        for i in (k, k - 1):
+            if 0 <= i < len(quantities) - 1:
+                part, whole = quantities[i], quantities[i + 1]
+                gap = self.text[part.end:whole.start]
+                if len(gap) <= PARTITIVE_GAP and not re.search(r"[,;:()]", gap) and \
+                        partitive(self.text, part.end, self.language):
+                    return part, whole
+        return None
+
+    def _acts_on_part(self, claim: Claim, part: Value) -> bool:
+        """Whether a cue of the claim stands right before the part of a partitive: what the
+        cue does is done to the part ("to shut down four of seven units"), not to the whole
+        ("The lander fired two of its four engines" counts the lander's engines)."""
+        _, ends = self._own_cues(claim.id)
+        k = bisect_right(ends, part.start) - 1
+        return k >= 0 and not self.text[ends[k]:part.start].strip()
 
     def _list_of(self, v: Value) -> list[tuple[int, int]]:
         """The counts of the list of counts the value is one of ([] when none)."""
