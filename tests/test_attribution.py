@@ -2316,6 +2316,19 @@ def test_a_part_labelled_by_the_claims_cue_is_read(text, language):
     assert got(HEAVY, text, language) == ["22241"]
 
 
+ELECTRIC = claims(claim("electric", "quantity", {"id": ["bus listrik"], "en": ["electric buses"]},
+                        120))
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    # the claim's cue right after a count of a breakdown is that count's noun
+    ("Armada 200 unit itu terdiri atas 120 bus listrik dan 80 bus diesel.", "id"),
+    ("The fleet of 200 consists of 120 electric buses and 80 diesel buses.", "en"),
+])
+def test_a_part_whose_noun_is_the_claims_cue_is_read(text, language):
+    assert got(ELECTRIC, text, language) == ["120"]
+
+
 RANK = claims(claim("rank", "ordinal", {"en": ["ranked"], "id": ["peringkat"]}, 4,
                     about={"en": ["Indonesia"], "id": ["Indonesia"]}))
 

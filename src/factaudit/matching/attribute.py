@@ -1079,7 +1079,7 @@ class _SentenceWork:
             total = total_not_rate(self.text, self.sentence, (v.start, v.end), unit_end, pack)
             if total is not None:
                 return "counts-other", f"a total ({total!r}); the claim is a rate"
-        _, ends = self._own_cues(claim.id)
+        starts, ends = self._own_cues(claim.id)
         k = bisect_right(ends, v.start) - 1
         if k >= 0 and not self.text[ends[k]:v.start].strip():
             return self._counts(claim, v, unit_end, hits)  # "terdiri dari rusak berat
@@ -1090,6 +1090,12 @@ class _SentenceWork:
             # list the marker opens is of parts, to its end
             subset = subset_marker(self.text, self.sentence, items[0], self._spans)
         if subset is not None:
+            j = bisect_left(starts, v.end)
+            if j < len(starts) and not self.text[v.end:starts[j]].strip() and \
+                    len(self._list_of(v)) > 1:
+                return self._counts(claim, v, unit_end, hits)  # "terdiri atas 203.320
+                # jemaah haji reguler dan 17.680 …": a part of a breakdown is the count of
+                # its noun, the claim's cue
             return "part-of", f"the sentence counts a part ({subset!r})"
         return self._counts(claim, v, unit_end, hits)
 
