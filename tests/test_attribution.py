@@ -286,6 +286,9 @@ def test_a_link_to_another_article_is_no_dateline():
     ("Peluncuran berjalan lancar.\nBaca berita terkait: Peluncuran 14 Juli 2023 ditunda.", "id"),
     ("Peluncuran berjalan lancar.\nBaca Juga: Peluncuran 14 Juli 2023 ditunda.", "id"),
     ("The launch went well.\nRead also: Launch of 14 July 2023 put off.", "en"),
+    # an entry of a list of references names a title, no fact
+    ("The launch went well.\n2. ^ \"Launch of 14 July 2023 put off\". Space Daily.", "en"),
+    ("The launch went well.\n^ \"Launch of 14 July 2023 put off\". Space Daily.", "en"),
 ])
 def test_a_link_to_another_article_gives_no_value(text, language):
     assert refused(LAUNCH_DATE, text, language, "link")

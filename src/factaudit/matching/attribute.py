@@ -132,6 +132,9 @@ PLACE_CHARS = 80  # of a place named between a cue and its date ("di Palu, Sulaw
 NOUN_PHRASE_WORDS = 4  # how many words after a number may name what it counts
 DEMONSTRATIVE_REACH = 4  # words of the noun phrase before "tersebut" looked at
 CUE_WALK = 8  # cues of a claim tried on each side of a value before giving up on that side
+# an entry of a list of references ("2. ^ \"Title\". Publisher. Retrieved 20 August 2018."):
+# a title and the day it was read, no statement
+_REFERENCE = re.compile(r"\W{0,3}(?:\d{1,3}[.)]?\s*)?[\^↑]")
 PARTITIVE_GAP = 16  # characters between the part and the whole: " of its "
 
 
@@ -200,10 +203,12 @@ def attribute(doc: Document, claims: ClaimSet, hits: list[Hit],
             by_sentence[k].append(h)
     links = pack_pattern(doc.language, "link_prefixes", r"\W*(?:{w})\b")
     for k, sentence_hits in sorted(by_sentence.items()):
-        if links is not None and links.match(doc.text, *spans[k]):
+        if (links is not None and links.match(doc.text, *spans[k])) or \
+                _REFERENCE.match(doc.text, *spans[k]):
             for item in {h.item for h in sentence_hits} & set(trace):
                 out.trace.append(TraceStep(doc.id, item, spans[k], "link",
-                                           "a link to another article (\"Read also: …\")"))
+                                           "a link to another article (\"Read also: …\") or a "
+                                           "reference (\"2. ^ …\")"))
             continue
         work = _SentenceWork(doc, claims, spans[k], trace, out)
         work.run(sentence_hits)
