@@ -22,7 +22,8 @@ Quartararo to win") is info: which of the two the cue speaks of is not clear.
 A claim with ``settled`` (the date its value became final: a death toll, a vote count)
 reports another value in a document published before that date as info: the count was
 still changing when it was written. A running count (``running``; by default a claim
-with ``settled`` or whose statement calls its figure final, "the final death toll")
+with ``settled`` or whose statement calls its figure final, "the final death toll",
+or writes it as what a count rose or fell to, "rose to 1,603", "bertambah menjadi 1.603")
 reports a value on the side the count came from (lower, for a count that rose) as info
 in a document not known to be published after it settled: an earlier count. A value past
 the final one is still an error. A quantity claim that says nothing of it is a running count

@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Any
 from factaudit.reading.inflection import DERIVED, WORD, key
 from factaudit.reading.languages import LanguagePack, by_language, get_pack
 from factaudit.reading.text import fold_phrase
+from factaudit.reading.values import agrees, read_values
 
 if TYPE_CHECKING:
     from factaudit.inputs.claims import Claim
@@ -1635,8 +1636,26 @@ def running(claim: Claim) -> str | None:
         return None
     if claim.running:
         return claim.running
-    if claim.settled is not None or states_final(claim.statement, tuple(sorted(claim.cues))):
+    languages = tuple(sorted(claim.cues))
+    if claim.settled is not None or states_final(claim.statement, languages):
         return "up"
+    expected = claim.expected_value
+    if expected is not None and ".." not in expected:
+        return states_moved(claim.statement, expected, languages)
+    return None
+
+
+@cache
+def states_moved(statement: str, expected: str, languages: tuple[str, ...]) -> str | None:
+    """"up" or "down" when a claim's statement writes its figure as what a count rose or
+    fell to ("The number of evacuees rose to 1,603", "bertambah menjadi 1.603"): the
+    statement says itself that lower (higher) figures came before."""
+    for lang in dict.fromkeys(("en", *languages)):
+        for v in read_values(statement, lang):
+            if v.kind == "quantity" and agrees("quantity", expected, v.canonical):
+                moved = count_moved(statement, 0, v.start, lang)
+                if moved is not None:
+                    return moved[0]
     return None
 
 
