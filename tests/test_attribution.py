@@ -1377,6 +1377,25 @@ def test_a_claim_about_a_birth_reads_the_birth_date():
     assert got(birth, "Habibie, the engineer, was born on 25 June 1936.") == ["1936-06-25"]
 
 
+BLAZE = claims(claim("blaze", "date", {"en": ["fire"], "id": ["kebakaran"]}, "2023-09-06"))
+
+
+@pytest.mark.parametrize(("text", "language", "values"), [
+    # a date its event was still going on at is not the day it broke out
+    ("The fire was still burning a day later on 7 September 2023.", "en", []),
+    ("Reports on 11 September 2023 say the fire continues to spread.", "en", []),
+    ("Kebakaran masih berlangsung pada Kamis (7/9/2023).", "id", []),
+    # "still" in an aside of its own says nothing of the date
+    ("The fire, which is still burning, broke out on 6 September 2023.", "en",
+     ["2023-09-06"]),
+    ("The fire broke out on 6 September 2023.", "en", ["2023-09-06"]),
+])
+def test_a_date_the_event_was_still_going_on_is_not_its_day(text, language, values):
+    assert got(BLAZE, text, language) == values
+    if not values:
+        assert "other-occasion" in decisions(BLAZE, text, language)
+
+
 CUP = claims(claim("cup", "date", {"en": ["won the cup"], "id": ["merebut Piala Thomas"]},
                    "2024-05-05"))
 

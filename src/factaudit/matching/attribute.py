@@ -1665,6 +1665,10 @@ class _SentenceWork:
             if word is not None:
                 return (f"closes a sentence whose verb {word!r} acts on the cue "
                         f"{h.text!r}: the day of that, not of the cue's event")
+        word = self._ongoing(h, v) if v.kind == "date" else None
+        if word is not None:
+            return (f"{word!r} by the cue {h.text!r}: the date is a moment its event was "
+                    "still going on, not the day it happened")
         word = before("previous_words")
         if word is not None:
             return f"{word!r} before the cue {h.text!r}: an earlier occasion"
@@ -1701,6 +1705,25 @@ class _SentenceWork:
             return None
         m = pattern.search(self.text, max(self.span[0], v.start - 24), v.start)
         return m.group(1) if m else None
+
+    def _ongoing(self, h: Hit, v: Value) -> str | None:
+        """A word that says the cue's event was still going on (the pack's
+        ``ongoing_words``: "still", "continues to", "masih"), a few words after the cue or
+        between it and a date after it with no comma between it and the date ("the fire
+        was still burning a day later on 7 September", "the fire continues to spread"): the
+        date is a moment of that, not the day of the event."""
+        word = self._after_cue(h, "ongoing_words", reach=4)
+        if word is not None or v.start < h.end:
+            return word
+        pattern = pack_pattern(self.language, "ongoing_words")
+        if pattern is None:
+            return None
+        found = None
+        for m in pattern.finditer(self.text, h.end, v.start):
+            found = m
+        if found is None or re.search(r"[,;:()]", self.text[found.end():v.start]):
+            return None
+        return found.group(0)
 
     def _after_places(self, h: Hit, v: Value) -> bool:
         """Whether only the cue's place stands between it and a date after it, its commas

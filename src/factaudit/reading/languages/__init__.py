@@ -47,7 +47,7 @@ _KEYS = {
     "approximation_fillers", "total_words", "currency_scales", "noun_links",
     "compass_words", "place_prepositions", "over_words", "history_words", "final_words",
     "prepositions", "time_zones", "rise_verbs", "fall_verbs", "topic_nouns", "honorifics",
-    "start_verbs", "end_verbs", "since_words", "until_words",
+    "start_verbs", "end_verbs", "since_words", "until_words", "ongoing_words",
 }
 
 
@@ -155,6 +155,9 @@ class LanguagePack:
     end_verbs: tuple[str, ...] = ()
     since_words: tuple[str, ...] = ()
     until_words: tuple[str, ...] = ()
+    # by a date claim's cue, these say its event was still going on at the date ("the
+    # fire was still burning on 7 September"): the date is not the day it happened
+    ongoing_words: tuple[str, ...] = ()
     # a figure right after one of these and a change_to / change_to_value word is what a
     # count rose (or fell) to ("the toll rose to 15", "bertambah menjadi 51"): a corpus
     # that writes one for a claim's figure shows it was a running count (see running)
