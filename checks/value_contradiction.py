@@ -38,6 +38,9 @@ sought Rp 3 billion": 3 billion) is a warning: the source confuses the two figur
 gives the other one where the claim's cue stands. One in a sentence that denies something
 ("in 2018, not 1996"; "30 years ago, not 25 years ago") is a mistake the statement spells
 out, and stays an error.
+A day counted back from the publication date ("yesterday", "two days ago"; no weekday
+named) one day after the expected date is a warning: a copy published the day after it
+was written puts it there.
 A date one day off the expected one, written beside a time zone (``time_zones``: "Jumat
 (26/4) dini hari WIB" for a match on 25 April in Doha), is a warning: it may be the same
 moment in another zone.
@@ -125,6 +128,10 @@ def judge(ctx: RuleContext) -> Judgements:
         other = (m.claim in stated and claim.type != ValueKind.CATEGORY
                  and not slip(claim.type, expected, m.value) and not scaled)
         beside = claim.type == ValueKind.CATEGORY and expected in m.also
+        # "two days ago" in a copy published a day after it was written (a weekday named,
+        # "on Sunday", is that day whatever the lag)
+        lagged = claim.type == ValueKind.DATE and m.relative and m.weekday is None \
+            and _day_after(expected, m.value)
         zoned = claim.type == ValueKind.DATE and _day_off_in_a_zone(
             doc.text, doc.language, (m.value_start, m.value_end), expected, m.value)
         named = next((raw for value, raw in statement_figures(
@@ -135,6 +142,8 @@ def judge(ctx: RuleContext) -> Judgements:
                 f" (published before the figure settled on {claim.settled}: a count still "
                 "changing)" if unsettled else
                 " (so far from it that it is probably another fact)" if far else
+                " (reckoned from the publication date, one day after the expected date: "
+                "a copy published the day after it was written)" if lagged else
                 f" (the document states {expected} elsewhere ({stated.get(m.claim)!r}): "
                 "probably another fact)" if other else
                 f" (the sentence names {expected} too: which one the cue speaks of is not "
@@ -144,7 +153,7 @@ def judge(ctx: RuleContext) -> Judgements:
                 f" (one day off, beside a time zone ({zoned!r}): perhaps the same moment "
                 "in another zone)" if zoned else "")
         severity = (Severity.INFO if planned or guess or unsettled or far or other or beside
-                    else Severity.WARNING if m.uncertain or named or zoned else None)
+                    else Severity.WARNING if m.uncertain or named or zoned or lagged else None)
         out.judged.append(Judged(
             m.claim, m.value_start, m.value_end, m.raw, m.value, expected, derivation,
             f"{m.how}; attributed to cue {m.cue!r}", severity and str(severity), note,
@@ -254,6 +263,14 @@ def statement_figures(statement: str, kind: str, expected: str, languages: tuple
 
 
 ZONE_REACH = 60  # characters on each side of a date searched for a time zone
+
+
+def _day_after(expected: str, found: str) -> bool:
+    """Whether ``found`` is the day after ``expected`` (full dates)."""
+    try:
+        return (dt.date.fromisoformat(found) - dt.date.fromisoformat(expected)).days == 1
+    except ValueError:  # a partial date
+        return False
 
 
 def _day_off_in_a_zone(text: str, language: str, span: tuple[int, int], expected: str,

@@ -143,6 +143,18 @@ def test_today_in_history_is_no_date_of_publication(text, lang):
     assert of_kind(text, lang, "date", JAN_27) == []
 
 
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("The ferry sank two days ago.", "en", ["2021-01-25"]),
+    ("Kapal itu tenggelam dua hari lalu.", "id", ["2021-01-25"]),
+    ("Kapal itu tenggelam 3 hari yang lalu.", "id", ["2021-01-24"]),
+    # weeks ago are no exact day
+    ("The ferry sank two weeks ago.", "en", []),
+])
+def test_days_ago_count_back_from_the_publication_date(text, lang, expected):
+    assert of_kind(text, lang, "date", JAN_27) == expected
+    assert of_kind(text, lang, "date", PartialDate(2021, 1)) == []
+
+
 @pytest.mark.parametrize("base", [None, PartialDate(2021), PartialDate(2021, 1)])
 def test_relative_day_needs_a_full_publication_date(base):
     assert of_kind("kemarin", "id", "date", base) == []

@@ -270,6 +270,8 @@ class Mention:
     # a category claim's other categories the sentence names, none of them a rank below the
     # first ("Oliveira held off Quartararo to win": quartararo read, oliveira named too)
     also: tuple[str, ...] = ()
+    # reckoned from the publication date ("yesterday", "two days ago"), not written out
+    relative: bool = False
 
 
 # ================================================================ findings

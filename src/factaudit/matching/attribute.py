@@ -810,7 +810,7 @@ class _SentenceWork:
                 value=v.canonical, kind=ValueKind(v.kind), how=how, weekday=v.weekday,
                 modality=Modality.PLANNED if plan else Modality.PROVISIONAL if guess
                 else Modality.FACT, as_of=cand.as_of, uncertain=self.carried,
-                precision=v.precision, total=total,
+                precision=v.precision, total=total, relative=v.relative,
                 also=tuple(sorted({c.value.canonical for c in candidates} - {v.canonical}))
                 if claim_type == "category" else ())
             if claim.id in self.trace:

@@ -59,6 +59,7 @@ def mentions_schema():
             "precision": pa.Column(float, pa.Check.gt(0), nullable=True),
             "total": pa.Column(str, nullable=True),
             "also": pa.Column(str),  # the categories, joined by commas
+            "relative": pa.Column(bool),
         },
         checks=[
             pa.Check(lambda df: df.value_start < df.value_end, name="value span not empty"),

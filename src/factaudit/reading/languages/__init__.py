@@ -48,6 +48,7 @@ _KEYS = {
     "compass_words", "place_prepositions", "over_words", "history_words", "final_words",
     "prepositions", "time_zones", "rise_verbs", "fall_verbs", "topic_nouns", "honorifics",
     "start_verbs", "end_verbs", "since_words", "until_words", "ongoing_words",
+    "day_units", "ago_words",
 }
 
 
@@ -71,6 +72,9 @@ class LanguagePack:
     ordinal_prefixes: tuple[str, ...] = ()
     ordinal_suffixes: tuple[str, ...] = ()
     relative_days: dict[str, int] = field(default_factory=dict)
+    # "two days ago", "dua hari lalu": a number, one of these (days each) and an ago word
+    day_units: dict[str, int] = field(default_factory=dict)
+    ago_words: tuple[str, ...] = ()
     past_markers: tuple[str, ...] = ()
     abbreviations: tuple[str, ...] = ()
     clause_words: tuple[str, ...] = ()
@@ -261,7 +265,7 @@ _SHAPES = {
     "inflection": "inflection", "modifiers_follow": "flag",
     "currencies": "groups", "approximations": "groups",
     "scales": "number", "currency_scales": "number",
-    "numbers": "integer", "relative_days": "integer",
+    "numbers": "integer", "relative_days": "integer", "day_units": "integer",
     "relative_years": "integer", "relative_months": "integer", "ordinal_words": "integer",
     "period_between": "pairs", "gendered_endings": "pairs",
 }

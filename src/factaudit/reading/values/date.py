@@ -14,7 +14,16 @@ from functools import cache, lru_cache
 
 from factaudit.model import PartialDate, ValueKind
 from factaudit.reading.languages import LanguagePack, by_language
-from factaudit.reading.values.base import FLAGS, Reading, Value, ValueType, alt, lookup
+from factaudit.reading.values.base import (
+    FLAGS,
+    Reading,
+    Value,
+    ValueType,
+    alt,
+    lookup,
+    number_pattern,
+    parse_number,
+)
 
 
 @dataclass(frozen=True)
@@ -197,6 +206,7 @@ def find(text: str, reading: Reading) -> list[Value]:
                              text[m.start():end], how, relative=True))
     if base is not None and base.day is not None:
         out += _last_weekdays(text, pats, pack, base)
+        out += _days_ago(text, pack, base)
     if pats.relative_month is not None and base is not None and base.month is not None:
         for m in pats.relative_month.finditer(text):
             shift = lookup(pack.relative_months, m.group(0))
@@ -237,6 +247,38 @@ def _range_first(text: str, m: re.Match[str], pats: _Patterns, pack: LanguagePac
     end = start + len(lead.group("d0"))
     return replace(value, start=start, end=end, raw=text[start:end],
                    how=value.how + f"; the first day of the range {text[start:m.end()]!r}")
+
+
+def _days_ago(text: str, pack: LanguagePack, base: PartialDate) -> list[Value]:
+    """"two days ago", "dua hari lalu", "a week ago": days back from the publication date."""
+    pattern = _days_ago_pattern(pack)
+    if pattern is None:
+        return []
+    out = []
+    for m in pattern.finditer(text):
+        n = parse_number(m.group("n"), pack)
+        days = lookup(pack.day_units, m.group("u"))
+        if n is None or days is None or n != int(n) or not 0 < n * days < DAYS_AGO_MAX:
+            continue
+        try:
+            d = base.as_date() - dt.timedelta(days=int(n) * days)
+        except (OverflowError, ValueError):
+            continue
+        out.append(Value(ValueKind.DATE, d.isoformat(), m.start(), m.end(), m.group(0),
+                         f"publication date {base} − {int(n) * days} day(s)", relative=True))
+    return out
+
+
+DAYS_AGO_MAX = 70  # further back, "ago" rounds too much to give a day
+
+
+@by_language
+@cache
+def _days_ago_pattern(pack: LanguagePack) -> re.Pattern[str] | None:
+    if not pack.day_units or not pack.ago_words:
+        return None
+    return re.compile(rf"(?<![\w.,]){number_pattern(pack)}\s+(?P<u>{alt(pack.day_units)})"
+                      rf"\s+(?:{alt(pack.ago_words)})\b", FLAGS)
 
 
 def _last_weekdays(text: str, pats: _Patterns, pack: LanguagePack, base: PartialDate
