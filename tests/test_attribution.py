@@ -503,6 +503,22 @@ def test_two_claims_may_share_a_cue():
                                                          ("year", "2023")]
 
 
+TERMS = claims(claim("budi", "quantity", {"en": ["fined"], "id": ["didenda"]}, 40,
+                     about=["Budi"]),
+               claim("sari", "quantity", {"en": ["fined"], "id": ["didenda"]}, 25,
+                     about=["Sari"]))
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("The court fined Budi 40 dollars and Sari 25 dollars.", "en"),
+    ("Hakim mendenda Budi 40 dolar, dan Sari didenda 25 dolar.", "id"),
+    ("Budi was fined 40 dollars and Sari was fined 25 dollars.", "en"),
+])
+def test_claims_sharing_a_cue_take_the_values_nearest_what_they_are_about(text, language):
+    found = sorted((m.claim, m.value) for m in mentions(TERMS, text, language))
+    assert found == [("budi", "40"), ("sari", "25")]
+
+
 FLOOD = claims(claim("flood-day", "date", {"en": ["flood"], "id": ["banjir"]}, "2024-02-03"),
                claim("alert-start", "date", {"en": ["emergency status"],
                                              "id": ["status darurat"]}, "2024-02-05"))

@@ -31,7 +31,8 @@ For each sentence that holds a cue (a "Read also: …" line holds none):
 5. Each value goes to the nearest cue that may take it, where "nearest" counts characters
    and adds a penalty for every clause boundary in between (two claims may share a cue);
    a cue that qualifies another claim's cue in one compound ("status darurat bencana
-   gempa") takes none. A cue then keeps the nearest of its values, a value written out
+   gempa") takes none, and claims that share a cue take the values nearest their own
+   ``about`` words. A cue then keeps the nearest of its values, a value written out
    before one computed from the publication date.
 6. A plan or hedge marker ("will", "aims to", "akan") in the clauses that join the cue
    and the value, or later in the value's clause, makes the mention a plan ("as planned"
@@ -437,6 +438,8 @@ class _SentenceWork:
         self._days: set[tuple[int, int]] | None = None  # spans of the full dates written
         self._date_spans: list[tuple[int, int]] | None = None  # … and of dates and years
         self._quantities: list[Value] | None = None  # the quantities, in order
+        self._tokens: list[tuple[int, int, str]] | None = None  # the sentence's words
+        self._spots: dict[str, list[tuple[int, int]]] = {}  # claim → its about words here
         self._counts_spans: list[tuple[int, int]] | None = None  # the quantities, in order
         self._lists: dict[int, tuple[int, int]] = {}  # … and the lists of counts among them
         self._canonical: dict[tuple[int, int], str] | None = None  # value span → canonical
@@ -750,9 +753,14 @@ class _SentenceWork:
                         self._step(c, "other-cue", f"nearer cue {rival.text!r} of the date "
                                    f"claim {rival.item}: the day of its event", value=v)
                     continue
+            tied = self._nearest_named(v, [h for d, h in best if d == nearest])
             for d, h in best:
-                if d == nearest:
+                if d == nearest and h.item in tied:
                     assigned[id(h)].append((d, cand))
+            for c in {h.item for d, h in best if d == nearest} - tied:
+                if c in self.trace:
+                    self._step(c, "other-cue", "a claim sharing the cue names what it is "
+                               "about nearer the value (about)", value=v)
             for c in self.trace:
                 own = [(d, h) for d, h in best if h.item == c]
                 if own and nearest is not None and min(own, key=lambda dh: dh[0])[0] > nearest:
@@ -836,6 +844,42 @@ class _SentenceWork:
                               else f"not kept: cue {kept_pair[0].text!r} keeps its nearest "
                               f"value {kept_pair[1].raw!r}")
                     self._step(c, "not-kept", reason, value=v)
+
+    def _nearest_named(self, v: Value, tied: list[Hit]) -> set[str]:
+        """The claims among those whose cues are equally near a value (a cue they share)
+        that take it: when each has ``about`` words in the sentence, those whose words stand
+        nearest it ("Abdul Haris for 18 months and Suko Sutrisno for one year": 18 months
+        for the claim about Haris, one year for the one about Suko); else all."""
+        items = {h.item for h in tied}
+        if len(items) < 2:
+            return items
+        near: dict[str, int] = {}
+        by_item = {h.item: h for h in tied}
+        for item in items:
+            spots = self._about_spots(item)
+            if not spots:
+                return items
+            h = by_item[item]  # measured as cues are, clause boundaries counted
+            near[item] = min(self._distance(replace(h, start=lo, end=hi), v) for lo, hi in spots)
+        best = min(near.values())
+        return {item for item, d in near.items() if d == best}
+
+    def _about_spots(self, item: str) -> list[tuple[int, int]]:
+        """Where the words of a claim's ``about`` stand in the sentence (once a claim)."""
+        found = self._spots.get(item)
+        if found is None:
+            if self._tokens is None:
+                self._tokens = tokens(self.text, *self.span, language=self.language)
+            keys = _loose([k for _, _, k in self._tokens])
+            found = []
+            for group in self.claims.claim(item).topic(self.language):
+                for word in group:
+                    phrase = _loose(phrase_keys(word, self.language))
+                    found += [(self._tokens[i][0], self._tokens[i + len(phrase) - 1][1])
+                              for i in range(len(keys) - len(phrase) + 1)
+                              if phrase and keys[i:i + len(phrase)] == phrase]
+            self._spots[item] = found
+        return found
 
     def _compound_modifiers(self, hits: list[Hit]) -> dict[int, Hit]:
         """Cues that qualify another claim's cue of the same type in one compound, with
