@@ -306,9 +306,13 @@ class Claim(_Strict):
 
     def settled_by(self, published: PartialDate | None) -> bool:
         """Whether a document published then is known to come on or after the day the
-        expected value became final (``settled``)."""
-        return (self._settled is not None and published is not None
-                and not self.unsettled_at(published))
+        expected value became final (``settled``): a page dated only to the month the
+        value settled in may come before that day."""
+        if self._settled is None or published is None:
+            return False
+        settled = self._settled
+        return (published.year, published.month or 1, published.day or 1) >= (
+            settled.year, settled.month or 1, settled.day or 1)
 
     @property
     def occasion(self) -> tuple[int, int] | None:
