@@ -83,6 +83,13 @@ def join_documents(corpus: Path, out: Path) -> Path:
     return out
 
 
+def _default_command() -> str:
+    """The factaudit installed with the Python running this script (a virtual environment
+    need not be activated), else the one on PATH."""
+    beside = Path(sys.executable).with_name("factaudit")
+    return str(beside) if beside.exists() else "factaudit"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--documents", type=int, default=20_000)
@@ -96,8 +103,9 @@ def main() -> None:
     parser.add_argument("--single-document", action="store_true",
                         help="join the generated documents into one file (one front matter): "
                         "the memory and time of a very long document")
-    parser.add_argument("--command", default="factaudit",
-                        help="how to run factaudit (e.g. 'python -m factaudit')")
+    parser.add_argument("--command", default=_default_command(),
+                        help="how to run factaudit (default: the factaudit beside this "
+                        "Python, else the one on PATH; e.g. 'python -m factaudit')")
     args = parser.parse_args()
 
     relevant = 1.0 if args.findings_heavy else args.relevant
