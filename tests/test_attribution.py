@@ -1563,7 +1563,11 @@ def test_a_date_after_the_cues_place_is_the_cues_even_after_an_offset_word(text,
      "(AFP/Bay Ismoyo)\n\nMore text follows.", "en", []),
     ("Warga melihat sisa gempa di Palu, Sabtu (29/9/2018). (Liputan6.com)", "id", []),
     ("Survivors of the quake in Palu – September 29, 2018 (CNN)", "en", []),
-    # … but not a credit that ends a paragraph of several sentences, nor one in lower case
+    # a short paragraph of a few sentences whose credit names an agency and a
+    # photographer: its first sentence tells of the picture
+    ("Rescuers search the rubble of the quake in Palu on September 29, 2018. The search "
+     "went on for days. (AFP/Bay Ismoyo)", "en", []),
+    # … but not its later sentences, nor a credit in lower case
     ("Officials met. The quake struck Palu on 29 September 2018. (AFP/Bay Ismoyo)", "en",
      ["2018-09-29"]),
     ("Gempa mengguncang Palu pada 29 September 2018, kata dia. (ant)", "id",

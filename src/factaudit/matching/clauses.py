@@ -925,17 +925,24 @@ CAPTION_LENGTH = 400  # characters: a caption is one short paragraph
 
 
 def _credited_alone(text: str, sentence: Sentence) -> str | None:
-    """A paragraph of one short sentence that ends with a picture's credit in brackets
-    ("… on April 19, as they head home. (AFP/Bay Ismoyo)", "… – September 13, 2022
-    (CNN)"): a photo caption, though no caption word says so."""
+    """A short paragraph that ends with a picture's credit in brackets ("… on April 19,
+    as they head home. (AFP/Bay Ismoyo)", "… – September 13, 2022 (CNN)"): a photo
+    caption, though no caption word says so: its first sentence tells of the picture. Of
+    one sentence, or of a few when the credit names an agency and a photographer ("… on
+    Aug. 23, 2020. Firefighters were still tackling the blaze. (Antara/Aditya Pradana
+    Putra)")."""
     start = text.rfind("\n", 0, sentence.start) + 1
     if text[start:sentence.start].strip():
-        return None  # not the first sentence of its paragraph
-    m = _CREDIT.search(text, sentence.start, min(len(text), sentence.end + CAPTION_AFTER))
-    if m is None or m.start() - start > CAPTION_LENGTH or text[
-            sentence.end:m.start()].strip(" \t.") or "\n" in text[sentence.start:m.start()]:
+        return None  # not the first sentence of its paragraph, which tells of the picture
+    end = text.find("\n", sentence.end)
+    end = len(text) if end < 0 else end
+    if end - start > CAPTION_LENGTH + CAPTION_AFTER:
         return None
-    return m.group(0).strip()
+    m = _CREDIT.search(text, sentence.start, min(len(text), end + 1))
+    if m is None or m.start() - start > CAPTION_LENGTH or "\n" in text[sentence.start:m.start()]:
+        return None
+    alone = not text[sentence.end:m.start()].strip(" \t.")
+    return m.group(0).strip() if alone or "/" in m.group(0) else None
 
 
 VERB_PREFIX_MIN = 6  # letters of a word read as a derived verb ("dirasakan", not "dinas")
