@@ -30,13 +30,15 @@ word the dictionary knows in lower case ("Pemadam Kebakran", "Rehabilitasi dan
 Rekontruksi": a body's name in title case; "Rina Kesejahtaran" is a name).
 Two letters swapped apart ("tanggap darutar", "peratawan") are one slip, in a word no
 dictionary or word list knows: beside the term's other words from 5 letters, in a one-word
-term from 8.
+term from 8. A word near two terms ("pelaksanan": pelaksana and pelaksanaan) is reported
+once, against the nearer, naming the other.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator
+from dataclasses import replace
 from weakref import WeakKeyDictionary
 
 from rapidfuzz.distance import OSA
@@ -195,7 +197,25 @@ def _decide(ctx: RuleContext, data: NearMisses) -> list[Typo]:
                     if why:
                         out.append(Typo(term_id, g.doc_id, g.start, g.end, g.found,
                                         claims.term(term_id).preferred, d, why))
-    out.sort(key=lambda t: (t.doc_id, t.start, t.item))
+    return _one_per_place(out)
+
+
+def _one_per_place(typos: list[Typo]) -> list[Typo]:
+    """One typo for each place: a word near two terms ("Pelaksanan": pelaksana and
+    pelaksanaan, one edit from each) is reported once, against the nearer (either when
+    as near), naming the other."""
+    by_place: dict[tuple[str, int, int], list[Typo]] = defaultdict(list)
+    for t in typos:
+        by_place[(t.doc_id, t.start, t.end)].append(t)
+    out = []
+    for same in by_place.values():
+        first = min(same, key=lambda t: t.distance)
+        others = sorted({t.expected for t in same} - {first.expected})
+        if others:
+            shown = ", ".join(repr(o) for o in others)
+            first = replace(first, evidence=f"{first.evidence}; as near to {shown}")
+        out.append(first)
+    out.sort(key=lambda t: (t.doc_id, t.start, t.item or ""))
     return out
 
 
