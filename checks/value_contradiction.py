@@ -55,9 +55,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from factaudit.inputs.claims import Claim
-from factaudit.matching.clauses import count_moved, pack_pattern, running
+from factaudit.matching.clauses import count_moved, pack_pattern, running, statement_reading
 from factaudit.model import Mention, PartialDate
-from factaudit.reading.values import agrees, near, read_values, rounds_to, slip
+from factaudit.reading.values import agrees, near, rounds_to, slip
 from factaudit.rules import Fact, Report, Rule, RuleContext, Severity, ValueKind, Verdict
 
 
@@ -248,18 +248,16 @@ def statement_figures(statement: str, kind: str, expected: str, languages: tuple
     statement spells out a known mistake, which stays an error. Read in the first language
     in which the statement shows the expected value, so that "221,000" is not read as
     221."""
-    if kind == ValueKind.CATEGORY:
+    read = None if kind == ValueKind.CATEGORY else statement_reading(statement, kind,
+                                                                    expected, languages)
+    if read is None:
         return ()
-    for lang in dict.fromkeys(("en", *languages)):
-        values = [v for v in read_values(statement, lang) if v.kind == kind]
-        if not any(agrees(kind, expected, v.canonical) for v in values):
-            continue
-        negation = pack_pattern(lang, "negation_words")
-        denied = {v.canonical for v in values if negation is not None
-                  and negation.search(statement, *_sentence_of(statement, v.start))}
-        return tuple((v.canonical, v.raw) for v in values
-                     if not agrees(kind, expected, v.canonical) and v.canonical not in denied)
-    return ()
+    lang, values = read
+    negation = pack_pattern(lang, "negation_words")
+    denied = {v.canonical for v in values if negation is not None
+              and negation.search(statement, *_sentence_of(statement, v.start))}
+    return tuple((v.canonical, v.raw) for v in values
+                 if not agrees(kind, expected, v.canonical) and v.canonical not in denied)
 
 
 ZONE_REACH = 60  # characters on each side of a date searched for a time zone

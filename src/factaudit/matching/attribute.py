@@ -437,7 +437,6 @@ class _SentenceWork:
         self.need_about: set[str] = set()  # carried claims the sentence must be about
         self._days: set[tuple[int, int]] | None = None  # spans of the full dates written
         self._date_spans: list[tuple[int, int]] | None = None  # … and of dates and years
-        self._quantities: list[Value] | None = None  # the quantities, in order
         self._tokens: list[tuple[int, int, str]] | None = None  # the sentence's words
         self._spots: dict[str, list[tuple[int, int]]] = {}  # claim → its about words here
         self._counts_spans: list[tuple[int, int]] | None = None  # the quantities, in order
@@ -911,8 +910,7 @@ class _SentenceWork:
 
     def _states(self, item: str, phrase: str) -> bool:
         """Whether a claim's statement holds every word of ``phrase``, in any inflection."""
-        said = {word_key(w, self.language) for w in
-                WORD.findall(self.claims.claim(item).statement)}
+        said = _statement_keys(self.claims.claim(item).statement, self.language)
         return all(word_key(w, self.language) in said for w in WORD.findall(phrase))
 
     def _ranked_first(self, candidates: list[_Candidate], hits: list[Hit]
@@ -1080,10 +1078,11 @@ class _SentenceWork:
         pair = self._partitive_of(v)
         if pair is not None and self._acts_on_part(claim, pair[0]):
             piece, whole = pair
-            if (v.start, v.end) == (whole.start, whole.end):
-                return "part-of", (f"the whole of {self.text[piece.start:whole.end]!r}: the "
+            if (v.start, v.end) == whole:
+                return "part-of", (f"the whole of {self.text[piece[0]:whole[1]]!r}: the "
                                    "cue acts on the part")
-            if not claim.unit_words or self._unit_end(claim, whole) is not None:
+            whole_value = next(q for q in self.values if (q.start, q.end) == whole)
+            if not claim.unit_words or self._unit_end(claim, whole_value) is not None:
                 return None  # "shut down four of seven units": four units, the cue's
         unit_end = v.end
         if claim.unit_words:
@@ -1214,30 +1213,28 @@ class _SentenceWork:
                                            sorted(e for _, e in spans))
         return got
 
-    def _partitive_of(self, v: Value) -> tuple[Value, Value] | None:
-        """(part, whole) of "four of seven units", "empat dari tujuh unit" when ``v`` is
-        either, with only the partitive's words between them."""
-        if self._quantities is None:  # once a sentence
-            self._quantities = sorted((q for q in self.values if q.kind == "quantity"),
-                                      key=lambda q: q.start)
-        quantities = self._quantities
-        k = bisect_left([q.start for q in quantities], v.start)
+    def _partitive_of(self, v: Value) -> tuple[tuple[int, int], tuple[int, int]] | None:
+        """The spans (part, whole) of "four of seven units", "empat dari tujuh unit" when
+        ``v`` is either, with only the partitive's words between them."""
+        self._list_of(v)  # (the sentence's quantities, in order, once a sentence)
+        spans = self._counts_spans or []
+        k = bisect_left(spans, (v.start, v.end))
         for i in (k, k - 1):
-            if 0 <= i < len(quantities) - 1:
-                part, whole = quantities[i], quantities[i + 1]
-                gap = self.text[part.end:whole.start]
+            if 0 <= i < len(spans) - 1:
+                part, whole = spans[i], spans[i + 1]
+                gap = self.text[part[1]:whole[0]]
                 if len(gap) <= PARTITIVE_GAP and not re.search(r"[,;:()]", gap) and \
-                        partitive(self.text, part.end, self.language):
+                        partitive(self.text, part[1], self.language):
                     return part, whole
         return None
 
-    def _acts_on_part(self, claim: Claim, part: Value) -> bool:
+    def _acts_on_part(self, claim: Claim, part: tuple[int, int]) -> bool:
         """Whether a cue of the claim stands right before the part of a partitive: what the
         cue does is done to the part ("to shut down four of seven units"), not to the whole
         ("The lander fired two of its four engines" counts the lander's engines)."""
         _, ends = self._own_cues(claim.id)
-        k = bisect_right(ends, part.start) - 1
-        return k >= 0 and not self.text[ends[k]:part.start].strip()
+        k = bisect_right(ends, part[0]) - 1
+        return k >= 0 and not self.text[ends[k]:part[0]].strip()
 
     def _list_of(self, v: Value) -> list[tuple[int, int]]:
         """The counts of the list of counts the value is one of ([] when none)."""
@@ -1899,6 +1896,13 @@ _ASIDE_AFTER = re.compile(r"\s*\([^()]{1,60}\)\s*")
 
 # "(", "(about", "(sekitar", "(≈" and a currency before the converted amount
 _CONVERSION_OPEN = re.compile(r"\(\s*(?:[^\W\d_]{1,8}\.?\s+|[≈~]\s*)?\S{0,4}\s*$")
+
+
+@by_language
+@lru_cache(maxsize=1024)
+def _statement_keys(statement: str, language: str) -> frozenset[str]:
+    """The word keys of a claim's statement (once a statement and language)."""
+    return frozenset(word_key(w, language) for w in WORD.findall(statement))
 
 
 def _loose(keys: Sequence[str]) -> tuple[str, ...]:

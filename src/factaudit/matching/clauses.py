@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Any
 from factaudit.reading.inflection import DERIVED, WORD, key
 from factaudit.reading.languages import LanguagePack, by_language, get_pack
 from factaudit.reading.text import fold_phrase
-from factaudit.reading.values import agrees, read_values
+from factaudit.reading.values import Value, agrees, read_values
 
 if TYPE_CHECKING:
     from factaudit.inputs.claims import Claim
@@ -1652,17 +1652,32 @@ def running(claim: Claim) -> str | None:
     return None
 
 
+def statement_reading(statement: str, kind: str, expected: str, languages: tuple[str, ...]
+                      ) -> tuple[str, list[Value]] | None:
+    """The statement's values of ``kind`` as read in the first language (English, then
+    the claim's) in which they show the expected value, so that "221,000" is not read as
+    221: (the language, the values); None when none shows it."""
+    for lang in dict.fromkeys(("en", *languages)):
+        values = [v for v in read_values(statement, lang) if v.kind == kind]
+        if any(agrees(kind, expected, v.canonical) for v in values):
+            return lang, values
+    return None
+
+
 @cache
 def states_moved(statement: str, expected: str, languages: tuple[str, ...]) -> str | None:
     """"up" or "down" when a claim's statement writes its figure as what a count rose or
     fell to ("The number of evacuees rose to 1,603", "bertambah menjadi 1.603"): the
     statement says itself that lower (higher) figures came before."""
-    for lang in dict.fromkeys(("en", *languages)):
-        for v in read_values(statement, lang):
-            if v.kind == "quantity" and agrees("quantity", expected, v.canonical):
-                moved = count_moved(statement, 0, v.start, lang)
-                if moved is not None:
-                    return moved[0]
+    read = statement_reading(statement, "quantity", expected, languages)
+    if read is None:
+        return None
+    lang, values = read
+    for v in values:
+        if agrees("quantity", expected, v.canonical):
+            moved = count_moved(statement, 0, v.start, lang)
+            if moved is not None:
+                return moved[0]
     return None
 
 
