@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections import Counter, OrderedDict, defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any, TypeVar
 
 from rapidfuzz.distance import OSA
@@ -25,7 +26,7 @@ from rapidfuzz.process import cdist
 from factaudit.inputs.claims import ClaimSet
 from factaudit.matching.copies import Shape, find_pairs, groups, shape
 from factaudit.model import DocumentInfo, HitKind, SourcePair, ValueKind
-from factaudit.reading.languages import get_pack
+from factaudit.reading.languages import by_language, get_pack
 from factaudit.reading.lexicon.edits import (
     TOKEN,
     allowed_edits,
@@ -222,7 +223,7 @@ class _Setup:
     fold: dict[str, str] = field(default_factory=dict)
     common: dict[tuple[str, str], float] = field(default_factory=dict)  # Zipf frequencies
     known_word: dict[tuple[str, str], bool] = field(default_factory=dict)
-    lower_word: dict[tuple[str, str, str], bool] = field(default_factory=dict)
+    lower_word: dict[tuple[str, str], bool] = field(default_factory=dict)
     name: _Memo = field(default_factory=lambda: _Memo())
     term: dict[object, _Memo] = field(default_factory=dict)
     # (form, language) → the name's word it starts with when the rest is a common word of
@@ -417,9 +418,7 @@ def _in_phrase(s: _Setup, tokens: DocTokens, i: int, language: str) -> bool:
     between) that the language's dictionary knows as a lower-case word: a title-case
     phrase ("Pemadam Kebakran", "Rehabilitasi dan Rekontruksi"), where a capital says
     nothing about a name ("Rina Kesejahtaran": no dictionary knows "rina")."""
-    pack = get_pack(language)
-    joiners = {fold_phrase(w) for w in pack.list_joiners}
-    honorifics = {fold_phrase(w) for w in pack.honorifics}
+    joiners, honorifics = _phrase_words(language)
     last = len(tokens.starts) - 1
     if i > 0 and tokens.forms[i - 1] in honorifics:
         return False  # "Bapak Penetaan": a name
@@ -441,9 +440,18 @@ def _in_phrase(s: _Setup, tokens: DocTokens, i: int, language: str) -> bool:
     return False
 
 
+@by_language
+@cache
+def _phrase_words(language: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The pack's list joiners and honorifics, folded (once a language)."""
+    pack = get_pack(language)
+    return (frozenset(fold_phrase(w) for w in pack.list_joiners),
+            frozenset(fold_phrase(w) for w in pack.honorifics))
+
+
 def _lower_word(s: _Setup, form: str, language: str) -> bool:
     """A Hunspell dictionary of the language knows the form in lower case (memoised)."""
-    key = ("lower", form, language)
+    key = (form, language)
     answer = s.lower_word.get(key)
     if answer is None:
         answer = s.lower_word[key] = dictionary_words({form}, [language]).get(form, False)
