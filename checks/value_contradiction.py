@@ -41,6 +41,12 @@ out, and stays an error.
 A day counted back from the publication date ("yesterday", "two days ago"; no weekday
 named) one day after the expected date is a warning: a copy published the day after it
 was written puts it there.
+A figure (not a date) in a sentence that dates what it tells on another day than the
+claim's statement names, in the figure's own clause, and on none of the statement's days,
+is a warning: the sentence most likely tells of another occasion ("magnitudo 4,1 pada
+Jumat" for a quake the statement puts on Monday 21 November: an aftershock). A statement
+that names no day takes the days of the date claims that share a cue with the claim, or
+else of those in its file. The day a figure was said or stood at dates no occasion.
 A date one day off the expected one, written beside a time zone (``time_zones``: "Jumat
 (26/4) dini hari WIB" for a match on 25 April in Doha), is a warning: it may be the same
 moment in another zone.
@@ -127,7 +133,7 @@ def judge(ctx: RuleContext) -> Judgements:
         # a slip of the pen, is more likely another fact (a stage, a part, another measure)
         other = (m.claim in stated and claim.type != ValueKind.CATEGORY
                  and not slip(claim.type, expected, m.value) and not scaled)
-        beside = claim.type == ValueKind.CATEGORY and expected in m.also
+        named_too = claim.type == ValueKind.CATEGORY and expected in m.also
         # "two days ago" in a copy published a day after it was written (a weekday named,
         # "on Sunday", is that day whatever the lag)
         lagged = claim.type == ValueKind.DATE and m.relative and m.weekday is None \
@@ -147,13 +153,17 @@ def judge(ctx: RuleContext) -> Judgements:
                 f" (the document states {expected} elsewhere ({stated.get(m.claim)!r}): "
                 "probably another fact)" if other else
                 f" (the sentence names {expected} too: which one the cue speaks of is not "
-                "clear)" if beside else
+                "clear)" if named_too else
                 f" (the claim's statement names it as another figure, {named!r}: the "
                 "source confuses the two, or gives the other)" if named else
                 f" (one day off, beside a time zone ({zoned!r}): perhaps the same moment "
-                "in another zone)" if zoned else "")
-        severity = (Severity.INFO if planned or guess or unsettled or far or other or beside
-                    else Severity.WARNING if m.uncertain or named or zoned or lagged else None)
+                "in another zone)" if zoned else
+                f" (the sentence is dated {m.other_day!r}, another day than the claim's "
+                "statement gives: perhaps another occasion)" if m.other_day else "")
+        severity = (Severity.INFO if planned or guess or unsettled or far or other
+                    or named_too else Severity.WARNING
+                    if m.uncertain or named or zoned or lagged or m.other_day
+                    else None)
         out.judged.append(Judged(
             m.claim, m.value_start, m.value_end, m.raw, m.value, expected, derivation,
             f"{m.how}; attributed to cue {m.cue!r}", severity and str(severity), note,

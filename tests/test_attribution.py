@@ -2578,3 +2578,44 @@ CHURCHES = claims(claim("churches", "quantity", {"en": ["attacked"],
 ])
 def test_a_count_of_things_already_named_is_no_total(text, found):
     assert got(CHURCHES, text, "id") == found
+
+
+# a count or measure in a sentence dated another day than the claim's event
+
+QUAKE_ON_A_MONDAY = claims(
+    {**claim("magnitude", "quantity", {"en": ["magnitude"], "id": ["magnitudo"]}, 5.6),
+     "statement": "The quake of Monday 21 November 2022 had magnitude 5.6."})
+QUAKE_DATED_BY_A_SIBLING = claims(
+    claim("magnitude", "quantity", {"en": ["magnitude"], "id": ["magnitudo"]}, 5.6),
+    claim("quake-day", "date", {"en": ["struck"], "id": ["terjadi"]}, "2022-11-21"))
+
+
+@pytest.mark.parametrize(("claimset", "text", "language", "published"), [
+    (QUAKE_ON_A_MONDAY, "BMKG melaporkan gempa dengan kekuatan magnitudo 4,1 pada Jumat "
+     "dini hari.", "id", None),  # a weekday alone, no publication date to reckon from
+    (QUAKE_ON_A_MONDAY, "A quake of magnitude 6.0 on Sunday, 27 November, killed two.", "en",
+     "2022-11-30"),
+    (QUAKE_ON_A_MONDAY, "Gempa magnitudo 3,8 terjadi Kamis subuh (24/11/2022).", "id", None),
+    (QUAKE_DATED_BY_A_SIBLING, "Gempa magnitudo 3,8 terjadi Kamis (24/11/2022).", "id",
+     None),  # the day of a date claim of the same file
+])
+def test_a_figure_in_a_sentence_dated_another_day_is_a_warning(claimset, text, language,
+                                                               published):
+    [m] = [m for m in mentions(claimset, text, language, published) if m.claim == "magnitude"]
+    assert m.other_day is not None
+    assert [sev for sev, found in verdict(claimset, text, language, published)
+            if found == m.value] == ["warning"]
+
+
+@pytest.mark.parametrize(("text", "language", "published"), [
+    ("The quake of magnitude 5.9 on Monday (21/11) killed hundreds.", "en", "2022-11-30"),
+    ("Gempa magnitudo 5,9 terjadi Senin (21/11/2022) siang.", "id", None),
+    ("Gempa magnitudo 5,9 terjadi di Cianjur.", "id", None),  # no day: nothing to go by
+    # the day dates the flood the losses are of, in a clause of its own
+    ("Warga merugi akibat gempa magnitudo 5,9 yang terjadi pada 1 Januari 2020.", "id",
+     None),
+    # the day a figure was said is no day of the event
+    ("The quake had a magnitude of 5.9, BMKG said on Friday (25/11).", "en", "2022-11-30"),
+])
+def test_a_figure_on_the_statements_day_or_undated_stays_an_error(text, language, published):
+    assert verdict(QUAKE_ON_A_MONDAY, text, language, published) == [("error", "5.9")]

@@ -272,6 +272,9 @@ class Mention:
     also: tuple[str, ...] = ()
     # reckoned from the publication date ("yesterday", "two days ago"), not written out
     relative: bool = False
+    # the sentence dates what it tells on another day than the claim's statement does
+    # ("magnitudo 4,1 pada Jumat" for a quake the statement puts on a Monday): the date
+    other_day: str | None = None
 
 
 # ================================================================ findings

@@ -448,6 +448,10 @@ class ClaimsFile(_Strict):
                                      description="words that are never reported as typos")
 
 
+def _folded_cue(words: object) -> str:
+    return " ".join(str(words).casefold().split())
+
+
 @dataclass(frozen=True)
 class Origin:
     path: str
@@ -499,6 +503,37 @@ class ClaimSet:
 
     def find(self, item_id: str | None) -> Item | None:
         return self._index().get(item_id or "")
+
+    def event_days(self, claim_id: str) -> tuple[str, ...]:
+        """The expected days of the date claims that share a cue with this one ("gempa"
+        for the quake's date and its magnitude) or, when none does, that are declared in
+        the same file: the days of the events the claim's figures are most likely of,
+        when its statement names none."""
+        index = self.__dict__.get("_days_by_cue")
+        if index is None:
+            by_cue: dict[str, set[str]] = {}
+            by_file: dict[str, set[str]] = {}
+            for c in self.claims:
+                day = c.expected_for(None)[0] if c.type == "date" else None
+                if day is None or len(day) != 10:
+                    continue
+                for words in c.cues.values():
+                    for w in words:
+                        by_cue.setdefault(_folded_cue(w), set()).add(day)
+                origin = self.origins.get(c.id)
+                if origin is not None:
+                    by_file.setdefault(origin.path, set()).add(day)
+            index = self.__dict__["_days_by_cue"] = (by_cue, by_file)
+        by_cue, by_file = index
+        claim = self.claim(claim_id)
+        days: set[str] = set()
+        for words in claim.cues.values():
+            for w in words:
+                days |= by_cue.get(_folded_cue(w), set())
+        origin = self.origins.get(claim_id)
+        if not days and origin is not None:
+            days = by_file.get(origin.path, set())
+        return tuple(sorted(days))
 
     def claim(self, item_id: str) -> Claim:
         item = self.item(item_id)

@@ -120,6 +120,7 @@ from factaudit.reading.languages import by_language, get_pack
 from factaudit.reading.text import fold, fold_phrase
 from factaudit.reading.values import Value, read_categories, read_values
 from factaudit.reading.values.base import format_number
+from factaudit.reading.values.date import weekdays_named
 from factaudit.reading.values.quantity import currency_named, currency_of
 
 CLAUSE_PENALTY = 40
@@ -804,8 +805,11 @@ class _SentenceWork:
             part, total = listed or (None, None)
             guess = guess or part or (self._converted_from(v) if claim.type == "quantity"
                                       else None)
+            other_day = None if plan or guess else self._other_day(claim, h, v, hits)
             words = word_gap(self.text, (h.start, h.end), (v.start, v.end))
             how = f"{v.how}; {words} word{'s' if words != 1 else ''} from the cue"
+            if other_day is not None:
+                how += f"; the sentence is dated {other_day!r}, not the statement's day"
             if part is not None:
                 how += f"; {part}"
             if cand.as_of is not None:
@@ -818,6 +822,7 @@ class _SentenceWork:
                 modality=Modality.PLANNED if plan else Modality.PROVISIONAL if guess
                 else Modality.FACT, as_of=cand.as_of, uncertain=self.carried,
                 precision=v.precision, total=total, relative=v.relative,
+                other_day=other_day and self.text[other_day[0]:other_day[1]],
                 also=tuple(sorted({c.value.canonical for c in candidates} - {v.canonical}))
                 if claim_type == "category" else ())
             if claim.id in self.trace:
@@ -1736,6 +1741,40 @@ class _SentenceWork:
                     "from it")
         return None
 
+    def _other_day(self, claim: Claim, h: Hit, v: Value, hits: list[Hit]
+                   ) -> tuple[int, int] | None:
+        """Where the sentence dates what it tells, when that is another day than every
+        one the claim's statement names and the sentence names none of those: the count
+        or measure is then most likely of another occasion (an aftershock on the Friday,
+        a second closure on 30 April). Not for claims whose value is a date; dates a count
+        stood at or a saying was made are no event's."""
+        if claim.type in ("date", "year", "period"):
+            return None
+        days = statement_days(claim.statement, tuple(sorted(claim.cues))) or tuple(
+            (d, _weekday_of(d)) for d in self.claims.event_days(claim.id))
+        if not days:
+            return None
+        other = None
+        dates = [w for w in self.values if w.kind == "date"]
+        if self.doc.published_date is None:  # "pada Jumat" is read only from a known date
+            dates += [Value(ValueKind.DATE, "", lo, hi, self.text[lo:hi], weekday=wd,
+                            relative=True)
+                      for lo, hi, wd in weekdays_named(self.text, *self.span, self.language)
+                      if not _inside_any(self._spans, lo)]
+        own = self.sentence.aside_of(v.start)
+        for w in dates:  # in the value's own clause ("banjir yang terjadi pada 1 Januari"
+            # dates the flood, not the losses claimed for it)
+            if w.start == v.start or self.sentence.aside_of(w.start) != own or \
+                    self._in_cue(claim.id, w.start, w.end, hits):
+                continue
+            agreed = _on_days(w, days)
+            if agreed is None or self._other_occasion(h, w) is not None:
+                continue
+            if agreed:
+                return None
+            other = other or (w.start, w.end)
+        return other
+
     def _offset_before(self, v: Value) -> str | None:
         """An offset word right before a date ("pidato kenegaraan menjelang 17 Agustus
         2019", "the rehearsal ahead of 1 March"): the date the event is reckoned from. Not
@@ -1900,6 +1939,45 @@ _CONVERSION_OPEN = re.compile(r"\(\s*(?:[^\W\d_]{1,8}\.?\s+|[≈~]\s*)?\S{0,4}\s
 
 @by_language
 @lru_cache(maxsize=1024)
+@lru_cache(maxsize=4096)
+def statement_days(statement: str, languages: tuple[str, ...]
+                   ) -> tuple[tuple[str, int | None], ...]:
+    """The days (canonical date, weekday) a claim's statement names, read in English
+    first, then in the claim's languages: ("2022-11-21", 0) for "on Monday 21 November
+    2022". Month and year alone name no day."""
+    for lang in dict.fromkeys(("en", *languages)):
+        days = tuple((v.canonical, _weekday_of(v.canonical) if v.weekday is None
+                      else v.weekday)
+                     for v in read_values(statement, lang)
+                     if v.kind == "date" and not v.relative
+                     and (len(v.canonical) == 10 or v.canonical.startswith("--")))
+        if days:
+            return days
+    return ()
+
+
+def _weekday_of(canonical: str) -> int | None:
+    try:
+        return dt.date.fromisoformat(canonical).weekday()
+    except ValueError:  # "--11-21": no year, no weekday
+        return None
+
+
+def _on_days(w: Value, days: tuple[tuple[str, int | None], ...]) -> bool | None:
+    """Whether the date ``w`` falls on one of the statement's ``days`` (or between the
+    first and last of them): None when it cannot tell (a day reckoned from the
+    publication date without a weekday, a month or year alone)."""
+    if w.relative:  # "pada Jumat": its weekday is written, its date reckoned
+        known = [d for _, d in days if d is not None]
+        return None if w.weekday is None or not known else w.weekday in known
+    if len(w.canonical) != 10:  # a month ("2022-11") or a year: no day to compare
+        return None
+    if w.canonical.startswith("--") or any(c.startswith("--") for c, _ in days):
+        return w.canonical[-5:] in {c[-5:] for c, _ in days}
+    full = sorted(c for c, _ in days)
+    return full[0] <= w.canonical <= full[-1]
+
+
 def _statement_keys(statement: str, language: str) -> frozenset[str]:
     """The word keys of a claim's statement (once a statement and language)."""
     return frozenset(word_key(w, language) for w in WORD.findall(statement))

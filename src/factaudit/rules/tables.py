@@ -60,6 +60,7 @@ def mentions_schema():
             "total": pa.Column(str, nullable=True),
             "also": pa.Column(str),  # the categories, joined by commas
             "relative": pa.Column(bool),
+            "other_day": pa.Column(str, nullable=True),
         },
         checks=[
             pa.Check(lambda df: df.value_start < df.value_end, name="value span not empty"),

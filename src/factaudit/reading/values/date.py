@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
 from factaudit.model import PartialDate, ValueKind
-from factaudit.reading.languages import LanguagePack, by_language
+from factaudit.reading.languages import LanguagePack, by_language, get_pack
 from factaudit.reading.values.base import (
     FLAGS,
     Reading,
@@ -453,3 +453,18 @@ def _years_on(d: dt.date, years: int) -> dt.date:
         return d.replace(year=d.year + years)
     except ValueError:
         return d.replace(year=d.year + years, day=28)
+
+
+def weekdays_named(text: str, lo: int, hi: int, language: str) -> list[tuple[int, int, int]]:
+    """(start, end, weekday) of the days ``text[lo:hi]`` names by weekday alone ("pada
+    Jumat", "last Tuesday"), whether or not a publication date dates them."""
+    pack = get_pack(language)
+    pats = _patterns(pack)
+    out = []
+    for pattern, groups in ((pats.on_weekday, ("wd",)), (pats.last_weekday, ("wd1", "wd2"))):
+        for m in pattern.finditer(text, lo, hi) if pattern is not None else ():
+            name = next(g for g in (m.group(k) for k in groups) if g)
+            weekday = lookup(pack.weekdays, name)
+            if weekday is not None:
+                out.append((m.start(), m.end(), weekday))
+    return out
