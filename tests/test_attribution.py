@@ -1945,6 +1945,10 @@ TOLL = claims(claim("toll", "quantity", {"en": ["death toll"], "id": ["korban me
     ("The death toll in the early count was 62.", "en"),
     ("The death toll rose as 18 are presumed dead.", "en"),
     ("Korban meninggal dikhawatirkan meninggal 18.", "id"),
+    # a reported clause framed by its moment: the figures after its comma are of then
+    ("BNPB reported that as of 17:30 Western Indonesia Time, 9 were missing and the death "
+     "toll was 62.", "en"),
+    ("BNPB menyebut bahwa hingga Sabtu (4/12) sore, korban meninggal 62 orang.", "id"),
 ])
 def test_a_count_still_moving_is_provisional(text, language):
     (m,) = mentions(TOLL, text, language)
@@ -1956,6 +1960,10 @@ def test_a_count_still_moving_is_provisional(text, language):
     ("The death toll was 635.", "en"),
     ("The death toll was 635, and it has risen to 700 since.", "en"),
     ("Jumlah korban meninggal 635 orang.", "id"),
+    # a moment after a verb says how long something lasted, not when a count stood
+    ("The rescuers said that the search lasted until Saturday, and the death toll was 635.",
+     "en"),
+    ("Banjir berlangsung hingga Sabtu, dengan korban meninggal 635 orang.", "id"),
 ])
 def test_a_count_stated_as_it_stands_is_a_fact(text, language):
     m = mentions(TOLL, text, language)[0]

@@ -996,7 +996,33 @@ def as_of_moment(text: str, sentence: Sentence, value_start: int) -> str | None:
             m = before[-1]
     if m is None:
         m = pattern.match(text, sentence.start, sentence.segment(sentence.start)[1])
+    if m is None:
+        m = _reported_moment(text, sentence, value_start, pattern)
     return m.group(0).strip() if m else None
+
+
+def _reported_moment(text: str, sentence: Sentence, value_start: int,
+                     pattern: re.Pattern[str]) -> re.Match[str] | None:
+    """An as-of moment that opens a reported clause, alone in the clause right before the
+    figure's: "BNPB reported that as of 17:30 WIB, 22 people have died and 27 are
+    missing". Not a moment after a verb ("Banjir berlangsung hingga Sabtu, menewaskan 67
+    orang": how long the flood lasted)."""
+    found = list(pattern.finditer(text, sentence.start, value_start))
+    if not found:
+        return None
+    m = found[-1]
+    comma = text.find(",", m.end(), value_start)
+    if comma < 0 or ";" in text[comma:value_start]:
+        return None
+    # what follows the moment up to its comma: its date, zone or part of day at most
+    if len(WORD.findall(_BRACKETED.sub("", text[m.end():comma]))) > MOMENT_TAIL_WORDS:
+        return None
+    opener = pack_pattern(sentence.language, "complementizers", r"(?<![\w-])(?:{w})\s*$")
+    return m if opener is not None and opener.search(text, sentence.start, m.start()) \
+        else None
+
+
+MOMENT_TAIL_WORDS = 3  # "as of Saturday (4/3) afternoon local time," still frames a figure
 
 
 _BRACKETED = re.compile(r"\([^()]{0,40}\)")
@@ -1011,7 +1037,8 @@ def _as_of_moment(language: str) -> re.Pattern[str] | None:
         return None
     names = [*pack.weekdays, *pack.months, *pack.time_prefixes]
     months = _phrases(tuple(pack.months)) if pack.months else "(?!x)x"
-    suffixes = _phrases(tuple(pack.time_suffixes)) if pack.time_suffixes else "(?!x)x"
+    zoned = (*pack.time_suffixes, *pack.time_zones)
+    suffixes = _phrases(tuple(zoned)) if zoned else "(?!x)x"
     when = (rf"(?:{_phrases(tuple(names))})(?![\w-])" if names else "(?!x)x") + \
         rf"|\d{{1,2}}\s+(?:{months})(?![\w-])|\(\d{{1,2}}/\d{{1,2}}" \
         rf"|\d{{1,2}}[.:]\d{{2}}\s*(?:{suffixes})(?![\w-])"

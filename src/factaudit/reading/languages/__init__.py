@@ -48,7 +48,7 @@ _KEYS = {
     "compass_words", "place_prepositions", "over_words", "history_words", "final_words",
     "prepositions", "time_zones", "rise_verbs", "fall_verbs", "topic_nouns", "honorifics",
     "start_verbs", "end_verbs", "since_words", "until_words", "ongoing_words",
-    "day_units", "ago_words",
+    "day_units", "ago_words", "complementizers",
 }
 
 
@@ -162,6 +162,9 @@ class LanguagePack:
     # by a date claim's cue, these say its event was still going on at the date ("the
     # fire was still burning on 7 September"): the date is not the day it happened
     ongoing_words: tuple[str, ...] = ()
+    # words that open a reported clause ("BNPB reported that as of 17:30 WIB, …"): an
+    # as-of moment after one, alone in its clause, dates the figures of the next
+    complementizers: tuple[str, ...] = ()
     # a figure right after one of these and a change_to / change_to_value word is what a
     # count rose (or fell) to ("the toll rose to 15", "bertambah menjadi 51"): a corpus
     # that writes one for a claim's figure shows it was a running count (see running)
