@@ -2627,3 +2627,16 @@ def test_a_figure_in_a_sentence_dated_another_day_is_a_warning(claimset, text, l
 ])
 def test_a_figure_on_the_statements_day_or_undated_stays_an_error(text, language, published):
     assert verdict(QUAKE_ON_A_MONDAY, text, language, published) == [("error", "5.9")]
+
+
+MAGNITUDE = claims(claim("magnitude", "quantity", {"en": ["magnitude"], "id": ["magnitudo"]},
+                         5.6))
+
+
+@pytest.mark.parametrize(("text", "language", "found"), [
+    ("The fault can generate quakes of up to magnitude 8.7.", "en", []),  # 5.6 is within
+    ("Sesar itu dapat memicu gempa hingga magnitudo 8,7.", "id", []),
+    ("The fault generated a quake of at least magnitude 6.1.", "en", [("error", "6.1..inf")]),
+])
+def test_a_bound_written_before_a_unit_word_bounds_its_number(text, language, found):
+    assert verdict(MAGNITUDE, text, language) == found
