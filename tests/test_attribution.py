@@ -25,7 +25,7 @@ from hypothesis import strategies as st
 from factaudit.inputs.claims import ClaimSet, claimset_from_text
 from factaudit.inputs.corpus import Source, read_source
 from factaudit.matching.attribute import Attribution, attribute
-from factaudit.matching.clauses import Sentence, count_moved
+from factaudit.matching.clauses import Sentence, analyse, count_moved
 from factaudit.matching.scan import Matcher
 from factaudit.model import Document, InputError, Mention
 from factaudit.reading.dateline import find_dateline
@@ -2063,7 +2063,7 @@ def test_when_is_refused_for_a_claim_that_dates_itself():
         claims(claim("day", "date", {"en": ["quake"]}, "2022-11-21", when=2022))
 
 
-QUAKE_DAY = claims(claim("quake", "date", {"en": ["quake"], "id": ["gempa"]}, "2022-11-21"))
+QUAKE_OF_2022 = claims(claim("quake", "date", {"en": ["quake"], "id": ["gempa"]}, "2022-11-21"))
 FOUND_DAY = claims(claim("found", "date", {"en": ["found"], "id": ["ditemukan"]},
                          "2021-04-25"))
 CREW = claims(claim("crew", "quantity", {"en": ["crew", "died"], "id": ["gugur", "awak"]}, 53))
@@ -2078,7 +2078,7 @@ CREW = claims(claim("crew", "quantity", {"en": ["crew", "died"], "id": ["gugur",
     ("Menurut BMKG, gempa terjadi pada Senin (21/11/2022).", "id"),
 ])
 def test_the_event_date_beside_an_as_of_date_or_a_saying_is_read(text, language):
-    assert got(QUAKE_DAY, text, language) == ["2022-11-21"]
+    assert got(QUAKE_OF_2022, text, language) == ["2022-11-21"]
 
 
 def test_semula_opens_the_earlier_figure_of_a_change():
@@ -2112,11 +2112,11 @@ def test_keywords_stand_in_one_clause_not_across_a_joined_one(text, language, va
 
 REFUSALS = [  # (claims, text, language, the decision that refuses the value)
     # a date right after an as-of word is the day a count stood at
-    (QUAKE_DAY, "The quake toll, as of Saturday, 3 December 2022, stood at 602.", "en",
+    (QUAKE_OF_2022, "The quake toll, as of Saturday, 3 December 2022, stood at 602.", "en",
      "other-occasion"),
-    (QUAKE_DAY, "Korban gempa hingga Sabtu (3/12/2022) mencapai 602 orang.", "id",
+    (QUAKE_OF_2022, "Korban gempa hingga Sabtu (3/12/2022) mencapai 602 orang.", "id",
      "other-occasion"),
-    (QUAKE_DAY, "Data korban gempa per 3 Desember 2022 mencapai 602 orang.", "id",
+    (QUAKE_OF_2022, "Data korban gempa per 3 Desember 2022 mencapai 602 orang.", "id",
      "other-occasion"),
     # nearer a word that names another event on the cue
     (FINAL_SCORE, "They reached the final by beating the hosts 3-1 in the semifinal.", "en",
@@ -2131,14 +2131,14 @@ REFUSALS = [  # (claims, text, language, the decision that refuses the value)
     (FINAL_SCORE, "A day before the final, the hosts won 3-1.", "en", "aside"),
     (FINAL_SCORE, "Sehari sebelum final, tuan rumah menang 3-1.", "id", "aside"),
     # the date after a speech verb and its speaker is the day it was said
-    (QUAKE_DAY, '"The quake was strong," the head of the Quake Agency said on Tuesday, '
+    (QUAKE_OF_2022, '"The quake was strong," the head of the Quake Agency said on Tuesday, '
      "22 November 2022.", "en", "other-occasion"),
-    (QUAKE_DAY, '"Gempa itu kuat," kata Kepala Tim Tanggap Darurat Gempa, Suharyo, kepada '
+    (QUAKE_OF_2022, '"Gempa itu kuat," kata Kepala Tim Tanggap Darurat Gempa, Suharyo, kepada '
      "wartawan di Cianjur, Selasa (22/11/2022).", "id", "other-occasion"),
-    (QUAKE_DAY, "Gempa itu kuat, ujarnya, Selasa (22/11/2022).", "id", "other-occasion"),
-    (QUAKE_DAY, "Data korban gempa disampaikan Kepala BNPB dalam konferensi pers, Rabu "
+    (QUAKE_OF_2022, "Gempa itu kuat, ujarnya, Selasa (22/11/2022).", "id", "other-occasion"),
+    (QUAKE_OF_2022, "Data korban gempa disampaikan Kepala BNPB dalam konferensi pers, Rabu "
      "(23/11/2022).", "id", "other-occasion"),
-    (QUAKE_DAY, "The toll of the quake was given at a press conference on 23 November 2022.",
+    (QUAKE_OF_2022, "The toll of the quake was given at a press conference on 23 November 2022.",
      "en", "other-occasion"),
     # what has not happened has no date
     (FOUND_DAY, "The boat, lost on 21 April 2021, has not yet been found.", "en", "negated"),
@@ -2629,8 +2629,8 @@ def test_a_figure_on_the_statements_day_or_undated_stays_an_error(text, language
     assert verdict(QUAKE_ON_A_MONDAY, text, language, published) == [("error", "5.9")]
 
 
-MAGNITUDE = claims(claim("magnitude", "quantity", {"en": ["magnitude"], "id": ["magnitudo"]},
-                         5.6))
+STRUCK_AT_5_6 = claims(claim("magnitude", "quantity",
+                             {"en": ["magnitude"], "id": ["magnitudo"]}, 5.6))
 
 
 @pytest.mark.parametrize(("text", "language", "found"), [
@@ -2639,4 +2639,27 @@ MAGNITUDE = claims(claim("magnitude", "quantity", {"en": ["magnitude"], "id": ["
     ("The fault generated a quake of at least magnitude 6.1.", "en", [("error", "6.1..inf")]),
 ])
 def test_a_bound_written_before_a_unit_word_bounds_its_number(text, language, found):
-    assert verdict(MAGNITUDE, text, language) == found
+    assert verdict(STRUCK_AT_5_6, text, language) == found
+
+
+TEAM_FORMED = claims(claim("formed", "date", {"en": ["formed"]}, "2022-10-03"))
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    # "that" and an event's verb open a relative clause: its date is that event's
+    ("In response to the incident that occurred on October 1, 2022, the government formed "
+     "a fact-finding team.", []),
+    ("After the stampede that killed 135 people on October 1, 2022, a team was formed.", []),
+    # "that" alone opens what was said, whose date is the cue's
+    ("The minister said that the team was formed on October 1, 2022.",
+     [("error", "2022-10-01")]),
+    ("The team that was formed on October 1, 2022 met today.", [("error", "2022-10-01")]),
+])
+def test_that_and_an_events_verb_open_a_relative_clause(text, found):
+    assert verdict(TEAM_FORMED, text) == found
+
+
+def test_the_comma_of_a_date_closes_no_clause():
+    text = "The quake that struck on October 1, 2022, was the strongest."
+    sentence = analyse(text, 0, len(text), "en", [])
+    assert [text[a:b] for a, b in sentence.asides] == ["that struck on October 1, 2022"]

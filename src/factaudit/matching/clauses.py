@@ -331,11 +331,18 @@ def _brackets(sentence: str) -> list[tuple[int, int]]:
 _CLOSE = re.compile(r",(?!\d)|[;:]|\s[—–-]\s")  # "3,900 kg" does not close a clause
 
 
+_YEAR_AFTER_COMMA = re.compile(r",\s*\d{4}\b")  # "October 1, 2022": a comma inside a date
+
+
 def _close_after(sentence: str, position: int) -> re.Match[str] | None:
-    """What closes a clause after ``position``: not a dash that joins two names."""
+    """What closes a clause after ``position``: not a dash that joins two names, nor the
+    comma of a date ("October 1, 2022")."""
     for m in _CLOSE.finditer(sentence, position):
         if m.group(0).strip() in ("—", "–", "-") and _between_names(sentence, m.start(),
                                                                     m.end()):
+            continue
+        if m.group(0).strip() == "," and sentence[m.start() - 1:m.start()].isdigit() \
+                and _YEAR_AFTER_COMMA.match(sentence, m.start()):
             continue
         return m
     return None
