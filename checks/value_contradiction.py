@@ -348,6 +348,8 @@ def _scale_slip(kind: str, expected: str, found: str, precision: float | None) -
         want, got = float(expected), float(found)
     except ValueError:  # a range
         return False
+    if got == 0 or want == 0:  # nothing written at any scale is still nothing ("Rp 0")
+        return False
     for k in (1, 2, 3):
         scale = 1000.0 ** k
         if abs(got * scale - want) <= precision * scale / 2 or \
