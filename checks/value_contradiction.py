@@ -37,7 +37,10 @@ quota, 203,320 places were regular": 221,000; "fined Rp 3.5 billion; prosecutors
 sought Rp 3 billion": 3 billion) is a warning: the source confuses the two figures, or
 gives the other one where the claim's cue stands. One in a sentence that denies something
 ("in 2018, not 1996"; "30 years ago, not 25 years ago") is a mistake the statement spells
-out, and stays an error.
+out, and stays an error. One the statement names as the earlier figure ("revised its
+earlier count of 10", "widened from 4 km to 6 km"; pack key ``earlier_words``) is info in
+a document not known to be published after the claim ``settled``: the source reports the
+figure before it changed.
 A day counted back from the publication date ("yesterday", "two days ago"; no weekday
 named) one day after the expected date is a warning: a copy published the day after it
 was written puts it there.
@@ -63,7 +66,8 @@ from functools import lru_cache
 from factaudit.inputs.claims import Claim
 from factaudit.matching.clauses import count_moved, pack_pattern, running, statement_reading
 from factaudit.model import Mention, PartialDate
-from factaudit.reading.values import agrees, near, rounds_to, slip
+from factaudit.reading.languages import get_pack
+from factaudit.reading.values import Value, agrees, near, rounds_to, slip
 from factaudit.rules import Fact, Report, Rule, RuleContext, Severity, ValueKind, Verdict
 
 
@@ -140,9 +144,12 @@ def judge(ctx: RuleContext) -> Judgements:
             and _day_after(expected, m.value)
         zoned = claim.type == ValueKind.DATE and _day_off_in_a_zone(
             doc.text, doc.language, (m.value_start, m.value_end), expected, m.value)
-        named = next((raw for value, raw in statement_figures(
-            claim.statement, claim.type, expected, tuple(sorted(claim.cues)))
-            if agrees(claim.type, value, m.value)), None)
+        named, earlier_named = next(((raw, earlier) for value, raw, earlier in
+                                     statement_figures(claim.statement, claim.type, expected,
+                                                       tuple(sorted(claim.cues)))
+                                     if agrees(claim.type, value, m.value)), (None, False))
+        # an earlier figure in a page published after it changed is out of date: an error
+        earlier_named = earlier_named and not claim.settled_by(doc.published_date)
         note = (" (stated as a plan)" if planned else
                 " (a provisional figure: a poll, an estimate or a partial count)" if guess else
                 f" (published before the figure settled on {claim.settled}: a count still "
@@ -154,6 +161,8 @@ def judge(ctx: RuleContext) -> Judgements:
                 "probably another fact)" if other else
                 f" (the sentence names {expected} too: which one the cue speaks of is not "
                 "clear)" if named_too else
+                f" (the claim's statement names it as the earlier figure, {named!r}: the "
+                "source reports it before it changed)" if earlier_named else
                 f" (the claim's statement names it as another figure, {named!r}: the "
                 "source confuses the two, or gives the other)" if named else
                 f" (one day off, beside a time zone ({zoned!r}): perhaps the same moment "
@@ -161,7 +170,7 @@ def judge(ctx: RuleContext) -> Judgements:
                 f" (the sentence is dated {m.other_day!r}, another day than the claim's "
                 "statement gives: perhaps another occasion)" if m.other_day else "")
         severity = (Severity.INFO if planned or guess or unsettled or far or other
-                    or named_too else Severity.WARNING
+                    or named_too or earlier_named else Severity.WARNING
                     if m.uncertain or named or zoned or lagged or m.other_day
                     else None)
         out.judged.append(Judged(
@@ -249,15 +258,17 @@ def _direction(claim: Claim, moved: dict[str, tuple[str, str]], expected: str
 
 @lru_cache(maxsize=4096)
 def statement_figures(statement: str, kind: str, expected: str, languages: tuple[str, ...]
-                      ) -> tuple[tuple[str, str], ...]:
+                      ) -> tuple[tuple[str, str, bool], ...]:
     """The other values of the claim's kind that the statement writes, (value, as
-    written): "Of the 221,000 basic quota, 203,320 places were regular" names 221,000;
-    "widened from 4 km to 6 km" names 4; "…; prosecutors had sought Rp 3 billion" names 3
-    billion. A source giving one most likely gives that other figure, not a wrong one. Not
-    a figure in a sentence that denies something ("in 2018, not 1996"): there the
-    statement spells out a known mistake, which stays an error. Read in the first language
-    in which the statement shows the expected value, so that "221,000" is not read as
-    221."""
+    written, whether it names it as an earlier figure): "Of the 221,000 basic quota,
+    203,320 places were regular" names 221,000; "…; prosecutors had sought Rp 3 billion"
+    names 3 billion. A source giving one most likely gives that other figure, not a wrong
+    one. "widened from 4 km to 6 km" and "revised its earlier count of 10" name 4 and 10
+    as earlier figures (pack key ``earlier_words``, or "from" before the figure and "to"
+    after it): a source giving one reports the state before the change. Not a figure in
+    a sentence that denies something ("in 2018, not 1996"): there the statement spells
+    out a known mistake, which stays an error. Read in the first language in which the
+    statement shows the expected value, so that "221,000" is not read as 221."""
     read = None if kind == ValueKind.CATEGORY else statement_reading(statement, kind,
                                                                     expected, languages)
     if read is None:
@@ -266,8 +277,37 @@ def statement_figures(statement: str, kind: str, expected: str, languages: tuple
     negation = pack_pattern(lang, "negation_words")
     denied = {v.canonical for v in values if negation is not None
               and negation.search(statement, *_sentence_of(statement, v.start))}
-    return tuple((v.canonical, v.raw) for v in values
+    # a claim's statement is written in one language, maybe not the one read first
+    langs = tuple(dict.fromkeys((lang, *languages)))
+    return tuple((v.canonical, v.raw, any(_earlier(statement, v, values, k) for k in langs))
+                 for v in values
                  if not agrees(kind, expected, v.canonical) and v.canonical not in denied)
+
+
+def _earlier(statement: str, v: Value, values: list[Value], language: str) -> bool:
+    """Whether the statement names the figure as an earlier one: an ``earlier_words``
+    word up to three words before it ("its earlier count of 10"), or a change from it."""
+    earlier = pack_pattern(language, "earlier_words",
+                           r"(?<![\w-])(?:{w})(?:\W+\w+){0,2}?\W+$")
+    return bool(earlier is not None and earlier.search(statement, max(0, v.start - 40),
+                                                       v.start)) \
+        or _changed_from(statement, v, values, language)
+
+
+def _changed_from(statement: str, v: Value, values: list[Value], language: str) -> bool:
+    """"from 4 km to 6 km", "dari 4 km menjadi 6 km": the figure a change started from
+    (one of the pack's ``change_from`` words right before it, a ``change_to`` word and
+    the next figure after it)."""
+    pack = get_pack(language)
+    before = pack_pattern(language, "change_from", r"(?<![\w-])(?:{w})\s+$")
+    to = "|".join(re.escape(w) for w in (*pack.change_to, *pack.change_to_value))
+    if before is None or not to or not before.search(statement, max(0, v.start - 12),
+                                                     v.start):
+        return False
+    following = next((w for w in values if w.start >= v.end), None)
+    return following is not None and re.search(
+        rf"^\W*(?:\w+\W+){{0,2}}?(?:{to})\s+(?:\w+\s+)?$", statement[v.end:following.start],
+        re.IGNORECASE) is not None
 
 
 ZONE_REACH = 60  # characters on each side of a date searched for a time zone

@@ -48,7 +48,7 @@ _KEYS = {
     "compass_words", "place_prepositions", "over_words", "history_words", "final_words",
     "prepositions", "time_zones", "rise_verbs", "fall_verbs", "topic_nouns", "honorifics",
     "start_verbs", "end_verbs", "since_words", "until_words", "ongoing_words",
-    "day_units", "ago_words", "complementizers",
+    "day_units", "ago_words", "complementizers", "earlier_words",
 }
 
 
@@ -165,6 +165,8 @@ class LanguagePack:
     # words that open a reported clause ("BNPB reported that as of 17:30 WIB, …"): an
     # as-of moment after one, alone in its clause, dates the figures of the next
     complementizers: tuple[str, ...] = ()
+    # before a figure a claim's statement names besides its own: an earlier figure
+    earlier_words: tuple[str, ...] = ()
     # a figure right after one of these and a change_to / change_to_value word is what a
     # count rose (or fell) to ("the toll rose to 15", "bertambah menjadi 51"): a corpus
     # that writes one for a claim's figure shows it was a running count (see running)
