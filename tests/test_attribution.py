@@ -2663,3 +2663,34 @@ def test_the_comma_of_a_date_closes_no_clause():
     text = "The quake that struck on October 1, 2022, was the strongest."
     sentence = analyse(text, 0, len(text), "en", [])
     assert [text[a:b] for a, b in sentence.asides] == ["that struck on October 1, 2022"]
+
+
+ERUPTED = claims(claim("eruption", "date", {"en": ["eruption"], "id": ["erupsi"]},
+                       "2023-12-03"))
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    # a verb after "setelah erupsi …" tells what happened later, on the date
+    ("Pendaki yang hilang setelah erupsi Gunung Marapi akhirnya ditemukan pada Rabu "
+     "6 Desember 2023.", "id"),
+    # an ongoing word before the cue: a moment while it went on
+    ("Proses evakuasi pada Rabu (6/12/2023) masih terus terjadi erupsi Gunung Marapi.", "id"),
+    # the cue names what the victims are of: the date is of what is done with them
+    ("Tim SAR menghentikan evakuasi korban erupsi Gunung Marapi pada Kamis (7/12/2023).", "id"),
+    ("Rescuers ended the search for the victims of the eruption of Mount Marapi on "
+     "7 December 2023.", "en"),
+])
+def test_a_date_of_what_followed_the_cues_event_is_not_its_date(text, language):
+    assert got(ERUPTED, text, language, published="2023-12-10") == []
+
+
+@pytest.mark.parametrize(("text", "language", "found"), [
+    ("Setelah erupsi Gunung Marapi pada Senin (4/12/2023), pendaki dievakuasi.", "id",
+     [("error", "2023-12-04")]),
+    ("Erupsi Gunung Marapi terjadi pada Senin (4/12/2023) sore.", "id",
+     [("error", "2023-12-04")]),
+    ("The eruption of Mount Marapi on 4 December 2023 killed 23 climbers.", "en",
+     [("error", "2023-12-04")]),
+])
+def test_the_cues_own_date_is_still_read(text, language, found):
+    assert verdict(ERUPTED, text, language, published="2023-12-10") == found

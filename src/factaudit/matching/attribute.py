@@ -1736,7 +1736,7 @@ class _SentenceWork:
                            reach=12)
         if word is not None and (v.end <= h.start or (
                 self.sentence.segment(v.start) != self.sentence.segment(h.start)
-                and not self._after_places(h, v))):
+                and not self._after_places(h, v)) or self._verb_between(h, v)):
             return (f"{word!r} before the cue {h.text!r}: the date of an event reckoned "
                     "from it")
         return None
@@ -1775,6 +1775,13 @@ class _SentenceWork:
             other = other or (w.start, w.end)
         return other
 
+    def _verb_between(self, h: Hit, v: Value) -> bool:
+        """Whether a verb (by the pack's ``verb_prefixes``) stands between a cue and a date
+        after it ("hilang setelah erupsi Gunung Marapi akhirnya ditemukan pada Rabu": the
+        date is of the finding, not of the eruption the cue names)."""
+        return v.start >= h.end and any(verb_like(w, self.language)
+                                        for w in WORD.findall(self.text, h.end, v.start))
+
     def _offset_before(self, v: Value) -> str | None:
         """An offset word right before a date ("pidato kenegaraan menjelang 17 Agustus
         2019", "the rehearsal ahead of 1 March"): the date the event is reckoned from. Not
@@ -1792,8 +1799,9 @@ class _SentenceWork:
         between it and a date after it with no comma between it and the date ("the fire
         was still burning a day later on 7 September", "the fire continues to spread"): the
         date is a moment of that, not the day of the event."""
-        word = self._after_cue(h, "ongoing_words", reach=4)
-        if word is not None or v.start < h.end:
+        word = self._after_cue(h, "ongoing_words", reach=4) or word_before(
+            self.text, self.sentence, h.start, self._spans, "ongoing_words")
+        if word is not None or v.start < h.end:  # (before it: "masih terus terjadi erupsi")
             return word
         pattern = pack_pattern(self.language, "ongoing_words")
         if pattern is None:
