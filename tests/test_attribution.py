@@ -2694,3 +2694,27 @@ def test_a_date_of_what_followed_the_cues_event_is_not_its_date(text, language):
 ])
 def test_the_cues_own_date_is_still_read(text, language, found):
     assert verdict(ERUPTED, text, language, published="2023-12-10") == found
+
+
+FOUND_DEAD = claims(claim("dead", "quantity", {"en": ["found dead"], "id": ["ditemukan tewas"]},
+                          23, unit_words={"en": ["climbers"], "id": ["pendaki"]}))
+
+
+@pytest.mark.parametrize(("text", "language", "found"), [
+    # what is said right after a partitive is said of its part
+    ("In all, 24 out of 75 climbers were found dead.", "en", ["24"]),
+    ("Sebanyak 24 dari 75 pendaki ditemukan tewas.", "id", ["24"]),
+    # … not when the cue stands far from it, in a clause of its own
+    ("Of the 75 climbers, most came from Padang; rescuers say 24 climbers were found dead.",
+     "en", ["24"]),
+])
+def test_a_cue_said_of_a_partitive_counts_its_part(text, language, found):
+    assert got(FOUND_DEAD, text, language) == found
+
+
+def test_a_cue_right_after_a_partitives_whole_is_the_wholes_noun():
+    engines = claims(claim("engines", "quantity", {"en": ["engines"], "id": ["mesin"]}, 5))
+    # the part is no count of the engines; the whole is (here narrowed to those that died)
+    assert "2" not in got(engines, "Pesawat itu tetap mendarat meski dua dari lima mesinnya "
+                          "mati.", "id")
+    assert got(engines, "The lander can land even if two of its four engines fail.") == ["4"]

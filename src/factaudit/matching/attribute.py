@@ -133,6 +133,7 @@ _GLOSS_AFTER = re.compile(r"\s*\([^()]{1,12}\)")  # "(km)", "(43 mi)" after a un
 PLACE_CHARS = 80  # of a place named between a cue and its date ("di Palu, Sulawesi Tengah")
 NOUN_PHRASE_WORDS = 4  # how many words after a number may name what it counts
 DEMONSTRATIVE_REACH = 4  # words of the noun phrase before "tersebut" looked at
+PREDICATE_AFTER_PARTITIVE = 3  # words from a partitive's whole to a cue said of the part
 CUE_WALK = 8  # cues of a claim tried on each side of a value before giving up on that side
 # an entry of a list of references ("2. ^ \"Title\". Publisher. Retrieved 20 August 2018."):
 # a title and the day it was read, no statement
@@ -1234,12 +1235,27 @@ class _SentenceWork:
         return None
 
     def _acts_on_part(self, claim: Claim, part: tuple[int, int]) -> bool:
-        """Whether a cue of the claim stands right before the part of a partitive: what the
-        cue does is done to the part ("to shut down four of seven units"), not to the whole
-        ("The lander fired two of its four engines" counts the lander's engines)."""
-        _, ends = self._own_cues(claim.id)
+        """Whether a cue of the claim stands right before the part of a partitive, or a few
+        words after its whole as what is said of the part: what the cue does is done to
+        the part ("to shut down four of seven units", "23 out of 75 climbers were found
+        dead"), not to the whole ("The lander fired two of its four engines" counts the
+        lander's engines)."""
+        starts, ends = self._own_cues(claim.id)
         k = bisect_right(ends, part[0]) - 1
-        return k >= 0 and not self.text[ends[k]:part[0]].strip()
+        if k >= 0 and not self.text[ends[k]:part[0]].strip():
+            return True
+        # … or right after the partitive, as what is said of it: "23 out of 75 climbers
+        # were found dead", "23 dari 75 pendaki ditemukan tewas"
+        whole = next((q for q in (self._counts_spans or []) if q[0] >= part[1]), None)
+        if whole is None:
+            return False
+        k = bisect_left(starts, whole[1])
+        if k >= len(starts):
+            return False
+        between = self.text[whole[1]:starts[k]]  # the whole's noun, at least: a cue right
+        # after the whole is its noun ("dua dari lima mesinnya": the cue counts the whole)
+        return not re.search(r"[,;:()]", between) and \
+            1 <= len(WORD.findall(between)) <= PREDICATE_AFTER_PARTITIVE
 
     def _list_of(self, v: Value) -> list[tuple[int, int]]:
         """The counts of the list of counts the value is one of ([] when none)."""
