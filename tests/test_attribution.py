@@ -2718,3 +2718,36 @@ def test_a_cue_right_after_a_partitives_whole_is_the_wholes_noun():
     assert "2" not in got(engines, "Pesawat itu tetap mendarat meski dua dari lima mesinnya "
                           "mati.", "id")
     assert got(engines, "The lander can land even if two of its four engines fail.") == ["4"]
+
+
+FDR_FOUND = claims(claim("fdr", "date", {"en": ["FDR"], "id": ["FDR"]}, "2018-11-01"))
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    # the cue in the quotation the speech verb closes: the date after the speaker is the
+    # day it was said, however long the way there
+    ('"Data FDR telah berhasil diunduh," ujar Kepala Sub Komite Nurcahyo Utomo, saat '
+     'konferensi pers di kantor KNKT, Jakarta pada hari Minggu (4/11/2018).', "id"),
+    ('"The FDR data has been downloaded," the committee\'s head said at a press conference '
+     'held at the agency\'s office in central Jakarta on Sunday, 4 November 2018.', "en"),
+])
+def test_a_date_after_the_speaker_of_a_quoted_cue_is_the_saying(text, language):
+    assert got(FDR_FOUND, text, language, published="2018-11-05") == []
+
+
+SEARCH_ENDED = claims(claim("ended", "date", {"id": ["menghentikan pencarian"]},
+                            "2018-11-10"),
+                      claim("crashed", "date", {"id": ["jatuh"]}, "2018-10-29"))
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    # a place and its region stay inside the relative clause, and so does its date
+    # (the crash's cue in the clause is then nearer the date than the search's)
+    ("Basarnas menghentikan pencarian pesawat Lion Air JT 610 yang jatuh di perairan Tanjung "
+     "Karawang, Jawa Barat, pada Senin (29/10/2018) lalu.", []),
+    # a weekday before its date is no region
+    ("Basarnas menghentikan pencarian di Karawang, Sabtu, 3 November 2018.",
+     ["2018-11-03"]),
+])
+def test_a_places_region_stays_in_its_clause(text, found):
+    assert got(SEARCH_ENDED, text, "id", published="2018-11-12", cid="ended") == found

@@ -331,19 +331,32 @@ def _brackets(sentence: str) -> list[tuple[int, int]]:
 _CLOSE = re.compile(r",(?!\d)|[;:]|\s[—–-]\s")  # "3,900 kg" does not close a clause
 
 
+# one to three capitalised words and a comma after a comma: the region of a place just named
+_PLACE_AFTER_COMMA = re.compile(r"\s*(?:[A-Z][\w'-]*\s+){0,2}[A-Z][\w'-]*\s*,")
 _YEAR_AFTER_COMMA = re.compile(r",\s*\d{4}\b")  # "October 1, 2022": a comma inside a date
 
 
 def _close_after(sentence: str, position: int) -> re.Match[str] | None:
     """What closes a clause after ``position``: not a dash that joins two names, nor the
     comma of a date ("October 1, 2022")."""
+    region_end = -1
     for m in _CLOSE.finditer(sentence, position):
+        if m.start() < region_end:
+            continue  # the comma that closes a place's region
         if m.group(0).strip() in ("—", "–", "-") and _between_names(sentence, m.start(),
                                                                     m.end()):
             continue
         if m.group(0).strip() == "," and sentence[m.start() - 1:m.start()].isdigit() \
                 and _YEAR_AFTER_COMMA.match(sentence, m.start()):
             continue
+        region = _PLACE_AFTER_COMMA.match(sentence, m.end()) \
+            if m.group(0).strip() == "," and sentence[m.start() - 1:m.start()].isalpha() \
+            else None
+        if region is not None and sentence[:m.start()].split()[-1][:1].isupper() and \
+                not sentence[region.end():region.end() + 3].strip()[:1].isdigit():
+            # (not a weekday before its date: "di Jakarta, Ahad, 23 Agustus 2020")
+            region_end = region.end()  # "di perairan Tanjung Karawang, Jawa Barat, pada
+            continue  # Senin": a place and its region, inside the clause
         return m
     return None
 
@@ -1094,7 +1107,25 @@ def said_on(text: str, sentence: Sentence, value: tuple[int, int], cue: tuple[in
                                                    not text[cue[0]:cue[0] + 1].isupper()):
         return None
     lower = [w for w in WORD.findall(text, lo, hi) if w[:1].islower()]
-    return verb.group(0) if len(lower) <= SPEECH_TAIL_WORDS else None
+    # a cue inside the quotation the verb closes is what was said, whatever the words
+    # after the speaker ("…FDR telah berhasil di-download," ujar …, saat konferensi pers
+    # di kantor KNKT, Jakarta pada hari Minggu (4/11))
+    tail = SPEECH_TAIL_QUOTED if _quoted_before(text, sentence.start, cue[0], verb.start()) \
+        else SPEECH_TAIL_WORDS
+    return verb.group(0) if len(lower) <= tail else None
+
+
+def _quoted_before(text: str, lo: int, position: int, verb: int) -> bool:
+    """Whether ``position`` is inside a quotation that closes before ``verb``, in the
+    sentence from ``lo``: an odd number of quotation marks before it, the last of them
+    before the verb closing it."""
+    marks = [m.start() for m in _QUOTE_MARK.finditer(text, lo, verb)]
+    before = sum(1 for p in marks if p < position)
+    return before % 2 == 1 and any(p > position for p in marks)
+
+
+_QUOTE_MARK = re.compile(r'["“”]')
+SPEECH_TAIL_QUOTED = 14  # … when the cue stands in the quotation the verb closes
 
 
 @by_language
