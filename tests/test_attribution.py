@@ -2751,3 +2751,25 @@ SEARCH_ENDED = claims(claim("ended", "date", {"id": ["menghentikan pencarian"]},
 ])
 def test_a_places_region_stays_in_its_clause(text, found):
     assert got(SEARCH_ENDED, text, "id", published="2018-11-12", cid="ended") == found
+
+
+LAHAR = claims(claim("flood", "date", {"en": ["flood"], "id": ["banjir lahar dingin"]},
+                     "2024-05-11"))
+
+
+@pytest.mark.parametrize(("text", "language", "found"), [
+    # a meeting, a visit or the handling of the cue's event: the date is theirs
+    ("Gubernur memimpin rapat koordinasi penanganan banjir lahar dingin di Padang, "
+     "Sabtu (6/4/2024).", "id", []),
+    ("The governor visited the flood area in Agam on Tuesday, 21 May 2024.", "en", []),
+])
+def test_a_meeting_or_visit_about_the_cue_has_its_own_date(text, language, found):
+    assert got(LAHAR, text, language, published="2024-06-01") == found
+
+
+def test_a_word_of_a_cue_is_no_topic_noun():
+    eid = claims(claim("isbat", "date", {"en": ["isbat meeting"]}, "2023-04-20"),
+                 claim("eid", "date", {"en": ["1 Shawwal"]}, "2023-04-22"))
+    text = "The isbat meeting determines that 1 Shawwal falls on Saturday, April 22, 2023."
+    assert got(eid, text, published="2023-04-25", cid="eid") == ["2023-04-22"]
+    assert got(eid, text, published="2023-04-25", cid="isbat") == []

@@ -1868,6 +1868,8 @@ class _SentenceWork:
         if len(lead) <= 1 and all(w.lower() in prefixes or len(w) <= 3 for w in lead):
             return None  # right after the cue: "kasus kebakaran pada 22 Agustus", "in 2020"
         at = self.text.rfind(word, self.sentence.start, h.start)
+        if any(a <= at < b for spans in self._cues_of.values() for a, b in spans):
+            return None  # a word of a cue ("the isbat meeting determines that …")
         if at < 0 or (not WORD.search(self.text, self.sentence.start, at)
                       and not self.text[at + len(word):h.start].strip()):
             return None  # "Kasus kebakaran … terjadi": the case opening the sentence is
