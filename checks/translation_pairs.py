@@ -9,8 +9,12 @@ quantities, durations, ordinals — and the entities named must be the same in b
 detected pair may be an abridged copy, so there only changed facts are reported (one
 value of a kind on one side, another of that kind on the other), not omissions; and a
 fact the claims read on one side is changed only if the other text does not write it at
-all (a cue may stand by it in one language only). A number is compared as written, whatever
-approximation word stands by it ("at least 58" in one, "58" in the other).
+all (a cue may stand by it in one language only). In a copy in the same language, a fact
+changed only where its sentence has a counterpart in the other (half its word triples,
+numbers aside) that writes another fact of its kind instead: a sentence only one copy
+carries (a later update, a passage the other cut) changes nothing. A number is compared as
+written, whatever approximation word stands by it ("at least 58" in one, "58" in the
+other).
 
 Bad:  the English text says "on July 6 … 25 years", the Indonesian one "7 Juli … 25 tahun"
 Good: "Tuesday, July 6 … 25 years" and "Selasa 6 Juli … 25 tahun"
@@ -18,9 +22,10 @@ Good: "Tuesday, July 6 … 25 years" and "Selasa 6 Juli … 25 tahun"
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
-from factaudit.matching.passages import values_where
+from factaudit.matching.passages import document_sentences, values_where
 from factaudit.rules import Document, HitKind, Report, Rule, RuleContext, Severity, Verdict
 from factaudit.rules.facts import COPIES, fact_key
 
@@ -72,7 +77,60 @@ def _changed(ctx: RuleContext, a: str, b: str, only: dict[str, set[str]],
         full.update(_full_signatures(ctx, {a, b} - set(full), named))
         only = {x: {f for f in only[x] if f not in full.get(y, set())}
                 for x, y in ((a, b), (b, a))}
+    if (only[a] or only[b]) and ctx.info(a).language == ctx.info(b).language:
+        sentences = _sentence_facts(ctx, (a, b))
+        only = {x: {f for f in only[x] if _changed_in_place(f, sentences[x], sentences[y])}
+                for x, y in ((a, b), (b, a))}
     return only
+
+
+_Row = tuple[frozenset[tuple[str, str, str]], set[str]]  # a sentence's word triples, facts
+ALIGNED = 0.5  # share of a sentence's word triples its counterpart in a copy writes too
+
+
+def _sentence_facts(ctx: RuleContext, ids: tuple[str, str]
+                    ) -> dict[str, list[_Row]]:
+    """Each sentence of the documents as (its word triples without numbers, its facts)."""
+    out: dict[str, list[_Row]] = {}
+    names: dict[str, list[tuple[int, str]]] = {}
+    for h in ctx.hits():
+        if h.kind in _NAMES and h.document in ids:
+            names.setdefault(h.document, []).append((h.start, h.item))
+    for doc in ctx.documents(list(ids)):
+        rows = []
+        for (lo, hi), values in _every_sentence(doc):
+            words = [w.casefold() for w in _WORD.findall(doc.text, lo, hi)]
+            facts = {fact_key(v.kind, v.canonical) for v in values
+                     if any(c.isdigit() for c in v.raw)}
+            facts |= {f"entity:{e}" for at, e in names.get(doc.id, []) if lo <= at < hi}
+            rows.append((frozenset(zip(words, words[1:], words[2:], strict=False)), facts))
+        out[doc.id] = rows
+    return out
+
+
+def _every_sentence(doc: Document) -> Iterator[tuple[tuple[int, int], list]]:
+    spans = dict(values_where(doc))
+    for span in document_sentences(doc):
+        yield span, spans.get(span, [])
+
+
+def _changed_in_place(fact: str, here: list[_Row],
+                      there: list[_Row]) -> bool:
+    """Whether a sentence that writes ``fact`` has a counterpart in the copy (most of its
+    word triples, numbers aside) that writes another fact of its kind instead: a changed
+    fact, not a passage one side cut or an update only one side carries."""
+    kind = fact.split(":", 1)[0]
+    for triples, facts in here:
+        if fact not in facts or not triples:
+            continue
+        for other, other_facts in there:
+            if len(triples & other) >= ALIGNED * len(triples) and fact not in other_facts \
+                    and any(f.split(":", 1)[0] == kind for f in other_facts):
+                return True
+    return False
+
+
+_WORD = re.compile(r"[^\W\d_]+")
 
 
 def _full_signatures(ctx: RuleContext, ids: set[str], named: dict[str, set[str]]

@@ -159,3 +159,17 @@ def test_the_sketch_module_and_the_comparisons_agree_on_the_number_of_bins():
     assert copies.HASHES == minhash.HASHES
     sketch, words = minhash.sketch("one two three four five six seven eight", 3)
     assert words == 8 and len(sketch) == copies.HASHES * copies.WIDTH
+
+
+def test_an_update_only_one_copy_carries_is_no_changed_fact():
+    # each copy adds a sentence of its own with a count: neither count stands in place of
+    # the other, so nothing of the copy changed
+    a = WIRE + "Auditors later put the final cost at 80 million dollars, with the rover."
+    b = WIRE + "A year on, the director said its running cost had reached 90 million dollars."
+    found, result = pairs(("a", "en", a), ("b", "en", b))
+    assert list(found) == [("a", "b")]
+    assert [f.found for f in result.findings if f.rule == "translation-pairs"] == []
+    # … while a count changed inside a shared sentence still is
+    found, result = pairs(("a", "en", a), ("b", "en", a.replace("5 August", "6 August")))
+    assert {f.found for f in result.findings if f.rule == "translation-pairs"} == {
+        "date 2023-08-05", "date 2023-08-06"}
