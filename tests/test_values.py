@@ -300,10 +300,18 @@ def test_ordinals(text, lang, expected):
         ("Komandan Korem 063 hadir.", "id", None),
         ("Unit 007 reported in.", "en", None),
         ("Mag:2.4 01-Jan-24", "id", None),
+        # a code in capitals before a number designates a flight or a ship
+        ("Korban pesawat Lion Air JT 610 teridentifikasi.", "id", None),
+        ("The search for flight QZ 8501 went on.", "en", None),
     ],
 )
 def test_no_values(text, lang, base):
     assert read_values(text, lang, base) == []
+
+
+def test_a_currency_code_before_a_number_is_no_designation():
+    assert [v.canonical for v in read_values("It cost USD 20 and IDR 500 more.", "en")] == [
+        "20", "500"]
 
 
 # --------------------------------------------------------------------------- expected values

@@ -226,6 +226,19 @@ def find(text: str, reading: Reading) -> list[Value]:
     return out
 
 
+# two to four capitals, a word of their own, right before a number: a designation
+_CODE_BEFORE = re.compile(r"(?<![\w-])([A-Z]{2,4})[ \u00a0]$")
+
+
+@by_language
+@cache
+def _currency_codes(pack: LanguagePack) -> frozenset[str]:
+    """Every currency word and prefix of the pack, folded ("rp", "idr", "usd")."""
+    words = {w for ws in pack.currencies.values() for w in ws}
+    return frozenset(w.casefold().rstrip(".") for w in (*words, *pack.currency_prefixes,
+                                                        *pack.currencies))
+
+
 def _no_count(text: str, m: re.Match[str], n: float, labels: re.Pattern[str] | None,
               pack: LanguagePack) -> bool:
     """Whether the number ``m`` (read as ``n``) is no count at all, whatever follows it."""
@@ -234,6 +247,10 @@ def _no_count(text: str, m: re.Match[str], n: float, labels: re.Pattern[str] | N
         return True  # "Phase 1", "Tahap 2", "No. 5": a label, not a count
     if re.match(r"0\d", m.group("n")):
         return True  # "Danrem 063", "01-Jan-24": a code or a part of a date, not a count
+    code = _CODE_BEFORE.search(text, max(0, m.start() - 8), m.start())
+    if code is not None and m.group("n").isdigit() and not scale and \
+            code.group(1).casefold() not in _currency_codes(pack):
+        return True  # "Lion Air JT 610", "QZ 8501": a flight's or a ship's designation
     if n == 1 and not scale and not m.group("n")[0].isdigit():
         return True  # "one station to the next", "salah satu": a determiner, not a count
     # a bare 1996 is a year, not a count (but "1817 km²" is an area)
