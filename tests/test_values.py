@@ -819,3 +819,14 @@ def test_over_than_is_a_lower_bound_as_over_is():
     assert [(v.raw, v.canonical) for v in read_values(
         "over than 11,000 families have been affected", "en")] == [
         ("over than 11,000", "11000..inf")]
+
+
+@pytest.mark.parametrize(("text", "lang", "found"), [
+    ("The quakes before it were M4.1 and M3.4.", "en", ["4.1", "3.4"]),
+    ("Gempa M4,1 terjadi pukul 14.35 WIB.", "id", ["4.1"]),
+    # a whole number after M is a road, a size or a model; a longer code is no magnitude
+    ("He took the M4 and bought an M5.", "en", []),
+    ("The GM4.5 unit and XM4.1 chip shipped.", "en", []),
+])
+def test_a_magnitude_written_against_its_number_is_read(text, lang, found):
+    assert [v.canonical for v in read_values(text, lang) if v.kind == "quantity"] == found

@@ -33,7 +33,7 @@ _KEYS = {
     "cleft_joiners", "bare_relative", "ordinal_words", "date_prefixes", "offset_words",
     "commemoration_words", "previous_words",
     "subordinators", "change_from", "change_to", "comparison_words", "subset_words",
-    "label_words", "rate_words", "link_prefixes", "change_by", "glued_units",
+    "label_words", "rate_words", "link_prefixes", "change_by", "glued_units", "glued_prefixes",
     "relative_closers", "anaphors", "sequence_words", "plans_fulfilled",
     "approximations", "change_to_value", "provisional_words", "respectively_words",
     "derivation_prefixes", "derivation_suffixes", "offset_amounts",
@@ -246,6 +246,7 @@ class LanguagePack:
     link_prefixes: tuple[str, ...] = ()  # "Read also: …": a link to another article
     bare_relative: tuple[str, ...] = ()  # open a relative clause without a comma ("yang")
     glued_units: tuple[str, ...] = ()  # written against a number: "14.5km", "26kg"
+    glued_prefixes: tuple[str, ...] = ()  # written before a decimal: "M4.1" is magnitude 4.1
     relative_closers: tuple[str, ...] = ()  # end a relative clause without commas: "itu"
     anaphors: tuple[str, ...] = ()  # "it", "tersebut": a sentence that refers to the last
     sequence_words: tuple[str, ...] = ()  # "the next day": a sentence that moves in time

@@ -37,7 +37,9 @@ def _pattern(pack: LanguagePack) -> re.Pattern[str]:
     scales = rf"(?:\s+(?P<s>{alt(pack.scales)})\b)?" if pack.scales else ""
     # not glued to a word by a hyphen: "Chandrayaan-3", "COVID-19" are names
     before = "(?<![\\w.,:])(?<![^\\W\\d_]-)" + "".join(
-        f"|(?<={re.escape(c)})" for c in pack.currency_prefixes)
+        f"|(?<={re.escape(c)})" for c in pack.currency_prefixes) + "".join(
+        # "M4.1": a unit against a decimal only ("M5" may be a road or a size)
+        rf"|(?<=(?<![\w.,-]){re.escape(p)})(?=\d+[.,]\d)" for p in pack.glued_prefixes)
     # a unit written against the number ends it ("14.5km"), and so does a currency's
     # scale ("US$3.7bn", checked for its currency in find); other letters make a code ("2A")
     glued = rf"(?=(?:{alt(pack.glued_units)})[²³23]?(?!\w))|" if pack.glued_units else ""
