@@ -34,7 +34,7 @@ from pydantic import (
 from factaudit import __version__
 from factaudit.model import InputError, ItemKind, PartialDate, Problem, display_path
 from factaudit.reading.files import describe
-from factaudit.reading.text import written_form
+from factaudit.reading.text import fold_phrase, written_form
 from factaudit.reading.values import parse_expected
 from factaudit.reading.yamlsource import LocatedYaml, load_yaml, read_text
 
@@ -448,10 +448,6 @@ class ClaimsFile(_Strict):
                                      description="words that are never reported as typos")
 
 
-def _folded_cue(words: object) -> str:
-    return " ".join(str(words).casefold().split())
-
-
 @dataclass(frozen=True)
 class Origin:
     path: str
@@ -519,7 +515,7 @@ class ClaimSet:
                     continue
                 for words in c.cues.values():
                     for w in words:
-                        by_cue.setdefault(_folded_cue(w), set()).add(day)
+                        by_cue.setdefault(fold_phrase(str(w)), set()).add(day)
                 origin = self.origins.get(c.id)
                 if origin is not None:
                     by_file.setdefault(origin.path, set()).add(day)
@@ -529,7 +525,7 @@ class ClaimSet:
         days: set[str] = set()
         for words in claim.cues.values():
             for w in words:
-                days |= by_cue.get(_folded_cue(w), set())
+                days |= by_cue.get(fold_phrase(str(w)), set())
         origin = self.origins.get(claim_id)
         if not days and origin is not None:
             days = by_file.get(origin.path, set())

@@ -1082,7 +1082,7 @@ class _SentenceWork:
             return "earlier", ("an earlier state: the sentence opens with it (\"Previously, …\", "
                                "\"Sebelumnya, …\")")
         pair = self._partitive_of(v)
-        if pair is not None and self._acts_on_part(claim, pair[0]):
+        if pair is not None and self._acts_on_part(claim, *pair):
             piece, whole = pair
             if (v.start, v.end) == whole:
                 return "part-of", (f"the whole of {self.text[piece[0]:whole[1]]!r}: the "
@@ -1234,7 +1234,8 @@ class _SentenceWork:
                     return part, whole
         return None
 
-    def _acts_on_part(self, claim: Claim, part: tuple[int, int]) -> bool:
+    def _acts_on_part(self, claim: Claim, part: tuple[int, int], whole: tuple[int, int]
+                      ) -> bool:
         """Whether a cue of the claim stands right before the part of a partitive, or a few
         words after its whole as what is said of the part: what the cue does is done to
         the part ("to shut down four of seven units", "23 out of 75 climbers were found
@@ -1246,9 +1247,6 @@ class _SentenceWork:
             return True
         # … or right after the partitive, as what is said of it: "23 out of 75 climbers
         # were found dead", "23 dari 75 pendaki ditemukan tewas"
-        whole = next((q for q in (self._counts_spans or []) if q[0] >= part[1]), None)
-        if whole is None:
-            return False
         k = bisect_left(starts, whole[1])
         if k >= len(starts):
             return False
