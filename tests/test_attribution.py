@@ -462,6 +462,28 @@ def test_each_value_goes_to_the_nearest_cue(text, language):
     assert "other-cue" in decisions(RELATIONS, text, language, cid="began", raw="1996")
 
 
+RIVAL_SHARES = claims(
+    claim("first-share", "quantity", {"en": ["Anwar", "Basuki"]}, 24.95, unit="%",
+          unit_words={"en": ["%", "percent"]}, window=10),
+    claim("second-share", "quantity", {"en": ["Gita", "Pramono"]}, 16.47, unit="%",
+          unit_words={"en": ["%", "percent"]}, window=10))
+
+
+@pytest.mark.parametrize("text", [
+    "A win over rivals Anwar Basuki and Gita Pramono, who respectively received about 25% "
+    "and 16%, according to the official tally.",
+    "Rivals Anwar Basuki and Gita Pramono received 25% and 16% respectively.",
+])
+def test_values_paired_respectively_with_claims_of_two_cues_each(text):
+    # each claim has two cues in the sentence; the pairing gives each name its value, and
+    # a cue left with no value of its own is simply not attributed (it once crashed)
+    found = mentions(RIVAL_SHARES, text)
+    assert sorted(m.claim for m in found) == ["first-share", "second-share"]
+    by_claim = {m.claim: m.value for m in found}  # "about 25%" is read as a range
+    assert "25" in by_claim["first-share"] and "16" not in by_claim["first-share"]
+    assert by_claim["second-share"] == "16"
+
+
 def test_a_cue_keeps_the_nearest_of_its_values():
     year = claims(claim("launch", "year", {"en": ["launched"]}, 2023))
     text = "The probe was launched in 2023, four years after the design of 2019."

@@ -775,7 +775,11 @@ class _SentenceWork:
         paired = {id(c) for _, c in pairs}
         for h in hits:  # a value paired with one name is no other name's
             if h.item in {p.item for p, _ in pairs} and id(h) in assigned:
-                assigned[id(h)] = [(d, c) for d, c in assigned[id(h)] if id(c) not in paired]
+                rest = [(d, c) for d, c in assigned[id(h)] if id(c) not in paired]
+                if rest:
+                    assigned[id(h)] = rest
+                else:  # every value it had went to its pair ("Anies Baswedan and Ganjar
+                    del assigned[id(h)]  # Pranowo, who respectively…": two cues each)
         for h, cand in pairs:
             assigned[id(h)] = [(0, cand)]
         kept: set[tuple[str, int]] = set()
