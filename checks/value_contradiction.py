@@ -50,6 +50,10 @@ is a warning: the sentence most likely tells of another occasion ("magnitudo 4,1
 Jumat" for a quake the statement puts on Monday 21 November: an aftershock). A statement
 that names no day takes the days of the date claims that share a cue with the claim, or
 else of those in its file. The day a figure was said or stood at dates no occasion.
+A date whole years after the expected one, to the day, in a sentence that counts those
+years ("Rabu (12/10/2022) tepat 20 tahun tragedi bom Bali berlalu" for 12 October 2002), is
+the day the event is remembered: info. So is a year in a sentence with that ordinal ("the
+30th anniversary … in 2021" for 1991).
 A date one day off the expected one, written beside a time zone (``time_zones``: "Jumat
 (26/4) dini hari WIB" for a match on 25 April in Doha), is a warning: it may be the same
 moment in another zone.
@@ -67,7 +71,7 @@ from factaudit.inputs.claims import Claim
 from factaudit.matching.clauses import count_moved, pack_pattern, running, statement_reading
 from factaudit.model import Mention, PartialDate
 from factaudit.reading.languages import get_pack
-from factaudit.reading.values import Value, agrees, near, rounds_to, slip
+from factaudit.reading.values import Value, agrees, near, read_values, rounds_to, slip
 from factaudit.rules import Fact, Report, Rule, RuleContext, Severity, ValueKind, Verdict
 
 
@@ -144,13 +148,17 @@ def judge(ctx: RuleContext) -> Judgements:
             and _day_after(expected, m.value)
         zoned = claim.type == ValueKind.DATE and _day_off_in_a_zone(
             doc.text, doc.language, (m.value_start, m.value_end), expected, m.value)
+        anniversary = _anniversary(claim.type, expected, m.value,
+                                   doc.text[m.sentence_start:m.sentence_end], doc.language)
         named, earlier_named = next(((raw, earlier) for value, raw, earlier in
                                      statement_figures(claim.statement, claim.type, expected,
                                                        tuple(sorted(claim.cues)))
                                      if agrees(claim.type, value, m.value)), (None, False))
         # an earlier figure in a page published after it changed is out of date: an error
         earlier_named = earlier_named and not claim.settled_by(doc.published_date)
-        note = (" (stated as a plan)" if planned else
+        note = (f" ({anniversary} years after it, and the sentence counts {anniversary} "
+                "years: an anniversary, not the event)" if anniversary else
+                " (stated as a plan)" if planned else
                 " (a provisional figure: a poll, an estimate or a partial count)" if guess else
                 f" (published before the figure settled on {claim.settled}: a count still "
                 "changing)" if unsettled else
@@ -169,7 +177,8 @@ def judge(ctx: RuleContext) -> Judgements:
                 "in another zone)" if zoned else
                 f" (the sentence is dated {m.other_day!r}, another day than the claim's "
                 "statement gives: perhaps another occasion)" if m.other_day else "")
-        severity = (Severity.INFO if planned or guess or unsettled or far or other
+        severity = (Severity.INFO if anniversary or planned or guess or unsettled or far
+                    or other
                     or named_too or earlier_named else Severity.WARNING
                     if m.uncertain or named or zoned or lagged or m.other_day
                     else None)
@@ -396,6 +405,30 @@ def _scale_slip(kind: str, expected: str, found: str, precision: float | None) -
                 abs(got - want * scale) <= precision / 2:
             return True
     return False
+
+
+def _anniversary(kind: str, expected: str, found: str, sentence: str, language: str
+                 ) -> int | None:
+    """The whole number of years ``found`` falls after ``expected``, when the sentence counts
+    those years too ("Rabu (12/10/2022) tepat 20 tahun tragedi bom Bali berlalu", "the 20th
+    anniversary, 12 October 2022" for 12 October 2002): the day the event is remembered."""
+    if kind == ValueKind.DATE:
+        try:
+            a, b = dt.date.fromisoformat(expected), dt.date.fromisoformat(found)
+        except ValueError:  # a partial date
+            return None
+        years = b.year - a.year if (a.month, a.day) == (b.month, b.day) else 0
+        counts: tuple[ValueKind, ...] = (ValueKind.DURATION, ValueKind.ORDINAL)
+    elif kind == ValueKind.YEAR and expected.isdigit() and found.isdigit():
+        # a year has no day to match: only an ordinal counts ("the 30th anniversary"), not
+        # a span that may run from anything ("ten years after the plans of 1981")
+        years, counts = int(found) - int(expected), (ValueKind.ORDINAL,)
+    else:
+        return None
+    if years < 1:
+        return None
+    counted = {v.canonical for v in read_values(sentence, language) if v.kind in counts}
+    return years if str(years) in counted else None
 
 
 def _before_the_fact(kind: str, expected: str, published: str | None) -> bool:
