@@ -7,7 +7,9 @@ Bad:  "goverment" in an English document (did you mean "government"?), "pemerint
       Indonesian one ("pemerintah")
 Good: a word of the document's language in any variety ("organised", "centre": en_US and
       en_GB are both asked); a word that the language forms by rule ("ujarnya",
-      "ditandatangani", "anak-anak", read by Sastrawi for Indonesian); a word of another
+      "ditandatangani", "anak-anak", read by Sastrawi for Indonesian; a meN- verb as it
+      is spoken, "nabrak" for menabrak); a name with a mark for its apostrophe
+      ("Ba‘asyir"); a word of another
       language of the corpus, or common in it ("Facility" in an Indonesian text); a name
       (a capitalised word that is not opening a sentence or a heading, or that the corpus
       writes so elsewhere); a word with no common word one edit away (a name, a loanword);

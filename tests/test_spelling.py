@@ -436,6 +436,10 @@ def spelled(*texts: str | tuple[str, str], claims: dict | None = None) -> list[s
     # the rest of a hyphenated name; a short form the text coins in brackets, used again
     ("en", "The video assistant referee Sivakorn Pu-udom advised the referee."),
     ("id", "Warga memilih transportasi umum (transum) untuk mudik, dan transum itu murah."),
+    # a meN- verb as it is spoken, without its "me", in a quotation
+    ("id", "\"Mobilnya nabrak pagar, terus mereka nyerang warga,\" kata saksi."),
+    # a name with a mark for an apostrophe ("Ba‘asyir") is one word, not "asyir"
+    ("id", "Organisasi yang dibentuk Abu Bakar Ba‘asyir memilih lokasi itu."),
 ])
 def test_spelling_leaves_real_words_and_what_is_not_running_text_alone(language, text):
     assert spelled((language, text)) == []

@@ -11,7 +11,8 @@ be a word common in the language (wordfreq: "rinci" in "dirinci"), or a root and
 written together ("tandatangan" in "ditandatangani", "siapsiaga" in "kesiapsiagaan",
 "antikorupsi", "antarmoda"), each of four letters or more, and a word may carry a
 derivational suffix of loanwords that Sastrawi leaves on (-wan, -wati, -isasi, -isme,
--itas: "prakirawan", "sentralitas").
+-itas: "prakirawan", "sentralitas"). A meN- verb as it is spoken, without its "me"
+("nabrak", "nyerang", "ngomong"), is read as the full form.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ MIN_PART = 4  # letters of each root of a compound
 # derivational suffixes Sastrawi leaves on: "prakirawan", "sentralitas", "digitalisasi"
 LOAN_SUFFIXES = ("wati", "wan", "isasi", "isme", "itas")
 COMMON_ROOT = 3.5  # Zipf frequency from which a word of the language may be a root
+COLLOQUIAL_LETTERS = 5  # a spoken meN- verb without its "me" this long is read ("nabrak")
 
 
 class _Roots:
@@ -86,4 +88,10 @@ def root_of(word: str, language: str) -> str | None:
                 break
     finally:
         roots.asked = ""
-    return stem if stem != word and len(stem) >= 3 and roots.contains(stem) else None
+    if stem != word and len(stem) >= 3 and roots.contains(stem):
+        return stem
+    if word[:1] in "mn" and len(word) >= COLLOQUIAL_LETTERS and not word.startswith("me"):
+        # everyday speech drops the "me" of a meN- verb ("nabrak", "nyerang", "ngomong",
+        # "mukul" for menabrak, menyerang, mengomong, memukul): the root of the full form
+        return root_of("me" + word, language)
+    return None

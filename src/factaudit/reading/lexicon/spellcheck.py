@@ -39,7 +39,9 @@ from factaudit.reading.lexicon.tokens import (
 )
 from factaudit.reading.text import content_end
 
-WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+# an apostrophe, or a mark written for one between letters ("Ba‘asyir", "Hawaiʻi"): one word
+APOSTROPHES = "'’‘ʼʻ"
+WORD = re.compile(rf"[^\W\d_]+(?:[{APOSTROPHES}][^\W\d_]+)*")
 _INNER_DOT = re.compile(r"[^\W\d_]\.[^\W\d_]")
 _HYPHENS = "-\u2010\u2011"
 MIN_LETTERS = 4  # shorter words are not checked
@@ -105,11 +107,12 @@ def _after_a_name(text: str, start: int) -> bool:
 
 
 _WORD_BEFORE = re.compile(r"[^\W\d_]+$")
+_PLAIN_APOSTROPHE = str.maketrans({c: "'" for c in APOSTROPHES})
 
 
 def _plain(word: str) -> str:
     """A word as looked up: a typographic apostrophe made plain, a possessive taken off."""
-    word = word.replace("’", "'")
+    word = word.translate(_PLAIN_APOSTROPHE)
     return word[:-2] if word.endswith(("'s", "'S")) else word
 
 

@@ -231,7 +231,7 @@ def in_title_case(line: str) -> bool:
     return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.75 * len(words)
 
 
-_LINE_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")  # "Indonesia's" is one word
+_LINE_WORD = re.compile(r"[^\W\d_]+(?:['’‘ʼʻ][^\W\d_]+)*")  # "Indonesia's" is one word
 
 
 def neighbours_by_side(doc: DocTokens, i: int, reach: int = 3
