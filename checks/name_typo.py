@@ -12,9 +12,11 @@ beside it allows one edit (two from 8 letters, or two letters swapped apart from
 word of that form beside it (both words misspelled); but not a common word of the
 language written in lower case ("grand prix pertama" beside Pertamina Grand Prix), made
 from the name's word by an ending ("Asian" beside a word of Team Asia), or standing for a
-name's word that is a common word too ("Transport Minister" beside the alias Transport
-Ministry; a surname that news makes frequent but no dictionary knows, "Pandjaitan", is no
-common word). A word alone must
+name's word that is a common word too by another ending or as a short word ("Transport
+Minister" beside the alias Transport Ministry; a surname that news makes frequent but no
+dictionary knows, "Pandjaitan", is no common word); a letter changed before the ending of
+a common word of six letters or more is a slip though the result is a word ("Imam
+Samudera" for Samudra, "Pangkal Pindang" for Pinang). A word alone must
 look like a misspelled name: one edit away (two from 12 letters, or two letters swapped
 apart from 8 in a word no dictionary knows: "Kawarang"), 5+ letters long, keeping its first
 letter (unless the name has 8+ letters), not beside a capitalised word that is no common
@@ -137,10 +139,10 @@ def name_decision(found: str, candidate: str, target: str, distance: int,
                 found.isupper() and len(found) < 4):
             return None
         if ev.common and (found[:1].islower() or candidate.startswith(target)
-                          or ev.word_target):
+                          or (ev.word_target and another_form(candidate, target))):
             return None  # a common word in lower case ("grand prix pertama" is not
             # Pertamina), one the name's word makes with an ending ("Asian Talent Cup"),
-            # or one common word for another ("Transport Minister" beside "Transport
+            # or another form of a common word ("Transport Minister" beside "Transport
             # Ministry": both are right, and say different things)
         return ("beside another word of the name" if ev.context
                 else "beside a near-miss of another word of the name (both misspelled)")
@@ -181,6 +183,23 @@ def name_decision(found: str, candidate: str, target: str, distance: int,
             + (", in no dictionary" if ev.in_dictionary is False else "")
             + (", repeated in a document that never writes the name right"
                if ev.recurring else ""))
+
+
+FORM_ENDING = 2  # letters after the shared start that make two words forms of one stem
+FORM_LETTERS = 6  # shorter common words have too many neighbours to call one a slip
+
+
+def another_form(candidate: str, target: str) -> bool:
+    """Two common words that differ only in their last letters ("minister", "ministry"),
+    or a short one: another form or another word, not a slip. A letter changed, added or
+    dropped before the ending makes a slip ("Samudera" for Samudra, "Pindang" for Pinang),
+    though each is a word of its own."""
+    if len(target) < FORM_LETTERS:
+        return True
+    shared = next((i for i, (a, b) in enumerate(zip(candidate, target, strict=False))
+                   if a != b),
+                  min(len(candidate), len(target)))
+    return len(candidate) - shared <= FORM_ENDING and len(target) - shared <= FORM_ENDING
 
 
 def lower_case_decision(candidate: str, target: str, distance: int, ev: Evidence
