@@ -2726,6 +2726,9 @@ FOUND_DEAD = claims(claim("dead", "quantity", {"en": ["found dead"], "id": ["dit
     # what is said right after a partitive is said of its part
     ("In all, 24 out of 75 climbers were found dead.", "en", ["24"]),
     ("Sebanyak 24 dari 75 pendaki ditemukan tewas.", "id", ["24"]),
+    # a determiner before the whole, and a few words on the whole before what is said
+    ("In all, 24 out of the 75 climbers on the upper slope were found dead.", "en",
+     ["24"]),
     # … not when the cue stands far from it, in a clause of its own
     ("Of the 75 climbers, most came from Padang; rescuers say 24 climbers were found dead.",
      "en", ["24"]),

@@ -133,7 +133,7 @@ _GLOSS_AFTER = re.compile(r"\s*\([^()]{1,12}\)")  # "(km)", "(43 mi)" after a un
 PLACE_CHARS = 80  # of a place named between a cue and its date ("di Palu, Sulawesi Tengah")
 NOUN_PHRASE_WORDS = 4  # how many words after a number may name what it counts
 DEMONSTRATIVE_REACH = 4  # words of the noun phrase before "tersebut" looked at
-PREDICATE_AFTER_PARTITIVE = 3  # words from a partitive's whole to a cue said of the part
+PREDICATE_AFTER_PARTITIVE = 6  # words from a partitive's whole to a cue said of the part
 CUE_WALK = 8  # cues of a claim tried on each side of a value before giving up on that side
 # an entry of a list of references ("2. ^ \"Title\". Publisher. Retrieved 20 August 2018."):
 # a title and the day it was read, no statement

@@ -718,8 +718,20 @@ def partitive(text: str, position: int, language: str) -> bool:
     if m is None:
         return False
     word = WORD.match(text, m.end())
+    if word is not None and word.group(0).lower() in _determiners(language):
+        # "three out of the eight judges": the determiner the partitive words carry
+        after = re.match(r"\s+", text[word.end():word.end() + 3])
+        word = WORD.match(text, word.end() + after.end()) if after else None
     return word is not None and (word.group(0)[0].isdigit()
                                  or word.group(0).lower() in get_pack(language).numbers)
+
+
+@by_language
+@cache
+def _determiners(language: str) -> frozenset[str]:
+    """The words after "of" in the pack's ``partitive_words`` ("of the", "of its")."""
+    return frozenset(w.split()[-1].lower() for w in get_pack(language).partitive_words
+                     if len(w.split()) == 2)
 
 
 def _phrases(words: tuple[str, ...] | list[str]) -> str:
