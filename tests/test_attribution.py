@@ -1636,6 +1636,23 @@ def test_a_duration_is_read(text, language):
     assert got(DROUGHT, text, language) == ["20"]
 
 
+PRESIDENCY = claims(claim("presidency", "ordinal", {"en": ["president"], "id": ["presiden"]},
+                          8))
+
+
+@pytest.mark.parametrize(("text", "language", "found"), [
+    ("Pratama was sworn in as the 8th president of the republic.", "en", ["8"]),
+    ("Pratama became the eighth elected president.", "en", ["8"]),
+    ("Pratama dilantik sebagai presiden ke-8 republik itu.", "id", ["8"]),
+    # the ordinal ranks a noun of its own, and the cue stands farther off
+    ("The win was his third attempt after losing twice to the former president.", "en", []),
+    ("Kemenangan itu adalah percobaan ketiga setelah dua kali kalah dari presiden.", "id",
+     []),
+])
+def test_an_ordinal_ranks_the_noun_beside_it(text, language, found):
+    assert got(PRESIDENCY, text, language) == found
+
+
 AGE = claims(claim("age", "duration", {"en": ["the company"], "id": ["perusahaan"]},
                    counts_from=2010))
 

@@ -133,6 +133,8 @@ _GLOSS_AFTER = re.compile(r"\s*\([^()]{1,12}\)")  # "(km)", "(43 mi)" after a un
 PLACE_CHARS = 80  # of a place named between a cue and its date ("di Palu, Sulawesi Tengah")
 NOUN_PHRASE_WORDS = 4  # how many words after a number may name what it counts
 DEMONSTRATIVE_REACH = 4  # words of the noun phrase before "tersebut" looked at
+RANKED_WITHIN = 3  # words from an ordinal to the cue whose noun it ranks ("8th Indonesian
+# president"); a noun of its own right after it, with the cue farther, is ranked instead
 PREDICATE_AFTER_PARTITIVE = 6  # words from a partitive's whole to a cue said of the part
 CUE_WALK = 8  # cues of a claim tried on each side of a value before giving up on that side
 # an entry of a list of references ("2. ^ \"Title\". Publisher. Retrieved 20 August 2018."):
@@ -1590,6 +1592,30 @@ class _SentenceWork:
             return None  # "Ibu Kota Baru 256 Ha": a name, not an increment
         return hit
 
+    def _ranked_noun(self, h: Hit, v: Value) -> str | None:
+        """The noun an ordinal ranks when it is not the cue's: the word right after it
+        (before it where the language puts modifiers after their noun: "percobaan ketiga"),
+        with the cue not within a few words on that side ("his third attempt … president";
+        "the 8th Indonesian president" ranks the president)."""
+        pack = get_pack(self.language)
+        if pack.modifiers_follow:
+            words = list(WORD.finditer(self.text, max(self.span[0], v.start - 40), v.start))
+            word = words[-1] if words and not self.text[words[-1].end():v.start].strip() \
+                else None
+            near = h.end <= v.start and word_gap(self.text, (h.start, h.end),
+                                                  (v.start, v.end)) < RANKED_WITHIN
+        else:
+            word = WORD.match(self.text, v.end + 1) if self.text[v.end:v.end + 1] == " " \
+                else None
+            near = h.start >= v.end and word_gap(self.text, (v.start, v.end),
+                                                  (h.start, h.end)) < RANKED_WITHIN
+        if word is None or near or h.start <= word.start() < h.end:
+            return None
+        text = word.group(0)
+        if not text.isalpha() or text.lower() in _stopwords(self.language):
+            return None
+        return text
+
     def _cue_refusal(self, claim: Claim, h: Hit, v: Value) -> tuple[str, str] | None:
         """Why this cue cannot take the value (decision, reason), or None."""
         cleft = self.sentence.cleft
@@ -1609,6 +1635,11 @@ class _SentenceWork:
                     for c in claim.cues.get(self.language, [])):
                 return "qualified", (f"the cue {h.text!r} is qualified by {qualifier!r}: it "
                                      "counts a part of what the claim counts")
+        if claim.type == "ordinal" and v.kind == "ordinal":
+            noun = self._ranked_noun(h, v)
+            if noun is not None:
+                return "other-rank", (f"the ordinal ranks {noun!r} (\"his third attempt\"), "
+                                      f"not what the cue {h.text!r} names")
         if claim.type in ("date", "year", "period"):
             life = life_marker(self.text, self.sentence, v.start,
                                h.end if h.end <= v.start else None)
@@ -2077,6 +2108,12 @@ def _own_phrases(claim: Claim, language: str) -> tuple[tuple[str, ...], ...]:
 def _phrases_of(claim_id: str, language: str, phrases: tuple[str, ...]
                 ) -> tuple[tuple[str, ...], ...]:
     return tuple(k for k in (phrase_keys(p, language) for p in phrases) if k)
+
+
+@by_language
+@cache
+def _stopwords(language: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in get_pack(language).stopwords)
 
 
 @by_language
