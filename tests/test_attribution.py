@@ -767,6 +767,9 @@ PLANNED_YEAR = claims(claim("launch", "year", {"en": ["launch"], "id": ["peluncu
     ("The launch needs to happen in 2025 for the window.", "en"),
     ("Peluncuran wajib dilakukan pada 2025.", "id"),
     ("Peluncuran harus memenuhi jadwal pada 2025.", "id"),
+    # a date something is set for, and one a request asks for
+    ("The ruling concerns the launch, which is set for 2025.", "en"),
+    ("Menteri meminta agar peluncuran segera dilakukan pada 2025.", "id"),
 ])
 def test_a_planned_value_is_info_not_an_error(text, language):
     (m,) = mentions(PLANNED_YEAR, text, language)
