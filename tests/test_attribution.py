@@ -1588,6 +1588,9 @@ def test_a_date_after_the_cues_place_is_the_cues_even_after_an_offset_word(text,
      "(AFP/Bay Ismoyo)\n\nMore text follows.", "en", []),
     ("Warga melihat sisa gempa di Palu, Sabtu (29/9/2018). (Liputan6.com)", "id", []),
     ("Survivors of the quake in Palu – September 29, 2018 (CNN)", "en", []),
+    # an outlet of two words before the photographer
+    ("Rescuers at the site of the quake in Palu, Saturday (29/9/2018). "
+     "(Bloomberg Technoz/Andi Pratama)", "en", []),
     # a short paragraph of a few sentences whose credit names an agency and a
     # photographer: its first sentence tells of the picture
     ("Rescuers search the rubble of the quake in Palu on September 29, 2018. The search "

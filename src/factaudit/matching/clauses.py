@@ -949,9 +949,11 @@ def caption(text: str, sentence: Sentence) -> str | None:
     return _credited_alone(text, sentence)
 
 
-# a picture's credit in brackets: an agency and a photographer ("AFP/Bay Ismoyo"), a web
-# site ("Liputan6.com") or an agency in capitals ("CNN", "ANTARA FOTO")
-_CREDIT = re.compile(r"\(\s*(?:[A-Z][\w.&-]*(?:\s*/\s*[\w.&' -]+)+|[\w-]+(?:\.[a-z]{2,3})+"
+# a picture's credit in brackets: an agency and a photographer ("AFP/Bay Ismoyo",
+# "Bloomberg Technoz/Andrean Kristianto"), a web site ("Liputan6.com") or an agency in
+# capitals ("CNN", "ANTARA FOTO")
+_CREDIT = re.compile(r"\(\s*(?:[A-Z][\w.&-]*(?:[ \t]+[A-Z][\w.&-]*){0,3}(?:\s*/\s*[\w.&' -]+)+"
+                     r"|[\w-]+(?:\.[a-z]{2,3})+"
                      r"|[A-Z]{2,}(?:\s+[A-Z]{2,})*)\s*\)[ \t]*(?:\n|$)")
 CAPTION_LENGTH = 400  # characters: a caption is one short paragraph
 
