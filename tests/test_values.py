@@ -50,6 +50,10 @@ def of_kind(text, lang, kind, base=None, order=None):
         ("Selasa 6 Juli", "id", JULY_2021, None, "2021-07-06"),
         ("Tuesday (6/7)", "en", JULY_2021, "DMY", "2021-07-06"),
         ("Selasa (6/7)", "id", JULY_2021, None, "2021-07-06"),
+        # a part of the day between the weekday and its date
+        ("Selasa malam (6/7)", "id", JULY_2021, None, "2021-07-06"),
+        ("pada Selasa dini hari (6/7)", "id", JULY_2021, None, "2021-07-06"),
+        ("on Tuesday night (7/6)", "en", JULY_2021, "MDY", "2021-07-06"),
         ("Tuesday (7/6)", "en", JULY_2021, "MDY", "2021-07-06"),
         ("26 Januari 2021", "id", None, None, "2021-01-26"),
         ("Thursday, 08 July 2021", "en", None, None, "2021-07-08"),

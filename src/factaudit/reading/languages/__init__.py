@@ -27,7 +27,7 @@ _KEYS = {
     "relative_days", "past_markers", "abbreviations", "clause_words", "period_between",
     "currency_prefixes", "stopwords", "plan_markers", "anniversary_words",
     "era_suffixes", "relative_years", "relative_months", "weekday_prefixes", "time_suffixes",
-    "time_prefixes", "relative_pronouns", "inflection", "clitics", "partitive_words",
+    "day_parts", "time_prefixes", "relative_pronouns", "inflection", "clitics", "partitive_words",
     "partitive_before_number", "counters", "modifiers_follow",
     "participle_endings", "listing_openers", "currencies", "life_words", "cleft_openers",
     "cleft_joiners", "bare_relative", "ordinal_words", "date_prefixes", "offset_words",
@@ -88,6 +88,7 @@ class LanguagePack:
     relative_months: dict[str, int] = field(default_factory=dict)  # "last month": -1
     weekday_prefixes: tuple[str, ...] = ()  # "on", "pada": "on Tuesday" is a past day
     time_suffixes: tuple[str, ...] = ()  # "pm", "WIB": a time of day
+    day_parts: tuple[str, ...] = ()  # "malam": a weekday's, before its date ("Sabtu malam (8/11)")
     time_prefixes: tuple[str, ...] = ()  # "at", "pukul"
     relative_pronouns: tuple[str, ...] = ()  # "which", "yang": a relative clause
     inflection: str = "lemma"  # "lemma" (simplemma), "affixes", "clitics" or "none"

@@ -66,9 +66,11 @@ def _patterns(pack: LanguagePack) -> _Patterns:
         # October 2021 / Oktober 2021 (month precision)
         re.compile(rf"\b(?P<m>{months})\b\.?\s+(?P<y>\d{{4}})(?!\d)", FLAGS),
     )
+    # a part of the day between a weekday and its date: "Sabtu malam (8/11)"
+    parts = rf"(?:\s+(?:{alt(pack.day_parts)}))?" if pack.day_parts else ""
     # Tuesday (6/7), Selasa (6/7/2021), 6/7/2021, 2021-07-06
     numeric = re.compile(
-        rf"(?:\b(?P<wd>{weekdays})\b\s*,?\s*\(\s*(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})"
+        rf"(?:\b(?P<wd>{weekdays})\b{parts}\s*,?\s*\(\s*(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})"
         rf"(?:/(?P<y>\d{{2}}|\d{{4}}))?\s*\))"
         rf"|(?<![\d/])(?P<a2>\d{{1,2}})/(?P<b2>\d{{1,2}})/(?P<y2>\d{{4}}|\d{{2}})(?![\d/])"
         # 16-10-2021, 16.10.2021: day, month and a four-digit year
@@ -90,7 +92,8 @@ def _patterns(pack: LanguagePack) -> _Patterns:
     if pack.weekday_prefixes and pack.weekdays:
         # "on Tuesday", "pada Selasa" — not followed by a date ("on Tuesday, July 6")
         on_weekday = re.compile(rf"\b(?:{alt(pack.weekday_prefixes)})\s+(?P<wd>{weekdays})\b"
-                                rf"(?!\.?\s*,?\s*\(?\s*\d|\.?\s*,?\s*(?:{months})\b)", FLAGS)
+                                rf"(?!{parts}\.?\s*,?\s*\(?\s*\d|\.?\s*,?\s*(?:{months})\b)",
+                                FLAGS)
     relative_month = (re.compile(rf"\b(?:{alt(pack.relative_months)})\b", FLAGS)
                       if pack.relative_months else None)
     year_after = (re.compile(rf"\s+(?P<y>{alt(pack.relative_years)})\b", FLAGS)
