@@ -777,6 +777,22 @@ def test_a_planned_value_is_info_not_an_error(text, language):
     assert verdict(PLANNED_YEAR, text, language) == [("info", "2025")]
 
 
+TRAIN_SPEED = claims(claim("speed", "quantity", {"en": ["top speed"],
+                                                 "id": ["kecepatan maksimal"]},
+                           350, unit_words={"en": ["kph"], "id": ["km per jam"]}))
+
+
+@pytest.mark.parametrize(("text", "language", "found"), [
+    ("In comparison, the old express train has a top speed of 160 kph.", "en", []),
+    ("Sebagai perbandingan, kereta lama punya kecepatan maksimal 160 km per jam.", "id", []),
+    # the sentence that the comparison follows is the train's own
+    ("The express train has a top speed of 300 kph.", "en", ["300"]),
+])
+def test_a_sentence_that_opens_with_a_comparison_tells_of_the_other_thing(text, language,
+                                                                           found):
+    assert got(TRAIN_SPEED, text, language) == found
+
+
 def test_what_had_to_happen_is_a_fact():
     # "harus" alone is as often "had to": "Tim tamu harus mengakui keunggulan tuan rumah"
     text = "Tim tamu harus mengakui keunggulan tuan rumah di peluncuran 2025."

@@ -1087,6 +1087,10 @@ class _SentenceWork:
         if opener is not None and opener.match(self.text, self.sentence.start):
             return "earlier", ("an earlier state: the sentence opens with it (\"Previously, …\", "
                                "\"Sebelumnya, …\")")
+        contrast = pack_pattern(self.language, "contrast_openers", r"\W{0,3}(?:{w})\s*,")
+        if contrast is not None and contrast.match(self.text, self.sentence.start):
+            return "compared", ("what the text compares with: the sentence opens with "
+                                "\"In comparison, …\" (\"Sebagai perbandingan, …\")")
         pair = self._partitive_of(v)
         if pair is not None and self._acts_on_part(claim, *pair):
             piece, whole = pair

@@ -31,7 +31,7 @@ _KEYS = {
     "partitive_before_number", "counters", "modifiers_follow",
     "participle_endings", "listing_openers", "currencies", "life_words", "cleft_openers",
     "cleft_joiners", "bare_relative", "ordinal_words", "date_prefixes", "offset_words",
-    "commemoration_words", "previous_words",
+    "commemoration_words", "previous_words", "contrast_openers",
     "subordinators", "change_from", "change_to", "comparison_words", "subset_words",
     "label_words", "rate_words", "link_prefixes", "change_by", "glued_units", "glued_prefixes",
     "relative_closers", "anaphors", "sequence_words", "plans_fulfilled",
@@ -236,6 +236,7 @@ class LanguagePack:
     offset_words: tuple[str, ...] = ()  # "the day before the final": another event's date
     commemoration_words: tuple[str, ...] = ()  # "the anniversary of the landing"
     previous_words: tuple[str, ...] = ()  # "last won": an earlier occasion
+    contrast_openers: tuple[str, ...] = ()  # "In comparison, …": of another subject
     subordinators: tuple[str, ...] = ()  # "After the injection on 1 August, …": an aside
     change_from: tuple[str, ...] = ()  # "from 20 drivers to 2 million": the earlier figure
     change_to: tuple[str, ...] = ()
