@@ -2,7 +2,9 @@
 
 Bad:  "Rabu, 6 Juli 2021" (6 July 2021 was a Tuesday)
 Bad:  "on 12 July 2021 last" in an article published on 8 July 2021
-Good: "Selasa, 6 Juli 2021"; "Tuesday (6/7)" in an article of July 2021
+Good: "Selasa, 6 Juli 2021"; "Tuesday (6/7)" in an article of July 2021; "Senin (2/7)",
+      with no year written, in a page of 2021 that writes 2018 elsewhere (2 July 2018 was a
+      Monday): a date of that year
 """
 
 from __future__ import annotations
@@ -39,7 +41,8 @@ def check(ctx: RuleContext) -> Iterator[Report]:
                 date = dt.date.fromisoformat(v.canonical)
             except ValueError:
                 continue
-            if v.weekday is not None and v.weekday != date.weekday():
+            if v.weekday is not None and v.weekday != date.weekday() and not (
+                    v.year_guessed and _fits_a_year_written(doc.text, date, v.weekday)):
                 yield _report(ctx, v, "weekday does not match the date",
                                expected=f"{_DAYS[date.weekday()]} {v.canonical}",
                                found=f"{_DAYS[v.weekday]} {v.canonical}")
@@ -67,6 +70,22 @@ def _selector(lang: str) -> re.Pattern | None:
         markers = "|".join(re.escape(w) for w in pack.past_markers)
         alts.append(rf"(?:\d{{4}}|\b\d{{1,2}}\s+(?:{months}))\W{{0,3}}(?:{markers})\b")
     return re.compile("|".join(alts), re.IGNORECASE)
+
+
+_YEAR = re.compile(r"(?<![\d.,/])(1[5-9]\d\d|20\d\d)(?![\d])")
+
+
+def _fits_a_year_written(text: str, date: dt.date, weekday: int) -> bool:
+    """Whether the document writes a year in which the day and month fall on the weekday
+    written ("Senin (2/7)" in a page of 2021 that tells of 2018: 2 July 2018 was a
+    Monday): the date is of that year, not of the publication's."""
+    for year in {int(m.group(1)) for m in _YEAR.finditer(text)}:
+        try:
+            if dt.date(year, date.month, date.day).weekday() == weekday:
+                return True
+        except ValueError:  # 29 February
+            continue
+    return False
 
 
 def _written_as_past(doc, v, pack) -> bool:

@@ -37,6 +37,8 @@ class Value:
     weekday: int | None = None  # weekday written next to a date, 0 = Monday
     relative: bool = False  # computed from the publication date ("last year", "on Sunday")
     precision: float | None = None  # the unit of the last digit written ("96 juta": 1e6)
+    # a date's year not written but taken from the publication date by its weekday
+    year_guessed: bool = False
 
     def shifted(self, offset: int) -> Value:
         return replace(self, start=self.start + offset, end=self.end + offset)

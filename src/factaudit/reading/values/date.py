@@ -337,6 +337,7 @@ def _complete(parsed: tuple[int | None, int, int], m: re.Match[str],
     falls on that weekday ("Sunday (17/10)" in a report of 2022 is 17 October 2021)."""
     year, month, day = parsed
     how = "dateparser"
+    guessed = year is None
     if year is None:
         candidates = [] if base is None else _near_years(base, month, day)
         fitting = [y for y in candidates if _weekday(y, month, day) == weekday]
@@ -354,8 +355,10 @@ def _complete(parsed: tuple[int | None, int, int], m: re.Match[str],
         d = dt.date(year, month, day)
     except ValueError:
         return Value(ValueKind.DATE, f"{year:04d}-{month:02d}-{day:02d}", m.start(), m.end(),
-                     m.group(0), how + "; impossible calendar date", weekday)
-    return Value(ValueKind.DATE, d.isoformat(), m.start(), m.end(), m.group(0), how, weekday)
+                     m.group(0), how + "; impossible calendar date", weekday,
+                     year_guessed=guessed)
+    return Value(ValueKind.DATE, d.isoformat(), m.start(), m.end(), m.group(0), how, weekday,
+                 year_guessed=guessed)
 
 
 def _fits(base: PartialDate, month: int, day: int, weekday: int) -> bool | None:
