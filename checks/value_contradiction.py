@@ -54,6 +54,9 @@ A date whole years after the expected one, to the day, in a sentence that counts
 years ("Rabu (12/10/2022) tepat 20 tahun tragedi bom Bali berlalu" for 12 October 2002), is
 the day the event is remembered: info. So is a year in a sentence with that ordinal ("the
 30th anniversary … in 2021" for 1991).
+A date that opens or closes a range of days whose other end is the expected date ("rescued
+between July 8-10" for 10 July) is info, for a claim whose statement says of no start or
+end: the source gives the span the claim's day belongs to.
 A date one day off the expected one, written beside a time zone (``time_zones``: "Jumat
 (26/4) dini hari WIB" for a match on 25 April in Doha), is a warning: it may be the same
 moment in another zone.
@@ -68,7 +71,14 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from factaudit.inputs.claims import Claim
-from factaudit.matching.clauses import count_moved, pack_pattern, running, statement_reading
+from factaudit.matching.clauses import (
+    count_moved,
+    pack_pattern,
+    range_joined,
+    running,
+    span_bound,
+    statement_reading,
+)
 from factaudit.model import Mention, PartialDate
 from factaudit.reading.languages import get_pack
 from factaudit.reading.values import Value, agrees, near, read_values, rounds_to, slip
@@ -150,6 +160,11 @@ def judge(ctx: RuleContext) -> Judgements:
             doc.text, doc.language, (m.value_start, m.value_end), expected, m.value)
         anniversary = _anniversary(claim.type, expected, m.value,
                                    doc.text[m.sentence_start:m.sentence_end], doc.language)
+        # (a claim about a span's start or end compares that end: "opened on 5 September"
+        # is refuted by "4 to 7 September")
+        ranged = claim.type == ValueKind.DATE and span_bound(
+            claim.statement, tuple(sorted({*claim.cues, doc.language}))) is None and \
+            _range_holding(doc.text, m, expected, doc.language)
         named, earlier_named = next(((raw, earlier) for value, raw, earlier in
                                      statement_figures(claim.statement, claim.type, expected,
                                                        tuple(sorted(claim.cues)))
@@ -158,6 +173,8 @@ def judge(ctx: RuleContext) -> Judgements:
         earlier_named = earlier_named and not claim.settled_by(doc.published_date)
         note = (f" ({anniversary} years after it, and the sentence counts {anniversary} "
                 "years: an anniversary, not the event)" if anniversary else
+                f" (one end of the range {ranged!r}, whose other end is the expected date)"
+                if ranged else
                 " (stated as a plan)" if planned else
                 " (a provisional figure: a poll, an estimate or a partial count)" if guess else
                 f" (published before the figure settled on {claim.settled}: a count still "
@@ -177,7 +194,8 @@ def judge(ctx: RuleContext) -> Judgements:
                 "in another zone)" if zoned else
                 f" (the sentence is dated {m.other_day!r}, another day than the claim's "
                 "statement gives: perhaps another occasion)" if m.other_day else "")
-        severity = (Severity.INFO if anniversary or planned or guess or unsettled or far
+        severity = (Severity.INFO if anniversary or ranged or planned or guess or unsettled
+                    or far
                     or other
                     or named_too or earlier_named else Severity.WARNING
                     if m.uncertain or named or zoned or lagged or m.other_day
@@ -429,6 +447,33 @@ def _anniversary(kind: str, expected: str, found: str, sentence: str, language: 
         return None
     counted = {v.canonical for v in read_values(sentence, language) if v.kind in counts}
     return years if str(years) in counted else None
+
+
+def _range_holding(text: str, m: Mention, expected: str, language: str) -> str | None:
+    """The range of days the found date is one end of, when the expected date is its other
+    end ("rescued between July 8-10" for 10 July): the source gives the span the claim's
+    day ends (or opens)."""
+    sentence = text[m.sentence_start:m.sentence_end]
+    dates = [v.shifted(m.sentence_start) for v in read_values(sentence, language)
+             if v.kind == ValueKind.DATE and (len(v.canonical) == 10
+                                              or v.canonical.startswith("--"))]
+    here = (m.value_start, m.value_end)
+    for other in dates:
+        span = (other.start, other.end)
+        if span == here:
+            continue
+        a, b = (here, span) if here < span else (span, here)
+        if range_joined(text, a, b, language) and _same_day(other.canonical, expected):
+            return text[a[0]:b[1]]
+    return None
+
+
+def _same_day(found: str, expected: str) -> bool:
+    """Whether two dates are the same day (one without a year, "--07-10", on month and
+    day)."""
+    if found.startswith("--") or expected.startswith("--"):
+        return found[-5:] == expected[-5:]
+    return found == expected
 
 
 def _before_the_fact(kind: str, expected: str, published: str | None) -> bool:

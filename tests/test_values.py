@@ -104,6 +104,11 @@ def test_written_weekday_is_kept(text, lang, weekday):
     ("between 4 and 7 September 2023", "en", ["2023-09-04", "2023-09-07"]),
     ("from 4 to 7 September", "en", ["--09-04", "--09-07"]),
     ("5 – 7 Sept 2023", "en", ["2023-09-05", "2023-09-07"]),
+    # the month first, the year after the range
+    ("rescued between July 8-10, 2018", "en", ["2018-07-08", "2018-07-10"]),
+    ("rescued on July 8 to 10", "en", ["--07-08", "--07-10"]),
+    ("July 8, 2018", "en", ["2018-07-08"]),
+    ("up 8-10.5 percent since July 8", "en", ["--07-08"]),
     # not a range of days: a descending pair, a number of another kind before the date
     ("pages 23-18 April 2023", "en", ["2023-04-18"]),
     ("Rp 1.500-23 April 2023", "id", ["2023-04-23"]),

@@ -1686,6 +1686,15 @@ def date_bound(text: str, sentence: Sentence, value: tuple[int, int],
     return None
 
 
+def range_joined(text: str, first: tuple[int, int], second: tuple[int, int], language: str
+                 ) -> bool:
+    """Whether two dates, in this order, are the ends of one range ("July 8-10", "8 hingga
+    10 Juli", "1 to 7 May"): only a range joiner stands between them."""
+    joiner = _range_joiner(language)
+    return joiner is not None and first[1] <= second[0] and \
+        joiner.fullmatch(text, first[1], second[0]) is not None
+
+
 @by_language
 @cache
 def _bound_before(language: str, key: str) -> re.Pattern[str] | None:

@@ -46,6 +46,9 @@ class _Patterns:
     weekday_list: re.Pattern[str] | None = None
     # … when more days follow the date's ("June 28 and 30", "April 19, 20, 21")
     day_list: re.Pattern[str] | None = None
+    # right after a date's day written after its month: the last day of a range of days
+    # ("July 8-10, 2018", "July 8 to 10")
+    range_end: re.Pattern[str] | None = None
 
 
 @by_language
@@ -113,8 +116,11 @@ def _patterns(pack: LanguagePack) -> _Patterns:
     weekday_list = (re.compile(rf"\b(?:{weekdays})\b\.?(?:{joined})$", FLAGS)
                     if pack.weekdays else None)
     day_list = re.compile(rf"(?:{joined})\d{{1,2}}(?![\d/.:])", FLAGS)
+    range_end = (re.compile(rf"(?:{linker})(?P<d9>\d{{1,2}})(?![\d/:]|[.,]\d)"
+                            rf"(?:\s*,?\s*(?P<y9>\d{{4}})(?!\d))?", FLAGS) if linker else None)
     return _Patterns(names, numeric, relative, last_weekday, on_weekday, relative_month,
-                     year_after, history_after, range_start, weekday_list, day_list)
+                     year_after, history_after, range_start, weekday_list, day_list,
+                     range_end=range_end)
 
 
 def find(text: str, reading: Reading) -> list[Value]:
@@ -148,7 +154,8 @@ def find(text: str, reading: Reading) -> list[Value]:
                         month_text.lower() not in pack.abbreviations:
                     # "on 7 July." ends a sentence; the dot of "7 Jul." is the month's
                     value = replace(value, end=value.end - 1, raw=value.raw[:-1])
-                out.append(value)
+                ends = _range_last(text, m, pats, pack, base, weekday)
+                out.extend(ends or [value])
                 first = _range_first(text, m, pats, pack, base, weekday)
                 if first is not None:
                     out.append(first)
@@ -250,6 +257,35 @@ def _range_first(text: str, m: re.Match[str], pats: _Patterns, pack: LanguagePac
     end = start + len(lead.group("d0"))
     return replace(value, start=start, end=end, raw=text[start:end],
                    how=value.how + f"; the first day of the range {text[start:m.end()]!r}")
+
+
+def _range_last(text: str, m: re.Match[str], pats: _Patterns, pack: LanguagePack,
+                base: PartialDate | None, weekday: int | None) -> list[Value]:
+    """Both ends of a range of days written after its month ("July 8-10, 2018", "July 8
+    to 10"), each dated with the month and the year written after the range; [] when the
+    date is not the start of such a range."""
+    if pats.range_end is None or m.start("d") < m.start("m") or \
+            m.groupdict().get("y") or m.groupdict().get("y2"):
+        return []
+    end = pats.range_end.match(text, m.end("d"))
+    if end is None:
+        return []
+    first, last = int(m.group("d")), int(end.group("d9"))
+    if not 1 <= first < last <= 31:
+        return []
+    year = end.group("y9")
+    out = []
+    for day, start, stop in ((first, m.start(), m.end("d")),
+                             (last, end.start("d9"), end.end("d9"))):
+        parsed = _dateparse(f"{day} {m.group('m')} {year}" if year else
+                            f"{day} {m.group('m')}", pack.code, "DMY")
+        if parsed is None:
+            return []
+        value = _complete(parsed, m, base, weekday if day == first else None)
+        out.append(replace(value, start=start, end=stop, raw=text[start:stop],
+                           how=value.how + f"; {'first' if day == first else 'last'} day of "
+                           f"the range {text[m.start():end.end()]!r}"))
+    return out
 
 
 def _days_ago(text: str, pack: LanguagePack, base: PartialDate) -> list[Value]:
