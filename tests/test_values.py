@@ -109,6 +109,7 @@ def test_written_weekday_is_kept(text, lang, weekday):
     ("rescued on July 8 to 10", "en", ["--07-08", "--07-10"]),
     ("July 8, 2018", "en", ["2018-07-08"]),
     ("up 8-10.5 percent since July 8", "en", ["--07-08"]),
+    ("On July 8 and 10 people died.", "en", ["--07-08"]),  # "and" counts the people
     # not a range of days: a descending pair, a number of another kind before the date
     ("pages 23-18 April 2023", "en", ["2023-04-18"]),
     ("Rp 1.500-23 April 2023", "id", ["2023-04-23"]),

@@ -116,8 +116,13 @@ def _patterns(pack: LanguagePack) -> _Patterns:
     weekday_list = (re.compile(rf"\b(?:{weekdays})\b\.?(?:{joined})$", FLAGS)
                     if pack.weekdays else None)
     day_list = re.compile(rf"(?:{joined})\d{{1,2}}(?![\d/.:])", FLAGS)
-    range_end = (re.compile(rf"(?:{linker})(?P<d9>\d{{1,2}})(?![\d/:]|[.,]\d)"
-                            rf"(?:\s*,?\s*(?P<y9>\d{{4}})(?!\d))?", FLAGS) if linker else None)
+    # (not "and": "on July 8 and 10 people" counts people)
+    through = "|".join([*(rf"\s*{re.escape(j)}\s*" for j in pack.period_joiners
+                          if not j[0].isalpha()),
+                        *(rf"\s+{re.escape(j)}\s+" for j in pack.period_joiners
+                          if j[0].isalpha())])
+    range_end = (re.compile(rf"(?:{through})(?P<d9>\d{{1,2}})(?![\d/:]|[.,]\d)"
+                            rf"(?:\s*,?\s*(?P<y9>\d{{4}})(?!\d))?", FLAGS) if through else None)
     return _Patterns(names, numeric, relative, last_weekday, on_weekday, relative_month,
                      year_after, history_after, range_start, weekday_list, day_list,
                      range_end=range_end)
