@@ -2010,6 +2010,9 @@ TOLL = claims(claim("toll", "quantity", {"en": ["death toll"], "id": ["korban me
     ("BNPB reported that as of 17:30 Western Indonesia Time, 9 were missing and the death "
      "toll was 62.", "en"),
     ("BNPB menyebut bahwa hingga Sabtu (4/12) sore, korban meninggal 62 orang.", "id"),
+    # an estimate
+    ("The initial estimate of the death toll was 62.", "en"),
+    ("Perkiraan awal korban meninggal sebanyak 62 orang.", "id"),
 ])
 def test_a_count_still_moving_is_provisional(text, language):
     (m,) = mentions(TOLL, text, language)
