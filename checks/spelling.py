@@ -4,7 +4,8 @@ Optional: off unless ``spelling = true`` in ``[tool.factaudit.rules]`` (in every
 alike: check, pytest and the report run the same rules).
 
 Bad:  "goverment" in an English document (did you mean "government"?), "pemerinth" in an
-      Indonesian one ("pemerintah")
+      Indonesian one ("pemerintah"); "Oktobee" (a long month name, capitalised as months
+      are, even where the dictionary lists it only with its capital)
 Good: a word of the document's language in any variety ("organised", "centre": en_US and
       en_GB are both asked); a word that the language forms by rule ("ujarnya",
       "ditandatangani", "anak-anak", read by Sastrawi for Indonesian; a meN- verb as it
@@ -13,6 +14,7 @@ Good: a word of the document's language in any variety ("organised", "centre": e
       language of the corpus, or common in it ("Facility" in an Indonesian text); a name
       (a capitalised word that is not opening a sentence or a heading, or that the corpus
       writes so elsewhere); a word with no common word one edit away (a name, a loanword);
+      a name a letter off a short month name or a weekday ("Marek", "Kamil", "Senen");
       a word about as common as the word it is near ("merespon"), or written often and
       a letter different from it, though its dictionary lacks it ("sidak"); initials in
       brackets that close a news item ("(mrus)"); entity names, term forms and the
@@ -268,7 +270,8 @@ def check(ctx: RuleContext) -> Iterator[Report]:
                     start, spans.get(part.document, [])):
                 continue
             if word[:1].isupper() and (not initial or word in capital_inside
-                                       or not verdict.capital_ok):
+                                       or not verdict.capital_ok) and \
+                    verdict.correction not in _long_months(part.language):
                 continue  # a name: capitalised inside a sentence, here or elsewhere
             if repeated[word.lower()] >= REPEATED or spread[word.lower()] >= SPREAD:
                 continue  # written so again and again: a word of its own, not a slip
@@ -375,7 +378,8 @@ def _near(language: str, words: set[str], speller: Speller, attested: frozenset[
     corrector = _corrector(language, attested)
     native = native_letters(language)
     found = corrector.near(w for w in words if not native or set(w) <= native)
-    not_words = speller.unknown({c for near in found.values() for c, _ in near} - attested)
+    not_words = speller.unknown({c for near in found.values() for c, _ in near} - attested
+                                - _long_months(language))
     listed = _frequency(language, words)
 
     def frequency(w: str) -> float:
@@ -383,6 +387,18 @@ def _near(language: str, words: set[str], speller: Speller, attested: frozenset[
 
     return ({w: [(c, d) for c, d in near if c not in not_words] for w, near in found.items()},
             frequency)
+
+
+MONTH_LETTERS = 6  # month names this long are corrections whatever a dictionary's case
+
+
+@cache
+def _long_months(language: str) -> frozenset[str]:
+    """The language's long month names ("oktober", "september"): a dictionary may know
+    them only with their capital, and a capitalised word a letter off one ("Oktobee") is
+    a misspelled month, not a name (shorter ones have names as neighbours: "Maret")."""
+    return frozenset(m.lower() for m in get_pack(language).months
+                     if len(m) >= MONTH_LETTERS and m.isalpha())
 
 
 def _splits(word: str, language: str) -> list[tuple[str, str]]:

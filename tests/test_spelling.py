@@ -438,6 +438,8 @@ def spelled(*texts: str | tuple[str, str], claims: dict | None = None) -> list[s
     ("id", "Warga memilih transportasi umum (transum) untuk mudik, dan transum itu murah."),
     # a meN- verb as it is spoken, without its "me", in a quotation
     ("id", "\"Mobilnya nabrak pagar, terus mereka nyerang warga,\" kata saksi."),
+    # names a letter off a short month or a weekday are names ("Marek", "Kamil", "Senen")
+    ("id", "Pelatih Marek dan Kamil tiba di Pasar Senen pada Kamis, 3 Maret."),
     # a name with a mark for an apostrophe ("Ba‘asyir") is one word, not "asyir"
     ("id", "Organisasi yang dibentuk Abu Bakar Ba‘asyir memilih lokasi itu."),
 ])
@@ -451,6 +453,8 @@ def test_spelling_leaves_real_words_and_what_is_not_running_text_alone(language,
      ["goverment", "recieve", "untill"]),
     ("id", "Pemerinth menyatakan bahwa masyarkat akan dibantu.", ["Pemerinth", "masyarkat"]),
     ("id", "Jumlah penumpang sudah melampui target.", ["melampui"]),  # a letter dropped
+    # a long month name is capitalised: a letter off one is no name
+    ("id", "Kereta itu beroperasi sejak 17 Oktobee 2023.", ["Oktobee"]),
 ])
 def test_spelling_reports_misspellings_with_the_common_word_as_suggestion(language, text,
                                                                          found):
