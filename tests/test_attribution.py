@@ -1312,6 +1312,31 @@ def test_a_name_holding_a_lower_rank_is_not_what_the_cue_names(text, language):
     assert got(WINNER, text, language) in ([], ["oliveira"])
 
 
+def _verdict_claim(statement: str) -> ClaimSet:
+    return claimset_from_text(yaml.safe_dump({"claims": [{
+        "id": "verdict", "statement": statement, "type": "category", "expected": "life",
+        "categories": {"life": {"en": ["life in prison"], "id": ["seumur hidup"]},
+                       "20 years": {"en": ["20 years"], "id": ["20 tahun"]}},
+        "cues": {"en": ["sentenced"], "id": ["divonis", "memvonis"]}}]}))
+
+
+FINAL_VERDICT = _verdict_claim("The captain was finally sentenced to life in prison.")
+FIRST_VERDICT = _verdict_claim("The captain was sentenced to life in prison.")
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("In the earlier trial, the captain was sentenced to 20 years.", "en"),
+    ("The court sentenced him to 20 years in prison, a term that was extended on appeal.",
+     "en"),
+    ("Pengadilan distrik sebelumnya memvonis kapten itu 20 tahun penjara.", "id"),
+])
+def test_an_earlier_state_of_a_category_the_statement_calls_final(text, language):
+    assert verdict(FINAL_VERDICT, text, language) == []
+    assert "earlier" in decisions(FINAL_VERDICT, text, language)
+    # a statement that says nothing of a final state still reads it
+    assert verdict(FIRST_VERDICT, text, language) == [("error", "20 years")]
+
+
 def test_a_lower_rank_goes_to_the_nearest_name_only():
     text = "Quartararo won ahead of Oliveira in second place."
     assert verdict(WINNER, text) == [("error", "quartararo")]

@@ -90,6 +90,7 @@ from factaudit.matching.clauses import (
     said_on,
     small_words,
     span_bound,
+    states_final,
     sub_area,
     subject_pronoun,
     subset_marker,
@@ -1051,6 +1052,11 @@ class _SentenceWork:
             edition = self._edition(claim, v, hits)
             if edition is not None:
                 return "edition", f"the number of an edition of {edition!r}, not a rank"
+        if claim.type == "category" and states_final(
+                claim.statement, tuple(sorted({*claim.cues, self.language}))):
+            why = self._earlier_state(v)
+            if why is not None:
+                return "earlier", why
         if claim.type != "quantity":
             return None
         if not claim.unit_words and _age_after_name(self.text, v.start, v.end):
@@ -1595,6 +1601,24 @@ class _SentenceWork:
                                                                   fold_phrase(hit)):
             return None  # "Ibu Kota Baru 256 Ha": a name, not an increment
         return hit
+
+    def _earlier_state(self, v: Value) -> str | None:
+        """Why a category read is an earlier state, for a claim whose statement gives the
+        final one ("was finally sentenced to life"): an earlier word before it in its
+        sentence ("sebelumnya … memvonis … 36 tahun", "In the earlier trial, …"), or a change
+        after it ("36 years in prison, a term that was extended to life")."""
+        for key in ("previous_words", "earlier_words"):  # (in the sentence: "In the
+            pattern = pack_pattern(self.language, key)  # earlier trial, he was …")
+            m = pattern.search(self.text, self.sentence.start, v.start) if pattern else None
+            if m is not None:
+                return (f"an earlier state ({m.group(0)!r}); the claim's statement gives the "
+                        "final one")
+        change = pack_pattern(self.language, "change_verbs")
+        m = change.search(self.text, v.end, self.sentence.end) if change else None
+        if m is not None:
+            return (f"changed afterwards ({m.group(0)!r}); the claim's statement gives the "
+                    "final one")
+        return None
 
     def _ranked_noun(self, h: Hit, v: Value) -> str | None:
         """The noun an ordinal ranks when it is not the cue's: the word right after it
