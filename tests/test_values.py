@@ -815,6 +815,25 @@ def test_numbers_in_a_web_address_are_not_values(address, language):
     assert [v.raw for v in read_values(text, language)] == ["5"]
 
 
+@pytest.mark.parametrize(("text", "language", "raws"), [
+    ("Sebanyak 14 kru kapal[7] divonis penjara.", "id", ["14"]),
+    ("The ferry sank in 2014.[12][13] It carried 476 people.[3]", "en", ["2014", "476"]),
+    # a number in brackets after a space is no mark glued to a word
+    ("The list [7] names 14 crew.", "en", ["7", "14"]),
+])
+def test_a_reference_mark_glued_to_a_word_is_no_value(text, language, raws):
+    assert [v.raw for v in read_values(text, language)] == raws
+
+
+@settings(deadline=None)  # the first call loads dateparser's data
+@given(st.lists(st.integers(min_value=1, max_value=999), max_size=3))
+def test_reference_marks_never_change_the_values_around_them(marks):
+    plain = "The fire killed 12 people on 22 August 2020 in Palu."
+    marked = plain.replace("people", "people" + "".join(f"[{n}]" for n in marks))
+    assert [(v.raw, v.canonical) for v in read_values(marked, "en")] == \
+        [(v.raw, v.canonical) for v in read_values(plain, "en")]
+
+
 @settings(deadline=None)  # the first call loads dateparser's data
 @given(st.text(alphabet="abcdef0123456789-_/.", min_size=1, max_size=40))
 def test_a_web_address_never_adds_or_hides_a_value_outside_it(path):

@@ -90,6 +90,9 @@ def _read_values(text: str, lang: str, base: PartialDate | None,
     addresses = [m.span() for m in _ADDRESS.finditer(text)] if "/" in text else []
     if addresses:  # "…/6-tersangka-kebakaran…": a page's address, not a figure
         kept = [v for v in kept if not any(a < v.end and v.start < b for a, b in addresses)]
+    marks = [m.span() for m in _REFERENCE_MARK.finditer(text)] if "[" in text else []
+    if marks:  # "14 kru kapal[7]": a reference to a note, copied with the text
+        kept = [v for v in kept if not any(a <= v.start and v.end <= b for a, b in marks)]
     return tuple(sorted(_years_from_neighbours(kept, text), key=lambda v: (v.start, v.end, v.kind)))
 
 
@@ -98,6 +101,11 @@ def _read_values(text: str, lang: str, base: PartialDate | None,
 _ADDRESS = re.compile(r"(?:https?://|www\.)[^\s<>\"'()]+"
                       r"|(?<![\w.@/-])[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}/[^\s<>\"'()]*",
                       re.IGNORECASE)
+
+
+# a reference mark glued to the word or stop before it ("kapal[7]", "2014.[12]", "[3][4]"),
+# as copies of encyclopaedia pages carry them: the number names a note
+_REFERENCE_MARK = re.compile(r"(?<=[^\s\[\d])\[\d{1,3}\]|(?<=\])\[\d{1,3}\]")
 
 
 def _years_from_neighbours(values: list[Value], text: str) -> list[Value]:
