@@ -7,43 +7,41 @@ Good: "Dewi Kartika", "DEWI KARTIKA", "Dewi\\nKartika", a declared alias or vari
       a declared other name (``others: [Dewi Kartini]``), "the Webers", an ordinary word
 
 A near-miss needs evidence. Another word of the same written form (the name or an alias)
-beside it allows one edit (two from 8 letters, or two letters swapped apart from 5:
-"Panajem Paser" for Penajam Paser), any letter; so does a near-miss of another
-word of that form beside it (both words misspelled); but not a common word of the
-language written in lower case ("grand prix pertama" beside Pertamina Grand Prix), made
-from the name's word by an ending ("Asian" beside a word of Team Asia), or standing for a
-name's word that is a common word too by another ending or as a short word ("Transport
-Minister" beside the alias Transport Ministry; a surname that news makes frequent but no
-dictionary knows, "Pandjaitan", is no common word); a letter changed before the ending of
-a common word of six letters or more is a slip though the result is a word ("Imam
-Samudera" for Samudra, "Pangkal Pindang" for Pinang). A word alone must
-look like a misspelled name: one edit away (two from 12 letters, or two letters swapped
-apart from 8 in a word no dictionary knows: "Kawarang"), 5+ letters long, keeping its first
-letter (unless the name has 8+ letters), not beside a capitalised word that is no common
-word and no entity's word (the rest of another name: "Arfi Bambani" is not Bambang), and
-not a spelling that opens a full name of its own in its document (two capitalised words
-after it, none an entity's word or a near-miss of one: "Windi Cahya Untung" is not
-Windu, there or anywhere else in that document),
-capitalised and never written in lower case in the corpus (7+ letters when it
-opens a sentence and no dictionary can be asked), not a word or name that an installed
-Hunspell dictionary knows or that is common in a language of the corpus (wordfreq). A
-spelling that recurs three or more times is a name of its own only in a document that also
-writes the declared name; in one that never does, it is the same misspelling repeated (as
-syndicated copies spread it). A spelling seen beside the name elsewhere in the corpus is a
-typo wherever it stands, except inside another name. Two near-misses side by side stand in
-the name's order ("Achmad Sidiq" is not Sidik Achmadi). In lower case, a word is a typo
-only of a name of 6+ letters, one edit away keeping its first letter, in no dictionary and
-not common. An acronym (a name
-word written in capitals) is misspelled by two of its letters swapped, a letter doubled
-("KPPK" for KPK), or from 5 letters any one edit; the words in capitals that the claims'
-``vocabulary`` declares are checked the same way, and so are its capitalised words. The
-other gender's form of a Slavic surname ("Morozova"), or of a name by a language pack's
-``gendered_endings`` ("Soekarnoputra" beside Soekarnoputri), is another person. A word
-listed both in the vocabulary and as an entity's is that entity's. A name's word with a
-common word of the language run into it ("Wayan Kosterin a letter": a space missing) is a
-typo beside another word of the name, when no dictionary knows it ("John Johnson" is a
-name).
-"""
+beside it (a hyphen joins the parts of a name: "Joon-seol") allows one edit (two from 8
+letters, or two letters swapped apart from 5: "Panajem Paser" for Penajam Paser), any
+letter; so does a near-miss of another word of that form beside it (both words misspelled);
+but not a common word of the language written in lower case ("grand prix pertama" beside
+Pertamina Grand Prix), made from the name's word by an ending ("Asian" beside a word of Team
+Asia), or standing for a name's word that is a common word too by another ending or as a
+short word ("Transport Minister" beside the alias Transport Ministry; a surname that news
+makes frequent but no dictionary knows, "Pandjaitan", is no common word); a letter changed
+before the ending of a common word of six letters or more is a slip though the result is a
+word ("Imam Samudera" for Samudra, "Pangkal Pindang" for Pinang). A name's part declared in
+lower case ("seok" in Lee Joon-seok) is no common word for these rules, whatever wordfreq
+says. A word alone must look like a misspelled name: one edit away (two from 12 letters, or
+two letters swapped apart from 8 in a word no dictionary knows: "Kawarang"), 5+ letters
+long, keeping its first letter (unless the name has 8+ letters), not beside a capitalised
+word that is no common word and no entity's word (the rest of another name: "Arfi Bambani"
+is not Bambang), and not a spelling that opens a full name of its own in its document (two
+capitalised words after it, none an entity's word or a near-miss of one: "Windi Cahya
+Untung" is not Windu, there or anywhere else in that document), capitalised and never
+written in lower case in the corpus (7+ letters when it opens a sentence and no dictionary
+can be asked), not a word or name that an installed Hunspell dictionary knows or that is
+common in a language of the corpus (wordfreq). A spelling that recurs three or more times is
+a name of its own only in a document that also writes the declared name; in one that never
+does, it is the same misspelling repeated (as syndicated copies spread it). A spelling seen
+beside the name elsewhere in the corpus is a typo wherever it stands, except inside another
+name. Two near-misses side by side stand in the name's order ("Achmad Sidiq" is not Sidik
+Achmadi). In lower case, a word is a typo only of a name of 6+ letters, one edit away
+keeping its first letter, in no dictionary and not common. An acronym (a name word written
+in capitals) is misspelled by two of its letters swapped, a letter doubled ("KPPK" for KPK),
+or from 5 letters any one edit; the words in capitals that the claims' ``vocabulary``
+declares are checked the same way, and so are its capitalised words. The other gender's form
+of a Slavic surname ("Morozova"), or of a name by a language pack's ``gendered_endings``
+("Soekarnoputra" beside Soekarnoputri), is another person. A word listed both in the
+vocabulary and as an entity's is that entity's. A name's word with a common word of the
+language run into it ("Wayan Kosterin a letter": a space missing) is a typo beside another
+word of the name, when no dictionary knows it ("John Johnson" is a name)."""
 
 from __future__ import annotations
 
@@ -111,6 +109,9 @@ class Evidence:
     other_name: bool = False  # beside a capitalised word of no entity that is no common word
     spelled_out: bool = False  # an acronym its document spells out as other words
     glued: bool = False  # the name's word with a common word run into it ("Kosterin")
+    # the name's word is declared in lower case, a part after a hyphen ("Lee Joon-seok"):
+    # lower case says nothing of a common word there
+    lower_part: bool = False
 
 
 SWAP_ALONE_LETTERS = 8  # from this length two letters swapped apart are a typo alone too,
@@ -138,8 +139,9 @@ def name_decision(found: str, candidate: str, target: str, distance: int,
         if (distance > context_edits(length) and not swapped) or (
                 found.isupper() and len(found) < 4):
             return None
-        if ev.common and (found[:1].islower() or candidate.startswith(target)
-                          or (ev.word_target and another_form(candidate, target))):
+        if ev.common and not ev.lower_part and (
+                found[:1].islower() or candidate.startswith(target)
+                or (ev.word_target and another_form(candidate, target))):
             return None  # a common word in lower case ("grand prix pertama" is not
             # Pertamina), one the name's word makes with an ending ("Asian Talent Cup"),
             # or another form of a common word ("Transport Minister" beside "Transport
@@ -346,6 +348,7 @@ def _decide(ctx: RuleContext, data: NearMisses) -> list[Typo]:
                               cut_off=place.cut_off,
                               spelled_out=(place.doc_id, candidate) in spelled,
                               glued=place.glued == target,
+                              lower_part=written[:1].islower(),
                               other_name=(place.doc_id, candidate) in another or any(
                                   w not in every_word and w not in by_candidate
                                   and best_zipf(w, languages) < COMMON

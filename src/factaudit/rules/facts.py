@@ -230,6 +230,9 @@ class _Setup:
     # the language ("kosterin": koster + in), else "" (memoised across documents)
     glued: dict[tuple[str, str], str] = field(default_factory=dict)
     by_length: dict[int, set[str]] = field(default_factory=dict)  # name words that can take it
+    # name words declared in lower case, parts after a hyphen ("seok" in Lee Joon-seok): a
+    # near-miss of one in lower case is located though it is a common word
+    lower_parts: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -277,9 +280,11 @@ def _build_setup(claims: ClaimSet) -> _Setup:
     for t in targets:
         if len(t) >= GLUED_MIN and t.isalpha():
             by_length.setdefault(len(t), set()).add(t)
+    lower_parts = frozenset(t for t, forms in targets.items()
+                            if any(written[:1].islower() for _, written in forms))
     return _Setup(sorted(targets), set(targets), known_words(claims), groups,
                   known_phrases(claims), set().union(*entity_words.values()), term_words,
-                  by_length=by_length)
+                  by_length=by_length, lower_parts=lower_parts)
 
 
 def _setup(claims: ClaimSet) -> _Setup:
@@ -329,7 +334,7 @@ def collect_near_misses(ctx: RuleContext) -> NearMisses:
         # name's word, in every other Indonesian text)
         located = {w: f for w, f in written.items()
                    if f in unigram_terms or not w[:1].islower()
-                   or not _common(s, f, doc.language)}
+                   or not _common(s, f, doc.language) or _near_lower_part(s, f)}
         # judged on the first lines: a very long text is never split whole
         wrapped = bool(located) and is_hard_wrapped(text[:WRAP_SAMPLE])
         for start, end, word, tokens, i in (_occurrences(doc.id, doc.language, text, located,
@@ -384,6 +389,11 @@ def collect_near_misses(ctx: RuleContext) -> NearMisses:
                                            touches_invisible(tokens, i, i + size - 1),
                                            end >= tail))
     return data
+
+
+def _near_lower_part(s: _Setup, form: str) -> bool:
+    """Whether ``form`` is one edit from a name's part declared in lower case."""
+    return any(OSA.distance(form, t, score_cutoff=1) <= 1 for t in s.lower_parts)
 
 
 NAMED_HERE_LETTERS = 7  # a name's word this long, written in a document, makes a word

@@ -202,14 +202,17 @@ def is_initial(word: str) -> bool:
 
 
 GAP = re.compile(r"[ \t\u00a0]*\.?[ \t\u00a0]*\n?[ \t\u00a0]*")
+HYPHENS = ("-", "\u2010", "\u2011")  # one of these alone joins the parts of a name
 
 
 def joins(doc: DocTokens, lo: int, hi: int) -> bool:
     """Whether two words with ``doc.text[lo:hi]`` between can stand in one name: only
-    spaces, an initial's full stop or one line break — but not a line break beside a
+    spaces, an initial's full stop, one line break or one hyphen — but not a line break beside a
     heading in a text whose lines are paragraphs ("…Begini Reaksi Mendag⏎Indasari
     disebutkan…": a heading, then a sentence)."""
     gap = doc.text[lo:hi]
+    if gap in HYPHENS:  # "Joon-seok", "Geun-hye": the parts of one hyphenated name
+        return True
     if GAP.fullmatch(gap) is None:
         return False
     if doc.wrapped or "\n" not in gap:
