@@ -815,6 +815,21 @@ def test_numbers_in_a_web_address_are_not_values(address, language):
     assert [v.raw for v in read_values(text, language)] == ["5"]
 
 
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    ("Kru lainnya dihukum dari dua hingga 12 tahun penjara.", "id",
+     [("duration", "2..12")]),
+    ("The crew were sentenced to between 5 and 10 years in prison.", "en",
+     [("duration", "5..10")]),
+    ("They got 5-10 years.", "en", [("duration", "5..10")]),
+    # a range of counts beside a duration of its own stays a count
+    ("Between 5 and 10 people were held for 3 years.", "en",
+     [("quantity", "5..10"), ("duration", "3")]),
+])
+def test_a_range_whose_last_number_opens_a_duration_is_a_range_of_durations(text, language,
+                                                                             expected):
+    assert [(str(v.kind), v.canonical) for v in read_values(text, language)] == expected
+
+
 @pytest.mark.parametrize(("text", "language", "raws"), [
     ("Sebanyak 14 kru kapal[7] divonis penjara.", "id", ["14"]),
     ("The ferry sank in 2014.[12][13] It carried 476 people.[3]", "en", ["2014", "476"]),

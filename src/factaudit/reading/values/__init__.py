@@ -86,7 +86,8 @@ def _read_values(text: str, lang: str, base: PartialDate | None,
     reading = Reading(pack, base, (date_order or pack.date_order or "DMY").upper())
     found = [v for kind in _ORDER for v in VALUE_TYPES[kind].find(text, reading)]
     # times of day are read only to keep their digits from being read as anything else
-    kept = [v for v in resolve_overlaps(found) if v.kind != ValueKind.TIME]
+    kept = _duration_ranges([v for v in resolve_overlaps(found) if v.kind != ValueKind.TIME],
+                            text)
     addresses = [m.span() for m in _ADDRESS.finditer(text)] if "/" in text else []
     if addresses:  # "…/6-tersangka-kebakaran…": a page's address, not a figure
         kept = [v for v in kept if not any(a < v.end and v.start < b for a, b in addresses)]
@@ -94,6 +95,26 @@ def _read_values(text: str, lang: str, base: PartialDate | None,
     if marks:  # "14 kru kapal[7]": a reference to a note, copied with the text
         kept = [v for v in kept if not any(a <= v.start and v.end <= b for a, b in marks)]
     return tuple(sorted(_years_from_neighbours(kept, text), key=lambda v: (v.start, v.end, v.kind)))
+
+
+def _duration_ranges(values: list[Value], text: str) -> list[Value]:
+    """A range of numbers whose last one opens a duration ("dua hingga 12 tahun penjara",
+    "5-10 years") is a range of durations, not a count."""
+    durations = [v for v in values if v.kind == ValueKind.DURATION]
+    if not durations:
+        return values
+    out: list[Value] = []
+    merged: set[tuple[int, int]] = set()
+    for v in values:
+        d = next((d for d in durations if v.start < d.start < v.end <= d.end), None) \
+            if v.kind == ValueKind.QUANTITY and ".." in v.canonical else None
+        if d is None:
+            out.append(v)
+            continue
+        merged.add((d.start, d.end))
+        out.append(Value(ValueKind.DURATION, v.canonical, v.start, d.end, text[v.start:d.end],
+                         f"{v.how}; a range of durations", precision=v.precision))
+    return [v for v in out if v.kind != ValueKind.DURATION or (v.start, v.end) not in merged]
 
 
 # a web address (with its scheme, "www." or a domain before a path) or an e-mail's: the
