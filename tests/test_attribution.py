@@ -2207,6 +2207,8 @@ REFUSALS = [  # (claims, text, language, the decision that refuses the value)
      "other-occasion"),
     (QUAKE_OF_2022, "Data korban gempa per 3 Desember 2022 mencapai 602 orang.", "id",
      "other-occasion"),
+    (QUAKE_OF_2022, "The quake toll per today, 3 December 2022, has reached 602.", "en",
+     "other-occasion"),
     # nearer a word that names another event on the cue
     (FINAL_SCORE, "They reached the final by beating the hosts 3-1 in the semifinal.", "en",
      "other-cue"),
