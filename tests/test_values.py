@@ -56,6 +56,7 @@ def of_kind(text, lang, kind, base=None, order=None):
         ("on Tuesday night (7/6)", "en", JULY_2021, "MDY", "2021-07-06"),
         ("Tuesday (7/6)", "en", JULY_2021, "MDY", "2021-07-06"),
         ("26 Januari 2021", "id", None, None, "2021-01-26"),
+        ("pada tanggal 26 Januari tahun 2021", "id", None, None, "2021-01-26"),
         ("Thursday, 08 July 2021", "en", None, None, "2021-07-08"),
         ("July 6th, 2021", "en", None, None, "2021-07-06"),
         ("6th July 2021", "en", None, None, "2021-07-06"),

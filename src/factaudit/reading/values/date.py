@@ -57,12 +57,14 @@ def _patterns(pack: LanguagePack) -> _Patterns:
     months = alt(pack.months)
     weekdays = alt(pack.weekdays)
     wd = rf"(?:(?P<wd>{weekdays})\b\.?\s*,?\s*)?"
+    year_word = rf"(?:(?:{alt(pack.duration_units)})\s+)?" if pack.duration_units else ""
     # "pekan ke-2 April": an ordinal before a month is not its day
     not_ordinal = "".join(f"(?<!{re.escape(p)})" for p in pack.ordinal_prefixes)
     names = (
         # 6 July 2021 / 6th July 2021 / Selasa 6 Juli / Tuesday, 08 July 2021
+        # (… 11 April tahun 2014: the word for year may stand before it)
         re.compile(rf"\b{not_ordinal}{wd}(?P<d>\d{{1,2}})(?:(?:st|nd|rd|th)(?:\s+of)?)?(?!\d)\s+"
-                   rf"(?P<m>{months})\b\.?(?:\s*,?\s*(?P<y>\d{{4}})(?!\d))?", FLAGS),
+                   rf"(?P<m>{months})\b\.?(?:\s*,?\s*{year_word}(?P<y>\d{{4}})(?!\d))?", FLAGS),
         # July 6, 2021 / Tuesday, July 6
         re.compile(rf"\b{wd}(?P<m>{months})\b\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)"
                    rf"(?:\s*,\s*(?P<y>\d{{4}})(?!\d)|\s+(?P<y2>\d{{4}})(?!\d))?", FLAGS),
