@@ -777,6 +777,19 @@ def test_a_planned_value_is_info_not_an_error(text, language):
     assert verdict(PLANNED_YEAR, text, language) == [("info", "2025")]
 
 
+GOALS = claims(claim("goals", "quantity", {"en": ["scored"], "id": ["mencetak"]}, 3,
+                     unit_words={"en": ["goals"], "id": ["gol"]}))
+
+
+@pytest.mark.parametrize(("text", "language", "found"), [
+    ("He scored late as his side rallied from two goals down.", "en", []),
+    ("He scored three goals as his team came back from two goals behind.", "en", ["3"]),
+    ("Dia mencetak 2 gol saat timnya tertinggal.", "id", ["2"]),
+])
+def test_a_margin_after_a_count_and_its_unit_is_no_count(text, language, found):
+    assert got(GOALS, text, language) == found
+
+
 TRAIN_SPEED = claims(claim("speed", "quantity", {"en": ["top speed"],
                                                  "id": ["kecepatan maksimal"]},
                            350, unit_words={"en": ["kph"], "id": ["km per jam"]}))
@@ -1326,6 +1339,8 @@ FIRST_VERDICT = _verdict_claim("The captain was sentenced to life in prison.")
 
 @pytest.mark.parametrize(("text", "language"), [
     ("In the earlier trial, the captain was sentenced to 20 years.", "en"),
+    ("The captain was first sentenced to 20 years for negligence.", "en"),
+    ("Kapten itu pertama kali divonis 20 tahun penjara.", "id"),
     ("The court sentenced him to 20 years in prison, a term that was extended on appeal.",
      "en"),
     ("Pengadilan distrik sebelumnya memvonis kapten itu 20 tahun penjara.", "id"),

@@ -1525,6 +1525,10 @@ class _SentenceWork:
                             stop_at_small=False) if rest else []
         if any(fold_phrase(w.text) in rest for w in first):
             return "counts-other", f"counts {_shown(first)!r}: others than the whole"
+        margin = pack_pattern(self.language, "margin_words", r"\s+(?:{w})(?![\w-])")
+        behind = margin.match(self.text, unit_end) if margin and unit_end > v.end else None
+        if behind is not None:  # "rallied from two goals down"
+            return "margin", f"a margin ({self.text[v.start:behind.end()]!r}), not a count"
         added = self._increment(claim, v, unit_end)
         if added is not None:
             return "counts-other", f"counts those added ({added!r}), not the whole"
@@ -1607,7 +1611,7 @@ class _SentenceWork:
         final one ("was finally sentenced to life"): an earlier word before it in its
         sentence ("sebelumnya … memvonis … 36 tahun", "In the earlier trial, …"), or a change
         after it ("36 years in prison, a term that was extended to life")."""
-        for key in ("previous_words", "earlier_words"):  # (in the sentence: "In the
+        for key in ("previous_words", "earlier_words", "first_words"):  # ("In the
             pattern = pack_pattern(self.language, key)  # earlier trial, he was …")
             m = pattern.search(self.text, self.sentence.start, v.start) if pattern else None
             if m is not None:

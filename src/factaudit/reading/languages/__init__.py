@@ -48,7 +48,8 @@ _KEYS = {
     "compass_words", "place_prepositions", "over_words", "history_words", "final_words",
     "prepositions", "time_zones", "rise_verbs", "fall_verbs", "topic_nouns", "honorifics",
     "start_verbs", "end_verbs", "since_words", "until_words", "ongoing_words",
-    "day_units", "ago_words", "complementizers", "earlier_words",
+    "day_units", "ago_words", "complementizers", "earlier_words", "first_words",
+    "margin_words",
 }
 
 
@@ -168,6 +169,10 @@ class LanguagePack:
     complementizers: tuple[str, ...] = ()
     # before a figure a claim's statement names besides its own: an earlier figure
     earlier_words: tuple[str, ...] = ()
+    # "was first sentenced to 36 years": the first of several rulings or states
+    first_words: tuple[str, ...] = ()
+    # "two goals down", "tertinggal dua gol": a margin, not a count
+    margin_words: tuple[str, ...] = ()
     # a figure right after one of these and a change_to / change_to_value word is what a
     # count rose (or fell) to ("the toll rose to 15", "bertambah menjadi 51"): a corpus
     # that writes one for a claim's figure shows it was a running count (see running)
