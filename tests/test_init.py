@@ -12,6 +12,7 @@ import yaml
 from factaudit.authoring.init_project import FILES, SCHEMA_PATH, init_project
 from factaudit.cli import main
 from factaudit.inputs.claims import json_schema, load_claims
+from factaudit.model import InputError
 
 
 @pytest.fixture
@@ -97,3 +98,35 @@ def test_existing_files_are_kept_unless_forced(tmp_path):
     written = {w.path.name: w.action for w in init_project(tmp_path, force=True)}
     assert written["example.yaml"] == "overwritten"
     assert "library-opening-date" in claims.read_text()
+
+
+def test_init_adopts_a_folder_of_documents_without_samples(tmp_path, capsys, monkeypatch):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for name, outlet in (("a.txt", "the ministry said"), ("b.txt", "officials said")):
+        (corpus / name).write_text(f"---\nlanguage: en\n---\nThe Kali Biru bridge opened in "
+                                   f"2019, {outlet}.\n", encoding="utf-8")
+    before = {p.name: p.read_bytes() for p in corpus.iterdir()}
+    assert main(["init", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert "adopted" in out and "factaudit suggest" in out
+    # the documents are untouched, and no sample joins them or the claims
+    assert {p.name: p.read_bytes() for p in corpus.iterdir()} == before
+    assert sorted(p.name for p in (tmp_path / "claims").iterdir()) == ["claims.yaml"]
+    assert load_claims(tmp_path / "claims").claims == []
+    monkeypatch.chdir(tmp_path)
+    assert main(["check"]) == 0
+    assert main(["suggest", "--output", "suggested.yaml"]) == 0
+    stubs = yaml.safe_load((tmp_path / "suggested.yaml").read_text(encoding="utf-8"))
+    assert [c["id"] for c in stubs["claims"]] == ["bridge-opened-year"]
+
+
+def test_init_still_refuses_a_folder_with_claims_of_its_own(tmp_path):
+    (tmp_path / "claims").mkdir()
+    (tmp_path / "claims" / "mine.yaml").write_text("claims: []\n", encoding="utf-8")
+    (tmp_path / "corpus").mkdir()
+    (tmp_path / "corpus" / "a.txt").write_text("text\n", encoding="utf-8")
+    with pytest.raises(InputError, match="already holds an audit project"):
+        init_project(tmp_path)
+    assert sorted(p.name for p in tmp_path.rglob("*")) == ["a.txt", "claims", "corpus",
+                                                           "mine.yaml"]

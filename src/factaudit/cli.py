@@ -499,6 +499,11 @@ def _init(args: argparse.Namespace) -> int:
         print(f"  {w.action:11} {w.path.relative_to(args.directory)}")
     where = display_path(args.directory)
     cd = "" if where in (".", "") else f"cd {where} && "
+    if any(w.action == "adopted" for w in written):
+        print(f"factaudit: project ready around your documents (no samples written). Next: "
+              f"{cd}factaudit suggest --output suggested.yaml; review the stubs, move the "
+              "true ones into claims/; factaudit check; python -m pytest.")
+        return EXIT_OK
     print(f"factaudit: project ready. Next: {cd}factaudit check; python -m pytest; "
           "factaudit mutate. Replace the samples in corpus/ and claims/ with your own.")
     return EXIT_OK

@@ -6,6 +6,11 @@ manifest, reports/, a pyproject.toml with ``[tool.factaudit]`` (so ``factaudit``
 ``pytest`` find the folders), a CI workflow example and a .gitignore. Existing files are
 never overwritten unless ``force`` is given. The samples audit clean but for one warning,
 so ``factaudit check`` exits 0 and ``pytest`` passes in the new project.
+
+A folder whose corpus already holds documents, and whose claims folder holds none, is
+adopted: the scaffold is written around the documents, without the sample documents and
+the sample claims (they would be judged together), and claims/claims.yaml is a starter
+with no claims yet. A folder with claims of its own is refused.
 """
 
 from __future__ import annotations
@@ -36,34 +41,47 @@ class Written:
     action: str  # "created", "overwritten" or "kept"
 
 
-def _refuse_existing_project(target: Path, ours: set[str]) -> None:
-    from factaudit.model import InputError, Problem, display_path
+STARTER = ("starter.yaml", "claims/claims.yaml")  # the claims file of an adopted corpus
 
-    folders = {"claims", "corpus"}
+
+def _existing(target: Path, ours: set[str]) -> tuple[list[str], list[str]]:
+    """The files of the project's claims folders and corpus folders (those of its
+    pyproject.toml too, if it has one) that are not the scaffold's own."""
+    from factaudit.model import InputError
+
+    claims, corpus = {"claims"}, {"corpus"}
     if (target / "pyproject.toml").is_file():  # the project's own folders, if configured
         from factaudit.inputs.config import load_config
 
         try:
             config = load_config(target)
-            folders |= {config.claims, config.corpus}
+            claims.add(config.claims)
+            corpus.add(config.corpus)
         except InputError:
             pass
-    found = []
-    for folder in sorted(folders):
-        base = target / folder
-        if not base.is_dir():
-            continue
-        for path in sorted(base.rglob("*")):
-            relative = path.relative_to(target).as_posix()
-            if (path.is_file() or path.is_symlink()) and relative not in ours:
-                found.append(relative)
+    found: tuple[list[str], list[str]] = ([], [])
+    for out, folders in zip(found, (claims, corpus), strict=True):
+        for folder in sorted(folders):
+            base = target / folder
+            if not base.is_dir():
+                continue
+            for path in sorted(base.rglob("*")):
+                relative = path.relative_to(target).as_posix()
+                if (path.is_file() or path.is_symlink()) and relative not in ours:
+                    out.append(relative)
+    return found
+
+
+def _refuse_existing_project(target: Path, found: list[str]) -> None:
+    from factaudit.model import InputError, Problem, display_path
+
     if found:
         listed = ", ".join(found[:3]) + (f" and {len(found) - 3} more" if len(found) > 3
                                          else "")
         raise InputError(Problem(display_path(target), f"already holds an audit project "
                                  f"({listed}); nothing was written",
                                  hint="run `factaudit init NEW-FOLDER` for a new project; "
-                                 "samples are never mixed into existing claims or corpus"))
+                                 "samples are never mixed into existing claims"))
 
 
 def schema_text() -> str:
@@ -79,15 +97,23 @@ def schema_text() -> str:
 def init_project(target: Path, force: bool = False) -> list[Written]:
     """Create the project in ``target`` (made if missing); returns what was written.
 
-    Refuses (InputError, nothing written) when ``target`` already holds claims or documents
-    of its own: the sample claims and documents would mix with them, and the next audit
-    would judge the user's corpus against sample claims. ``force`` overwrites the
-    scaffold's own files, never anything else."""
+    Refuses (InputError, nothing written) when ``target`` already holds claims of its own:
+    the sample claims would mix with them. A corpus of the user's own is adopted: no sample
+    is written, claims/claims.yaml is a starter, and the corpus folder is listed as
+    "adopted". ``force`` overwrites the scaffold's own files, never anything else."""
     target = Path(target)
     package = resources.files("factaudit.authoring.scaffold")
     contents = {dest: package.joinpath(name).read_text(encoding="utf-8")
                 for name, dest in FILES.items()}
-    _refuse_existing_project(target, set(contents))
+    claims, documents = _existing(target, set(contents) | {STARTER[1]})
+    _refuse_existing_project(target, claims)
+    adopted = []
+    if documents:  # the user's documents: no sample joins them, nor a claim about samples
+        contents = {dest: text for dest, text in contents.items()
+                    if not dest.startswith(("corpus/", "claims/"))}
+        contents[STARTER[1]] = package.joinpath(STARTER[0]).read_text(encoding="utf-8")
+        folders = sorted({d.split("/", 1)[0] for d in documents})
+        adopted = [Written(target / f, "adopted") for f in folders]
     target.mkdir(parents=True, exist_ok=True)
     contents[str(SCHEMA_PATH)] = schema_text()
     contents["reports/.gitkeep"] = ""
@@ -101,4 +127,4 @@ def init_project(target: Path, force: bool = False) -> list[Written]:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
         out.append(Written(path, action))
-    return out
+    return adopted + out
