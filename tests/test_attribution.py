@@ -777,6 +777,30 @@ def test_a_planned_value_is_info_not_an_error(text, language):
     assert verdict(PLANNED_YEAR, text, language) == [("info", "2025")]
 
 
+FIRST_ARRIVAL = claims(
+    claim("arrival", "date", {"en": ["arrived", "first shipment"],
+                              "id": ["tiba", "pengiriman pertama"]}, "2020-12-06"),
+    claim("listing", "ordinal", {"en": ["company to list"]}, 14))
+
+
+@pytest.mark.parametrize(("text", "language", "found"), [
+    # the claim's cue ranks the shipment: the third is another occurrence
+    ("Pengiriman ketiga vaksin dari Sinovac tiba pada Selasa (12/1/2021).", "id", []),
+    ("The third shipment of the vaccine arrived on 12 January 2021.", "en", []),
+    ("Vaksinasi tahap ke-2 dan pengiriman ke-2 vaksin tiba pada 31 Desember 2020.", "id", []),
+    # the first is the claim's, and a sentence naming no rank is read
+    ("Pengiriman pertama vaksin tiba pada 6 Desember 2020.", "id", ["2020-12-06"]),
+    ("The vaccine arrived on 7 December 2020.", "en", ["2020-12-07"]),
+])
+def test_another_occurrence_of_what_the_claim_ranks_is_not_read(text, language, found):
+    assert got(FIRST_ARRIVAL, text, language, cid="arrival") == found
+
+
+def test_an_ordinal_claims_rank_is_its_value_not_another_occurrence():
+    text = "GoTo was the 15th company to list on the exchange this year."
+    assert got(FIRST_ARRIVAL, text, cid="listing") == ["15"]
+
+
 GOALS = claims(claim("goals", "quantity", {"en": ["scored"], "id": ["mencetak"]}, 3,
                      unit_words={"en": ["goals"], "id": ["gol"]}))
 

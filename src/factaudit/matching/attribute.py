@@ -67,6 +67,7 @@ from factaudit.matching.clauses import (
     as_of_word,
     breakdown_entry,
     caption,
+    claim_ranks,
     closing_date_verb,
     compared,
     count_lists,
@@ -84,6 +85,7 @@ from factaudit.matching.clauses import (
     places_of,
     planned,
     provisional,
+    ranked_nouns,
     remainder,
     respectively,
     said_after,
@@ -449,6 +451,7 @@ class _SentenceWork:
         self._canonical: dict[tuple[int, int], str] | None = None  # value span → canonical
         self._own_index: dict[str, tuple[list[int], list[int]]] = {}  # claim → cue starts, ends
         self._caption: list[str | None] = []  # the sentence's caption marker, once asked
+        self._occurrence: dict[str, str | None] = {}  # claim → another occurrence named
         # (claim, value span) → the claim's unit after the value
         self._units: dict[tuple[str, int, int], tuple[int, int, list[str]] | None] = {}
 
@@ -1040,6 +1043,9 @@ class _SentenceWork:
                                    "taken, not of the event")
         if claim.type != "category" and self._in_cue(claim.id, v.start, v.end, hits):
             return "in-cue", "part of a cue of the claim (cue words are not values)"
+        other = self._other_occurrence(claim) if claim.type != "ordinal" else None
+        if other is not None:  # (an ordinal claim's value is the rank itself)
+            return "other-occurrence", other
         if claim.type in ("date", "year") and v.kind in ("date", "year"):
             bound, of_span = self._bounds(claim, v)
             if bound is not None and of_span is not None and of_span[0] != bound:
@@ -1605,6 +1611,24 @@ class _SentenceWork:
                                                                   fold_phrase(hit)):
             return None  # "Ibu Kota Baru 256 Ha": a name, not an increment
         return hit
+
+    def _other_occurrence(self, claim: Claim) -> str | None:
+        """The sentence names another occurrence of what the claim ranks: its cues or its
+        statement name the first shipment ("pengiriman pertama", "the first batch") and
+        the sentence the third ("Pengiriman ketiga vaksin … tiba pada Selasa"). Once a
+        claim and sentence."""
+        if claim.id not in self._occurrence:
+            own = claim_ranks(claim, self.language)
+            found = None
+            if own:
+                for noun, rank, words in ranked_nouns(self.text, self.sentence.start,
+                                                      self.sentence.end, self.language):
+                    if noun in own and rank not in own[noun]:
+                        found = (f"another occurrence ({words!r}); the claim speaks of rank "
+                                 f"{'/'.join(map(str, sorted(own[noun])))} of it")
+                        break
+            self._occurrence[claim.id] = found
+        return self._occurrence[claim.id]
 
     def _earlier_state(self, v: Value) -> str | None:
         """Why a category read is an earlier state, for a claim whose statement gives the

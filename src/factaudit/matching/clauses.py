@@ -734,6 +734,69 @@ def _determiners(language: str) -> frozenset[str]:
                      if len(w.split()) == 2)
 
 
+def ranked_nouns(text: str, lo: int, hi: int, language: str
+                 ) -> list[tuple[str, int, str]]:
+    """(noun, rank, the words) of every noun a rank word qualifies in ``text[lo:hi]``:
+    "pengiriman ketiga", "tahap ke-2" (the noun first where modifiers follow their noun),
+    "the third shipment", "the 2nd wave". Rank words: ``rank_words`` and ``ordinal_words``
+    of the pack, "ke-N" and "Nth"."""
+    pack = get_pack(language)
+    ranks = {**{k.lower(): v for k, v in pack.ordinal_words.items()},
+             **{k.lower(): v for k, v in pack.rank_words.items()}}
+    if not ranks:
+        return []
+    stop = {w.lower() for w in pack.stopwords}
+    words = list(WORD.finditer(text, lo, hi))
+    out = []
+    for i, w in enumerate(words):
+        rank = _rank(w.group(0), ranks, text, w.start())
+        if rank is None:
+            continue
+        j = i - 1 if pack.modifiers_follow else i + 1
+        if pack.modifiers_follow and j >= 0 and words[j].group(0).lower() == "ke":
+            j -= 1  # "tahap ke-2": the word before the "ke"
+        if not 0 <= j < len(words):
+            continue
+        noun = words[j]
+        between = text[min(noun.end(), w.end()):max(noun.start(), w.start())]
+        if _RANK_GAP.fullmatch(between) is None or not noun.group(0).isalpha() \
+                or len(noun.group(0)) < 3 or noun.group(0).lower() in stop:
+            continue
+        a, b = sorted((noun, w), key=lambda m: m.start())
+        out.append((noun.group(0).lower(), rank, text[a.start():b.end()]))
+    return out
+
+
+_RANK_GAP = re.compile(r"[ \t]*(?:ke[ \t]*-?[ \t]*)?", re.IGNORECASE)  # "tahap ke-2"
+
+
+def _rank(word: str, ranks: dict[str, int], text: str, start: int) -> int | None:
+    low = word.lower()
+    if low in ranks:
+        return ranks[low]
+    m = re.fullmatch(r"(?:ke-?)?(\d{1,2})(?:st|nd|rd|th)?", low)
+    if m is None or (low.isdigit() and not text[max(0, start - 3):start].lower()
+                     .endswith(("ke-", "ke"))):
+        return None
+    return int(m.group(1))
+
+
+@cache
+def _claim_ranks(statement: str, cues: tuple[str, ...], language: str
+                 ) -> dict[str, frozenset[int]]:
+    out: dict[str, set[int]] = {}
+    for phrase in (statement, *cues):
+        for noun, rank, _ in ranked_nouns(phrase, 0, len(phrase), language):
+            out.setdefault(noun, set()).add(rank)
+    return {n: frozenset(r) for n, r in out.items()}
+
+
+def claim_ranks(claim: Claim, language: str) -> dict[str, frozenset[int]]:
+    """The nouns a claim's statement or cues (of ``language``) rank, with their ranks
+    ("pengiriman pertama": {"pengiriman": {1}})."""
+    return _claim_ranks(claim.statement, tuple(claim.cues.get(language, ())), language)
+
+
 def _phrases(words: tuple[str, ...] | list[str]) -> str:
     """A regex alternation of phrases, longest first, any run of spaces between words."""
     return "|".join(r"\s+".join(re.escape(p) for p in w.split())

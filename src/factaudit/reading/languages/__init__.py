@@ -49,7 +49,7 @@ _KEYS = {
     "prepositions", "time_zones", "rise_verbs", "fall_verbs", "topic_nouns", "honorifics",
     "start_verbs", "end_verbs", "since_words", "until_words", "ongoing_words",
     "day_units", "ago_words", "complementizers", "earlier_words", "first_words",
-    "margin_words",
+    "margin_words", "rank_words",
 }
 
 
@@ -173,6 +173,9 @@ class LanguagePack:
     first_words: tuple[str, ...] = ()
     # "two goals down", "tertinggal dua gol": a margin, not a count
     margin_words: tuple[str, ...] = ()
+    # ranks beside a noun besides ordinal_words ("the first shipment", "tahap kedua"): a
+    # claim about the first one does not read the third ("pengiriman ketiga")
+    rank_words: dict[str, int] = field(default_factory=dict)
     # a figure right after one of these and a change_to / change_to_value word is what a
     # count rose (or fell) to ("the toll rose to 15", "bertambah menjadi 51"): a corpus
     # that writes one for a claim's figure shows it was a running count (see running)
@@ -280,6 +283,7 @@ _SHAPES = {
     "scales": "number", "currency_scales": "number",
     "numbers": "integer", "relative_days": "integer", "day_units": "integer",
     "relative_years": "integer", "relative_months": "integer", "ordinal_words": "integer",
+    "rank_words": "integer",
     "period_between": "pairs", "gendered_endings": "pairs",
 }
 
