@@ -17,6 +17,7 @@ from functools import lru_cache
 from factaudit.matching.passages import values_around, words_pattern
 from factaudit.reading.languages import by_language, get_pack
 from factaudit.reading.values import Value
+from factaudit.reading.values.year import written_years
 from factaudit.rules import HitKind, Report, Rule, RuleContext, Severity, Verdict
 
 _DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -72,14 +73,11 @@ def _selector(lang: str) -> re.Pattern | None:
     return re.compile("|".join(alts), re.IGNORECASE)
 
 
-_YEAR = re.compile(r"(?<![\d.,/])(1[5-9]\d\d|20\d\d)(?![\d])")
-
-
 def _fits_a_year_written(text: str, date: dt.date, weekday: int) -> bool:
     """Whether the document writes a year in which the day and month fall on the weekday
     written ("Senin (2/7)" in a page of 2021 that tells of 2018: 2 July 2018 was a
     Monday): the date is of that year, not of the publication's."""
-    for year in {int(m.group(1)) for m in _YEAR.finditer(text)}:
+    for year in written_years(text):
         try:
             if dt.date(year, date.month, date.day).weekday() == weekday:
                 return True

@@ -50,6 +50,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from weakref import WeakKeyDictionary
 
+from rapidfuzz.distance import Prefix
+
 from factaudit.inputs.claims import ClaimSet
 from factaudit.reading.languages import get_pack
 from factaudit.reading.lexicon.edits import (
@@ -198,9 +200,7 @@ def another_form(candidate: str, target: str) -> bool:
     though each is a word of its own."""
     if len(target) < FORM_LETTERS:
         return True
-    shared = next((i for i, (a, b) in enumerate(zip(candidate, target, strict=False))
-                   if a != b),
-                  min(len(candidate), len(target)))
+    shared = Prefix.similarity(candidate, target)
     return len(candidate) - shared <= FORM_ENDING and len(target) - shared <= FORM_ENDING
 
 

@@ -79,7 +79,7 @@ from factaudit.matching.clauses import (
     span_bound,
     statement_reading,
 )
-from factaudit.model import Mention, PartialDate
+from factaudit.model import Document, Mention, PartialDate
 from factaudit.reading.languages import get_pack
 from factaudit.reading.values import Value, agrees, near, read_values, rounds_to, slip
 from factaudit.rules import Fact, Report, Rule, RuleContext, Severity, ValueKind, Verdict
@@ -164,7 +164,7 @@ def judge(ctx: RuleContext) -> Judgements:
         # is refuted by "4 to 7 September")
         ranged = claim.type == ValueKind.DATE and span_bound(
             claim.statement, tuple(sorted({*claim.cues, doc.language}))) is None and \
-            _range_holding(doc.text, m, expected, doc.language)
+            _range_holding(doc, m, expected)
         named, earlier_named = next(((raw, earlier) for value, raw, earlier in
                                      statement_figures(claim.statement, claim.type, expected,
                                                        tuple(sorted(claim.cues)))
@@ -449,12 +449,15 @@ def _anniversary(kind: str, expected: str, found: str, sentence: str, language: 
     return years if str(years) in counted else None
 
 
-def _range_holding(text: str, m: Mention, expected: str, language: str) -> str | None:
+def _range_holding(doc: Document, m: Mention, expected: str) -> str | None:
     """The range of days the found date is one end of, when the expected date is its other
     end ("rescued between July 8-10" for 10 July): the source gives the span the claim's
     day ends (or opens)."""
-    sentence = text[m.sentence_start:m.sentence_end]
-    dates = [v.shifted(m.sentence_start) for v in read_values(sentence, language)
+    text, language = doc.text, doc.language
+    sentence = text[m.sentence_start:m.sentence_end]  # read as attribution read it
+    dates = [v.shifted(m.sentence_start) for v in read_values(sentence, language,
+                                                                doc.published_date,
+                                                                doc.date_order)
              if v.kind == ValueKind.DATE and (len(v.canonical) == 10
                                               or v.canonical.startswith("--"))]
     here = (m.value_start, m.value_end)

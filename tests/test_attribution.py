@@ -480,7 +480,7 @@ def test_values_paired_respectively_with_claims_of_two_cues_each(text):
     found = mentions(RIVAL_SHARES, text)
     assert sorted(m.claim for m in found) == ["first-share", "second-share"]
     by_claim = {m.claim: m.value for m in found}  # "about 25%" is read as a range
-    assert "25" in by_claim["first-share"] and "16" not in by_claim["first-share"]
+    assert by_claim["first-share"] in ("25", "23.75..26.25")
     assert by_claim["second-share"] == "16"
 
 

@@ -93,6 +93,7 @@ from factaudit.matching.clauses import (
     small_words,
     span_bound,
     states_final,
+    stopword_set,
     sub_area,
     subject_pronoun,
     subset_marker,
@@ -1668,7 +1669,7 @@ class _SentenceWork:
         if word is None or near or h.start <= word.start() < h.end:
             return None
         text = word.group(0)
-        if not text.isalpha() or text.lower() in _stopwords(self.language):
+        if not text.isalpha() or text.lower() in stopword_set(self.language):
             return None
         return text
 
@@ -2164,12 +2165,6 @@ def _own_phrases(claim: Claim, language: str) -> tuple[tuple[str, ...], ...]:
 def _phrases_of(claim_id: str, language: str, phrases: tuple[str, ...]
                 ) -> tuple[tuple[str, ...], ...]:
     return tuple(k for k in (phrase_keys(p, language) for p in phrases) if k)
-
-
-@by_language
-@cache
-def _stopwords(language: str) -> frozenset[str]:
-    return frozenset(w.lower() for w in get_pack(language).stopwords)
 
 
 @by_language

@@ -741,11 +741,10 @@ def ranked_nouns(text: str, lo: int, hi: int, language: str
     "the third shipment", "the 2nd wave". Rank words: ``rank_words`` and ``ordinal_words``
     of the pack, "ke-N" and "Nth"."""
     pack = get_pack(language)
-    ranks = {**{k.lower(): v for k, v in pack.ordinal_words.items()},
-             **{k.lower(): v for k, v in pack.rank_words.items()}}
+    ranks = _rank_table(language)
     if not ranks:
         return []
-    stop = {w.lower() for w in pack.stopwords}
+    stop = stopword_set(language)
     words = list(WORD.finditer(text, lo, hi))
     out = []
     for i, w in enumerate(words):
@@ -768,17 +767,32 @@ def ranked_nouns(text: str, lo: int, hi: int, language: str
 
 
 _RANK_GAP = re.compile(r"[ \t]*(?:ke[ \t]*-?[ \t]*)?", re.IGNORECASE)  # "tahap ke-2"
+_RANK_NUMBER = re.compile(r"(\d{1,2})(st|nd|rd|th)?")  # "2nd"; "2" only after "ke-"
 
 
 def _rank(word: str, ranks: dict[str, int], text: str, start: int) -> int | None:
     low = word.lower()
     if low in ranks:
         return ranks[low]
-    m = re.fullmatch(r"(?:ke-?)?(\d{1,2})(?:st|nd|rd|th)?", low)
-    if m is None or (low.isdigit() and not text[max(0, start - 3):start].lower()
+    m = _RANK_NUMBER.fullmatch(low)
+    if m is None or (m.group(2) is None and not text[max(0, start - 3):start].lower()
                      .endswith(("ke-", "ke"))):
         return None
     return int(m.group(1))
+
+
+@by_language
+@cache
+def _rank_table(language: str) -> dict[str, int]:
+    pack = get_pack(language)
+    return {k.lower(): v for k, v in (*pack.ordinal_words.items(), *pack.rank_words.items())}
+
+
+@by_language
+@cache
+def stopword_set(language: str) -> frozenset[str]:
+    """The pack's stopwords, in lower case (once a language)."""
+    return frozenset(w.lower() for w in get_pack(language).stopwords)
 
 
 @cache

@@ -51,6 +51,11 @@ def _written(text: str, reading: Reading, era: re.Pattern[str] | None) -> list[V
     return out
 
 
+def written_years(text: str) -> set[int]:
+    """Every year written in ``text`` as four digits ("2018" in "23 Juni 2018: …")."""
+    return {int(m.group(1)) for m in _YEAR.finditer(text)}
+
+
 def find(text: str, reading: Reading) -> list[Value]:
     era, relative, ago = _patterns(reading.pack)
     out = _written(text, reading, era)
