@@ -5,6 +5,7 @@ Bad:  "three years ago, in 2017" in an article of 2021 (2021 − 3 = 2018)
 Bad:  "a partner since 1996, and in the past 20 years …" in 2021 (2021 − 1996 = 25)
 Good: "three years ago, in 2018" in 2021; "sejak tahun 1996 … 25 tahun" in 2021
 Good: "floods in 2007 and five years ago" (two times joined by "and", not one)
+Good: "fought for nearly 30 years" since 1976, in 2005 (an approximate span holds 29)
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from functools import lru_cache
 from factaudit.matching.passages import values_around, words_pattern
 from factaudit.reading.languages import by_language, get_pack
 from factaudit.reading.values import MULTIPLIER_WORDS
+from factaudit.reading.values.quantity import bounds
 from factaudit.rules import HitKind, Report, Rule, RuleContext, Severity, Verdict
 
 
@@ -38,7 +40,7 @@ def check(ctx: RuleContext) -> Iterator[Report]:
         anchors = [v for v in values if not v.relative and (
             v.kind == "year" or (v.kind == "period" and v.canonical.endswith("..")))]
         for d in durations:
-            n = float(d.canonical)
+            lo, hi = bounds(d.canonical)  # "nearly 30 years": a range
             follows = doc.text[d.end : d.end + 15].lstrip()
             is_ago = ago is not None and ago.match(follows) is not None
             anchor = _nearest(d, anchors, doc.text)
@@ -56,13 +58,14 @@ def check(ctx: RuleContext) -> Iterator[Report]:
                 if later:
                     end, until = max(later), "the year written"
             counted = end - year
-            if abs(counted - n) < 1e-9:
+            if lo - 1e-9 <= counted <= hi + 1e-9:
                 continue
+            shown = d.raw if ".." in d.canonical else d.canonical
             relation = (f"{d.raw} ago" if is_ago else d.raw) + f" and {anchor.raw}"
             yield ctx.report(
                 verdict=Verdict.REFUTED, span=(d.start, d.end),
                 message=f"{relation!r} do not add up: from {year} to {end} "
-                        f"({until}) is {counted} years, not {d.canonical}",
+                        f"({until}) is {counted} years, not {shown}",
                 expected=str(counted), found=d.canonical,
                 how=f"{end} − {year} = {counted}; {d.how}")
 

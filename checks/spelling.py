@@ -342,8 +342,9 @@ Near = tuple[dict[str, list[tuple[str, int]]], Callable[[str], float]]
 
 def _derived(words: dict[str, str], language: str, speller: Speller) -> dict[str, str]:
     """The words (as written → lower case) that a prefix and a suffix of the language pack
-    make from a word the dictionary knows, each with that word ("diperban": "perban",
-    "soakingly": "soaking"): formed by rule, not misspelled. One batch of lookups."""
+    make from a word the dictionary knows, or that the language's word list holds as common
+    ("diotopsi": "otopsi"), each with that word ("diperban": "perban", "soakingly":
+    "soaking"): formed by rule, not misspelled. One batch of lookups."""
     pack = get_pack(language)
     prefixes, suffixes = ("", *pack.derivation_prefixes), ("", *pack.derivation_suffixes)
     if len(prefixes) == 1 and len(suffixes) == 1:
@@ -361,7 +362,10 @@ def _derived(words: dict[str, str], language: str, speller: Speller) -> dict[str
         if options:
             bases[w] = options
     asked = {b for options in bases.values() for b in options}
-    known = asked - speller.unknown(asked) if asked else set()
+    # a base the word list holds as common is a word its dictionary lacks ("otopsi")
+    known = {b for b in asked if zipf(b, language) >= CORRECTION}
+    rest = asked - known
+    known |= rest - speller.unknown(rest) if rest else set()
     return {w: b for w, options in bases.items() for b in options if b in known}
 
 

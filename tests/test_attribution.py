@@ -172,6 +172,26 @@ def test_the_dash_of_a_dateline_opens_no_aside():
     assert got(LAUNCH_DATE, text, published=None) == ["2019-03-05"]
 
 
+FURNITURE = "Menu\nWorld\nBusiness\nMarkets\n\nBy Staff Writer\n3 Min Read\n\n"
+
+
+@pytest.mark.parametrize("text", [
+    FURNITURE + "SYDNEY, March 4 (Reuters) - The launch, five years on, is remembered.",
+    FURNITURE + "NEW DELHI, 4 March 2024 – The launch, five years on, is remembered.",
+])
+def test_a_dateline_below_a_pages_furniture_is_no_value(text):
+    assert got(LAUNCH_DATE, text) == []
+    assert "dateline" in decisions(LAUNCH_DATE, text)
+
+
+@pytest.mark.parametrize("text", [
+    FURNITURE + "NASA said on March 4 - in a short note - that the launch slipped.",
+    FURNITURE + "Later on, March 4 - the day of the launch - was a holiday.",
+])
+def test_further_down_only_a_place_in_capitals_opens_a_dateline(text):
+    assert document(text).dateline is None
+
+
 def test_a_sentence_with_a_name_a_comma_and_a_dash_is_not_a_dateline():
     founded = claims(claim("founded", "year", {"en": ["founded"]}, 1949))
     text = "Garuda, founded in 1949 – the national airline – flew 20 million people."
@@ -777,6 +797,25 @@ def test_a_planned_value_is_info_not_an_error(text, language):
     assert verdict(PLANNED_YEAR, text, language) == [("info", "2025")]
 
 
+EVENTS = claims(claim("events", "quantity", {"en": ["events"], "id": ["nomor"]}, 465,
+                     unit_words={"en": ["events"], "id": ["nomor"]}))
+
+
+@pytest.mark.parametrize(("text", "language", "modality"), [
+    # a count in a list of counts is governed by the verb that opens the list
+    ("The athletes will compete in 40 sports, 67 disciplines and 462 events.", "en",
+     "planned"),
+    ("Para atlet akan bertanding di 40 cabang, 67 disiplin dan 462 nomor.", "id", "planned"),
+    ("The athletes competed in 40 sports, 67 disciplines and 462 events.", "en", "fact"),
+    # a clause of its own after the list is not
+    ("The athletes will compete in 40 sports, and 462 events were held in 2018.", "en",
+     "fact"),
+])
+def test_a_list_of_counts_takes_the_plan_of_its_clause(text, language, modality):
+    (m,) = mentions(EVENTS, text, language)
+    assert (m.value, m.modality) == ("462", modality)
+
+
 FIRST_ARRIVAL = claims(
     claim("arrival", "date", {"en": ["arrived", "first shipment"],
                               "id": ["tiba", "pengiriman pertama"]}, "2020-12-06"),
@@ -1368,6 +1407,10 @@ FIRST_VERDICT = _verdict_claim("The captain was sentenced to life in prison.")
     ("The court sentenced him to 20 years in prison, a term that was extended on appeal.",
      "en"),
     ("Pengadilan distrik sebelumnya memvonis kapten itu 20 tahun penjara.", "id"),
+    # a court below the last one: its verdict is an earlier state
+    ("In November, a lower court sentenced the captain to 20 years.", "en"),
+    ("Di pengadilan yang lebih rendah, kapten itu divonis 20 tahun penjara.", "id"),
+    ("Di pengadilan tingkat pertama, kapten itu divonis 20 tahun penjara.", "id"),
 ])
 def test_an_earlier_state_of_a_category_the_statement_calls_final(text, language):
     assert verdict(FINAL_VERDICT, text, language) == []
@@ -2209,6 +2252,25 @@ def test_the_event_date_beside_an_as_of_date_or_a_saying_is_read(text, language)
     assert got(QUAKE_OF_2022, text, language) == ["2022-11-21"]
 
 
+HOSTED = claims(claim("hosted", "year", {"en": ["hosted"], "id": ["tuan rumah"]}, 1962))
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ('"Kita menjadi tuan rumah untuk kedua kalinya," ujar Menko PMK, Sabtu, 18 Agustus 2018.',
+     "id"),
+    ('"We hosted the Games once before," the minister said on Saturday, August 18, 2018.',
+     "en"),
+])
+def test_the_day_of_a_saying_is_no_year_of_what_was_said(text, language):
+    assert got(HOSTED, text, language) == []
+    assert "other-occasion" in decisions(HOSTED, text, language)
+
+
+def test_a_year_after_a_saying_with_no_day_is_still_read():
+    text = '"Jakarta hosted the Games in 1962," the minister said.'
+    assert got(HOSTED, text) == ["1962"]
+
+
 def test_semula_opens_the_earlier_figure_of_a_change():
     aid = claims(claim("aid", "quantity", {"id": ["rusak berat"]}, 60_000_000, unit="IDR"))
     text = "Bantuan rumah rusak berat yang semula Rp 50 juta menjadi Rp 60 juta."
@@ -2906,3 +2968,32 @@ def test_a_word_of_a_cue_is_no_topic_noun():
     text = "The isbat meeting determines that 1 Shawwal falls on Saturday, April 22, 2023."
     assert got(eid, text, published="2023-04-25", cid="eid") == ["2023-04-22"]
     assert got(eid, text, published="2023-04-25", cid="isbat") == []
+
+
+PASSENGERS = claims(claim("passengers", "quantity",
+                          {"en": ["carrying", "passengers"], "id": ["membawa", "penumpang"]},
+                          227, unit_words={"en": ["passengers"], "id": ["penumpang"]}))
+ABOARD = claims(claim("aboard", "quantity", {"en": ["carrying"], "id": ["membawa"]}, 239,
+                     unit_words={"en": ["people", "passengers and crew"],
+                                 "id": ["orang", "penumpang dan kru"]}))
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("The plane was carrying 239 passengers and crew when it vanished.", "en"),
+    ("The flight, carrying 239 passengers and crew members, vanished from radar.", "en"),
+    ("Pesawat itu membawa 239 penumpang dan kru ketika hilang.", "id"),
+])
+def test_a_count_of_the_claims_noun_joined_to_another_counts_both(text, language):
+    assert got(PASSENGERS, text, language) == []
+    assert "counts-other" in decisions(PASSENGERS, text, language)
+    # a claim that counts everyone aboard still reads it
+    assert got(ABOARD, text, language) == ["239"]
+
+
+@pytest.mark.parametrize(("text", "language", "value"), [
+    ("The plane was carrying 227 passengers and 12 crew.", "en", ["227"]),
+    ("Pesawat itu membawa 227 penumpang dan 12 awak.", "id", ["227"]),
+    ("The plane was carrying 230 passengers and the crew stayed calm.", "en", ["230"]),
+])
+def test_a_count_of_the_claims_noun_beside_another_count_is_its_own(text, language, value):
+    assert got(PASSENGERS, text, language) == value

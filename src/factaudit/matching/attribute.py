@@ -1532,6 +1532,10 @@ class _SentenceWork:
                             stop_at_small=False) if rest else []
         if any(fold_phrase(w.text) in rest for w in first):
             return "counts-other", f"counts {_shown(first)!r}: others than the whole"
+        together = self._counted_together(claim, v, unit_end)
+        if together is not None:  # "239 passengers and crew"
+            return "counts-other", (f"counts {together!r} together, not only what the claim "
+                                    "counts")
         margin = pack_pattern(self.language, "margin_words", r"\s+(?:{w})(?![\w-])")
         behind = margin.match(self.text, unit_end) if margin and unit_end > v.end else None
         if behind is not None:  # "rallied from two goals down"
@@ -1582,6 +1586,43 @@ class _SentenceWork:
             return "qualified", (f"counts a kind of what the claim counts "
                                  f"({_shown(words)!r})")
         return None
+
+    def _counted_together(self, claim: Claim, v: Value, unit_end: int) -> str | None:
+        """The noun phrase a number heads, when the claim's noun right after the number is
+        joined to another noun that no phrase of the claim names ("239 passengers and
+        crew", "239 penumpang dan kru"): the number counts both. Another number a few words
+        after the joiner gives the second noun its own count ("227 passengers and 12 crew",
+        "lightly damaged 22,090 homes"). Not for
+        a measure: "weighs 1,200 kg and stands on four legs" joins two clauses."""
+        if claim.unit:
+            return None
+        end = unit_end
+        if end <= v.end:
+            words = words_after(self.text, v.end, NOUN_PHRASE_WORDS, self.language,
+                                self.span[1])
+            keys = [w.key for w in words]
+            own = [p for p in _own_phrases(claim, self.language) if find_phrase(keys, p) == 0]
+            if not own:
+                return None
+            end = words[max(map(len, own)) - 1].end
+        joiner = pack_pattern(self.language, "list_joiners", r"\s+(?:{w})\s+")
+        m = joiner.match(self.text, end, self.span[1]) if joiner else None
+        if m is None:
+            return None
+        nxt = WORD.match(self.text, m.end(), self.span[1])
+        if nxt is None:
+            return None
+        word = nxt.group(0)
+        folded = fold_phrase(word)
+        pack = get_pack(self.language)
+        ahead = WORD.findall(self.text, m.end(), min(self.span[1], m.end() + 60))[:4]
+        if (any(w[0].isdigit() or fold_phrase(w) in pack.numbers for w in ahead)
+                or (len(folded) > 4 and folded.endswith(tuple(pack.participle_endings)))
+                or folded in stopword_set(self.language) or verb_like(word, self.language)
+                or any(word_key(word, self.language) in p
+                       for p in _own_phrases(claim, self.language))):
+            return None
+        return self.text[v.start:nxt.end()]
 
     def _increment(self, claim: Claim, v: Value, unit_end: int) -> str | None:
         """An increment word by the count ("3 new suspects", "3 tersangka baru",
@@ -1798,12 +1839,14 @@ class _SentenceWork:
                 self.claims.claim(h.item), v) != ("end", ("end", word)):
             # (a span's end is an end claim's date: "hingga 7 Januari" for "ended on")
             return f"{word!r} before the date: the day a count or state stood at, not an event"
+        # a day, or the year a day gives (a year claim reads "Sabtu, 18 Agustus 2018")
+        day = v.kind == "date" or (v.kind == "year" and _A_DAY.search(v.raw) is not None)
         word = said_on(self.text, self.sentence, (v.start, v.end), (h.start, h.end),
                        self._spans, self._cues_of.get(h.item, [])
-                       ) if v.kind == "date" and v.end <= self.span[1] else None
+                       ) if day and v.end <= self.span[1] else None
         if word is not None:
             return f"after {word!r} and its speaker: the day it was said, not of the event"
-        if v.kind == "date" and not (v.start <= h.start < v.end):
+        if day and not (v.start <= h.start < v.end):
             speech = said_after(self.text, self.sentence, (v.start, v.end))
             if speech is not None and not any(  # unless the saying is the event
                     s <= speech[1] < e for s, e in self._cues_of.get(h.item, [])):
@@ -2149,6 +2192,10 @@ def _common(word: str) -> bool:
 def _folded_phrases(words: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(sorted({fold_phrase(w) for w in words if fold_phrase(w)}, key=len,
                         reverse=True))
+
+
+# a day written with its year: "18 Agustus 2018", "18/8/2018", "August 18, 2018"
+_A_DAY = re.compile(r"(?<!\d)\d{1,2}\D{1,12}\d{4}(?!\d)|[^\W\d_]{3,}\.?\s+\d{1,2},?\s+\d{4}")
 
 
 def _own_phrases(claim: Claim, language: str) -> tuple[tuple[str, ...], ...]:

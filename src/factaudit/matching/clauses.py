@@ -571,19 +571,37 @@ def _coordinated_from(text: str, sentence: Sentence, position: int) -> int:
     ("dan denda Rp3 miliar", "and a fine of Rp 1.5 billion") as part of the clause
     before it: what that clause's verb says of its first object ("menuntut", "faces up
     to") it says of the second. A joined stretch with more than COORDINATED_WORDS words
-    of its own before ``position`` is a clause of its own ("and the road opened in")."""
+    of its own before ``position`` is a clause of its own ("and the road opened in"). A
+    count after a comma, after another count, is an item of the list the clause before
+    holds ("will compete in 40 sports, 67 disciplines and 462 events")."""
     lo = sentence.segment(position)[0]
     joiner = pack_pattern(sentence.language, "list_joiners", r"\s*(?:{w})\b")
-    if joiner is None or lo <= sentence.start:
-        return lo
-    m = joiner.match(text, lo)
-    if m is None:
-        return lo
-    small = small_words(sentence.language)
-    own = [w for w in WORD.findall(text, m.end(), position) if fold_phrase(w) not in small]
-    return sentence.segment(lo - 1)[0] if len(own) <= COORDINATED_WORDS else lo
+    m = joiner.match(text, lo) if joiner is not None and lo > sentence.start else None
+    if m is not None:
+        small = small_words(sentence.language)
+        own = [w for w in WORD.findall(text, m.end(), position)
+               if fold_phrase(w) not in small]
+        if len(own) <= COORDINATED_WORDS:
+            lo = sentence.segment(lo - 1)[0]
+    return _list_opened(text, sentence, lo)
 
 
+def _list_opened(text: str, sentence: Sentence, lo: int) -> int:
+    """Where a list of counts that a segment from ``lo`` continues opens: a segment that
+    opens with a count after a comma, after a segment holding another count ("in 40
+    sports, 67 disciplines"), belongs to the clause before it (a few items back)."""
+    for _ in range(LISTED_COUNTS):
+        if lo <= sentence.start or not text[lo:lo + 12].lstrip(" ,").startswith(_DIGITS):
+            break
+        before = sentence.segment(lo - 1)[0]
+        if not any(c.isdigit() for c in text[before:lo]):
+            break
+        lo = before
+    return lo
+
+
+LISTED_COUNTS = 6  # items of a list of counts read back to the clause that opens it
+_DIGITS = tuple("0123456789")
 COORDINATED_WORDS = 1  # words of a joined phrase's own before the cue or value (not small
 # words): "and a fine of" has none, "and the road opened in" has two
 

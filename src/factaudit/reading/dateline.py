@@ -1,4 +1,5 @@
-"""Datelines and bylines: where and when a report was filed, at the start of its text.
+"""Datelines and bylines: where and when a report was filed, at the start of its text
+(or, in capitals, below a copied page's furniture).
 
     SURABAYA, 3 March 2019 – …         JAKARTA, KOMPAS.com - …
     NEW DELHI (Warta Nusantara) - …    May 4 (Reuters) - …
@@ -54,7 +55,35 @@ def find_dateline(text: str, language: str) -> Dateline | None:
         if label is not None and found.date is None:
             return Dateline(found.start, found.end, label.date, found.raw)
         return found
-    return label
+    late = _late_dateline(text, language)
+    if late is not None and label is not None and late.date is None:
+        return Dateline(late.start, late.end, label.date, late.raw)
+    return late or label
+
+
+LATE_CHARS = 6000  # how far a copied page's furniture may push its dateline down
+LATE_LINES = 40
+
+
+def _late_dateline(text: str, language: str) -> Dateline | None:
+    """A dateline below a page's furniture (menus, a byline, share buttons): only the
+    unmistakable kind, a place in capitals and then a date or an agency in parentheses
+    ("SYDNEY, Jan 17 (Reuters) - …"), opening one of the first lines of the text."""
+    offset = 0
+    for line in text[:LATE_CHARS].split("\n")[:LATE_LINES]:
+        lead = offset + len(line) - len(line.lstrip())
+        offset += len(line) + 1
+        m = _CAPITAL_PLACE.match(line.strip())
+        if m is None:
+            continue
+        found = _match(text, lead, line.strip(), language)
+        if found is not None and (found.date is not None or "(" in found.raw):
+            return found
+    return None
+
+
+# "SYDNEY, Jan 17 (Reuters) -", "NEW DELHI (AP) —": a place written in capitals
+_CAPITAL_PLACE = re.compile(r"[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,3}[,(  ]")
 
 
 def date_label(text: str, language: str) -> tuple[int, int] | None:
