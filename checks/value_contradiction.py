@@ -43,7 +43,8 @@ a document not known to be published after the claim ``settled``: the source rep
 figure before it changed.
 A day counted back from the publication date ("yesterday", "two days ago"; no weekday
 named) one day after the expected date is a warning: a copy published the day after it
-was written puts it there.
+was written puts it there; so is one a day before it, where a page dated in a time zone
+behind the event's puts it.
 A figure (not a date) in a sentence that dates what it tells on another day than the
 claim's statement names, in the figure's own clause, and on none of the statement's days,
 is a warning: the sentence most likely tells of another occasion ("magnitudo 4,1 pada
@@ -156,6 +157,10 @@ def judge(ctx: RuleContext) -> Judgements:
         # "on Sunday", is that day whatever the lag)
         lagged = claim.type == ValueKind.DATE and m.relative and m.weekday is None \
             and _day_after(expected, m.value)
+        # … or a day before it: the page is dated in a zone behind the event's ("went
+        # missing 47 days ago" on a page of the US for a plane lost on 8 March in Asia)
+        behind = claim.type == ValueKind.DATE and m.relative and m.weekday is None \
+            and _day_after(m.value, expected)
         zoned = claim.type == ValueKind.DATE and _day_off_in_a_zone(
             doc.text, doc.language, (m.value_start, m.value_end), expected, m.value)
         anniversary = _anniversary(claim.type, expected, m.value,
@@ -182,6 +187,8 @@ def judge(ctx: RuleContext) -> Judgements:
                 " (so far from it that it is probably another fact)" if far else
                 " (reckoned from the publication date, one day after the expected date: "
                 "a copy published the day after it was written)" if lagged else
+                " (reckoned from the publication date, one day before the expected date: "
+                "the page may be dated in a time zone behind the event's)" if behind else
                 f" (the document states {expected} elsewhere ({stated.get(m.claim)!r}): "
                 "probably another fact)" if other else
                 f" (the sentence names {expected} too: which one the cue speaks of is not "
@@ -198,7 +205,7 @@ def judge(ctx: RuleContext) -> Judgements:
                     or far
                     or other
                     or named_too or earlier_named else Severity.WARNING
-                    if m.uncertain or named or zoned or lagged or m.other_day
+                    if m.uncertain or named or zoned or lagged or behind or m.other_day
                     else None)
         out.judged.append(Judged(
             m.claim, m.value_start, m.value_end, m.raw, m.value, expected, derivation,

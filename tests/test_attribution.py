@@ -2997,3 +2997,47 @@ def test_a_count_of_the_claims_noun_joined_to_another_counts_both(text, language
 ])
 def test_a_count_of_the_claims_noun_beside_another_count_is_its_own(text, language, value):
     assert got(PASSENGERS, text, language) == value
+
+
+COUNTRIES = claims(claim("countries", "quantity", {"en": ["killed"], "id": ["tewas"]}, 14,
+                         unit_words={"en": ["countries"], "id": ["negara"]}))
+WAVE_YEAR = claims(claim("wave", "year", {"en": ["tsunami"], "id": ["tsunami"]}, 2004))
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("Korban tewas akibat tsunami di 13 negara (hingga Minggu 2/1) mencapai 127.672 orang.",
+     "id"),
+    ("Korban tewas akibat tsunami di 13 negara (sampai minggu 2/1/2005) mencapai 127.672.",
+     "id"),
+    ("The tsunami killed people in 13 countries (as of Sunday, January 2).", "en"),
+])
+def test_an_as_of_moment_in_brackets_after_a_count_dates_it(text, language):
+    assert verdict(COUNTRIES, text, language, "2005-01-03") == [("info", "13")]
+    # nor is that moment the year of the event
+    assert verdict(WAVE_YEAR, text, language, "2005-01-03") == []
+
+
+def test_other_words_in_brackets_after_a_count_leave_it_a_fact():
+    text = "The tsunami killed people in 13 countries (Indonesia and Thailand among them)."
+    assert verdict(COUNTRIES, text, "en", "2005-01-03") == [("error", "13")]
+
+
+QUAKE_DAY = claims(claim("quake", "date", {"en": ["quake"], "id": ["gempa"]}, "2004-12-26"))
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("Harian Kompas, 29 Desember 2004 memberitakan, pusat gempa berada di barat Meulaboh.",
+     "id"),
+    ("The Jakarta Post, on 29 December 2004 reported that the quake was felt in Medan.", "en"),
+])
+def test_the_day_between_a_source_and_its_report_is_the_reports(text, language):
+    assert verdict(QUAKE_DAY, text, language, "2005-01-03") == []
+    assert "other-occasion" in decisions(QUAKE_DAY, text, language, "2005-01-03")
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("Gempa, 29 Desember 2004 melanda Aceh.", "id"),  # no speech verb after the date
+    ("The quake struck Aceh on 29 December 2004, reported the agency.", "en"),
+])
+def test_a_date_with_no_source_before_its_speech_verb_is_read(text, language):
+    assert verdict(QUAKE_DAY, text, language, "2005-01-03") == [("error", "2004-12-29")]

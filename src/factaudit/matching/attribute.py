@@ -73,6 +73,7 @@ from factaudit.matching.clauses import (
     count_lists,
     currency_tail,
     date_bound,
+    dated_source,
     earlier_figure,
     is_rate,
     life_marker,
@@ -1834,13 +1835,14 @@ class _SentenceWork:
         def before(key: str) -> str | None:
             return word_before(self.text, self.sentence, h.start, self._spans, key)
 
+        # a day, or the year a day gives (a year claim reads "Sabtu, 18 Agustus 2018")
+        day = v.kind == "date" or (v.kind == "year" and any(
+            w.kind == "date" and (w.start, w.end) == (v.start, v.end) for w in self.values))
         word = as_of_word(self.text, self.sentence, v.start)
-        if word is not None and v.kind == "date" and self._bounds(
+        if word is not None and day and self._bounds(
                 self.claims.claim(h.item), v) != ("end", ("end", word)):
             # (a span's end is an end claim's date: "hingga 7 Januari" for "ended on")
             return f"{word!r} before the date: the day a count or state stood at, not an event"
-        # a day, or the year a day gives (a year claim reads "Sabtu, 18 Agustus 2018")
-        day = v.kind == "date" or (v.kind == "year" and _A_DAY.search(v.raw) is not None)
         word = said_on(self.text, self.sentence, (v.start, v.end), (h.start, h.end),
                        self._spans, self._cues_of.get(h.item, [])
                        ) if day and v.end <= self.span[1] else None
@@ -1855,6 +1857,10 @@ class _SentenceWork:
             word = tallied_on(self.text, self.sentence, v.start)
             if word is not None:
                 return f"after a count ({word!r} …): the day the count stood at"
+            word = dated_source(self.text, self.sentence, (v.start, v.end))
+            if word is not None:
+                return (f"between a source and {word!r}: the day the source told it, not "
+                        "of the event")
             word = closing_date_verb(self.text, self.sentence, (v.start, v.end),
                                      (h.start, h.end))
             if word is not None:
@@ -2192,10 +2198,6 @@ def _common(word: str) -> bool:
 def _folded_phrases(words: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(sorted({fold_phrase(w) for w in words if fold_phrase(w)}, key=len,
                         reverse=True))
-
-
-# a day written with its year: "18 Agustus 2018", "18/8/2018", "August 18, 2018"
-_A_DAY = re.compile(r"(?<!\d)\d{1,2}\D{1,12}\d{4}(?!\d)|[^\W\d_]{3,}\.?\s+\d{1,2},?\s+\d{4}")
 
 
 def _own_phrases(claim: Claim, language: str) -> tuple[tuple[str, ...], ...]:

@@ -1111,7 +1111,8 @@ def as_of_moment(text: str, sentence: Sentence, value_start: int) -> str | None:
     ("pukul", "13.00 WIB"), or a day and month ("hingga Sabtu", "per 3 Januari", "sampai
     pukul 13.00"); not "hingga 17 orang" nor "up to 1.5 million", bounds. In the figure's
     clause, or opening the sentence ("Hingga Sabtu (4/3), 17 orang tewas"): in "Banjir
-    berlangsung hingga Sabtu, menewaskan 67 orang" it dates how long the flood lasted."""
+    berlangsung hingga Sabtu, menewaskan 67 orang" it dates how long the flood lasted. Or
+    in brackets right after the figure and its noun ("13 negara (hingga Minggu 2/1)")."""
     pattern = _as_of_moment(sentence.language)
     if pattern is None:
         return None
@@ -1127,7 +1128,15 @@ def as_of_moment(text: str, sentence: Sentence, value_start: int) -> str | None:
         m = pattern.match(text, sentence.start, sentence.segment(sentence.start)[1])
     if m is None:
         m = _reported_moment(text, sentence, value_start, pattern)
+    if m is None:  # in brackets right after the figure's noun ("13 negara (hingga Minggu
+        # 2/1)", "127,672 deaths (as of Sunday)")
+        bracket = _BRACKET_AFTER.match(text, value_start, sentence.end)
+        m = pattern.match(text, bracket.end(), sentence.end) if bracket else None
     return m.group(0).strip() if m else None
+
+
+# a figure, up to three words (its noun) and an opening bracket
+_BRACKET_AFTER = re.compile(r"[\d.,]+\s+(?:[^\W\d_]+\s+){0,3}\(\s*")
 
 
 def _reported_moment(text: str, sentence: Sentence, value_start: int,
@@ -1280,6 +1289,24 @@ def said_after(text: str, sentence: Sentence, value: tuple[int, int]
     if m is None or not m.group(1)[:1].isupper():
         return None
     return m.group(2), m.start(2)
+
+
+def dated_source(text: str, sentence: Sentence, value: tuple[int, int]) -> str | None:
+    """The speech verb right after a date that follows a source's name and a comma
+    ("Harian Kompas, 29 Desember 2004 memberitakan, …", "Reuters, on 3 May reported
+    that …"): the day the source told it, not the day of what it tells."""
+    pattern = pack_pattern(sentence.language, "speech_verbs",
+                           r"[\s)]*(?:{w})(?:nya)?(?![\w-])")
+    verb = pattern.match(text, value[1], sentence.end) if pattern is not None else None
+    if verb is None or _SOURCE_BEFORE.search(text, max(sentence.start, value[0] - 60),
+                                             value[0]) is None:
+        return None
+    return verb.group(0).strip(" )\n\t")
+
+
+# a name in capitalised words, a comma and perhaps a preposition, right before a date
+_SOURCE_BEFORE = re.compile(r"(?<![\w-])[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3},\s*"
+                            r"(?:[^\W\d_]{1,4}\s+)?$")
 
 
 def closing_date_verb(text: str, sentence: Sentence, value: tuple[int, int],
