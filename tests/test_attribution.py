@@ -3041,3 +3041,34 @@ def test_the_day_between_a_source_and_its_report_is_the_reports(text, language):
 ])
 def test_a_date_with_no_source_before_its_speech_verb_is_read(text, language):
     assert verdict(QUAKE_DAY, text, language, "2005-01-03") == [("error", "2004-12-29")]
+
+
+STANDING = claims(claim("rank", "ordinal", {"en": ["place", "position"],
+                                            "id": ["peringkat", "posisi"]}, 4))
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("On the first day of the Games, the Indonesian contingent came in third place.", "en"),
+    ("Play went on until the fourth day, with Indonesia's position shifting to fifth place.",
+     "en"),
+    ("Pada hari pertama, Indonesia berada di peringkat ketiga.", "id"),
+    ("Hingga hari ke-4, Indonesia berada di posisi kelima.", "id"),
+])
+def test_a_rank_on_a_day_of_the_event_is_no_outcome(text, language):
+    assert verdict(STANDING, text, language) == []
+    assert "earlier" in decisions(STANDING, text, language)
+
+
+@pytest.mark.parametrize("text", [
+    "Indonesia finished in third place after 14 days of competition.",
+    "Indonesia finished in third place.",
+])
+def test_a_rank_with_no_day_of_the_event_is_read(text):
+    assert verdict(STANDING, text) == [("error", "3")]
+
+
+def test_a_claim_about_a_day_of_the_event_reads_that_days_rank():
+    first_day = claims(claim("rank", "ordinal", {"en": ["place"]}, 4,
+                             statement="Indonesia was fourth after the first day."))
+    assert verdict(first_day, "On the first day, Indonesia came in third place.") == [
+        ("error", "3")]

@@ -75,6 +75,7 @@ from factaudit.matching.clauses import (
     date_bound,
     dated_source,
     earlier_figure,
+    event_day,
     is_rate,
     life_marker,
     lower_ranks,
@@ -1065,6 +1066,12 @@ class _SentenceWork:
             why = self._earlier_state(v)
             if why is not None:
                 return "earlier", why
+        if claim.type in ("category", "ordinal"):
+            day = event_day(self.text, self.sentence.start, v.start, self.language)
+            if day is not None and not any(event_day(claim.statement, 0, len(
+                    claim.statement), lang) for lang in sorted({*claim.cues, "en"})):
+                return "earlier", (f"a state on a day of the event ({day!r}), not its "
+                                   "outcome")
         if claim.type != "quantity":
             return None
         if not claim.unit_words and _age_after_name(self.text, v.start, v.end):

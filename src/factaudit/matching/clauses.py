@@ -1835,6 +1835,34 @@ def _range_joiner(language: str) -> re.Pattern[str] | None:
 
 
 @cache
+def event_day(text: str, lo: int, hi: int, language: str) -> str | None:
+    """A day of an event counted in its course, between ``lo`` and ``hi`` ("on the first
+    day", "until the fourth day", "day 4", "hari pertama", "hingga hari ke-4"): a rank or a
+    state given there is one of that day, not the outcome."""
+    pattern = _event_day(language)
+    m = pattern.search(text, lo, hi) if pattern is not None else None
+    return m.group(0) if m else None
+
+
+@by_language
+@cache
+def _event_day(language: str) -> re.Pattern[str] | None:
+    pack = get_pack(language)
+    days = [w for w, n in pack.day_units.items() if n == 1]
+    if not days:
+        return None
+    words = [*pack.ordinal_words, *pack.rank_words]
+    suffixes = "|".join(re.escape(x) for x in pack.ordinal_suffixes)
+    prefixes = "|".join(re.escape(x) for x in pack.ordinal_prefixes)
+    ordinal = "|".join([*(re.escape(w) for w in sorted(words, key=len, reverse=True)),
+                        *([rf"\d{{1,2}}(?:{suffixes})"] if suffixes else []),
+                        *([rf"(?:{prefixes})\d{{1,2}}"] if prefixes else [])])
+    day = "|".join(re.escape(w) for w in days)
+    return re.compile(rf"(?<![\w-])(?:(?:{ordinal})\s+(?:{day})|(?:{day})\s+(?:{ordinal}"
+                      rf"|\d{{1,2}}(?![\d.,:/]))|(?:{day})-(?:{ordinal}))(?![\w-])",
+                      re.IGNORECASE)
+
+
 def states_final(statement: str, languages: tuple[str, ...]) -> bool:
     """Whether a claim's statement calls its figure the last of a count that changed while
     it was reported: one of the pack's ``final_words`` ("the final death toll", "jumlah

@@ -7,7 +7,8 @@ handles, hashtags and file names ("kemlu.go.id", "@Kemlu_RI", "#GotongRoyong",
 capitals (acronyms) or in camel case (brands: "GoPay", "WhatsApp"); abbreviations (a
 short word before a full stop, "Jl.", "Drs.", "Muh.", or letters between full stops,
 "S.H.", "Sp.A", "i.e."); codes in brackets that close a news item, the initials of its
-writers ("(mrus)", "(ant/rah)"); words of another script than the text's; and reduplications,
+writers ("(mrus)", "(ant/rah)"); the halves of a word broken across lines by a hyphen
+("Govern-⏎ments"); words of another script than the text's; and reduplications,
 whose halves are the same word or rhyme ("ogoh-ogoh", "sayur-mayur"). Each word keeps
 whether it opens a sentence, a line or a heading written in title case, where a capital
 says nothing about a name.
@@ -88,6 +89,8 @@ def spots(text: str, small_words: frozenset[str] = frozenset(),
             continue  # a reduplication; a text cut off in its last word or its first
         if _after_a_name(text, start):
             continue  # the rest of a hyphenated name ("Sivakorn Pu-udom")
+        if _broken(text, start, end):
+            continue  # a half of a word broken at a line's end ("Govern-⏎ments")
         initial = False
         if word[0].isupper():
             if titles is None:
@@ -95,6 +98,19 @@ def spots(text: str, small_words: frozenset[str] = frozenset(),
             initial = sentence_initial(text, start) or _in(titles, start)
         out.append(Spot(start, end, word, initial))
     return out
+
+
+_BREAK_AFTER = re.compile(r"[-\u00ad][ \t]*\r?\n[ \t]*[^\W\d_]")
+_BREAK_BEFORE = re.compile(r"[^\W\d_][-\u00ad][ \t]*\r?\n[ \t]*$")
+
+
+def _broken(text: str, start: int, end: int) -> bool:
+    """Whether the word is a half of one broken across lines by a hyphen (print and PDF
+    copies): "Govern-" at a line's end, "ments" opening the next."""
+    if _BREAK_AFTER.match(text, end) is not None:
+        return True
+    return text[start].islower() and _BREAK_BEFORE.search(text, max(0, start - 8),
+                                                            start) is not None
 
 
 def _after_a_name(text: str, start: int) -> bool:
