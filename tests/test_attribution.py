@@ -369,6 +369,13 @@ def test_about_and_not_about_decide_whether_a_sentence_is_read(text, language, v
         assert "not-about" in decisions(MISSION_COST, text, language)
 
 
+def test_an_about_word_naming_a_people_matches_its_plural():
+    toll = claims(claim("toll", "quantity", {"en": ["perished"]}, 170_000,
+                        about={"en": [["Indonesia", "Indonesian"]]}))
+    text = "More than 200,000 Indonesians had perished by the time the waves receded."
+    assert got(toll, text) == ["200000..inf"]
+
+
 ROVER_MASS = claims(claim("mass", "quantity", {"en": ["weighs"], "id": ["berbobot"]}, 26,
                           unit_words={"en": ["kg"], "id": ["kg"]},
                           about={"en": ["rover"], "id": ["penjelajah"]}))

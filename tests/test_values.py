@@ -292,6 +292,22 @@ def test_durations(text, lang, expected):
 
 @pytest.mark.parametrize(
     ("text", "lang", "expected"),
+    [
+        ("across a dozen countries", "en", [("quantity", "12")]),
+        ("two dozen people", "en", [("quantity", "24")]),
+        ("selusin negara", "id", [("quantity", "12")]),
+        ("dua lusin orang", "id", [("quantity", "24")]),
+        # the plural is no number
+        ("dozens of countries", "en", []),
+        ("lusinan negara", "id", []),
+    ],
+)
+def test_a_dozen_is_twelve(text, lang, expected):
+    assert pairs(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
     [("17th", "en", "17"), ("the 1st time", "en", "1"), ("ke-17", "id", "17"),
      ("ARSOM ke 17", "id", "17")],
 )

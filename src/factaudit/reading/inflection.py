@@ -30,7 +30,11 @@ def key(word: str, language: str) -> str:
     folded = fold_phrase(word).replace(" ", "")
     pack = get_pack(language)
     if pack.inflection == "lemma":
-        return _lemma(folded, language)
+        lemma = _lemma(folded, language)
+        if lemma == folded and word[:1].isupper() and folded.endswith(DEMONYM_PLURAL) \
+                and len(folded) >= DEMONYM_LETTERS:
+            return folded[:-1]  # "Indonesians", "Koreans": plurals no dictionary lists
+        return lemma
     if pack.inflection in ("clitics", "affixes"):
         for clitic in sorted(pack.clitics, key=len, reverse=True):
             if folded.endswith(clitic) and len(folded) - len(clitic) >= 3:
@@ -46,6 +50,8 @@ def key(word: str, language: str) -> str:
     return folded
 
 
+DEMONYM_PLURAL = "ns"  # the plural of a people's name ("Indonesians" for "Indonesian")
+DEMONYM_LETTERS = 6
 DERIVED = "~"  # marks the key of a word formed from a stem by affixes
 AGENT = "pe~"  # marks an agent noun formed from a stem ("pengemudi", driver)
 

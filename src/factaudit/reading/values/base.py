@@ -21,7 +21,7 @@ T = TypeVar("T")
 # identifier, a hash or an attack, not a quantity.
 MAX_QUANTITY = 1e21
 # words that multiply the number words before them ("tiga puluh", "two hundred")
-MULTIPLIER_WORDS = ("puluh", "belas", "ratus", "hundred")
+MULTIPLIER_WORDS = ("puluh", "belas", "ratus", "hundred", "dozen", "lusin")
 
 
 @dataclass(frozen=True)
@@ -157,7 +157,8 @@ def _parse_number_words(t: str, pack: LanguagePack) -> float | None:
     parts = t.replace("-", " ").split()
     if len(parts) < 2 or not pack.numbers:
         return None
-    multipliers = {"puluh": 10, "belas": None, "ratus": 100, "hundred": 100}
+    multipliers = {"puluh": 10, "belas": None, "ratus": 100, "hundred": 100, "dozen": 12,
+                   "lusin": 12}
     total, current = 0.0, 0.0
     for word in parts:
         if word in ("and", "dan"):
