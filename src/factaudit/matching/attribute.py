@@ -79,6 +79,7 @@ from factaudit.matching.clauses import (
     is_rate,
     life_marker,
     lower_ranks,
+    names_event_day,
     negation_before,
     noun_label,
     offset_pattern,
@@ -1067,9 +1068,9 @@ class _SentenceWork:
             if why is not None:
                 return "earlier", why
         if claim.type in ("category", "ordinal"):
-            day = event_day(self.text, self.sentence.start, v.start, self.language)
-            if day is not None and not any(event_day(claim.statement, 0, len(
-                    claim.statement), lang) for lang in sorted({*claim.cues, "en"})):
+            day = event_day(self.text, self.sentence, v.start)
+            if day is not None and not any(names_event_day(claim.statement, lang)
+                                           for lang in sorted({*claim.cues, "en"})):
                 return "earlier", (f"a state on a day of the event ({day!r}), not its "
                                    "outcome")
         if claim.type != "quantity":

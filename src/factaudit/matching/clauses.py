@@ -1835,13 +1835,21 @@ def _range_joiner(language: str) -> re.Pattern[str] | None:
 
 
 @cache
-def event_day(text: str, lo: int, hi: int, language: str) -> str | None:
-    """A day of an event counted in its course, between ``lo`` and ``hi`` ("on the first
-    day", "until the fourth day", "day 4", "hari pertama", "hingga hari ke-4"): a rank or a
-    state given there is one of that day, not the outcome."""
+def event_day(text: str, sentence: Sentence, position: int) -> str | None:
+    """A day of an event counted in its course, in the sentence before ``position`` ("on
+    the first day", "until the fourth day", "day 4", "hari pertama", "hingga hari ke-4"):
+    a rank or a state given there is one of that day, not the outcome."""
+    pattern = _event_day(sentence.language)
+    if pattern is None:
+        return None
+    found = sentence.matches(pattern, text)  # once a sentence: a long one stays linear
+    return found[0].group(0) if found and found[0].end() <= position else None
+
+
+def names_event_day(phrase: str, language: str) -> bool:
+    """Whether ``phrase`` (a claim's statement) names a day of an event's course."""
     pattern = _event_day(language)
-    m = pattern.search(text, lo, hi) if pattern is not None else None
-    return m.group(0) if m else None
+    return pattern is not None and pattern.search(phrase) is not None
 
 
 @by_language
