@@ -18,6 +18,8 @@ import time
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from factaudit.cli import main
 from factaudit.engine import plain
@@ -125,6 +127,32 @@ def test_stored_values_of_the_wrong_shape_are_misses(cli):
     data = cli("check", "--format", "json").json()
     assert data["findings"] == expected["findings"]
     assert len(data["warnings"]) == 1 and "could not be read" in data["warnings"][0]
+
+
+# (JSON's numbers: 64-bit integers, finite floats; values read from text are stored as text)
+_INT = st.integers(min_value=-(2**63), max_value=2**63 - 1)
+_SCALAR = st.none() | st.booleans() | _INT | st.floats(allow_nan=False, allow_infinity=False) \
+    | st.text()
+_STORED = st.recursive(_SCALAR, lambda inner: (
+    st.lists(inner, max_size=4) | st.lists(inner, max_size=4).map(tuple)
+    | st.dictionaries(st.text(max_size=5), inner, max_size=4)
+    | st.frozensets(_INT, max_size=4)), max_leaves=20)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_STORED)
+def test_plain_data_comes_back_as_it_was_stored(value):
+    back = plain.loads(plain.dumps(value))
+    assert back == value and type(back) is type(value)
+
+
+def test_plain_stores_a_dataclass_and_an_enum_member_as_read_back():
+    from factaudit.model import Finding, Severity
+
+    finding = Finding(rule="r", verdict="refuted", severity=Severity.ERROR, message="m",
+                      start=3, line=2)
+    back = plain.loads(plain.dumps((finding, [finding])), tuple[Finding, list[Finding]])
+    assert back == (finding, [finding]) and back[0].severity is Severity.ERROR
 
 
 def test_plain_reads_only_registered_types_with_checked_fields():

@@ -31,8 +31,25 @@ class ShapeError(ValueError):
 # --------------------------------------------------------------------------- encode
 
 
+_SCALARS = frozenset({str, int, float, bool, type(None)})
+_FIELDS: dict[type, tuple[str, ...]] = {}  # a dataclass's field names, looked up once
+
+
 def to_plain(obj: Any) -> Any:
     """JSON-ready data: containers and dataclasses tagged, scalars (enums too) as they are."""
+    kind = type(obj)  # the exact types first: most of what is stored (a hot path)
+    if kind in _SCALARS:
+        return obj
+    if kind is list:
+        return [to_plain(x) for x in obj]
+    if kind is tuple:
+        return {_TAG: "tuple", _VALUE: [to_plain(x) for x in obj]}
+    names = _FIELDS.get(kind)
+    if names is not None:
+        return {_TAG: kind.__qualname__, _VALUE: [to_plain(getattr(obj, n)) for n in names]}
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        names = _FIELDS[kind] = tuple(f.name for f in dataclasses.fields(obj))
+        return {_TAG: kind.__qualname__, _VALUE: [to_plain(getattr(obj, n)) for n in names]}
     if obj is None or isinstance(obj, bool | int | float):
         return obj
     if isinstance(obj, str):
