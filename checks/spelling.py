@@ -344,7 +344,8 @@ def _derived(words: dict[str, str], language: str, speller: Speller) -> dict[str
     """The words (as written → lower case) that a prefix and a suffix of the language pack
     make from a word the dictionary knows, or that the language's word list holds as common
     ("diotopsi": "otopsi"), each with that word ("diperban": "perban", "soakingly":
-    "soaking"): formed by rule, not misspelled. One batch of lookups."""
+    "soaking"; "shuttlers": "shuttle", where the pack's ``final_e_dropped`` says a final e
+    falls before a vowel): formed by rule, not misspelled. One batch of lookups."""
     pack = get_pack(language)
     prefixes, suffixes = ("", *pack.derivation_prefixes), ("", *pack.derivation_suffixes)
     if len(prefixes) == 1 and len(suffixes) == 1:
@@ -359,6 +360,8 @@ def _derived(words: dict[str, str], language: str, speller: Speller) -> dict[str
                 base = low[len(p):len(low) - len(x)] if x else low[len(p):]
                 if (p or x) and (not x or low.endswith(x)) and len(base) >= MIN_BASE:
                     options.append(base)
+                    if pack.final_e_dropped and x[:1] in _VOWELS:
+                        options.append(base + "e")  # "shuttlers": "shuttle" + "ers"
         if options:
             bases[w] = options
     asked = {b for options in bases.values() for b in options}
@@ -367,6 +370,9 @@ def _derived(words: dict[str, str], language: str, speller: Speller) -> dict[str
     rest = asked - known
     known |= rest - speller.unknown(rest) if rest else set()
     return {w: b for w, options in bases.items() for b in options if b in known}
+
+
+_VOWELS = frozenset("aeiou")
 
 
 def _best(found: list[tuple[str, int]], frequency: Callable[[str], float]

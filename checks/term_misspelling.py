@@ -14,8 +14,10 @@ stemmer reads as affixed but nothing knows ("pebangunan") is a misspelling. Besi
 words: one edit of any letter (two from 8 letters), in words of 3+ letters ("hak asasi"
 written "ak asasi" too); a word of 5+
 letters may become another word by one edit ("Dalam Ngeri" is a typo though "ngeri" is a
-word), not by two ("epicentre of growth" is not "Epicentrum of Growth"), a
-shorter one not a common word of the language that its dictionary knows ("kerja sma"
+word), unless, in a term written in lower case, that word is an everyday one that the
+dictionary knows ("ganda putra" is men's doubles, not a slip in "ganda putri"; a name's
+words are fixed: "Energi of Asia" is a slip in "Energy of Asia"), not by two ("epicentre
+of growth" is not "Epicentrum of Growth"), a shorter one not a common word of the language that its dictionary knows ("kerja sma"
 and "Luat Negeri" are typos, "kerja saja" is not). A one-word term: one edit (two from 12
 letters), keeping the first letter unless it has 8+ letters; in words of 5–6 letters
 only a swap of two letters, or a letter changed, added or dropped where the dictionary
@@ -66,6 +68,7 @@ from factaudit.rules.facts import term_groups as _term_groups
 from factaudit.rules.facts import words as _words
 
 COMMON = 3.0  # Zipf frequency from which a word is common in a language
+EVERYDAY = 4.5  # … and from which it is one of its everyday words ("putra", "laut")
 LONG_TERM = 8  # letters of a lower-case term read with a capital in a title-case phrase
 SWAP_LETTERS = 5  # from this length, two letters swapped apart beside the term's other words
 SWAP_ALONE_LETTERS = 8  # … and in a one-word term
@@ -76,10 +79,11 @@ SUFFIXES = {"en": ("s", "es", "d", "ed"), "id": ("i", "an", "kan", "nya", "lah",
 
 def term_decision(candidate: str, preferred: str, language: str | None,
                   in_dictionary: bool | None, recurring: bool = False, common: bool = False,
-                  known: bool = False) -> str | None:
+                  known: bool = False, everyday: bool = False) -> str | None:
     """Why the folded n-gram ``candidate`` is a misspelling of the folded ``preferred`` form
     of a term (same number of words), or None (the rules of the module's docstring).
-    ``known``: the differing word is in the language's frequency list."""
+    ``known``: the differing word is in the language's frequency list; ``everyday``: it
+    is among the language's most common words."""
     cwords, pwords = candidate.split(), preferred.split()
     differing = [(c, p) for c, p in zip(cwords, pwords, strict=True) if c != p]
     if len(differing) != 1:
@@ -98,7 +102,7 @@ def term_decision(candidate: str, preferred: str, language: str | None,
     apart = in_dictionary is False and not known and is_swap(word, target)
     if len(pwords) > 1:  # the term's other words stand beside it
         return _word_of_phrase(word, length, 1 if apart and length >= SWAP_LETTERS else d,
-                               swapped, in_dictionary, common)
+                               swapped, in_dictionary, common, everyday)
     if d > allowed_edits(length) and not (apart and length >= SWAP_ALONE_LETTERS):
         return None
     if length <= 6 and not swapped and not (length >= 5 and in_dictionary is False
@@ -112,10 +116,14 @@ def term_decision(candidate: str, preferred: str, language: str | None,
 
 
 def _word_of_phrase(word: str, length: int, d: int, swapped: bool,
-                    in_dictionary: bool | None, common: bool) -> str | None:
+                    in_dictionary: bool | None, common: bool, everyday: bool = False
+                    ) -> str | None:
     """The decision for one word of a multi-word term, its other words right beside it."""
     if len(word) < 2 or d > phrase_edits(length):
         return None
+    if everyday and in_dictionary and not swapped:
+        return None  # one of the language's most common words: another phrase ("ganda
+        # putra", men's doubles, beside the term "ganda putri"), not a slip
     if d >= 2 and in_dictionary and not swapped:
         return None  # two edits into a word of its own: another word ("epicentre of
         # growth" for "Epicentrum of Growth", "Sekretaris Negara" for "Sekretariat …")
@@ -193,7 +201,9 @@ def _decide(ctx: RuleContext, data: NearMisses) -> list[Typo]:
                                         True if word in known else
                                         dictionary.get((g.language, word)),
                                         data.count[word] >= 3, frequency >= COMMON,
-                                        frequency > 0)
+                                        frequency > 0,
+                                        # (a name's words are fixed: "Energi of Asia")
+                                        frequency >= EVERYDAY and lower_term)
                     if why:
                         out.append(Typo(term_id, g.doc_id, g.start, g.end, g.found,
                                         claims.term(term_id).preferred, d, why))

@@ -1122,6 +1122,26 @@ def test_a_qualified_kind_of_the_counted_noun_is_not_the_whole(text, language, v
         assert "qualified" in decisions(STATIONS, text, language)
 
 
+DIED = claims(claim("died", "quantity", {"en": ["died"], "id": ["meninggal", "tewas"]}, 769))
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    # the cue says what befell the noun the number counts: a predicate, no kind of it
+    ("At least 717 pilgrims died in the stampede.", "en"),
+    ("Sedikitnya 717 jemaah tewas dalam insiden itu.", "id"),
+    ("Sedikitnya 717 jemaah haji meninggal dunia.", "id"),
+    ("Sedikitnya 717 orang meninggal dunia.", "id"),  # a verb's complement qualifies not
+])
+def test_a_count_whose_noun_the_cue_says_something_of_is_read(text, language):
+    assert got(DIED, text, language) == ["717..inf"]
+
+
+def test_a_cue_that_is_a_noun_of_the_counted_noun_is_no_predicate():
+    viewers = claims(claim("viewers", "quantity", {"id": ["penonton"]}, 88_966))
+    text = "Laga itu disaksikan sekitar 3.500 juta pasang mata penonton di seluruh dunia."
+    assert got(viewers, text, "id") == []
+
+
 DRIVERS = claims(claim("drivers", "quantity", {"en": ["drivers"], "id": ["pengemudi"]},
                        2_000_000))
 
@@ -2091,6 +2111,10 @@ def test_attribution_never_raises_and_mentions_lie_in_their_sentence(text, langu
     ("The train can carry nearly 600 passengers.", "en", "540..600"),
     ("Kereta itu mengangkut lebih dari 600 penumpang.", "id", "600..inf"),
     ("Kereta itu mengangkut sekitar 600 penumpang.", "id", "570..630"),
+    # a verb that says a count went past a number
+    ("The train can now carry in excess of 600 passengers.", "en", "600..inf"),
+    ("The number the train can carry exceeds 600 passengers.", "en", "600..inf"),
+    ("Kereta itu mengangkut melampaui 600 penumpang.", "id", "600..inf"),
 ])
 def test_an_approximate_number_stands_for_the_range_it_means(text, language, value):
     capacity = claims(claim("capacity", "quantity", {"en": ["carry"], "id": ["mengangkut"]},
@@ -3079,3 +3103,29 @@ def test_a_claim_about_a_day_of_the_event_reads_that_days_rank():
                              statement="Indonesia was fourth after the first day."))
     assert verdict(first_day, "On the first day, Indonesia came in third place.") == [
         ("error", "3")]
+
+
+TOLL_2006 = claims(claim("toll", "quantity", {"en": ["killed"], "id": ["menewaskan"]}, 5782,
+                         unit_words={"en": ["people"], "id": ["jiwa", "orang"]}))
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    # a vague count after the joiner gives the second noun a count of its own
+    ("Gempa itu menewaskan 6.234 jiwa dan puluhan ribu orang luka-luka.", "id"),
+    ("The quake killed 6,234 people and thousands were injured.", "en"),
+])
+def test_a_vague_count_after_the_joiner_is_a_count_of_its_own(text, language):
+    assert verdict(TOLL_2006, text, language, "2006-06-01") == [("error", "6234")]
+
+
+QUAKE_2006 = claims(claim("year", "year", {"en": ["quake"], "id": ["gempa"]}, 2006))
+
+
+@pytest.mark.parametrize(("text", "language", "found"), [
+    ("Tahun 2019 ini, 13 tahun gempa Jogja kembali dikenang.", "id", []),
+    ("In 2019 the quake is remembered across the city.", "en", []),
+    # what the cue names happened then
+    ("In 2019 the quake struck the city.", "en", [("error", "2019")]),
+])
+def test_the_year_a_cue_is_remembered_in_is_no_year_of_it(text, language, found):
+    assert verdict(QUAKE_2006, text, language, "2019-05-27") == found

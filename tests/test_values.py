@@ -891,3 +891,15 @@ def test_over_than_is_a_lower_bound_as_over_is():
 ])
 def test_a_magnitude_written_against_its_number_is_read(text, lang, found):
     assert [v.canonical for v in read_values(text, lang) if v.kind == "quantity"] == found
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("Jemaah tinggal di Jalan Arab 204, Mina.", "id", []),
+    ("Mereka berada di Jl. Sudirman 5 hingga sore.", "id", []),
+    ("The pilgrims were on Street 204 in Mina.", "en", []),
+    # a count, not a house number
+    ("Sebanyak 204 jemaah tewas.", "id", [("quantity", "204")]),
+    ("Jalan sepanjang 204 km itu dibuka.", "id", [("quantity", "204")]),
+])
+def test_a_number_after_a_street_and_its_name_is_a_house_number(text, lang, expected):
+    assert pairs(text, lang) == expected

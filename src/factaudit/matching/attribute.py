@@ -123,9 +123,9 @@ from factaudit.model import (
 from factaudit.reading.dateline import date_label
 from factaudit.reading.inflection import DERIVED, WORD, find_phrase, phrase_keys, tokens
 from factaudit.reading.inflection import key as word_key
-from factaudit.reading.languages import by_language, get_pack
+from factaudit.reading.languages import LanguagePack, by_language, get_pack
 from factaudit.reading.text import fold, fold_phrase
-from factaudit.reading.values import Value, read_categories, read_values
+from factaudit.reading.values import MULTIPLIER_WORDS, Value, read_categories, read_values
 from factaudit.reading.values.base import format_number
 from factaudit.reading.values.date import weekdays_named
 from factaudit.reading.values.quantity import currency_named, currency_of
@@ -1587,8 +1587,12 @@ class _SentenceWork:
             if any(_common(w.text) for w in words):
                 return "counts-other", f"counts {_shown(words)!r}, not what the claim counts"
             return None
+        if at > 0 and _predicate_after_noun(words, at, self.language):
+            return None  # "717 pilgrims died", "717 jemaah meninggal dunia": the cue says
+            # what befell the noun the number counts, not which kind of it
         qualifiers = [w for w in words[:at] if _common(w.text)]
-        if pack.modifiers_follow:
+        if pack.modifiers_follow and not verb_like(words[at].text, self.language):
+            # (after a verb, its complement: "717 orang meninggal dunia")
             length = next(len(p) for p in own if find_phrase(keys, p) == at)
             qualifiers += [w for w in words[at + length:] if _common(w.text)]
         if qualifiers:
@@ -1625,7 +1629,7 @@ class _SentenceWork:
         folded = fold_phrase(word)
         pack = get_pack(self.language)
         ahead = WORD.findall(self.text, m.end(), min(self.span[1], m.end() + 60))[:4]
-        if (any(w[0].isdigit() or fold_phrase(w) in pack.numbers for w in ahead)
+        if (any(_number_word(w, pack) for w in ahead)
                 or (len(folded) > 4 and folded.endswith(tuple(pack.participle_endings)))
                 or folded in stopword_set(self.language) or verb_like(word, self.language)
                 or any(word_key(word, self.language) in p
@@ -1884,7 +1888,7 @@ class _SentenceWork:
         word = before("repeat_words") or self._after_cue(h, "repeat_words")
         if word is not None:
             return f"{word!r} by the cue {h.text!r}: another occurrence of it"
-        word = before("commemoration_words")
+        word = before("commemoration_words") or self._after_cue(h, "commemorated_words")
         if word is not None and not self._attached(h, v):
             return f"{word!r} before the cue {h.text!r}: the date of a commemoration"
         word = self._topic_of(h, v, before("topic_nouns"))
@@ -2196,6 +2200,24 @@ def _claims_increment(claim: Claim, language: str, word: str) -> bool:
     return any(fold_phrase(w) in statement for w in get_pack("en").increment_words)
 
 
+def _predicate_after_noun(words: Sequence[Word], at: int, language: str) -> bool:
+    """Whether the claim's phrase at ``at`` in the words after a number is the predicate
+    of the noun before it rather than the noun counted: in a language whose modifiers
+    follow the noun, a cue after another noun that is a verb or one of the pack's
+    ``predicate_words`` ("717 jemaah meninggal", "5 rumah rusak berat"; not "pasang mata
+    penonton", a noun of a noun); elsewhere, a cue after a plural noun ("717 pilgrims
+    died"), not after an adjective ("seven elevated stations")."""
+    pack = get_pack(language)
+    if pack.modifiers_follow:  # a verb, or a word of a state, not a noun ("mata penonton")
+        cue = words[at]
+        return verb_like(cue.text, language) or fold_phrase(cue.text) in _folded_phrases(
+            pack.predicate_words)
+    last = words[at - 1]
+    folded = fold_phrase(last.text)
+    return (folded.endswith("s") and not folded.endswith(("ss", "us", "is"))
+            and last.key != folded and _common(last.text))
+
+
 def _common(word: str) -> bool:
     """A common (lower-case, non-numeric) word: proper names and codes name, they do not
     qualify ("13 MRT stations" are all the stations)."""
@@ -2206,6 +2228,16 @@ def _common(word: str) -> bool:
 def _folded_phrases(words: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(sorted({fold_phrase(w) for w in words if fold_phrase(w)}, key=len,
                         reverse=True))
+
+
+def _number_word(word: str, pack: LanguagePack) -> bool:
+    """A number in digits or words, or a vague one ("puluhan ribu", "thousands")."""
+    if word[0].isdigit():
+        return True
+    folded = fold_phrase(word)
+    counted = {*pack.numbers, *pack.scales, *MULTIPLIER_WORDS}
+    return folded in counted or folded.removesuffix("an") in counted or \
+        folded.removesuffix("s") in counted
 
 
 def _own_phrases(claim: Claim, language: str) -> tuple[tuple[str, ...], ...]:

@@ -49,7 +49,8 @@ _KEYS = {
     "prepositions", "time_zones", "rise_verbs", "fall_verbs", "topic_nouns", "honorifics",
     "start_verbs", "end_verbs", "since_words", "until_words", "ongoing_words",
     "day_units", "ago_words", "complementizers", "earlier_words", "first_words",
-    "margin_words", "rank_words",
+    "margin_words", "rank_words", "street_words", "commemorated_words", "final_e_dropped",
+    "predicate_words",
 }
 
 
@@ -243,6 +244,9 @@ class LanguagePack:
     date_prefixes: tuple[str, ...] = ()  # "tgl 16/10": a day and month without a year
     offset_words: tuple[str, ...] = ()  # "the day before the final": another event's date
     commemoration_words: tuple[str, ...] = ()  # "the anniversary of the landing"
+    commemorated_words: tuple[str, ...] = ()  # "gempa Jogja kembali dikenang", after a cue
+    street_words: tuple[str, ...] = ()  # "Jalan Arab 204", "Street 204": a house number
+    predicate_words: tuple[str, ...] = ()  # "717 jemaah tewas": what befell the noun
     previous_words: tuple[str, ...] = ()  # "last won": an earlier occasion
     contrast_openers: tuple[str, ...] = ()  # "In comparison, …": of another subject
     subordinators: tuple[str, ...] = ()  # "After the injection on 1 August, …": an aside
@@ -267,6 +271,8 @@ class LanguagePack:
     provisional_words: tuple[str, ...] = ()  # "quick count", "survei", "so far": not final
     respectively_words: tuple[str, ...] = ()  # "respectively": names and values in order
     modifiers_follow: bool = False  # adjectives follow the noun: "stasiun layang"
+    # a base's final e falls before a suffix that opens with a vowel ("shuttle" + "er")
+    final_e_dropped: bool = False
     months: dict[str, int] = field(default_factory=dict)
     weekdays: dict[str, int] = field(default_factory=dict)
 
@@ -278,7 +284,7 @@ _CODE = re.compile(r"[a-z]{2,3}")
 # two-word lists), or a mapping of words to "number"/"integer"
 _SHAPES = {
     "name": "text", "decimal": "text", "group": "text", "date_order": "text",
-    "inflection": "inflection", "modifiers_follow": "flag",
+    "inflection": "inflection", "modifiers_follow": "flag", "final_e_dropped": "flag",
     "currencies": "groups", "approximations": "groups",
     "scales": "number", "currency_scales": "number",
     "numbers": "integer", "relative_days": "integer", "day_units": "integer",

@@ -8,7 +8,8 @@ capitals (acronyms) or in camel case (brands: "GoPay", "WhatsApp"); abbreviation
 short word before a full stop, "Jl.", "Drs.", "Muh.", or letters between full stops,
 "S.H.", "Sp.A", "i.e."); codes in brackets that close a news item, the initials of its
 writers ("(mrus)", "(ant/rah)"); the halves of a word broken across lines by a hyphen
-("Govern-⏎ments"); words of another script than the text's; and reduplications,
+("Govern-⏎ments"); items of a menu or a breadcrumb, beside a vertical bar ("Home |
+News", "(bicara | kontrib)"); words of another script than the text's; and reduplications,
 whose halves are the same word or rhyme ("ogoh-ogoh", "sayur-mayur"). Each word keeps
 whether it opens a sentence, a line or a heading written in title case, where a capital
 says nothing about a name.
@@ -100,6 +101,8 @@ def spots(text: str, small_words: frozenset[str] = frozenset(),
     return out
 
 
+_BESIDE_BAR = re.compile(r"[ \t]*[|¦][ \t]")
+_BAR_BEFORE = re.compile(r"[|¦][ \t]*$")
 _BREAK_AFTER = re.compile(r"[-\u00ad][ \t]*\r?\n[ \t]*[^\W\d_]")
 _BREAK_BEFORE = re.compile(r"[^\W\d_][-\u00ad][ \t]*\r?\n[ \t]*$")
 
@@ -173,6 +176,8 @@ def _running(text: str, start: int, end: int) -> bool:
     if (before in "(/" and after in ")/" and text[start:end].islower()
             and end - start <= CODE_LETTERS):
         return False  # a code in brackets: the writers' initials closing a news item
+    if _BESIDE_BAR.match(text, end) or _BAR_BEFORE.search(text, max(0, start - 4), start):
+        return False  # an item of a menu or a breadcrumb: "(bicara | kontrib)", "Home | News"
     return _INNER_DOT.search(chunk_around(text, start, end)) is None
 
 

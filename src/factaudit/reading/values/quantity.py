@@ -247,6 +247,9 @@ def _no_count(text: str, m: re.Match[str], n: float, labels: re.Pattern[str] | N
     scale = m.groupdict().get("s")
     if labels is not None and labels.search(text, max(0, m.start() - 30), m.start()):
         return True  # "Phase 1", "Tahap 2", "No. 5": a label, not a count
+    street = _street_pattern(pack)
+    if street is not None and street.search(text, max(0, m.start() - 60), m.start()):
+        return True  # "Jalan Arab 204", "Street 204": a house number
     if re.match(r"0\d", m.group("n")):
         return True  # "Danrem 063", "01-Jan-24": a code or a part of a date, not a count
     code = _CODE_BEFORE.search(text, max(0, m.start() - 8), m.start())
@@ -331,6 +334,17 @@ def _label_pattern(pack: LanguagePack) -> re.Pattern[str] | None:
     if not pack.label_words:
         return None
     return re.compile(rf"\b(?:{alt(pack.label_words)})\.?\s*$", FLAGS)
+
+
+@by_language
+@cache
+def _street_pattern(pack: LanguagePack) -> re.Pattern[str] | None:
+    """A street word as written, with a capital, then up to three capitalised words (the
+    street's name), right before a number: "Jalan Arab 204", "Jl. Sudirman 5"."""
+    if not pack.street_words:
+        return None
+    words = "|".join(re.escape(w) for w in sorted(pack.street_words, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{words})\.?(?:\s+[A-Z][\w'’-]*){{0,3}}\s+$")
 
 
 def parse_expected(raw: object) -> str:
