@@ -18,8 +18,8 @@ word), unless, in a term written in lower case, that word is an everyday one tha
 dictionary knows ("ganda putra" is men's doubles, not a slip in "ganda putri"; a name's
 words are fixed: "Energi of Asia" is a slip in "Energy of Asia"), not by two ("epicentre
 of growth" is not "Epicentrum of Growth"), a shorter one not a common word of the
-language that its dictionary knows ("kerja sma" and "Luat Negeri" are typos, "kerja saja" is not). A one-word term: one edit (two from 12
-letters), keeping the first letter unless it has 8+ letters; in words of 5–6 letters
+language that its dictionary knows ("kerja sma" and "Luat Negeri" are typos, "kerja
+saja" is not). A one-word term: one edit (two from 12 letters), keeping the first letter unless it has 8+ letters; in words of 5–6 letters
 only a swap of two letters, or a letter changed, added or dropped where the dictionary
 does not know the result and no word list holds it ("vansin", "dosisi" for vaksin, dosis);
 never a word the dictionary of the document's language knows,
