@@ -7,28 +7,27 @@ Good: "kesejahteraan", "Dalam Negeri", "DALAM NEGERI", a listed variant (reporte
       word of the language that a Hunspell dictionary knows ("pemilihan" is not a
       misspelling of "pemulihan")
 
-Only documents in the term's ``language`` are read. Exactly one word of the term may
-differ, never by an inflection (a suffix of the language) or an affixed form that a
-dictionary or word list knows or that wraps the word whole ("direkapitulasi"); a form a
-stemmer reads as affixed but nothing knows ("pebangunan") is a misspelling. Beside the term's other
-words: one edit of any letter (two from 8 letters), in words of 3+ letters ("hak asasi"
-written "ak asasi" too); a word of 5+
-letters may become another word by one edit ("Dalam Ngeri" is a typo though "ngeri" is a
-word), unless, in a term written in lower case, that word is an everyday one that the
-dictionary knows ("ganda putra" is men's doubles, not a slip in "ganda putri"; a name's
-words are fixed: "Energi of Asia" is a slip in "Energy of Asia"), not by two ("epicentre
-of growth" is not "Epicentrum of Growth"), a shorter one not a common word of the
-language that its dictionary knows ("kerja sma" and "Luat Negeri" are typos, "kerja
-saja" is not). A one-word term: one edit (two from 12 letters), keeping the first letter unless it has 8+ letters; in words of 5–6 letters
-only a swap of two letters, or a letter changed, added or dropped where the dictionary
-does not know the result and no word list holds it ("vansin", "dosisi" for vaksin, dosis);
-never a word the dictionary of the document's language knows,
-and without a dictionary never a word that recurs 3+ times; for a term written in lower
-case, never a word with an initial capital inside a sentence (a name: "Silaban" is not "silakan")
-unless it opens a title-case run whose next word is an everyday word of the language
-("Maklumat tentang Penetaan Hasil Hisab Ramadan": a title's capitals, not a name's),
-or, for a term of 8+ letters and a word no dictionary knows, stands beside a capitalised
-word the dictionary knows in lower case ("Pemadam Kebakran", "Rehabilitasi dan
+Only documents in the term's ``language`` are read. Exactly one word of the term may differ,
+never by an inflection (a suffix of the language) or an affixed form that a dictionary or
+word list knows or that wraps the word whole ("direkapitulasi"); a form a stemmer reads as
+affixed but nothing knows ("pebangunan") is a misspelling. Beside the term's other words:
+one edit of any letter (two from 8 letters), in words of 3+ letters ("hak asasi" written "ak
+asasi" too); a word of 5+ letters may become another word by one edit ("Dalam Ngeri" is a
+typo though "ngeri" is a word), unless, in a term written in lower case, that word is an
+everyday one that the dictionary knows ("ganda putra" is men's doubles, not a slip in "ganda
+putri"; a name's words are fixed: "Energi of Asia" is a slip in "Energy of Asia"), not by
+two ("epicentre of growth" is not "Epicentrum of Growth"), a shorter one not a common word
+of the language that its dictionary knows ("kerja sma" and "Luat Negeri" are typos, "kerja
+saja" is not). A one-word term: one edit (two from 12 letters), keeping the first letter
+unless it has 8+ letters; in words of 5–6 letters only a swap of two letters, or a letter
+changed, added or dropped where the dictionary does not know the result and no word list
+holds it ("vansin", "dosisi" for vaksin, dosis); never a word the dictionary of the
+document's language knows, and without a dictionary never a word that recurs 3+ times; for a
+term written in lower case, never a word with an initial capital inside a sentence (a name:
+"Silaban" is not "silakan") unless it opens a title-case run whose next word is an everyday
+word of the language ("Maklumat tentang Penetaan Hasil Hisab Ramadan": a title's capitals,
+not a name's), or, for a term of 8+ letters and a word no dictionary knows, stands beside a
+capitalised word the dictionary knows in lower case ("Pemadam Kebakran", "Rehabilitasi dan
 Rekontruksi": a body's name in title case; "Rina Kesejahtaran" is a name).
 Two letters swapped apart ("tanggap darutar", "peratawan") are one slip, in a word no
 dictionary or word list knows: beside the term's other words from 5 letters, in a one-word
