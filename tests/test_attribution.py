@@ -3060,6 +3060,8 @@ QUAKE_DAY = claims(claim("quake", "date", {"en": ["quake"], "id": ["gempa"]}, "2
     ("Harian Kompas, 29 Desember 2004 memberitakan, pusat gempa berada di barat Meulaboh.",
      "id"),
     ("The Jakarta Post, on 29 December 2004 reported that the quake was felt in Medan.", "en"),
+    # a date opening the sentence, right before the speech verb
+    ("Pada Februari 2005 diumumkan bahwa gempa itu berkekuatan 9,3.", "id"),
 ])
 def test_the_day_between_a_source_and_its_report_is_the_reports(text, language):
     assert verdict(QUAKE_DAY, text, language, "2005-01-03") == []
@@ -3069,6 +3071,7 @@ def test_the_day_between_a_source_and_its_report_is_the_reports(text, language):
 @pytest.mark.parametrize(("text", "language"), [
     ("Gempa, 29 Desember 2004 melanda Aceh.", "id"),  # no speech verb after the date
     ("The quake struck Aceh on 29 December 2004, reported the agency.", "en"),
+    ("Gempa dilaporkan terjadi pada 29 Desember 2004.", "id"),
 ])
 def test_a_date_with_no_source_before_its_speech_verb_is_read(text, language):
     assert verdict(QUAKE_DAY, text, language, "2005-01-03") == [("error", "2004-12-29")]

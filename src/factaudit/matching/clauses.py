@@ -1294,14 +1294,21 @@ def said_after(text: str, sentence: Sentence, value: tuple[int, int]
 def dated_source(text: str, sentence: Sentence, value: tuple[int, int]) -> str | None:
     """The speech verb right after a date that follows a source's name and a comma
     ("Harian Kompas, 29 Desember 2004 memberitakan, …", "Reuters, on 3 May reported
-    that …"): the day the source told it, not the day of what it tells."""
+    that …"), or that opens the sentence ("Pada Februari 2005 dilaporkan gempa …"): the
+    day the source told it, not the day of what it tells."""
     pattern = pack_pattern(sentence.language, "speech_verbs",
                            r"[\s)]*(?:{w})(?:nya)?(?![\w-])")
     verb = pattern.match(text, value[1], sentence.end) if pattern is not None else None
-    if verb is None or _SOURCE_BEFORE.search(text, max(sentence.start, value[0] - 60),
-                                             value[0]) is None:
+    if verb is None:
+        return None
+    opening = text[sentence.start:value[0]].split()  # "Pada Februari 2005 dilaporkan …"
+    if not (len(opening) <= 1 and all(len(w) <= OPENING_WORD for w in opening)) and \
+            _SOURCE_BEFORE.search(text, max(sentence.start, value[0] - 60), value[0]) is None:
         return None
     return verb.group(0).strip(" )\n\t")
+
+
+OPENING_WORD = 5  # a preposition opening the sentence before a date ("Pada", "On", "In")
 
 
 # a name in capitalised words, a comma and perhaps a preposition, right before a date
