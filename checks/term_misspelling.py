@@ -22,13 +22,14 @@ saja" is not). A one-word term: one edit (two from 12 letters), keeping the firs
 unless it has 8+ letters; in words of 5–6 letters only a swap of two letters, or a letter
 changed, added or dropped where the dictionary does not know the result and no word list
 holds it ("vansin", "dosisi" for vaksin, dosis); never a word the dictionary of the
-document's language knows, and without a dictionary never a word that recurs 3+ times; for a
-term written in lower case, never a word with an initial capital inside a sentence (a name:
-"Silaban" is not "silakan") unless it opens a title-case run whose next word is an everyday
-word of the language ("Maklumat tentang Penetaan Hasil Hisab Ramadan": a title's capitals,
-not a name's), or, for a term of 8+ letters and a word no dictionary knows, stands beside a
-capitalised word the dictionary knows in lower case ("Pemadam Kebakran", "Rehabilitasi dan
-Rekontruksi": a body's name in title case; "Rina Kesejahtaran" is a name).
+document's language knows, in lower case or as a name ("Indonesia" for "Indonesian"), and
+without a dictionary never a word that recurs 3+ times; for a term written in lower case,
+never a word with an initial capital inside a sentence (a name: "Silaban" is not "silakan")
+unless it opens a title-case run whose next word is an everyday word of the language
+("Maklumat tentang Penetaan Hasil Hisab Ramadan": a title's capitals, not a name's), or, for
+a term of 8+ letters and a word no dictionary knows, stands beside a capitalised word the
+dictionary knows in lower case ("Pemadam Kebakran", "Rehabilitasi dan Rekontruksi": a body's
+name in title case; "Rina Kesejahtaran" is a name).
 Two letters swapped apart ("tanggap darutar", "peratawan") are one slip, in a word no
 dictionary or word list knows: beside the term's other words from 5 letters, in a one-word
 term from 8. A word near two terms ("pelaksanan": pelaksana and pelaksanaan) is reported
@@ -178,7 +179,8 @@ def _decide(ctx: RuleContext, data: NearMisses) -> list[Typo]:
         doc_languages = sorted({g.language for c, _, _ in found_pairs
                                 for g in places[candidates[c]]})
         dictionary = {(lang, w): v for lang in doc_languages for w, v in
-                      dictionary_words(differing - known, [lang]).items()}
+                      # (as a name too: "Indonesia" is no slip in the term "Indonesian")
+                      dictionary_words(differing - known, [lang], names=True).items()}
         for c, p, d in found_pairs:
             candidate, form = candidates[c], preferred[p]
             word = next((w for w, f in zip(candidate.split(), form.split(), strict=True)

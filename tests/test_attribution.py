@@ -3021,6 +3021,12 @@ def test_a_count_of_the_claims_noun_joined_to_another_counts_both(text, language
     assert got(ABOARD, text, language) == ["239"]
 
 
+def test_a_count_farther_after_the_joiner_counts_something_else():
+    text = "It was carrying 239 passengers and crew members, including 155 Indonesians."
+    assert got(PASSENGERS, text) == []
+    assert "counts-other" in decisions(PASSENGERS, text)
+
+
 @pytest.mark.parametrize(("text", "language", "value"), [
     ("The plane was carrying 227 passengers and 12 crew.", "en", ["227"]),
     ("Pesawat itu membawa 227 penumpang dan 12 awak.", "id", ["227"]),
@@ -3119,6 +3125,21 @@ TOLL_2006 = claims(claim("toll", "quantity", {"en": ["killed"], "id": ["menewask
 ])
 def test_a_vague_count_after_the_joiner_is_a_count_of_its_own(text, language):
     assert verdict(TOLL_2006, text, language, "2006-06-01") == [("error", "6234")]
+
+
+HOMES = claims(claim("homes", "quantity", {"en": ["damaged"], "id": ["merusak"]}, 5205,
+                     unit_words={"en": ["homes"], "id": ["rumah"]}))
+
+
+@pytest.mark.parametrize(("text", "language", "found"), [
+    # a quantifier opens a count of the second noun's own
+    ("The eruption damaged 4,000 homes and several public buildings.", "en",
+     [("error", "4000")]),
+    ("Erupsi itu merusak 4.000 rumah dan beberapa bangunan umum.", "id", [("error", "4000")]),
+    ("The eruption damaged 4,000 homes and buildings.", "en", []),  # both, together
+])
+def test_a_quantifier_after_the_joiner_opens_a_count_of_its_own(text, language, found):
+    assert verdict(HOMES, text, language) == found
 
 
 QUAKE_2006 = claims(claim("year", "year", {"en": ["quake"], "id": ["gempa"]}, 2006))

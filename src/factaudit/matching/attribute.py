@@ -1628,7 +1628,7 @@ class _SentenceWork:
         word = nxt.group(0)
         folded = fold_phrase(word)
         pack = get_pack(self.language)
-        ahead = WORD.findall(self.text, m.end(), min(self.span[1], m.end() + 60))[:4]
+        ahead = WORD.findall(self.text, m.end(), min(self.span[1], m.end() + 60))[:AHEAD]
         if (any(_number_word(w, pack) for w in ahead)
                 or (len(folded) > 4 and folded.endswith(tuple(pack.participle_endings)))
                 or folded in stopword_set(self.language) or verb_like(word, self.language)
@@ -2230,14 +2230,20 @@ def _folded_phrases(words: tuple[str, ...]) -> tuple[str, ...]:
                         reverse=True))
 
 
+AHEAD = 3  # words after "and" in which a count gives the next noun one of its own ("and
+# lightly damaged 22,090 homes"); farther, it counts something else ("and crew members,
+# including 155 Indonesians")
+
+
 def _number_word(word: str, pack: LanguagePack) -> bool:
-    """A number in digits or words, or a vague one ("puluhan ribu", "thousands")."""
+    """A number in digits or words, or a vague one ("puluhan ribu", "thousands", "several":
+    the pack's ``quantifiers``)."""
     if word[0].isdigit():
         return True
     folded = fold_phrase(word)
     counted = {*pack.numbers, *pack.scales, *MULTIPLIER_WORDS}
     return folded in counted or folded.removesuffix("an") in counted or \
-        folded.removesuffix("s") in counted
+        folded.removesuffix("s") in counted or folded in _folded_phrases(pack.quantifiers)
 
 
 def _own_phrases(claim: Claim, language: str) -> tuple[tuple[str, ...], ...]:
