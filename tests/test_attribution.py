@@ -3153,3 +3153,18 @@ QUAKE_2006 = claims(claim("year", "year", {"en": ["quake"], "id": ["gempa"]}, 20
 ])
 def test_the_year_a_cue_is_remembered_in_is_no_year_of_it(text, language, found):
     assert verdict(QUAKE_2006, text, language, "2019-05-27") == found
+
+
+CREW_OF_7 = claims(claim("crew", "quantity", {"id": ["awak"]}, 7,
+                         unit_words={"id": ["awak", "awak pesawat"]}))
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    # a word after the noun narrows it in a list of counts, of it or of others
+    ("Sebanyak 162 orang terdiri dari dua pilot, empat awak kabin, dan 156 penumpang.", []),
+    # a unit word of the claim's own is no narrowing
+    ("Pesawat itu membawa 6 awak pesawat dan 155 penumpang.", [("error", "6")]),
+    ("Pesawat itu membawa 6 awak dan 155 penumpang.", [("error", "6")]),
+])
+def test_a_narrowed_noun_in_a_list_of_counts_is_a_part(text, found):
+    assert verdict(CREW_OF_7, text, "id") == found

@@ -1466,7 +1466,8 @@ class _SentenceWork:
         """In a language whose modifiers follow the noun, a plain word right after a unit
         that is also the claim's cue narrows what is counted when the text enumerates
         kinds: a list of counts of that noun ("tujuh stasiun layang dan enam stasiun bawah
-        tanah") or a colon after the phrase ("7 stasiun layang: Lebak Bulus, …"). Alone,
+        tanah") or of others ("dua pilot, empat awak kabin, dan 156 penumpang"), or a colon
+        after the phrase ("7 stasiun layang: Lebak Bulus, …"). Alone,
         the word after the noun may be its predicate ("60.000 penonton tiba"); after a
         unit of measure it names what is measured ("1.000 hektare lahan"); after a clitic
         the predicate begins ("dua dari lima mesinnya mati")."""
@@ -1483,8 +1484,9 @@ class _SentenceWork:
                 after[0].text, self.language):
             return []
         colon = any(self.text[w.end:w.end + 2].lstrip(" ")[:1] == ":" for w in after)
-        if colon or self._kinds_listed(v, unit):
-            return [after[0].text]
+        if colon or self._kinds_listed(v, unit) or len(self._list_of(v)) > 1:
+            return [after[0].text]  # (in a list of counts, the parts of a whole: "dua
+            # pilot, empat awak kabin, dan satu teknisi")
         return []
 
     def _kinds_listed(self, v: Value, unit: tuple[str, ...]) -> bool:
