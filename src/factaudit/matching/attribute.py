@@ -1607,8 +1607,8 @@ class _SentenceWork:
         joined to another noun that no phrase of the claim names ("239 passengers and
         crew", "239 penumpang dan kru"): the number counts both. Another number a few words
         after the joiner gives the second noun its own count ("227 passengers and 12 crew",
-        "lightly damaged 22,090 homes"). Not for
-        a measure: "weighs 1,200 kg and stands on four legs" joins two clauses."""
+        "lightly damaged 22,090 homes"). Not for a measure: "weighs 1,200 kg and stands on
+        four legs" joins two clauses."""
         if claim.unit:
             return None
         end = unit_end
@@ -2243,9 +2243,16 @@ def _number_word(word: str, pack: LanguagePack) -> bool:
     if word[0].isdigit():
         return True
     folded = fold_phrase(word)
-    counted = {*pack.numbers, *pack.scales, *MULTIPLIER_WORDS}
+    counted = _counting_words(pack)
     return folded in counted or folded.removesuffix("an") in counted or \
-        folded.removesuffix("s") in counted or folded in _folded_phrases(pack.quantifiers)
+        folded.removesuffix("s") in counted
+
+
+@cache
+def _counting_words(pack: LanguagePack) -> frozenset[str]:
+    """The words of a pack that give a count: numbers, scales, multipliers, quantifiers."""
+    return frozenset({*pack.numbers, *pack.scales, *MULTIPLIER_WORDS,
+                      *_folded_phrases(pack.quantifiers)})
 
 
 def _own_phrases(claim: Claim, language: str) -> tuple[tuple[str, ...], ...]:

@@ -1841,7 +1841,6 @@ def _range_joiner(language: str) -> re.Pattern[str] | None:
                       re.IGNORECASE)
 
 
-@cache
 def event_day(text: str, sentence: Sentence, position: int) -> str | None:
     """A day of an event counted in its course, in the sentence before ``position`` ("on
     the first day", "until the fourth day", "day 4", "hari pertama", "hingga hari ke-4"):
@@ -1878,6 +1877,7 @@ def _event_day(language: str) -> re.Pattern[str] | None:
                       re.IGNORECASE)
 
 
+@cache
 def states_final(statement: str, languages: tuple[str, ...]) -> bool:
     """Whether a claim's statement calls its figure the last of a count that changed while
     it was reported: one of the pack's ``final_words`` ("the final death toll", "jumlah
