@@ -46,6 +46,7 @@ from weakref import WeakKeyDictionary
 from rapidfuzz.distance import OSA
 
 from factaudit.reading.inflection import same_stem
+from factaudit.reading.languages import get_pack
 from factaudit.reading.lexicon.edits import (
     allowed_edits,
     is_swap,
@@ -89,9 +90,11 @@ def term_decision(candidate: str, preferred: str, language: str | None,
     if len(differing) != 1:
         return None  # one misspelled word; the others exactly right
     word, target = differing[0]
-    if _inflected(word, target, language) and (in_dictionary is not False or known
-                                               or _wraps(word, target)):
-        return None  # an inflection or an affixed form ("direkapitulasi", "pemilunya")
+    if _inflected(word, target, language) and (in_dictionary is not False or (
+            known and not _lemmatized(language)) or _wraps(word, target)):
+        return None  # an inflection or an affixed form ("direkapitulasi", "pemilunya");
+        # where a lemmatizer reads inflections, its dictionary knows the right ones, and a
+        # listed word it lacks is a common misspelling ("occured" for "occurred")
     if len(pwords) == 1 and (in_dictionary or (in_dictionary is None and recurring)):
         return None  # another word of the language
     length = len(target)
@@ -136,6 +139,10 @@ def _word_of_phrase(word: str, length: int, d: int, swapped: bool,
 def _inflected(word: str, target: str, language: str | None) -> bool:
     return any(word == target + s for s in SUFFIXES.get(language or "", ())) or bool(
         language and same_stem(word, target, language))
+
+
+def _lemmatized(language: str | None) -> bool:
+    return bool(language) and get_pack(language or "").inflection == "lemma"
 
 
 def _wraps(word: str, target: str) -> bool:

@@ -7,7 +7,8 @@ handles, hashtags and file names ("kemlu.go.id", "@Kemlu_RI", "#GotongRoyong",
 capitals (acronyms) or in camel case (brands: "GoPay", "WhatsApp"); abbreviations (a
 short word before a full stop, "Jl.", "Drs.", "Muh.", or letters between full stops,
 "S.H.", "Sp.A", "i.e."); codes in brackets that close a news item, the initials of its
-writers ("(mrus)", "(ant/rah)"); the halves of a word broken across lines by a hyphen
+writers ("(mrus)", "(ant/rah)"); a word cut off where an ellipsis marks the cut ("agai…");
+the halves of a word broken across lines by a hyphen
 ("Govern-⏎ments"); items of a menu or a breadcrumb, beside a vertical bar ("Home |
 News", "(bicara | kontrib)"); words of another script than the text's; and reduplications,
 whose halves are the same word or rhyme ("ogoh-ogoh", "sayur-mayur"). Each word keeps
@@ -169,6 +170,8 @@ def _running(text: str, start: int, end: int) -> bool:
         return False
     if before == "\\":
         return False  # an escape written out ("\\nbeing" for a line break)
+    if after == "…" or text.startswith("...", end):
+        return False  # cut off, the cut marked: "agai…", a teaser or a paywall's
     if after == "." and end - start <= 4 and (text[start].isupper() or end - start <= 3):
         return False  # "Jl.", "Drs.", "dr.", "Muh."
     if in_address(text, start, end):
