@@ -14,7 +14,7 @@ import unicodedata
 from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import lru_cache
 
 _ASCII_SEPARATORS = str.maketrans(
     {chr(c): " " for c in range(128) if not chr(c).isalnum()}
@@ -28,30 +28,16 @@ class Folded:
 
     text: str
     _origin: tuple[int, ...] | None  # explicit map (non-ASCII texts)
-    # ASCII texts: the text before its runs of spaces were collapsed, from which a sparse
-    # map is made the first time a position is asked for (most texts are only searched)
-    _spaced: str = ""
-
-    @cached_property
-    def _runs(self) -> tuple[list[int], list[int]]:
-        """Folded positions right after each collapsed run, and the characters removed
-        before them."""
-        run_at, run_shift = [], []
-        removed = 0
-        for m in _SPACE_RUNS.finditer(self._spaced):
-            run_at.append(m.start() + 1 - removed)
-            removed += m.end() - m.start() - 1
-            run_shift.append(removed)
-        return run_at, run_shift
+    _run_at: tuple[int, ...] = ()  # sparse map (ASCII texts): folded positions after a run
+    _run_shift: tuple[int, ...] = ()  # characters removed before that position
 
     def to_original(self, i: int) -> int:
         if self._origin is not None:
             if i >= len(self._origin):
                 return self._origin[-1] + 1 if self._origin else 0
             return self._origin[i]
-        run_at, run_shift = self._runs
-        k = bisect_right(run_at, i)
-        return i + (run_shift[k - 1] if k else 0)
+        k = bisect_right(self._run_at, i)
+        return i + (self._run_shift[k - 1] if k else 0)
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Original (start, end) of the folded span [start, end)."""
@@ -87,7 +73,16 @@ def fold(text: str) -> Folded:
 
 
 def _collapse_ascii(spaced: str) -> Folded:
-    return Folded(_SPACE_RUNS.sub(" ", spaced), None, spaced)
+    parts, run_at, run_shift = [], [], []
+    removed, last = 0, 0
+    for m in _SPACE_RUNS.finditer(spaced):
+        parts.append(spaced[last : m.start() + 1])
+        removed += m.end() - m.start() - 1
+        last = m.end()
+        run_at.append(m.start() + 1 - (removed - (m.end() - m.start() - 1)))
+        run_shift.append(removed)
+    parts.append(spaced[last:])
+    return Folded("".join(parts), None, tuple(run_at), tuple(run_shift))
 
 
 @lru_cache(maxsize=4096)
