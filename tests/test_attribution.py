@@ -3168,3 +3168,28 @@ CREW_OF_7 = claims(claim("crew", "quantity", {"id": ["awak"]}, 7,
 ])
 def test_a_narrowed_noun_in_a_list_of_counts_is_a_part(text, found):
     assert verdict(CREW_OF_7, text, "id") == found
+
+
+ATTACKERS_KILLED = claims(claim("killed", "quantity", {"en": ["killed", "died"],
+                                                      "id": ["tewas"]}, 4,
+                                unit_words={"en": ["attackers", "terrorists"],
+                                            "id": ["teroris", "pelaku"]}))
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("3 teroris tewas di Starbucks, sedangkan 2 lainnya di Pos Polisi Sarinah.", "id"),
+    ("Three attackers died at the cafe, while the other two died at the police post.", "en"),
+    ("Tiga pelaku tewas di kafe, sedangkan dua orang lagi tewas di pos polisi.", "id"),
+])
+def test_a_count_before_a_contrast_with_the_others_is_a_part(text, language):
+    assert verdict(ATTACKERS_KILLED, text, language) == []
+    assert "part-of" in decisions(ATTACKERS_KILLED, text, language)
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    # others of another kind, or joined by "and": the count is the whole of its own
+    ("The blast killed 5 terrorists and injured 10 others.", "en"),
+    ("Sebanyak 5 teroris tewas, sedangkan 10 warga lainnya luka-luka.", "id"),
+])
+def test_a_count_beside_others_of_another_group_is_read(text, language):
+    assert verdict(ATTACKERS_KILLED, text, language) == [("error", "5")]

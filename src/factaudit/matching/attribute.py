@@ -1170,6 +1170,9 @@ class _SentenceWork:
         if k >= 0 and not self.text[ends[k]:v.start].strip():
             return self._counts(claim, v, unit_end, hits)  # "terdiri dari rusak berat
             # 22.241 rumah, …": a part the claim's own cue labels is the claim's
+        rest = self._others_after(v)
+        if rest is not None:  # "3 teroris tewas di Starbucks, sedangkan 2 lainnya di …"
+            return "part-of", f"a part: the sentence goes on to the others ({rest!r})"
         subset = subset_marker(self.text, self.sentence, (v.start, v.end), self._spans)
         items = self._list_of(v) if subset is None else []
         if items and items[0] != (v.start, v.end):  # "terdiri dari 32 … dan 8 …": the
@@ -1601,6 +1604,14 @@ class _SentenceWork:
             return "qualified", (f"counts a kind of what the claim counts "
                                  f"({_shown(words)!r})")
         return None
+
+    def _others_after(self, v: Value) -> str | None:
+        """A later clause of the sentence, opened by a contrast joiner, that counts the
+        others ("…, sedangkan 2 lainnya di Pos Polisi", "…, while the other two …"): the
+        count before it is a part of a whole split in two."""
+        pattern = _others_pattern(self.language)
+        m = pattern.search(self.text, v.end, self.sentence.end) if pattern else None
+        return m.group(0).strip(" ,") if m else None
 
     def _counted_together(self, claim: Claim, v: Value, unit_end: int) -> str | None:
         """The noun phrase a number heads, when the claim's noun right after the number is
@@ -2230,6 +2241,26 @@ def _common(word: str) -> bool:
 def _folded_phrases(words: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(sorted({fold_phrase(w) for w in words if fold_phrase(w)}, key=len,
                         reverse=True))
+
+
+@by_language
+@cache
+def _others_pattern(language: str) -> re.Pattern[str] | None:
+    """A contrast joiner after a comma, then a count of the others: "sedangkan 2 lainnya",
+    "while the other two", "whereas 2 others"."""
+    pack = get_pack(language)
+    if not pack.contrast_joiners or not pack.other_words:
+        return None
+    joiners = "|".join(re.escape(w) for w in pack.contrast_joiners)
+    others = "|".join(re.escape(w) for w in pack.other_words)
+    number = rf"(?:\d+|{'|'.join(re.escape(n) for n in pack.numbers)})" if pack.numbers \
+        else r"\d+"
+    # a classifier may stand between ("dua orang lagi"); a noun names another group
+    # ("10 warga lainnya luka-luka": other residents)
+    counter = rf"(?:\s+(?:{'|'.join(re.escape(c) for c in pack.counters)}))?" \
+        if pack.counters else ""
+    return re.compile(rf",\s*(?:{joiners})\s+(?:the\s+)?(?:{number}{counter}\s+(?:{others})"
+                      rf"|(?:{others})\s+{number})(?![\w-])", re.IGNORECASE)
 
 
 AHEAD = 3  # words after "and" in which a count gives the next noun one of its own ("and

@@ -50,7 +50,7 @@ _KEYS = {
     "start_verbs", "end_verbs", "since_words", "until_words", "ongoing_words",
     "day_units", "ago_words", "complementizers", "earlier_words", "first_words",
     "margin_words", "rank_words", "street_words", "commemorated_words", "final_e_dropped",
-    "predicate_words", "quantifiers",
+    "predicate_words", "quantifiers", "contrast_joiners",
 }
 
 
@@ -248,6 +248,7 @@ class LanguagePack:
     street_words: tuple[str, ...] = ()  # "Jalan Arab 204", "Street 204": a house number
     predicate_words: tuple[str, ...] = ()  # "717 jemaah tewas": what befell the noun
     quantifiers: tuple[str, ...] = ()  # "several", "beberapa": a count without a number
+    contrast_joiners: tuple[str, ...] = ()  # "…, while the other two …": a whole split
     previous_words: tuple[str, ...] = ()  # "last won": an earlier occasion
     contrast_openers: tuple[str, ...] = ()  # "In comparison, …": of another subject
     subordinators: tuple[str, ...] = ()  # "After the injection on 1 August, …": an aside
