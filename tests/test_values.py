@@ -903,3 +903,17 @@ def test_a_magnitude_written_against_its_number_is_read(text, lang, found):
 ])
 def test_a_number_after_a_street_and_its_name_is_a_house_number(text, lang, expected):
     assert pairs(text, lang) == expected
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    # a decade is none of its years
+    ("the largest eruption since the 1870s", "en", []),
+    ("in the 1990s and in 1998", "en", [("year", "1998")]),
+    ("letusan terbesar sejak tahun 1870-an", "id", []),
+    ("pada 1990an", "id", []),
+    # a possessive is the year itself; so is an open period
+    ("2019's floods were worse", "en", [("year", "2019")]),
+    ("sejak tahun 1870 letusan terbesar", "id", [("period", "1870.."), ("year", "1870")]),
+])
+def test_a_decade_is_no_year(text, lang, expected):
+    assert pairs(text, lang) == expected

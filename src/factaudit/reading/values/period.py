@@ -25,8 +25,9 @@ def _patterns(pack: LanguagePack) -> tuple[re.Pattern[str], re.Pattern[str]]:
     closed = re.compile(r"(?<![\d.,/])(?:" + "|".join(alts) + ")", FLAGS)
     opener_words = alt(pack.open_period_prefixes)
     period_word = alt(pack.period_prefixes)
+    # (not a decade: "sejak tahun 1870-an", "since 1990s")
     open_ = re.compile(rf"\b(?:{opener_words})\s+(?:(?:{period_word})\s+)?"
-                       rf"(1[5-9]\d\d|20\d\d)(?![\d])", FLAGS)
+                       rf"(1[5-9]\d\d|20\d\d)(?![\d])(?!s\b|-?an\b)", FLAGS)
     return closed, open_
 
 

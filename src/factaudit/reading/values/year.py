@@ -23,6 +23,8 @@ from factaudit.reading.values.base import (
 )
 
 _YEAR = re.compile(r"(?<![\d.,/])(1[5-9]\d\d|20\d\d|21\d\d)(?![\d]|[.,/]\d)")
+# right after a year: a decade ("1870s", "1990-an", "1990an"), not "2019's" (a possessive)
+_DECADE = re.compile(r"(?:s|-?an)(?![\w])")
 
 
 @by_language
@@ -47,6 +49,8 @@ def _written(text: str, reading: Reading, era: re.Pattern[str] | None) -> list[V
             continue  # "1442 H": a year of another calendar
         if measured(text, m.end(1), reading.pack):
             continue  # "1817 km²", "2000 ha": an amount
+        if _DECADE.match(text, m.end(1)):
+            continue  # "the 1870s", "tahun 1990-an": a decade, not one of its years
         out.append(Value(ValueKind.YEAR, m.group(1), m.start(1), m.end(1), m.group(1), "year"))
     return out
 
