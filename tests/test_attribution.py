@@ -3193,3 +3193,18 @@ def test_a_count_before_a_contrast_with_the_others_is_a_part(text, language):
 ])
 def test_a_count_beside_others_of_another_group_is_read(text, language):
     assert verdict(ATTACKERS_KILLED, text, language) == [("error", "5")]
+
+
+MAIN_SHOCK = claims(claim("quake", "date", {"en": ["earthquake"], "id": ["gempa"]},
+                          "2021-01-15"))
+
+
+@pytest.mark.parametrize(("text", "language", "found"), [
+    ("On Thursday, another earthquake had already struck the region.", "en", []),
+    ("Pada Kamis, gempa susulan mengguncang wilayah itu.", "id", []),
+    # the cue's own event
+    ("The earthquake struck on Thursday, and another one followed.", "en",
+     [("error", "2021-01-14")]),
+])
+def test_another_occurrence_of_the_cues_event_gives_no_date(text, language, found):
+    assert verdict(MAIN_SHOCK, text, language, "2021-01-16") == found
