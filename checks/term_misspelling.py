@@ -142,7 +142,8 @@ def _inflected(word: str, target: str, language: str | None) -> bool:
 
 
 def _lemmatized(language: str | None) -> bool:
-    return bool(language) and get_pack(language or "").inflection == "lemma"
+    """Whether the language's inflections are read by a lemmatizer (its pack says so)."""
+    return language is not None and get_pack(language).inflection == "lemma"
 
 
 def _wraps(word: str, target: str) -> bool:

@@ -126,7 +126,7 @@ from factaudit.reading.inflection import key as word_key
 from factaudit.reading.languages import LanguagePack, by_language, get_pack
 from factaudit.reading.text import fold, fold_phrase
 from factaudit.reading.values import MULTIPLIER_WORDS, Value, read_categories, read_values
-from factaudit.reading.values.base import format_number
+from factaudit.reading.values.base import alt, format_number
 from factaudit.reading.values.date import weekdays_named
 from factaudit.reading.values.quantity import currency_named, currency_of
 
@@ -1610,7 +1610,8 @@ class _SentenceWork:
         others ("…, sedangkan 2 lainnya di Pos Polisi", "…, while the other two …"): the
         count before it is a part of a whole split in two."""
         pattern = _others_pattern(self.language)
-        m = pattern.search(self.text, v.end, self.sentence.end) if pattern else None
+        found = self.sentence.matches(pattern, self.text) if pattern else []  # once a sentence
+        m = next((m for m in found if m.start() >= v.end), None)
         return m.group(0).strip(" ,") if m else None
 
     def _counted_together(self, claim: Claim, v: Value, unit_end: int) -> str | None:
@@ -2251,16 +2252,13 @@ def _others_pattern(language: str) -> re.Pattern[str] | None:
     pack = get_pack(language)
     if not pack.contrast_joiners or not pack.other_words:
         return None
-    joiners = "|".join(re.escape(w) for w in pack.contrast_joiners)
-    others = "|".join(re.escape(w) for w in pack.other_words)
-    number = rf"(?:\d+|{'|'.join(re.escape(n) for n in pack.numbers)})" if pack.numbers \
-        else r"\d+"
+    joiners, others = alt(pack.contrast_joiners), alt(pack.other_words)
+    number = rf"(?:\d+|{alt(pack.numbers)})"
     # a classifier may stand between ("dua orang lagi"); a noun names another group
-    # ("10 warga lainnya luka-luka": other residents)
-    counter = rf"(?:\s+(?:{'|'.join(re.escape(c) for c in pack.counters)}))?" \
-        if pack.counters else ""
-    return re.compile(rf",\s*(?:{joiners})\s+(?:the\s+)?(?:{number}{counter}\s+(?:{others})"
-                      rf"|(?:{others})\s+{number})(?![\w-])", re.IGNORECASE)
+    # ("10 warga lainnya luka-luka": other residents); a short word may open it ("the")
+    counter = rf"(?:\s+(?:{alt(pack.counters)}))?"
+    return re.compile(rf",\s*(?:{joiners})\s+(?:[^\W\d_]{{1,4}}\s+)?(?:{number}{counter}"
+                      rf"\s+(?:{others})|(?:{others})\s+{number})(?![\w-])", re.IGNORECASE)
 
 
 AHEAD = 3  # words after "and" in which a count gives the next noun one of its own ("and

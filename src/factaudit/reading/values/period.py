@@ -8,6 +8,7 @@ from functools import cache
 from factaudit.model import ValueKind
 from factaudit.reading.languages import LanguagePack, by_language
 from factaudit.reading.values.base import FLAGS, Reading, Value, ValueType, alt
+from factaudit.reading.values.year import DECADE_SUFFIX
 
 
 @by_language
@@ -27,7 +28,7 @@ def _patterns(pack: LanguagePack) -> tuple[re.Pattern[str], re.Pattern[str]]:
     period_word = alt(pack.period_prefixes)
     # (not a decade: "sejak tahun 1870-an", "since 1990s")
     open_ = re.compile(rf"\b(?:{opener_words})\s+(?:(?:{period_word})\s+)?"
-                       rf"(1[5-9]\d\d|20\d\d)(?![\d])(?!s\b|-?an\b)", FLAGS)
+                       rf"(1[5-9]\d\d|20\d\d)(?![\d])(?!{DECADE_SUFFIX})", FLAGS)
     return closed, open_
 
 

@@ -24,7 +24,8 @@ from factaudit.reading.values.base import (
 
 _YEAR = re.compile(r"(?<![\d.,/])(1[5-9]\d\d|20\d\d|21\d\d)(?![\d]|[.,/]\d)")
 # right after a year: a decade ("1870s", "1990-an", "1990an"), not "2019's" (a possessive)
-_DECADE = re.compile(r"(?:s|-?an)(?![\w])")
+DECADE_SUFFIX = r"(?:s|-?an)(?![\w])"
+_DECADE = re.compile(DECADE_SUFFIX)
 
 
 @by_language
