@@ -41,7 +41,10 @@ of a Slavic surname ("Morozova"), or of a name by a language pack's ``gendered_e
 ("Soekarnoputra" beside Soekarnoputri), is another person. A word listed both in the
 vocabulary and as an entity's is that entity's. A name's word with a common word of the
 language run into it ("Wayan Kosterin a letter": a space missing) is a typo beside another
-word of the name, when no dictionary knows it ("John Johnson" is a name)."""
+word of the name, when no dictionary knows it ("John Johnson" is a name). A name's word in
+the document's own language is no typo of the word another language writes ("Bandar Udara
+Internasional" for an alias "… International Airport"): each is the common one, by
+wordfreq, in its own language."""
 
 from __future__ import annotations
 
@@ -61,7 +64,7 @@ from factaudit.reading.lexicon.edits import (
     is_swap,
     is_transposition,
 )
-from factaudit.reading.lexicon.frequency import best_zipf
+from factaudit.reading.lexicon.frequency import best_zipf, zipf
 from factaudit.reading.lexicon.hunspell import dictionary_words
 from factaudit.reading.lexicon.scripts import script_of
 from factaudit.reading.text import fold_phrase
@@ -114,6 +117,10 @@ class Evidence:
     # the name's word is declared in lower case, a part after a hyphen ("Lee Joon-seok"):
     # lower case says nothing of a common word there
     lower_part: bool = False
+    # the word is the name's word in the document's language: each is the more common of
+    # the two in its own language ("Bandar Udara Internasional" for an alias "… International
+    # Airport")
+    translated: bool = False
 
 
 SWAP_ALONE_LETTERS = 8  # from this length two letters swapped apart are a typo alone too,
@@ -126,8 +133,9 @@ def name_decision(found: str, candidate: str, target: str, distance: int,
     """Why ``found`` (folded: ``candidate``) is a typo of the name word ``target``, or None
     (the rules of the module's docstring)."""
     length = len(target)
-    if ev.address or ev.cut_off:
-        return None  # a web address or a handle; a word cut off at the end of a text
+    if ev.address or ev.cut_off or ev.translated:
+        return None  # a web address or a handle; a word cut off at the end of a text; the
+        # name's word in the document's language
     if ev.glued:  # "Wayan Kosterin which": beside the name, a word no dictionary knows
         if (ev.context or ev.near_context) and ev.in_dictionary is False:
             return f"a space missing: the next word ({found[length:]!r}) run into the name"
@@ -187,6 +195,23 @@ def name_decision(found: str, candidate: str, target: str, distance: int,
             + (", in no dictionary" if ev.in_dictionary is False else "")
             + (", repeated in a document that never writes the name right"
                if ev.recurring else ""))
+
+
+WORD_ZIPF = 4.0  # how common a word must be in a language to be its word for a thing
+MORE_COMMON = 1.0  # how much more common there than the other word
+
+
+def translated(candidate: str, target: str, language: str, languages: tuple[str, ...]
+               ) -> bool:
+    """Whether ``candidate`` is the word for the name's word ``target`` in the document's
+    ``language``: common there and more common than the target, while the target is the
+    common one in another language of the corpus ("internasional", "international")."""
+    here = zipf(candidate, language)
+    if here < WORD_ZIPF or here <= zipf(target, language):
+        return False
+    return any(zipf(target, other) >= WORD_ZIPF
+               and zipf(target, other) >= zipf(candidate, other) + MORE_COMMON
+               for other in languages if other != language)
 
 
 FORM_ENDING = 2  # letters after the shared start that make two words forms of one stem
@@ -349,6 +374,9 @@ def _decide(ctx: RuleContext, data: NearMisses) -> list[Typo]:
                               spelled_out=(place.doc_id, candidate) in spelled,
                               glued=place.glued == target,
                               lower_part=written[:1].islower(),
+                              translated=translated(candidate, target,
+                                                    ctx.info(place.doc_id).language,
+                                                    languages),
                               other_name=(place.doc_id, candidate) in another or any(
                                   w not in every_word and w not in by_candidate
                                   and best_zipf(w, languages) < COMMON

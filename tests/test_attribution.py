@@ -919,6 +919,14 @@ def test_a_plan_that_came_true_is_a_fact(text, language):
     assert verdict(PLANNED_YEAR, text, language) == [("error", "2025")]
 
 
+@pytest.mark.parametrize(("text", "language"), [
+    ("Crews will try to rebuild the pad that collapsed at the launch in 2025.", "en"),
+    ("Tim akan membangun ulang landasan yang runtuh saat peluncuran pada 2025.", "id"),
+])
+def test_a_plan_does_not_reach_the_dated_event_of_a_relative_clause(text, language):
+    assert verdict(PLANNED_YEAR, text, language) == [("error", "2025")]
+
+
 def test_a_condition_in_an_aside_without_the_value_leaves_it_a_fact():
     text = "The launch, which would have been cancelled if it rained, took place in 2025."
     (m,) = mentions(PLANNED_YEAR, text)
@@ -2522,6 +2530,51 @@ def test_a_count_in_a_list_of_counts_is_a_part(text, language, found):
 ])
 def test_a_count_that_is_the_claims_own_is_read_in_a_list(text, language):
     assert verdict(KILLED, text, language) == [("error", "6")]
+
+
+DEAD_AND_INJURED = claims(
+    claim("dead", "quantity", {"en": ["died"], "id": ["meninggal"]}, 5782,
+          unit_words={"en": ["people", "victims"], "id": ["orang", "korban"]}),
+    claim("injured", "quantity", {"en": ["injured"], "id": ["luka berat dan ringan"]},
+          36299))
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    # the claim's cue follows a noun another claim counts by ("korban"), and runs past
+    # the words read as the count's noun: the count is the claim's, not a part
+    ("Di Klaten tercatat 5.782 orang meninggal, 26.299 korban luka berat dan ringan, "
+     "serta 390.077 rumah rusak.", "id"),
+])
+def test_a_count_of_victims_named_by_the_claims_cue_is_the_claims(text, language):
+    assert got(DEAD_AND_INJURED, text, language, cid="injured") == ["26299"]
+    assert ("error", "26299") in verdict(DEAD_AND_INJURED, text, language)
+
+
+ON_BOARD_ANY = claims(claim("aboard", "quantity", {"en": ["on board"],
+                                                   "id": ["di dalam pesawat"]}, 140,
+                            statement="140 people were on board."))
+
+
+@pytest.mark.parametrize(("text", "language", "found"), [
+    # a group named in capitals after the number is a part of those on board
+    ("Ten Australians were on board.", "en", []),
+    ("Sebanyak 10 WNA berada di dalam pesawat.", "id", []),
+    # a headline in title case names no group by its capitals
+    ("Jet With 120 People On Board Lands Safely", "en", ["120"]),
+    # the noun the claim's statement counts is what the claim counts
+    ("A total of 120 people were on board.", "en", ["120"]),
+])
+def test_a_count_of_a_group_named_in_capitals_is_a_part(text, language, found):
+    assert got(ON_BOARD_ANY, text, language) == found
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    # a figure someone gave earlier, as the text says: an earlier count, info at most
+    ("An official had earlier said 9 people were killed.", "en"),
+    ("Awalnya dilaporkan 9 orang tewas.", "id"),
+])
+def test_a_figure_said_earlier_is_an_earlier_count(text, language):
+    assert verdict(KILLED, text, language) == [("info", "9")]
 
 
 CRASH_DAY = claims(claim("crash", "date", {"en": ["crashed"], "id": ["jatuh", "pendaratan"]},

@@ -163,6 +163,10 @@ def _texts(text, spans):
          ["Cina di posisi teratas.", "Indonesia di bawahnya."]),
         ("Baca di www.Kompas.com atau berita.Detik.com hari ini.", frozenset(),
          ["Baca di www.Kompas.com atau berita.Detik.com hari ini."]),
+        # the reference marks after a sentence's full stop are still its own
+        ("He died (in 2007).[4] The jet carried 19 foreigners.[5][6] Ten survived.",
+         frozenset(), ["He died (in 2007).[4]", "The jet carried 19 foreigners.[5][6]",
+                       "Ten survived."]),
         ("Title line\nBody text. More text.", frozenset(),
          ["Title line", "Body text.", "More text."]),
         ("no full stop\nsecond line\r\nthird line", frozenset(),

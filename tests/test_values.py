@@ -77,6 +77,9 @@ def of_kind(text, lang, kind, base=None, order=None):
         ("Sunday (2/9)", "en", PartialDate(2018, 9, 3), "MDY", "2018-09-02"),
         ("Minggu (9/2)", "id", PartialDate(2018, 9, 3), "DMY", "2018-09-02"),
         ("Sunday (9/2)", "en", PartialDate(2018, 9, 3), "MDY", "2018-09-02"),
+        # a weekday that fits only the other order does not move a recent date away
+        ("Sabtu (6/12/2021)", "id", PartialDate(2021, 12, 8), "DMY", "2021-12-06"),
+        ("Wednesday (3/1/2024)", "en", PartialDate(2024, 1, 5), "DMY", "2024-01-03"),
         ("2021-07-06", "en", None, None, "2021-07-06"),
         ("the 6th of July 2021", "en", None, None, "2021-07-06"),
         ("06/07/21", "id", None, None, "2021-07-06"),

@@ -131,6 +131,7 @@ from factaudit.reading.values.date import weekdays_named
 from factaudit.reading.values.quantity import currency_named, currency_of
 
 CLAUSE_PENALTY = 40
+_DATED = frozenset({ValueKind.DATE, ValueKind.YEAR, ValueKind.PERIOD})  # values of events
 TOPIC_CLAUSE_WORDS = 8  # words from the cue to a date in a relative clause of the cue
 # a capitalised name (up to five words) right before or after an ordinal
 _NAME_END = re.compile(r"(?:[A-Z][\w&'-]*\s+){0,4}[A-Z][\w&'-]*\s+$")
@@ -147,6 +148,7 @@ CUE_WALK = 8  # cues of a claim tried on each side of a value before giving up o
 # an entry of a list of references ("2. ^ \"Title\". Publisher. Retrieved 20 August 2018."):
 # a title and the day it was read, no statement
 _REFERENCE = re.compile(r"\W{0,3}(?:\d{1,3}[.)]?\s*)?[\^↑]")
+TITLE_WORDS = 3  # words in capitals after the first that make a headline
 PARTITIVE_GAP = 16  # characters between the part and the whole: " of its "
 
 
@@ -453,6 +455,8 @@ class _SentenceWork:
         self._counts_spans: list[tuple[int, int]] | None = None  # the quantities, in order
         self._lists: dict[int, tuple[int, int]] = {}  # … and the lists of counts among them
         self._canonical: dict[tuple[int, int], str] | None = None  # value span → canonical
+        self._unit_word_keys: dict[str, frozenset[str]] = {}  # claim → others' unit words
+        self._titled: bool | None = None  # the sentence is a headline in title case
         self._own_index: dict[str, tuple[list[int], list[int]]] = {}  # claim → cue starts, ends
         self._caption: list[str | None] = []  # the sentence's caption marker, once asked
         self._occurrence: dict[str, str | None] = {}  # claim → another occurrence named
@@ -808,7 +812,8 @@ class _SentenceWork:
                 continue
             kept.add((claim.id, v.start))
             kept_by.setdefault(claim.id, (h, v))
-            plan = planned(self.text, self.sentence, (h.start, h.end), (v.start, v.end)) \
+            plan = planned(self.text, self.sentence, (h.start, h.end), (v.start, v.end),
+                           v.kind in _DATED) \
                 or self._after_publication(claim, v)
             guess = None if plan else provisional(self.text, self.sentence, (v.start, v.end),
                                                   claim.type == "quantity") or (
@@ -1319,6 +1324,10 @@ class _SentenceWork:
         at = bisect_left(own, noun[0].start) if noun else len(own)
         if at < len(own) and own[at] == noun[0].start:
             return None  # the claim's own cue is the count's noun
+        if at < len(own) and len(noun) > 1 and own[at] == noun[1].start and \
+                noun[0].key in self._unit_keys(claim.id):
+            return None  # … or follows a noun another claim counts by ("26.299 korban
+            # luka berat dan ringan" for the injured: victims, injured)
         if claim.unit_words and self._labelled(claim, v, own):
             return None  # "… and 68,188 hectares of water area": its cue labels it
         # a cue inside an item's words before the next count names that item ("6 people
@@ -1337,6 +1346,27 @@ class _SentenceWork:
             return f"one of a list of counts ({shown})", None
         together = format_number(total)
         return f"one of a list of counts ({shown}; together {together})", together
+
+    def _title_case(self) -> bool:
+        """Whether every word of the sentence after its first, but small words, opens with
+        a capital, and there are a few (a headline in title case: "Crash Kills 22 People";
+        once a sentence)."""
+        if self._titled is None:
+            small = small_words(self.language)
+            words = [w for w in WORD.findall(self.text, *self.span)[1:]
+                     if w[:1].isalpha() and fold_phrase(w) not in small]
+            self._titled = len(words) >= TITLE_WORDS and all(w[:1].isupper() for w in words)
+        return self._titled
+
+    def _unit_keys(self, but: str) -> frozenset[str]:
+        """The keys of the first unit words of every claim but ``but`` (once a claim)."""
+        keys = self._unit_word_keys.get(but)
+        if keys is None:
+            keys = self._unit_word_keys[but] = frozenset(
+                k for c in self.claims.claims if c.id != but
+                for ws in (c.unit_words or {}).values()
+                for w in ws for k in phrase_keys(w, self.language)[:1])
+        return keys
 
     def _labelled(self, claim: Claim, v: Value, own: list[int]) -> bool:
         """Whether the claim's own cue follows the count's unit, joined to it by a small
@@ -1578,6 +1608,10 @@ class _SentenceWork:
         ordered, starts, items = self._hit_index(hits)
         lo = bisect_left(starts, words[0].start)
         hi = bisect_left(starts, words[-1].end)
+        if at < 0:  # the claim's own cue opens among them, though it runs past them
+            # ("26.299 korban luka ringan dan berat" for the cue "luka ringan dan berat")
+            at = next((i for h in ordered[lo:hi] if h.item == claim.id
+                       for i, w in enumerate(words) if w.start == h.start), -1)
         for h in ordered[lo:hi]:  # cues among the words after it: a few, however long
             if h.item != claim.id and (at < 0 or h.start < words[at].start):
                 return "counts-other", f"counts {_shown(words)!r}, named by a cue of {h.item}"
@@ -1586,6 +1620,10 @@ class _SentenceWork:
             if at < 0 and any(find_phrase(keys, p) >= 0
                               for p in _own_phrases(other, self.language)):
                 return "counts-other", f"counts {_shown(words)!r}, words of {other.id}"
+        if at < 0 and all(w.text[:1].isupper() for w in words) and not self._title_case():
+            # "Ten Australians were on board", "5 WNA": a named group, a part of the whole
+            return "qualified", (f"counts {_shown(words)!r}, a group named in capitals: a "
+                                 "kind of what the claim counts")
         if claim.unit_words or currency_of(self.text, v.start, v.end, pack) is not None:
             return None  # a measure or an amount: the words after it name what is measured
         if at < 0:
@@ -1598,7 +1636,8 @@ class _SentenceWork:
         qualifiers = [w for w in words[:at] if _common(w.text)]
         if pack.modifiers_follow and not verb_like(words[at].text, self.language):
             # (after a verb, its complement: "717 orang meninggal dunia")
-            length = next(len(p) for p in own if find_phrase(keys, p) == at)
+            length = next((len(p) for p in own if find_phrase(keys, p) == at),
+                          len(words) - at)  # (a cue that runs past the words)
             qualifiers += [w for w in words[at + length:] if _common(w.text)]
         if qualifiers:
             return "qualified", (f"counts a kind of what the claim counts "
@@ -2286,11 +2325,28 @@ def _counting_words(pack: LanguagePack) -> frozenset[str]:
 
 def _own_phrases(claim: Claim, language: str) -> tuple[tuple[str, ...], ...]:
     """The inflection keys of every phrase that names what a claim is about: its cues,
-    keywords, about-words and unit words, in one language."""
+    keywords, about-words and unit words, in one language, and the noun its statement
+    counts ("140 people were on board": people)."""
+    noun = statement_noun(claim.statement, language) if claim.type == "quantity" else None
     return _phrases_of(claim.id, language, tuple(
         [*claim.cues.get(language, []), *(claim.keywords or {}).get(language, []),
          *(w for group in claim.topic(language) for w in group),
-         *(claim.unit_words or {}).get(language, [])]))
+         *(claim.unit_words or {}).get(language, []), *([noun] if noun else [])]))
+
+
+@by_language
+@lru_cache(maxsize=4096)
+def statement_noun(statement: str, language: str) -> str | None:
+    """The word right after the first number of a claim's statement, unless it is a
+    small word: what the statement counts ("Five Australians were killed")."""
+    pack = get_pack(language)
+    numbers = {fold_phrase(w) for w in pack.numbers}
+    small = small_words(language)
+    words = WORD.findall(statement)
+    for a, b in pairwise(words):
+        if (a[:1].isdigit() or fold_phrase(a) in numbers) and b[:1].isalpha():
+            return None if fold_phrase(b) in small else b
+    return None
 
 
 @by_language

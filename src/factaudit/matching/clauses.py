@@ -262,8 +262,16 @@ def analyse(text: str, start: int, end: int, language: str,
     named = _appositions(sentence, language)
     relative = [a for a in _relative_clauses(sentence, language, named) + list(named)
                 if a not in listing]
+    # a gloss in brackets ("27 kilometers (km)", "70 km (43 mi)") is no clause of its own,
+    # and one of words only right after a word is another name of it ("the Standard
+    # Index (PSI) in Pekanbaru"): no aside either
+    short = [(lo, hi) for lo, hi in brackets if hi - lo <= GLOSS_CHARS
+             and len(WORD.findall(sentence, lo, hi)) <= 2]
+    named_again = {(lo, hi) for lo, hi in short
+                   if not any(c.isdigit() for c in sentence[lo:hi])
+                   and sentence[:lo].rstrip()[-1:].isalpha()}
     for lo, hi in {*brackets, *relative, *listing,
-                   *_dash_pairs(sentence, max(0, skip - start))}:
+                   *_dash_pairs(sentence, max(0, skip - start))} - named_again:
         span = lo + start, hi + start
         if not _only_values(text, *span, values, language):
             asides.append(span)
@@ -271,9 +279,7 @@ def analyse(text: str, start: int, end: int, language: str,
                 heads.add(span)
             elif (lo, hi) in subordinate:
                 events.add(span)
-    # a gloss in brackets ("27 kilometers (km)", "70 km (43 mi)") is no clause of its own
-    glosses = {i for lo, hi in brackets if hi - lo <= GLOSS_CHARS
-               and len(WORD.findall(sentence, lo, hi)) <= 2 for i in (lo, hi - 1)}
+    glosses = {i for lo, hi in short for i in (lo, hi - 1)}
     boundaries = tuple(m.start() + start for m in boundary_pattern(language).finditer(sentence)
                        if m.start() not in glosses)
     kept = set(asides)
@@ -528,10 +534,12 @@ def boundary_pattern(language: str) -> re.Pattern[str]:
 
 
 def planned(text: str, sentence: Sentence, cue: tuple[int, int],
-            value: tuple[int, int]) -> str | None:
+            value: tuple[int, int], dated: bool = False) -> str | None:
     """The plan marker in the clause segments from the cue to the end of the value's, if
     there is one ("the line, 7.8 km long, is targeted to open", "8 stasiun yang akan
-    dibangun")."""
+    dibangun"). For a ``dated`` value, a relative clause that holds the cue and the value
+    has a time of its own: a plan before it does not reach them ("will rebuild the bridge
+    that collapsed on 26 November")."""
     condition = conditional(text, sentence, max(cue[1], value[1]), value[0])
     if condition is not None:
         return condition
@@ -539,6 +547,8 @@ def planned(text: str, sentence: Sentence, cue: tuple[int, int],
     if pattern is None:
         return None
     lo = _coordinated_from(text, sentence, min(cue[0], value[0]))
+    if dated:
+        lo = _relative_from(text, sentence.language, lo, min(cue[0], value[0]))
     hi = max(cue[1], value[1])
     m = _unfulfilled(sentence, pattern, text, lo, hi, (cue[0], value[0]))
     if m is not None:
@@ -564,6 +574,15 @@ def planned(text: str, sentence: Sentence, cue: tuple[int, int],
             m = _unfulfilled(sentence, pattern, text, aside[1],
                              min(main[1], aside[1] + MAIN_CLAUSE_CHARS), ())
     return m.group(0) if m else None
+
+
+def _relative_from(text: str, language: str, lo: int, first: int) -> int:
+    """Where the last relative clause opening in [lo, first) begins ("yang", "which",
+    "that collapsed"), else ``lo``."""
+    starts = [m.start() for key in ("relative_pronouns", "bare_relative")
+              if (p := pack_pattern(language, key)) is not None
+              for m in p.finditer(text, lo, first)]
+    return max(starts, default=lo)
 
 
 def _coordinated_from(text: str, sentence: Sentence, position: int) -> int:

@@ -121,9 +121,11 @@ def _fold_unicode(text: str) -> Folded:
 
 # --------------------------------------------------------------------------- sentences
 
-# a sentence end, then space and a capital; or a full stop glued to a capitalised word
-# after a lower-case word ("posisi tiga teratas.Indonesia berada …": a slip of the page)
-_BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9\u00C0-\u024F])"
+# a sentence end (and its reference marks, "[4]"), then space and a capital; or a full
+# stop glued to a capitalised word after a lower-case word ("posisi tiga teratas.Indonesia
+# berada …": a slip of the page)
+_BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*(?:\[\d{1,3}\])*\s+"
+                       r"(?=[\"'“‘(\[]?[A-Z0-9\u00C0-\u024F])"
                        r"|(?<=[a-z]{3})[.!?](?=[A-Z][a-z]{2})(?![A-Z][\w-]*\.[a-z])")
 _LINE = re.compile(r"[^\r\n]*(?:\r\n?|\n|$)")
 _ENDS_SENTENCE = re.compile(r"[.!?…:;][\"'”’)\]]*\s*$")

@@ -184,8 +184,10 @@ def find(text: str, reading: Reading) -> list[Value]:
                       else (int(b or 0), int(a or 0)))
         used = order[:2]
         if weekday is not None and year and len(year) == 4 and \
-                _weekday(int(year), month, day) != weekday == _weekday(int(year), day, month):
-            # "Wednesday (3/1/2024)": only the other order gives a Wednesday
+                _weekday(int(year), month, day) != weekday == _weekday(int(year), day, month) \
+                and not _recent_only(base, int(year), month, day):
+            # "Wednesday (3/1/2024)": only the other order gives a Wednesday (but "Sabtu
+            # (6/12/2021)" in a page of 8 December 2021 is 6 December with a wrong weekday)
             day, month, used = month, day, used[::-1]
         elif weekday is not None and not year and base is not None and \
                 _fits(base, month, day, weekday) is False and _fits(base, day, month, weekday):
@@ -402,6 +404,26 @@ def _complete(parsed: tuple[int | None, int, int], m: re.Match[str],
                      year_guessed=guessed)
     return Value(ValueKind.DATE, d.isoformat(), m.start(), m.end(), m.group(0), how, weekday,
                  year_guessed=guessed)
+
+
+def _recent_only(base: PartialDate | None, year: int, month: int, day: int) -> bool:
+    """Whether the date as written falls in the RECENT_DAYS before the publication date and
+    the other order of its day and month does not: news tells of recent days, so a
+    weekday that does not fit is the writer's slip, not a sign of the other order."""
+    if base is None or base.month is None or base.day is None:
+        return False
+
+    def recent(m: int, d: int) -> bool:
+        try:
+            gap = (base.as_date() - dt.date(year, m, d)).days
+        except ValueError:
+            return False
+        return 0 <= gap <= RECENT_DAYS
+
+    return recent(month, day) and not recent(day, month)
+
+
+RECENT_DAYS = 45
 
 
 def _fits(base: PartialDate, month: int, day: int, weekday: int) -> bool | None:
