@@ -44,7 +44,9 @@ language run into it ("Wayan Kosterin a letter": a space missing) is a typo besi
 word of the name, when no dictionary knows it ("John Johnson" is a name). A name's word in
 the document's own language is no typo of the word another language writes ("Bandar Udara
 Internasional" for an alias "… International Airport"): each is the common one, by
-wordfreq, in its own language."""
+wordfreq, in its own language. A word as close to two entities is reported only when it is
+a word of both and one of them is that word alone ("Sidaorjo" for Sidoarjo, though "Badan
+Penanggulangan Lumpur Sidoarjo" is an entity too)."""
 
 from __future__ import annotations
 
@@ -390,8 +392,15 @@ def _decide(ctx: RuleContext, data: NearMisses) -> list[Typo]:
             continue
         accepted.sort(key=lambda a: a[:2])
         best = accepted[0]
-        if len({a[2] for a in accepted if a[:2] == best[:2]}) > 1:
-            continue  # as close to two entities: cannot say which was meant
+        tied = [a for a in accepted if a[:2] == best[:2]]
+        if len({a[2] for a in tied}) > 1:
+            # as close to two entities: cannot say which was meant, unless it is a word of
+            # both and one of them is that word alone ("Sidoarjo" and "Badan … Sidoarjo")
+            alone = [a for a in tied if a[2] != VOCABULARY and fold_phrase(
+                ctx.claims.entity(a[2]).name).replace(" ", "") == fold_phrase(a[3])]
+            if len({fold_phrase(a[3]) for a in tied}) > 1 or len(alone) != 1:
+                continue
+            best = alone[0]
         strength, d, e, written, why = best
         if strength == 0 and e != VOCABULARY:
             confirmed.add((candidate, e))

@@ -2577,8 +2577,49 @@ def test_a_figure_said_earlier_is_an_earlier_count(text, language):
     assert verdict(KILLED, text, language) == [("info", "9")]
 
 
+REOPENED = claims(claim("reopened", "year", {"en": ["formally opened", "opened again"],
+                                             "id": ["resmi dibuka", "dibuka lagi"]}, 2015))
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    # two cues of the claim that overlap are one cue, with one value: the nearest
+    ("The bridge was repaired in 2013 and formally opened again in 2015.", "en"),
+    ("Jembatan diperbaiki pada 2013 dan resmi dibuka lagi pada 2015.", "id"),
+])
+def test_overlapping_cues_of_a_claim_are_one_cue(text, language):
+    assert got(REOPENED, text, language) == ["2015"]
+    assert verdict(REOPENED, text, language) == []
+
+
+BRIDGE_AGE = claims(claim("age", "duration", {"en": ["year-old", "years old"]}, 10,
+                         about={"en": ["bridge"]}))
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    # the age of a person named right after it
+    ("One survivor, 40-year-old Adam Nur, swam to shore from the bridge.", []),
+    # … unless a word of the claim follows: the bridge's own age
+    ("The 12-year-old Mahakam bridge collapsed.", ["12"]),
+])
+def test_an_age_before_a_name_is_the_persons(text, found):
+    assert got(BRIDGE_AGE, text) == found
+
+
 CRASH_DAY = claims(claim("crash", "date", {"en": ["crashed"], "id": ["jatuh", "pendaratan"]},
                          "2018-10-29"))
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    # the cue ends a long clause that "after" opens: the date before it is the main
+    # clause's, another event's
+    ("Rescuers searched the sea on 30 October 2018 after a passenger jet carrying 189 "
+     "people from the capital to the island of Bangka in the west crashed.", []),
+    # the clause "after" opens ends at its comma: the cue is in the main clause
+    ("On 29 October 2018, after heavy rain over the sea near the capital and the whole "
+     "island of Bangka in the west, the jet crashed.", ["2018-10-29"]),
+])
+def test_a_date_before_a_long_after_clause_is_not_its_events(text, found):
+    assert got(CRASH_DAY, text) == found
 
 
 @pytest.mark.parametrize(("text", "found"), [
@@ -3121,6 +3162,8 @@ QUAKE_DAY = claims(claim("quake", "date", {"en": ["quake"], "id": ["gempa"]}, "2
     ("The Jakarta Post, on 29 December 2004 reported that the quake was felt in Medan.", "en"),
     # a date opening the sentence, right before the speech verb
     ("Pada Februari 2005 diumumkan bahwa gempa itu berkekuatan 9,3.", "id"),
+    # the speech verb opens the sentence, before the source and the date
+    ("Diberitakan Harian Kompas, 29 Desember 2004, gempa terasa hingga Medan.", "id"),
 ])
 def test_the_day_between_a_source_and_its_report_is_the_reports(text, language):
     assert verdict(QUAKE_DAY, text, language, "2005-01-03") == []

@@ -287,6 +287,9 @@ def test_a_number_shaped_like_a_year_before_a_unit_is_an_amount(text, lang, expe
         ("1 tahun 6 bulan", "id", "1.5"),
         ("2 tahun dan 3 bulan", "id", "2.25"),
         ("2 years and 6 months", "en", "2.5"),
+        # a mixed fraction is one number
+        ("3 1/2 years", "en", "3.5"),
+        ("3½ tahun", "id", "3.5"),
     ],
 )
 def test_durations(text, lang, expected):

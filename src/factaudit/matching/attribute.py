@@ -131,6 +131,8 @@ from factaudit.reading.values.date import weekdays_named
 from factaudit.reading.values.quantity import currency_named, currency_of
 
 CLAUSE_PENALTY = 40
+_LAST_DIGIT = re.compile(r".*\d")  # a value up to its last digit ("40-year": "40")
+OFFSET_REACH = 20  # words from an offset word ("after") to the cue of the clause it opens
 _DATED = frozenset({ValueKind.DATE, ValueKind.YEAR, ValueKind.PERIOD})  # values of events
 TOPIC_CLAUSE_WORDS = 8  # words from the cue to a date in a relative clause of the cue
 # a capitalised name (up to five words) right before or after an ordinal
@@ -206,7 +208,7 @@ def attribute(doc: Document, claims: ClaimSet, hits: list[Hit],
                                        cue=(h.start, h.end), cue_text=h.text))
     if not cue_hits:
         return out
-    cue_hits = _outermost(cue_hits, trace, out)
+    cue_hits = _outermost(cue_hits, trace, out, doc.text)
     out.cue_spans = sorted((h.start, h.end) for h in cue_hits)
     spans = document_sentences(doc)
     starts = [s for s, _ in spans]
@@ -235,19 +237,28 @@ def attribute(doc: Document, claims: ClaimSet, hits: list[Hit],
     return out
 
 
-def _outermost(hits: list[Hit], trace: Collection[str], out: Attribution) -> list[Hit]:
+def _outermost(hits: list[Hit], trace: Collection[str], out: Attribution, text: str
+               ) -> list[Hit]:
     """A claim's cues without those inside a longer cue of the same claim: "missing" in
-    "went missing" is one cue, not two that could each keep a value."""
+    "went missing" is one cue, not two that could each keep a value; two cues of a claim
+    that overlap are one ("resmi dibuka" and "dibuka lagi" in "resmi dibuka lagi")."""
     kept: list[Hit] = []
-    reach: dict[str, int] = {}  # claim → the end of its cues so far (by start)
+    last: dict[str, int] = {}  # claim → the index in ``kept`` of its cue that ends last
     for h in sorted(hits, key=lambda h: (h.start, -h.end)):
-        if h.end <= reach.get(h.item, -1):
+        k = last.get(h.item, -1)
+        before = kept[k] if k >= 0 else None
+        if before is not None and h.end <= before.end:
             if h.item in trace:
                 out.trace.append(TraceStep(h.document, h.item, (h.start, h.end), "other-cue",
                                            f"{h.text!r} is part of a longer cue",
                                            cue=(h.start, h.end), cue_text=h.text))
             continue
-        reach[h.item] = max(reach.get(h.item, -1), h.end)
+        if before is not None and h.start < before.end and not any(
+                c.isdigit() for c in text[before.start:h.end]):  # (a keyword passage may
+            # hold a value: "negara ke-3 yang berhasil mendarat" is no cue of one piece)
+            kept[k] = replace(before, end=h.end, text=text[before.start:h.end])
+            continue
+        last[h.item] = len(kept)
         kept.append(h)
     return kept
 
@@ -1078,6 +1089,10 @@ class _SentenceWork:
                                            for lang in sorted({*claim.cues, "en"})):
                 return "earlier", (f"a state on a day of the event ({day!r}), not its "
                                    "outcome")
+        if claim.type in ("quantity", "duration"):
+            name = self._age_of_name(claim, v)
+            if name is not None:
+                return "age", f"the age of {name!r}, named right after it"
         if claim.type != "quantity":
             return None
         if not claim.unit_words and _age_after_name(self.text, v.start, v.end):
@@ -1346,6 +1361,22 @@ class _SentenceWork:
             return f"one of a list of counts ({shown})", None
         together = format_number(total)
         return f"one of a list of counts ({shown}; together {together})", together
+
+    def _age_of_name(self, claim: Claim, v: Value) -> str | None:
+        """The capitalised name a number with an age suffix right before it is the age of
+        ("40-year-old Adam Nur"), when no word of the claim stands in the words after."""
+        pattern = pack_pattern(self.language, "age_suffixes", r"[ \t-]*(?:{w})[ \t]+")
+        digits = _LAST_DIGIT.match(self.text, v.start, v.end)
+        m = pattern.match(self.text, digits.end()) if pattern and digits else None
+        if m is None:
+            return None
+        words = words_after(self.text, m.end(), NOUN_PHRASE_WORDS, self.language,
+                            self.span[1], stop_at_small=False)
+        keys = [w.key for w in words]
+        if not words or not words[0].text[:1].isupper() or any(
+                find_phrase(keys, p) >= 0 for p in _own_phrases(claim, self.language)):
+            return None
+        return " ".join(w.text for w in words if w.text[:1].isupper())
 
     def _title_case(self) -> bool:
         """Whether every word of the sentence after its first, but small words, opens with
@@ -1953,7 +1984,7 @@ class _SentenceWork:
             return (f"{reckoned!r} right before the date: the day an event is reckoned "
                     "from, not the cue's")
         word = word_before(self.text, self.sentence, h.start, self._spans, "offset_words",
-                           reach=12)
+                           reach=OFFSET_REACH)
         if word is not None and (v.end <= h.start or (
                 self.sentence.segment(v.start) != self.sentence.segment(h.start)
                 and not self._after_places(h, v)) or self._verb_between(h, v)):

@@ -1318,8 +1318,10 @@ def dated_source(text: str, sentence: Sentence, value: tuple[int, int]) -> str |
     pattern = pack_pattern(sentence.language, "speech_verbs",
                            r"[\s)]*(?:{w})(?:nya)?(?![\w-])")
     verb = pattern.match(text, value[1], sentence.end) if pattern is not None else None
-    if verb is None:
-        return None
+    if verb is None:  # "Diberitakan Harian Kompas, 28 November 2011, …": the verb first
+        opener = _opening_source(sentence.language)
+        m = opener.fullmatch(text, sentence.start, value[0]) if opener is not None else None
+        return m.group("verb") if m is not None else None
     opening = text[sentence.start:value[0]].split()  # "Pada Februari 2005 dilaporkan …"
     if not (len(opening) <= 1 and all(len(w) <= OPENING_WORD for w in opening)) and \
             _SOURCE_BEFORE.search(text, max(sentence.start, value[0] - 60), value[0]) is None:
@@ -1328,6 +1330,16 @@ def dated_source(text: str, sentence: Sentence, value: tuple[int, int]) -> str |
 
 
 OPENING_WORD = 5  # a preposition opening the sentence before a date ("Pada", "On", "In")
+
+
+@by_language
+@cache
+def _opening_source(language: str) -> re.Pattern[str] | None:
+    """A speech verb opening the sentence, a source's capitalised name and a comma (a
+    short word may stand before either: "As reported by Reuters, ")."""
+    return pack_pattern(language, "speech_verbs",
+                        r"\W*(?:[^\W\d_]{1,5}\s+)?(?P<verb>(?:{w}))(?:\s+[^\W\d_]{1,4})?"
+                        r"\s+[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3},\s*(?:[^\W\d_]{1,4}\s+)?")
 
 
 # a name in capitalised words, a comma and perhaps a preposition, right before a date

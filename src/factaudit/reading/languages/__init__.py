@@ -41,7 +41,7 @@ _KEYS = {
     "condition_words", "date_labels", "speech_verbs", "negation_words",
     "negation_exceptions", "other_words", "gendered_endings", "month_units",
     "list_joiners", "increment_words", "demonstratives", "event_nouns", "statement_nouns",
-    "repeat_words",
+    "repeat_words", "age_suffixes",
     "subset_qualifiers", "rank_nouns", "lower_ranks", "subject_pronouns", "remainder_words",
     "change_verbs", "verb_prefixes", "tally_verbs", "caption_markers",
     "approximation_fillers", "total_words", "currency_scales", "noun_links",
@@ -130,6 +130,7 @@ class LanguagePack:
     # these make the count a part of what the cue counts ("pemilih tetap laki-laki",
     # "female voters"), unless joined to another of them ("men and women")
     subset_qualifiers: tuple[str, ...] = ()
+    age_suffixes: tuple[str, ...] = ()  # "-year-old": before a capitalised name, its age
     # a rank below the first ("second place", "posisi kedua", "runner-up"): the name
     # holding it is not what a category claim's cue ("won", "juara") speaks of
     rank_nouns: tuple[str, ...] = ()  # place, position, posisi, urutan

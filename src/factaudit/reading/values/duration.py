@@ -29,8 +29,14 @@ from factaudit.reading.values.base import (
 def _pattern(pack: LanguagePack) -> re.Pattern[str] | None:
     if not pack.duration_units:
         return None
-    return re.compile(rf"(?<![\w.,]){number_pattern(pack)}(?![\w]|[.,]\d)(?:\s+|-)"
-                      rf"(?P<u>{alt(pack.duration_units)})\b", FLAGS)
+    # a mixed fraction ("3 1/2 years", "3½ years") is one number of years
+    vulgar = "".join(_VULGAR)
+    return re.compile(rf"(?<![\w.,/]){number_pattern(pack)}(?!(?![{vulgar}])\w|[.,]\d)"
+                      rf"(?:\s+(?P<fn>\d)/(?P<fd>\d{{1,2}})|\s*(?P<vf>[{vulgar}]))?"
+                      rf"(?:\s+|-)(?P<u>{alt(pack.duration_units)})\b", FLAGS)
+
+
+_VULGAR = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3}
 
 
 @by_language
@@ -55,6 +61,10 @@ def find(text: str, reading: Reading) -> list[Value]:
         if n is None:
             continue
         end, how = m.end(), f"duration in {m.group('u').lower()}"
+        if m.group("fd") and 0 < int(m.group("fn")) < int(m.group("fd")):
+            n += int(m.group("fn")) / int(m.group("fd"))
+        elif m.group("vf"):
+            n += _VULGAR[m.group("vf")]
         more = months.match(text, end) if months is not None else None
         extra = parse_number(more.group("n"), reading.pack) if more is not None else None
         if more is not None and extra is not None and 0 < extra < 12:
