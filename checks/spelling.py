@@ -16,7 +16,9 @@ Good: a word of the document's language in any variety ("organised", "centre": e
       writes so elsewhere); a word with no common word one edit away (a name, a loanword);
       a name a letter off a short month name or a weekday ("Marek", "Kamil", "Senen");
       a word about as common as the word it is near ("merespon"), or written often and
-      a letter different from it, though its dictionary lacks it ("sidak"); initials in
+      a letter different from it, though its dictionary lacks it ("sidak"); a word
+      written three times in one document, in three documents, or three times over in two
+      ("tronton": a word of its own the dictionary lacks); initials in
       brackets that close a news item ("(mrus)"); entity names, term forms and the
       claims' ``vocabulary``; the rest of a hyphenated name ("Pu-udom"); a short form
       the text coins in brackets from the starts of the words before it ("transportasi
@@ -252,6 +254,7 @@ def check(ctx: RuleContext) -> Iterator[Report]:
     capital_inside = {w for p in parts for _, _, w, initial in p.words
                       if not initial and w[:1].isupper()}
     spread = Counter(w for p in parts for w in {x[2].lower() for x in p.words})
+    written = Counter(x[2].lower() for p in parts for x in p.words)
     decided: dict[tuple[str, str], Verdict_ | None] = {}
     unknown: set[tuple[str, str]] = set()
     for language in languages:
@@ -273,8 +276,10 @@ def check(ctx: RuleContext) -> Iterator[Report]:
                                        or not verdict.capital_ok) and \
                     verdict.correction not in _long_months(part.language):
                 continue  # a name: capitalised inside a sentence, here or elsewhere
-            if repeated[word.lower()] >= REPEATED or spread[word.lower()] >= SPREAD:
-                continue  # written so again and again: a word of its own, not a slip
+            if repeated[word.lower()] >= REPEATED or spread[word.lower()] >= SPREAD or (
+                    spread[word.lower()] >= 2 and written[word.lower()] >= REPEATED):
+                continue  # written so again and again (in one document, or in two
+                # documents three times over: "tronton"): a word of its own, not a slip
             if any((part.language, places[j][2]) in unknown for j in (k - 1, k + 1)
                    if 0 <= j < len(places) and _adjacent(places[min(j, k)], places[max(j, k)])):
                 continue  # beside another word no dictionary knows: a foreign phrase

@@ -5,7 +5,9 @@ Good: source: "the bridge opened in 2019"; "it opened on 12 March 2019" (a year 
       compares the year of a full date)
 
 Each value read in a sentence that holds a cue of the claim is compared with the expected
-value (for ``counts_from``: the publication year minus that year). A value stated as a
+value (for ``counts_from``: the publication year minus that year; a duration in
+fractions of a year agrees within a year of it, "3 1/2 years later" in 2009 for 2006). A
+value stated as a
 plan or target, or a date given by a source published before that date, is reported as
 info at most; so is a value so far from the expected one (more than five times off, or a
 date wrong in two of year, month and day and by more than two months) that it is more
@@ -387,10 +389,25 @@ _SENTENCE_END = re.compile(r"[.;!?](?=\s|$)")  # not the point of "6.5 km"
 
 def _agrees(claim: Claim, expected: str, m: Mention) -> bool:
     return (agrees(claim.type, expected, m.value, claim.tolerance)
+            # "3 1/2 years later" in a page of 2009 for a count from 2006: a year less or
+            # more than the difference of the years is as near as those years tell
+            or _within_the_years(claim, expected, m.value)
             # "96 juta" for 96,214,691: the expected value, rounded as written
             or bool(m.precision and rounds_to(claim.type, expected, m.value, m.precision))
             # "181 passengers and 8 crew": a part of a list that adds up to it
             or bool(m.total and agrees(claim.type, expected, m.total, claim.tolerance)))
+
+
+def _within_the_years(claim: Claim, expected: str, found: str) -> bool:
+    """A duration in fractions of a year, counted from a year (``counts_from``), within a
+    year of the difference of the years (the days of neither year are known)."""
+    if claim.counts_from is None:
+        return False
+    try:
+        years, value = float(expected), float(found)
+    except ValueError:
+        return False
+    return not value.is_integer() and years - 1 < value < years + 1
 
 
 def _earlier_count(claim: Claim, direction: str | None, expected: str, found: str,
