@@ -2605,6 +2605,32 @@ def test_an_age_before_a_name_is_the_persons(text, found):
     assert got(BRIDGE_AGE, text) == found
 
 
+DEATHS = claims(claim("deaths", "quantity", {"en": ["killed"], "id": ["tewas"]}, 21,
+                     statement="21 people died."))
+SURVIVORS = claims(claim("survivors", "quantity", {"en": ["survived"], "id": ["selamat"]},
+                         119))
+
+
+@pytest.mark.parametrize(("text", "language", "claimset", "found"), [
+    # a preposition or subordinator after the cue opens a clause, no qualifier of the noun
+    ("Sebanyak 22 orang tewas setelah pesawat itu tergelincir.", "id", DEATHS, "22"),
+    # "others" the claim's cue speaks of are the count of its group
+    ("Sementara 112 lainnya beruntung selamat.", "id", SURVIVORS, "112"),
+    ("Twenty people died, and 112 others have survived.", "en", SURVIVORS, "112"),
+])
+def test_a_count_the_claims_cue_speaks_of_is_read(text, language, claimset, found):
+    assert verdict(claimset, text, language) == [("error", found)]
+
+
+PSI_PEAK = claims(claim("psi", "quantity", {"en": ["PSI"]}, 984, about={"en": ["Pekanbaru"]}))
+
+
+def test_a_name_in_brackets_after_a_name_is_no_aside():
+    # "(PSI)" names the index again: the cue in it speaks of the sentence, Pekanbaru's
+    text = "On Monday the Pollutant Standards Index (PSI) in Pekanbaru reached 1,065."
+    assert got(PSI_PEAK, text) == ["1065"]
+
+
 CRASH_DAY = claims(claim("crash", "date", {"en": ["crashed"], "id": ["jatuh", "pendaratan"]},
                          "2018-10-29"))
 

@@ -55,7 +55,7 @@ from collections import defaultdict
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
-from itertools import pairwise
+from itertools import pairwise, takewhile
 
 from factaudit.inputs.claims import Claim, ClaimSet
 from factaudit.matching.clauses import (
@@ -150,6 +150,7 @@ CUE_WALK = 8  # cues of a claim tried on each side of a value before giving up o
 # an entry of a list of references ("2. ^ \"Title\". Publisher. Retrieved 20 August 2018."):
 # a title and the day it was read, no statement
 _REFERENCE = re.compile(r"\W{0,3}(?:\d{1,3}[.)]?\s*)?[\^↑]")
+PREDICATE_REACH = 3  # words from "others" to the claim's cue that says what befell them
 TITLE_WORDS = 3  # words in capitals after the first that make a headline
 PARTITIVE_GAP = 16  # characters between the part and the whole: " of its "
 
@@ -1343,6 +1344,9 @@ class _SentenceWork:
                 noun[0].key in self._unit_keys(claim.id):
             return None  # … or follows a noun another claim counts by ("26.299 korban
             # luka berat dan ringan" for the injured: victims, injured)
+        if noun and fold_phrase(noun[0].text) in _folded_phrases(
+                get_pack(self.language).other_words) and self._said_of(claim, noun[0].end):
+            return None  # … or says what befell the others ("and 112 others survived")
         if claim.unit_words and self._labelled(claim, v, own):
             return None  # "… and 68,188 hectares of water area": its cue labels it
         # a cue inside an item's words before the next count names that item ("6 people
@@ -1377,6 +1381,18 @@ class _SentenceWork:
                 find_phrase(keys, p) >= 0 for p in _own_phrases(claim, self.language)):
             return None
         return " ".join(w.text for w in words if w.text[:1].isupper())
+
+    def _said_of(self, claim: Claim, position: int) -> bool:
+        """Whether a cue of the claim opens within a few words after ``position``, in
+        the same stretch (no comma): it says what befell those counted ("112 lainnya
+        beruntung selamat", "52 others were injured")."""
+        starts, _ = self._own_cues(claim.id)
+        after = words_after(self.text, position, PREDICATE_REACH, self.language,
+                            self.span[1], stop_at_small=False)
+        # right after it, a cue is the noun "other" qualifies ("52 other crew members"),
+        # except where modifiers follow their noun ("52 prajurit lainnya" ends the phrase)
+        first = 0 if get_pack(self.language).modifiers_follow else 1
+        return any(w.start in starts for w in after[first:])
 
     def _title_case(self) -> bool:
         """Whether every word of the sentence after its first, but small words, opens with
@@ -1605,7 +1621,10 @@ class _SentenceWork:
         rest = _folded_phrases(pack.other_words)  # "52 others", "52 prajurit lainnya"
         first = words_after(self.text, unit_end, 3, self.language, self.span[1],
                             stop_at_small=False) if rest else []
-        if any(fold_phrase(w.text) in rest for w in first):
+        others_word = next((w for w in first if fold_phrase(w.text) in rest), None)
+        if others_word is not None:
+            if self._said_of(claim, others_word.end):
+                return None  # the others the claim's cue speaks of: its count
             return "counts-other", f"counts {_shown(first)!r}: others than the whole"
         together = self._counted_together(claim, v, unit_end)
         if together is not None:  # "239 passengers and crew"
@@ -1669,7 +1688,10 @@ class _SentenceWork:
             # (after a verb, its complement: "717 orang meninggal dunia")
             length = next((len(p) for p in own if find_phrase(keys, p) == at),
                           len(words) - at)  # (a cue that runs past the words)
-            qualifiers += [w for w in words[at + length:] if _common(w.text)]
+            ends = _phrase_ends(self.language)  # "tewas setelah pesawat …": a clause
+            after = list(takewhile(lambda w: fold_phrase(w.text) not in ends,
+                                   words[at + length:]))
+            qualifiers += [w for w in after if _common(w.text)]
         if qualifiers:
             return "qualified", (f"counts a kind of what the claim counts "
                                  f"({_shown(words)!r})")
@@ -2385,6 +2407,16 @@ def statement_noun(statement: str, language: str) -> str | None:
 def _phrases_of(claim_id: str, language: str, phrases: tuple[str, ...]
                 ) -> tuple[tuple[str, ...], ...]:
     return tuple(k for k in (phrase_keys(p, language) for p in phrases) if k)
+
+
+@by_language
+@cache
+def _phrase_ends(language: str) -> frozenset[str]:
+    """Words that end the noun phrase a number heads: prepositions, subordinators and
+    offset words open a phrase or a clause of their own."""
+    pack = get_pack(language)
+    return frozenset(fold_phrase(w) for w in (*pack.prepositions, *pack.subordinators,
+                                             *pack.offset_words) if " " not in w)
 
 
 @by_language

@@ -263,13 +263,14 @@ def analyse(text: str, start: int, end: int, language: str,
     relative = [a for a in _relative_clauses(sentence, language, named) + list(named)
                 if a not in listing]
     # a gloss in brackets ("27 kilometers (km)", "70 km (43 mi)") is no clause of its own,
-    # and one of words only right after a word is another name of it ("the Standard
+    # and a name in capitals right after a name is another name of it ("the Standard
     # Index (PSI) in Pekanbaru"): no aside either
     short = [(lo, hi) for lo, hi in brackets if hi - lo <= GLOSS_CHARS
              and len(WORD.findall(sentence, lo, hi)) <= 2]
     named_again = {(lo, hi) for lo, hi in short
                    if not any(c.isdigit() for c in sentence[lo:hi])
-                   and sentence[:lo].rstrip()[-1:].isalpha()}
+                   and all(w[:1].isupper() for w in WORD.findall(sentence, lo, hi))
+                   and _LAST_WORD_CAPITALISED.search(sentence, 0, lo)}
     for lo, hi in {*brackets, *relative, *listing,
                    *_dash_pairs(sentence, max(0, skip - start))} - named_again:
         span = lo + start, hi + start
@@ -334,6 +335,7 @@ def _brackets(sentence: str) -> list[tuple[int, int]]:
     return out
 
 
+_LAST_WORD_CAPITALISED = re.compile(r"(?<![\w-])[A-Z][\w-]*\s*$")
 _CLOSE = re.compile(r",(?!\d)|[;:]|\s[—–-]\s")  # "3,900 kg" does not close a clause
 
 
@@ -684,7 +686,12 @@ def provisional(text: str, sentence: Sentence, value: tuple[int, int],
         return None
     found = sentence.matches(running, text)
     k = bisect_right(found, value[0], key=lambda m: m.end())  # those ending before it
+    joiners = {fold_phrase(w) for w in get_pack(sentence.language).clause_words}
     for m in found[max(0, k - 3):k]:
+        if fold_phrase(m.group(0)) in joiners and (
+                not text[sentence.start:m.start()].strip()
+                or text[sentence.start:m.start()].rstrip().endswith(",")):
+            continue  # a clause word that joins ("Sementara 112 lainnya selamat": while)
         if ";" not in text[m.end():value[0]] and \
                 len(WORD.findall(text, m.end(), value[0])) <= RUNNING_REACH:
             return m.group(0)
