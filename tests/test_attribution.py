@@ -2631,6 +2631,22 @@ def test_a_name_in_brackets_after_a_name_is_no_aside():
     assert got(PSI_PEAK, text) == ["1065"]
 
 
+HURT = claims(claim("injured", "quantity", {"en": ["were hurt"], "id": ["korban luka"]}, 24,
+                   unit_words={"en": ["people"], "id": ["orang"]}),
+              claim("dead", "quantity", {"en": ["died"], "id": ["meninggal"]}, 7,
+                    unit_words={"en": ["people"], "id": ["orang"]}))
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    # a total word before the sum of the counts before it: their total, none of them
+    ("Korban meninggal tujuh orang, sementara korban luka 19, jadi totalnya 26 orang.", "id"),
+    ("Seven people died and 19 were hurt, for a total of 26 people.", "en"),
+])
+def test_a_total_of_the_counts_before_it_is_none_of_them(text, language):
+    assert verdict(HURT, text, language) == []
+    assert "counts-other" in decisions(HURT, text, language, raw="26")
+
+
 CRASH_DAY = claims(claim("crash", "date", {"en": ["crashed"], "id": ["jatuh", "pendaratan"]},
                          "2018-10-29"))
 

@@ -347,6 +347,14 @@ def test_a_currency_code_before_a_number_is_no_designation():
         "20", "500"]
 
 
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Warga baru menerima DP 20 persen dari ganti rugi.", "id"),
+    ("Residents got a DP 20 percent payment.", "en"),
+])
+def test_a_measure_after_a_code_in_capitals_makes_it_an_amount(text, lang):
+    assert [v.canonical for v in read_values(text, lang)] == ["20"]
+
+
 # --------------------------------------------------------------------------- expected values
 
 

@@ -1191,6 +1191,9 @@ class _SentenceWork:
         if k >= 0 and not self.text[ends[k]:v.start].strip():
             return self._counts(claim, v, unit_end, hits)  # "terdiri dari rusak berat
             # 22.241 rumah, …": a part the claim's own cue labels is the claim's
+        summed = self._sum_of_before(v)
+        if summed is not None:  # "… tujuh orang, sementara korban luka 19, jadi totalnya 26"
+            return "counts-other", f"the total of the counts before it ({summed})"
         rest = self._others_after(v)
         if rest is not None:  # "3 teroris tewas di Starbucks, sedangkan 2 lainnya di …"
             return "part-of", f"a part: the sentence goes on to the others ({rest!r})"
@@ -1381,6 +1384,28 @@ class _SentenceWork:
                 find_phrase(keys, p) >= 0 for p in _own_phrases(claim, self.language)):
             return None
         return " ".join(w.text for w in words if w.text[:1].isupper())
+
+    def _sum_of_before(self, v: Value) -> str | None:
+        """The counts of the sentence before a value that a total word labels, when they
+        add up to it ("tujuh orang, … korban luka 19, jadi totalnya 26 orang"): it is their
+        sum, no count of any one of them."""
+        total = pack_pattern(self.language, "total_words",
+                             r"(?<![\w-])(?:{w})(?:nya)?\W{0,3}(?:[^\W\d_]+\s+)?$")
+        if total is None or not total.search(self.text, max(self.span[0], v.start - 30),
+                                             v.start):
+            return None
+        before = [u for u in self.values if u.kind == ValueKind.QUANTITY
+                  and u.end <= v.start and ".." not in u.canonical]
+        if len(before) < 2:
+            return None
+        try:
+            parts = [float(u.canonical) for u in before]
+            whole = float(v.canonical)
+        except ValueError:
+            return None
+        if abs(sum(parts) - whole) > 1e-9:
+            return None
+        return " + ".join(u.raw for u in before)
 
     def _said_of(self, claim: Claim, position: int) -> bool:
         """Whether a cue of the claim opens within a few words after ``position``, in

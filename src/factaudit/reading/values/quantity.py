@@ -254,8 +254,10 @@ def _no_count(text: str, m: re.Match[str], n: float, labels: re.Pattern[str] | N
         return True  # "Danrem 063", "01-Jan-24": a code or a part of a date, not a count
     code = _CODE_BEFORE.search(text, max(0, m.start() - 8), m.start())
     if code is not None and m.group("n").isdigit() and not scale and \
-            code.group(1).casefold() not in _currency_codes(pack):
+            code.group(1).casefold() not in _currency_codes(pack) and \
+            not measured(text, m.end(), pack):
         return True  # "Lion Air JT 610", "QZ 8501": a flight's or a ship's designation
+        # (not "DP 20 persen": a measure follows)
     if n == 1 and not scale and not m.group("n")[0].isdigit():
         return True  # "one station to the next", "salah satu": a determiner, not a count
     # a bare 1996 is a year, not a count (but "1817 km²" is an area)
