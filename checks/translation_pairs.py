@@ -4,7 +4,10 @@ Documents are paired when declared (``translation_of``) or detected: two in one 
 that share 30 % or more of their text (five-word passages, however many facts a copy
 changed), two in different languages that write 80 % or more of their numbers, dates and
 names in the same order, with about the same length; the pair's evidence is in every
-message. Facts written with digits — dates, years, periods,
+message. A copy in one language that shares less than 40 % of its text is a rewrite or a
+later update of the same story: it counts once as a source, but its changed facts are
+not reported (an update's new toll is no slip of the copy). Facts written with digits —
+dates, years, periods,
 quantities, durations, ordinals — and the entities named must be the same in both. A
 detected pair may be an abridged copy, so there only changed facts are reported (one
 value of a kind on one side, another of that kind on the other), not omissions; and a
@@ -25,6 +28,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from factaudit.matching.copies import text_share
 from factaudit.matching.passages import document_sentences, values_where
 from factaudit.rules import Document, HitKind, Report, Rule, RuleContext, Severity, Verdict
 from factaudit.rules.facts import COPIES, fact_key
@@ -47,6 +51,10 @@ def check(ctx: RuleContext) -> Iterator[Report]:
             sig = {a: set(signatures[a]), b: set(signatures[b])}
         else:
             continue
+        share = text_share(pair.how)
+        if share is not None and share < LITERAL_SHARE:
+            continue  # a rewrite or a later update of one story: one source, but what
+            # changed between them is the update, not a slip of the copy
         only = {a: sig[a] - sig[b], b: sig[b] - sig[a]}
         if pair.how != "declared":
             only = _changed(ctx, a, b, only, full, named)
@@ -82,6 +90,9 @@ def _changed(ctx: RuleContext, a: str, b: str, only: dict[str, set[str]],
         only = {x: {f for f in only[x] if _changed_in_place(f, sentences[x], sentences[y])}
                 for x, y in ((a, b), (b, a))}
     return only
+
+
+LITERAL_SHARE = 0.4  # of the text a same-language copy shares for its changes to count
 
 
 _Row = tuple[frozenset[tuple[str, str, str]], set[str]]  # a sentence's word triples, facts

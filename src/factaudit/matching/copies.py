@@ -207,13 +207,24 @@ def _by_shape(sx: Shape, sy: Shape, facts: int) -> str | None:
         overlap = text_overlap(sx, sy)
         if overlap < MIN_TEXT_OVERLAP:
             return None
-        return f"detected: {overlap:.0%} of the text shared{also}"
+        return f"detected: {overlap:.0%} {_SHARED_TEXT}{also}"
     same, longer = anchor_order(sx, sy)
     if (min(len(sx.anchors), len(sy.anchors)) < MIN_ANCHORS or same < TRANSLATION_ORDER * longer
             or not _alike(sx, sy)):
         return None
     return (f"detected: the same {same} of {longer} numbers, dates and names in the same "
             f"order{also}")
+
+
+_SHARED_TEXT = "of the text shared"
+_SHARE = re.compile(rf"(\d+)% {_SHARED_TEXT}")
+
+
+def text_share(how: str) -> float | None:
+    """The share of the text a detected same-language copy shares, from its evidence
+    (None for a translation or a declared pair)."""
+    m = _SHARE.search(how)
+    return int(m.group(1)) / 100 if m else None
 
 
 def _by_facts(n: int, x: set[str], y: set[str]) -> str | None:
