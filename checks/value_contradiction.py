@@ -172,6 +172,8 @@ def judge(ctx: RuleContext) -> Judgements:
         ranged = claim.type == ValueKind.DATE and span_bound(
             claim.statement, tuple(sorted({*claim.cues, doc.language}))) is None and \
             _range_holding(doc, m, expected)
+        # a year written in the sentence's date ("In 2018, …"): surely another occasion
+        other_year = bool(m.other_day) and _another_year(m.other_day or "", claim.statement)
         named, earlier_named = next(((raw, earlier) for value, raw, earlier in
                                      statement_figures(claim.statement, claim.type, expected,
                                                        tuple(sorted(claim.cues)))
@@ -201,10 +203,12 @@ def judge(ctx: RuleContext) -> Judgements:
                 "source confuses the two, or gives the other)" if named else
                 f" (one day off, beside a time zone ({zoned!r}): perhaps the same moment "
                 "in another zone)" if zoned else
+                f" (the sentence is dated {m.other_day!r}, another year than the claim's "
+                "statement gives: another occasion)" if other_year else
                 f" (the sentence is dated {m.other_day!r}, another day than the claim's "
                 "statement gives: perhaps another occasion)" if m.other_day else "")
         severity = (Severity.INFO if anniversary or ranged or planned or guess or unsettled
-                    or far
+                    or far or other_year
                     or other
                     or named_too or earlier_named else Severity.WARNING
                     if m.uncertain or named or zoned or lagged or behind or m.other_day
@@ -396,6 +400,16 @@ def _agrees(claim: Claim, expected: str, m: Mention) -> bool:
             or bool(m.precision and rounds_to(claim.type, expected, m.value, m.precision))
             # "181 passengers and 8 crew": a part of a list that adds up to it
             or bool(m.total and agrees(claim.type, expected, m.total, claim.tolerance)))
+
+
+_YEAR = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)")
+
+
+def _another_year(dated: str, statement: str) -> bool:
+    """Whether the date a sentence is dated by writes a year, and the claim's statement
+    writes years, none of them that one."""
+    theirs, ours = set(_YEAR.findall(dated)), set(_YEAR.findall(statement))
+    return bool(theirs and ours and not theirs & ours)
 
 
 def _within_the_years(claim: Claim, expected: str, found: str) -> bool:

@@ -178,6 +178,8 @@ FURNITURE = "Menu\nWorld\nBusiness\nMarkets\n\nBy Staff Writer\n3 Min Read\n\n"
 @pytest.mark.parametrize("text", [
     FURNITURE + "SYDNEY, March 4 (Reuters) - The launch, five years on, is remembered.",
     FURNITURE + "NEW DELHI, 4 March 2024 – The launch, five years on, is remembered.",
+    # a place in title case, with a date and a news agency in capitals
+    FURNITURE + "Jakarta, March 4 (IANS) The launch, five years on, is remembered.",
 ])
 def test_a_dateline_below_a_pages_furniture_is_no_value(text):
     assert got(LAUNCH_DATE, text) == []
@@ -187,6 +189,7 @@ def test_a_dateline_below_a_pages_furniture_is_no_value(text):
 @pytest.mark.parametrize("text", [
     FURNITURE + "NASA said on March 4 - in a short note - that the launch slipped.",
     FURNITURE + "Later on, March 4 - the day of the launch - was a holiday.",
+    FURNITURE + "Jakarta, March 4 was the day of the launch.",
 ])
 def test_further_down_only_a_place_in_capitals_opens_a_dateline(text):
     assert document(text).dateline is None
@@ -2645,6 +2648,64 @@ HURT = claims(claim("injured", "quantity", {"en": ["were hurt"], "id": ["korban 
 def test_a_total_of_the_counts_before_it_is_none_of_them(text, language):
     assert verdict(HURT, text, language) == []
     assert "counts-other" in decisions(HURT, text, language, raw="26")
+
+
+PRISON_FIRE = claims(claim("fire", "date", {"en": ["fire"], "id": ["kebakaran"]},
+                          "2021-09-08"))
+
+
+@pytest.mark.parametrize(("text", "language", "found"), [
+    # a date before the cue, whose topic noun ("victims") makes it what befell them
+    ("Namun pada Kamis (9/9/2021), tiga korban kebakaran meninggal di rumah sakit.", "id",
+     []),
+    ("On 9 September 2021, three victims of the fire died in hospital.", "en", []),
+    # no topic noun: the date is the cue's event's
+    ("Pada Rabu (8/9/2021), kebakaran melanda lapas itu.", "id", ["2021-09-08"]),
+])
+def test_a_date_before_a_topic_noun_and_its_cue_is_the_topics(text, language, found):
+    assert got(PRISON_FIRE, text, language, "2021-09-10") == found
+
+
+def test_the_total_a_breakdown_splits_is_no_part_of_it():
+    text = "Korban mencapai 39 orang dengan perincian tujuh tewas dan 32 selamat."
+    assert verdict(KILLED, text, "id") == []
+    assert "part-of" in decisions(KILLED, text, "id", raw="39")
+
+
+FERRY_ABOARD = claims(claim("aboard", "quantity", {"en": ["on board"], "id": ["penumpang"]},
+                           77, statement="77 people were on board when the ferry sank on "
+                           "29 June 2021."))
+
+
+@pytest.mark.parametrize(("text", "language", "found"), [
+    # the sentence dates its count to another year than the statement's day: another
+    # occasion, info at most
+    ("In 2018, an overcrowded ferry with about 200 people on board sank.", "en",
+     "190..210"),
+    ("Pada Februari 1999, kapal itu tenggelam dengan 332 penumpang.", "id", "332"),
+])
+def test_a_count_of_another_year_is_another_occasion(text, language, found):
+    assert verdict(FERRY_ABOARD, text, language) == [("info", found)]
+
+
+SURVIVED = claims(claim("survivors", "quantity", {"en": ["survived"], "id": ["selamat"]}, 51,
+                       unit_words={"en": ["passengers"], "id": ["penumpang"]}))
+ABOARD_FERRY = claims(claim("aboard", "quantity", {"en": ["passengers"], "id": ["penumpang"]},
+                            77))
+
+
+@pytest.mark.parametrize(("claimset", "text", "language", "found"), [
+    # "of (the total of)" opening the sentence: the whole it goes on to divide
+    (SURVIVED, "Dari total 76 penumpang, diketahui ada 50 selamat dan 7 meninggal.", "id",
+     []),
+    (SURVIVED, "Of the 76 passengers, 50 survived and 7 died.", "en", []),
+    # … unless the claim's cue names what the number counts
+    (ABOARD_FERRY, "Dari total 76 penumpang, diketahui ada 50 selamat.", "id",
+     [("error", "76")]),
+])
+def test_the_whole_a_sentence_divides_is_not_its_parts_count(claimset, text, language,
+                                                              found):
+    assert verdict(claimset, text, language) == found
 
 
 CRASH_DAY = claims(claim("crash", "date", {"en": ["crashed"], "id": ["jatuh", "pendaratan"]},

@@ -1191,6 +1191,9 @@ class _SentenceWork:
         if k >= 0 and not self.text[ends[k]:v.start].strip():
             return self._counts(claim, v, unit_end, hits)  # "terdiri dari rusak berat
             # 22.241 rumah, …": a part the claim's own cue labels is the claim's
+        divided = self._whole_divided(claim, v)
+        if divided is not None:  # "Dari total 76 penumpang, … 51 selamat"
+            return "part-of", f"the whole the sentence divides ({divided!r}), not a part of it"
         summed = self._sum_of_before(v)
         if summed is not None:  # "… tujuh orang, sementara korban luka 19, jadi totalnya 26"
             return "counts-other", f"the total of the counts before it ({summed})"
@@ -1384,6 +1387,28 @@ class _SentenceWork:
                 find_phrase(keys, p) >= 0 for p in _own_phrases(claim, self.language)):
             return None
         return " ".join(w.text for w in words if w.text[:1].isupper())
+
+    def _whole_divided(self, claim: Claim, v: Value) -> str | None:
+        """"Of" (and a total word) right before a number, when no cue of the claim names
+        what the number counts ("Dari total 76 penumpang, diketahui 51 selamat", "Of the
+        162 on board, 70 were found"): the whole the sentence goes on to divide."""
+        pack = get_pack(self.language)
+        if not pack.partitive_before_number:
+            return None
+        totals = "|".join(re.escape(w) for w in pack.total_words) or "(?!x)x"
+        pattern = pack_pattern(self.language, "partitive_before_number",
+                               rf"(?<![\w-])(?:{{w}})\s+(?:(?:{totals})\s+|(?:the|its)\s+)?$")
+        lead = self.text[max(self.span[0], v.start - 30):v.start]
+        m = pattern.search(lead) if pattern is not None else None
+        if m is None or self.text[self.span[0]:v.start - len(lead) + m.start()].strip(
+                " \"'“‘(") != "":
+            return None  # (only opening the sentence: "two of 10" is a part, read elsewhere)
+        starts, _ = self._own_cues(claim.id)
+        end = self.sentence.segment(v.start)[1]
+        if any(v.end <= c < end for c in starts):
+            return None  # "Dari 76 penumpang, …" for a claim on the passengers, "Dari 12
+            # negara yang ambil bagian, …" for the teams: its count
+        return m.group(0).strip() + " " + v.raw
 
     def _sum_of_before(self, v: Value) -> str | None:
         """The counts of the sentence before a value that a total word labels, when they
@@ -2053,7 +2078,12 @@ class _SentenceWork:
         if not days:
             return None
         other = None
-        dates = [w for w in self.values if w.kind == "date"]
+        periods = [(w.start, w.end) for w in self.values if w.kind == "period"]
+        dates = [w for w in self.values if w.kind == "date" or (
+            # a count's year ("In 2018, about 200 people were on board" for a claim on a
+            # sinking of 2021), not one a span names ("the first since 2002")
+            w.kind == "year" and claim.type == "quantity"
+            and not any(a <= w.start < b for a, b in periods))]
         if self.doc.published_date is None:  # "pada Jumat" is read only from a known date
             dates += [Value(ValueKind.DATE, "", lo, hi, self.text[lo:hi], weekday=wd,
                             relative=True)
@@ -2143,11 +2173,14 @@ class _SentenceWork:
         kebakaran itu terjadi pada …": the cue's event is the subject) or the date is the
         cue's own, right after it or in a relative clause of it ("kasus kebakaran yang
         terjadi pada 22 Agustus")."""
-        if word is None or v.start < h.end:
+        if word is None or h.start < v.end <= h.end:
             return None
-        lead = WORD.findall(self.text, h.end, v.start)
+        # (a date before the cue is the day of what befell the topic: "pada Kamis, tiga
+        # korban kebakaran meninggal")
+        lead = WORD.findall(self.text, h.end, v.start) if v.start >= h.end else []
         prefixes = {p.lower() for p in get_pack(self.language).date_prefixes}
-        if len(lead) <= 1 and all(w.lower() in prefixes or len(w) <= 3 for w in lead):
+        if v.start >= h.end and len(lead) <= 1 and all(
+                w.lower() in prefixes or len(w) <= 3 for w in lead):
             return None  # right after the cue: "kasus kebakaran pada 22 Agustus", "in 2020"
         at = self.text.rfind(word, self.sentence.start, h.start)
         if any(a <= at < b for spans in self._cues_of.values() for a, b in spans):
@@ -2273,15 +2306,18 @@ def _weekday_of(canonical: str) -> int | None:
 
 def _on_days(w: Value, days: tuple[tuple[str, int | None], ...]) -> bool | None:
     """Whether the date ``w`` falls on one of the statement's ``days`` (or between the
-    first and last of them): None when it cannot tell (a day reckoned from the
-    publication date without a weekday, a month or year alone)."""
+    first and last of them), a month or a year by its year: None when it cannot tell (a
+    day reckoned from the publication date without a weekday)."""
     if w.relative:  # "pada Jumat": its weekday is written, its date reckoned
         known = [d for _, d in days if d is not None]
         return None if w.weekday is None or not known else w.weekday in known
-    if len(w.canonical) != 10:  # a month ("2022-11") or a year: no day to compare
-        return None
     if w.canonical.startswith("--") or any(c.startswith("--") for c, _ in days):
+        if len(w.canonical) != 10:
+            return None
         return w.canonical[-5:] in {c[-5:] for c, _ in days}
+    if len(w.canonical) != 10:  # a month ("2022-11") or a year: its year, or none
+        year = w.canonical[:4]
+        return year in {c[:4] for c, _ in days} if year.isdigit() else None
     full = sorted(c for c, _ in days)
     return full[0] <= w.canonical <= full[-1]
 

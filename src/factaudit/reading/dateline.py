@@ -68,22 +68,32 @@ LATE_LINES = 40
 def _late_dateline(text: str, language: str) -> Dateline | None:
     """A dateline below a page's furniture (menus, a byline, share buttons): only the
     unmistakable kind, a place in capitals and then a date or an agency in parentheses
-    ("SYDNEY, Jan 17 (Reuters) - …"), opening one of the first lines of the text."""
+    ("SYDNEY, Jan 17 (Reuters) - …"), or a place in title case with both a date and a
+    news agency in capitals ("Jakarta, Sep 10 (IANS) The …"), opening one of the first
+    lines of the text."""
     offset = 0
     for line in text[:LATE_CHARS].split("\n")[:LATE_LINES]:
         lead = offset + len(line) - len(line.lstrip())
         offset += len(line) + 1
-        m = _CAPITAL_PLACE.match(line.strip())
-        if m is None:
-            continue
-        found = _match(text, lead, line.strip(), language)
-        if found is not None and (found.date is not None or "(" in found.raw):
-            return found
+        if _CAPITAL_PLACE.match(line.strip()):
+            found = _match(text, lead, line.strip(), language)
+            if found is not None and (found.date is not None or "(" in found.raw):
+                return found
+        else:  # "Jakarta, Sep 10 (IANS) The …": a place in title case only with both a
+            # date and a news agency in capitals
+            wire = _WIRE.match(line.strip())
+            if wire is not None:
+                end = lead + wire.end()
+                return Dateline(lead, end, _date_in(wire.group("date"), language),
+                                text[lead:end])
     return None
 
 
 # "SYDNEY, Jan 17 (Reuters) -", "NEW DELHI (AP) —": a place written in capitals
 _CAPITAL_PLACE = re.compile(r"[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,3}[,(  ]")
+_WIRE = re.compile(r"[A-Z][a-z'’.-]+(?: [A-Z][a-z'’.-]+){0,3},[ \t]+(?P<date>[A-Z][a-z]{2,8}"
+                   r"\.?[ \t]+\d{1,2}(?:,[ \t]+\d{4})?)[ \t]+\([A-Z]{2,}[A-Za-z]*\)"
+                   r"(?:[ \t]+[-–—]+)?[ \t]*")
 
 
 def date_label(text: str, language: str) -> tuple[int, int] | None:
