@@ -2708,6 +2708,23 @@ def test_the_whole_a_sentence_divides_is_not_its_parts_count(claimset, text, lan
     assert verdict(claimset, text, language) == found
 
 
+PRISON = claims(
+    claim("population", "quantity", {"en": ["held"], "id": ["dihuni"]}, 2072,
+          keywords={"en": ["prison", "inmates"], "id": ["lapas", "warga binaan"]},
+          unit_words={"en": ["inmates"], "id": ["warga binaan"]}),
+    claim("capacity", "quantity", {"en": ["designed to house"], "id": ["berkapasitas"]}, 600,
+          statement="The prison was built for 600 inmates."))
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    # a cue right by the value is nearer than a keyword passage that spans it
+    ("The prison was designed to house 1,225 inmates.", "en"),
+])
+def test_a_cue_by_the_value_beats_a_keyword_passage_around_it(text, language):
+    assert got(PRISON, text, language, cid="capacity") == ["1225"]
+    assert got(PRISON, text, language, cid="population") == []
+
+
 CRASH_DAY = claims(claim("crash", "date", {"en": ["crashed"], "id": ["jatuh", "pendaratan"]},
                          "2018-10-29"))
 

@@ -131,6 +131,7 @@ from factaudit.reading.values.date import weekdays_named
 from factaudit.reading.values.quantity import currency_named, currency_of
 
 CLAUSE_PENALTY = 40
+KEYWORD_INSIDE = 12  # the distance of a value inside a keyword passage (about two words)
 _LAST_DIGIT = re.compile(r".*\d")  # a value up to its last digit ("40-year": "40")
 OFFSET_REACH = 20  # words from an offset word ("after") to the cue of the clause it opens
 _DATED = frozenset({ValueKind.DATE, ValueKind.YEAR, ValueKind.PERIOD})  # values of events
@@ -2217,7 +2218,9 @@ class _SentenceWork:
         """Characters between a cue and a value, plus a penalty for each clause boundary
         between them: constant time per pair."""
         if v.start < h.end and h.start < v.end:
-            return 0
+            # a keyword passage spans the words between its keywords, values too: a cue
+            # right by the value is nearer ("prison was designed to house 1,225 inmates")
+            return KEYWORD_INSIDE if _is_keywords(h) else 0
         lo, hi = (h.end, v.start) if h.end <= v.start else (v.end, h.start)
         b = self.sentence.boundaries
         crossed = bisect_left(b, hi) - bisect_left(b, lo)
