@@ -2695,10 +2695,11 @@ ABOARD_FERRY = claims(claim("aboard", "quantity", {"en": ["passengers"], "id": [
 
 
 @pytest.mark.parametrize(("claimset", "text", "language", "found"), [
-    # "of (the total of)" opening the sentence: the whole it goes on to divide
+    # "of (the total of)" opening the sentence: the whole it goes on to divide, whose
+    # noun the counts after it take
     (SURVIVED, "Dari total 76 penumpang, diketahui ada 50 selamat dan 7 meninggal.", "id",
-     []),
-    (SURVIVED, "Of the 76 passengers, 50 survived and 7 died.", "en", []),
+     [("error", "50")]),
+    (SURVIVED, "Of the 76 passengers, 50 survived and 7 died.", "en", [("error", "50")]),
     # … unless the claim's cue names what the number counts
     (ABOARD_FERRY, "Dari total 76 penumpang, diketahui ada 50 selamat.", "id",
      [("error", "76")]),
@@ -2723,6 +2724,70 @@ PRISON = claims(
 def test_a_cue_by_the_value_beats_a_keyword_passage_around_it(text, language):
     assert got(PRISON, text, language, cid="capacity") == ["1225"]
     assert got(PRISON, text, language, cid="population") == []
+
+
+INJURIES = claims(
+    claim("serious", "quantity", {"en": ["seriously injured"], "id": ["luka berat"]}, 8,
+          statement="8 people were seriously injured."),
+    claim("minor", "quantity", {"en": ["slightly injured"], "id": ["luka ringan"]}, 10,
+          statement="10 people were slightly injured."),
+    claim("crew", "quantity", {"en": ["crew"], "id": ["awak"]}, 8),
+    claim("aboard", "quantity", {"en": ["on board"], "id": ["di dalam kapal"]}, 189,
+          statement="189 passengers were on board."))
+
+
+@pytest.mark.parametrize(("text", "language", "cid", "found"), [
+    # the last item of a list says of its own cue what the item before says of another
+    # claim's: each count names its kind, the claim's own
+    ("Delapan orang mengalami luka berat dan sembilan orang mengalami luka ringan.", "id",
+     "minor", [("9", "fact")]),
+    ("Eight people were seriously injured and nine people were slightly injured.", "en",
+     "minor", [("9", "fact")]),
+    # not when the cue after the last item may speak of the whole list
+    ("The ship had 8 crew and 181 passengers on board.", "en", "aboard",
+     [("181", "provisional")]),
+])
+def test_parallel_items_of_a_list_name_their_kinds(text, language, cid, found):
+    assert [(m.value, str(m.modality)) for m in mentions(INJURIES, text, language)
+            if m.claim == cid] == found
+
+
+def test_an_offset_word_before_a_time_of_day_reckons_no_date():
+    # "before midnight": a time of the day, not a day reckoned from the weekday after it
+    text = "Crews finished the launch just before midnight on Monday."
+    assert verdict(LAUNCH_DATE, text, "en", "2019-03-06") == [("error", "2019-03-04")]
+
+
+RESCUE = claims(
+    claim("rescued", "quantity", {"en": ["rescued"], "id": ["selamat"]}, 51,
+          unit_words={"en": ["people"], "id": ["orang"]}),
+    claim("missing", "quantity", {"en": ["missing"], "id": ["hilang"]}, 17,
+          unit_words={"en": ["people"], "id": ["orang"]}),
+    claim("dead", "quantity", {"en": ["dead"], "id": ["tewas"]}, 9,
+          unit_words={"en": ["people", "attackers"], "id": ["orang"]}))
+
+
+@pytest.mark.parametrize(("text", "language", "cid", "found"), [
+    # a count with no unit word takes the noun of the whole an opening "of" names …
+    ("Of the 65 people on board, 31 have been rescued alive.", "en", "rescued", "31"),
+    ("Dari 65 orang di kapal, 31 selamat.", "id", "rescued", "31"),
+    # … or, as "others", the noun of a count before it
+    ("The ferry sank, leaving at least four people dead and 30 others missing.", "en",
+     "missing", "30"),
+])
+def test_a_count_takes_the_unit_its_sentence_gives_it(text, language, cid, found):
+    assert got(RESCUE, text, language, cid=cid) == [found]
+
+
+ATTACKERS_DEAD = claims(
+    claim("attackers-dead", "quantity", {"en": ["dead"]}, 4, unit_words={"en": ["attackers"]}),
+    claim("attackers", "quantity", {"en": ["attackers"]}, 4))
+
+
+def test_others_beside_a_count_of_the_claims_noun_are_others_than_it():
+    # the same cue speaks of both: the others are no attackers
+    text = "Five of the attackers and two others were confirmed dead."
+    assert "2" not in got(ATTACKERS_DEAD, text)
 
 
 CRASH_DAY = claims(claim("crash", "date", {"en": ["crashed"], "id": ["jatuh", "pendaratan"]},

@@ -132,6 +132,8 @@ from factaudit.reading.values.quantity import currency_named, currency_of
 
 CLAUSE_PENALTY = 40
 KEYWORD_INSIDE = 12  # the distance of a value inside a keyword passage (about two words)
+# "Of the 65 people on board, …", "Dari total 76 penumpang, …": an opening whole, its noun
+_OPENING_WHOLE = re.compile(r"\W*(?P<noun>[^\W\d_]+(?:\s+[^\W\d_]+)?\s+[\d.,]+\s+[^,;]{1,60}),\s")
 _LAST_DIGIT = re.compile(r".*\d")  # a value up to its last digit ("40-year": "40")
 OFFSET_REACH = 20  # words from an offset word ("after") to the cue of the clause it opens
 _DATED = frozenset({ValueKind.DATE, ValueKind.YEAR, ValueKind.PERIOD})  # values of events
@@ -1352,7 +1354,8 @@ class _SentenceWork:
             return None  # … or follows a noun another claim counts by ("26.299 korban
             # luka berat dan ringan" for the injured: victims, injured)
         if noun and fold_phrase(noun[0].text) in _folded_phrases(
-                get_pack(self.language).other_words) and self._said_of(claim, noun[0].end):
+                get_pack(self.language).other_words) and self._said_of(
+                    claim, noun[0].end) and not self._others_than_own(claim, v, hits):
             return None  # … or says what befell the others ("and 112 others survived")
         if claim.unit_words and self._labelled(claim, v, own):
             return None  # "… and 68,188 hectares of water area": its cue labels it
@@ -1362,6 +1365,15 @@ class _SentenceWork:
         after = next((a for a, _ in items if a > v.start), None)
         if after is not None and bisect_left(own, v.end) < bisect_left(own, after):
             return None
+        before = [b for _, b in items if b <= v.start]
+        j = bisect_left(own, v.end)
+        if after is None and before and j < len(own):
+            gap = fold_phrase(self.text[v.end:own[j]])
+            if any(h.item != claim.id and before[-1] <= h.start < v.start
+                   and fold_phrase(self.text[before[-1]:h.start]) == gap for h in hits):
+                return None  # the item before says the same of another claim's cue: each
+                # item names its kind ("8 orang mengalami luka berat dan 9 orang mengalami
+                # luka ringan"; not "8 crew and 181 passengers on board")
         shown = ", ".join(self.text[a:b] for a, b in items)
         if self._canonical is None:
             self._canonical = {(u.start, u.end): u.canonical for u in self.values}
@@ -1433,6 +1445,23 @@ class _SentenceWork:
             return None
         return " + ".join(u.raw for u in before)
 
+    def _others_than_own(self, claim: Claim, v: Value, hits: list[Hit]) -> bool:
+        """Whether the count before "others" in the sentence counts what the claim counts,
+        with no cue of its own between ("Five of the attackers and two others were
+        confirmed dead": the others are no attackers; but "four people dead and 30 others
+        missing" are two counts, each with its own cue)."""
+        before = [u for u in self.values if u.kind == ValueKind.QUANTITY and u.end <= v.start]
+        if not before:
+            return False
+        lo = before[-1].end
+        own = _own_phrases(claim, self.language)
+        if any(lo <= h.start < v.start and phrase_keys(self.text[h.start:h.end],
+                                                      self.language) not in own
+               for h in hits):
+            return False  # a cue between that is none of the claim's words: its predicate
+        keys = [k for _, _, k in tokens(self.text, lo, v.start, self.language)]
+        return any(find_phrase(keys, p) >= 0 for p in own)
+
     def _said_of(self, claim: Claim, position: int) -> bool:
         """Whether a cue of the claim opens within a few words after ``position``, in
         the same stretch (no comma): it says what befell those counted ("112 lainnya
@@ -1442,7 +1471,12 @@ class _SentenceWork:
                             self.span[1], stop_at_small=False)
         # right after it, a cue is the noun "other" qualifies ("52 other crew members"),
         # except where modifiers follow their noun ("52 prajurit lainnya" ends the phrase)
-        first = 0 if get_pack(self.language).modifiers_follow else 1
+        # or after the plural of another of the pack's words, a noun ("30 others missing")
+        pack = get_pack(self.language)
+        word = fold_phrase(self.text[max(self.span[0], position - 12):position].split()[-1]) \
+            if self.text[max(self.span[0], position - 12):position].split() else ""
+        plural = any(word == fold_phrase(w) + "s" for w in pack.other_words)
+        first = 0 if pack.modifiers_follow or plural else 1
         return any(w.start in starts for w in after[first:])
 
     def _title_case(self) -> bool:
@@ -1534,8 +1568,32 @@ class _SentenceWork:
         distances all ask). See ``_find_unit_end``."""
         key = (claim.id, v.start, v.end)
         if key not in self._units:
-            self._units[key] = self._find_unit_end(claim, v)
+            self._units[key] = self._find_unit_end(claim, v) or (
+                (v.end, v.end, []) if self._inherits_unit(claim, v) else None)
         return self._units[key]
+
+    def _inherits_unit(self, claim: Claim, v: Value) -> bool:
+        """Whether a count with no unit word takes one the sentence gives it: from the whole
+        an opening "of" names ("Of the 65 people on board, 31 have been rescued"), or as
+        "others" of a count of the unit before it ("four people dead and 30 others
+        missing")."""
+        units = _phrases_of(claim.id, self.language, tuple(
+            w for ws in (claim.unit_words or {}).values() for w in ws))
+        pack = get_pack(self.language)
+        nxt = words_after(self.text, v.end, 1, self.language, self.span[1],
+                          stop_at_small=False)
+        others = bool(nxt) and fold_phrase(nxt[0].text) in _folded_phrases(pack.other_words)
+        opening = _OPENING_WHOLE.match(self.text, self.span[0], v.start)
+        if opening is not None:
+            words = [m.group(0) for m in WORD.finditer(opening.group("noun"))]
+            if not words or fold_phrase(words[0]) not in {
+                    fold_phrase(w) for w in pack.partitive_before_number}:
+                opening = None
+        if not others and opening is None:
+            return False
+        lo = self.span[0] if others or opening is None else opening.start("noun")
+        keys = [k for _, _, k in tokens(self.text, lo, v.start, self.language)]
+        return any(find_phrase(keys, u) >= 0 for u in units)
 
     def _find_unit_end(self, claim: Claim, v: Value) -> tuple[int, int, list[str]] | None:
         """The claim's unit word after the value ("26 kg", "lima mesinnya", "12 eight-car
@@ -1640,6 +1698,8 @@ class _SentenceWork:
         """"87,072 train trips": a unit word in another form than the claim's ("trains"),
         followed by a noun, modifies that noun, which is what the number counts (English
         and other languages whose plurals are inflections)."""
+        if unit_start == unit_end:
+            return None  # a unit the sentence gives it ("30 others"), not written after it
         if get_pack(self.language).inflection != "lemma":
             return None
         written = fold_phrase(self.text[unit_start:unit_end]).strip(" -")
@@ -1674,7 +1734,8 @@ class _SentenceWork:
                             stop_at_small=False) if rest else []
         others_word = next((w for w in first if fold_phrase(w.text) in rest), None)
         if others_word is not None:
-            if self._said_of(claim, others_word.end):
+            if self._said_of(claim, others_word.end) and not self._others_than_own(
+                    claim, v, hits):
                 return None  # the others the claim's cue speaks of: its count
             return "counts-other", f"counts {_shown(first)!r}: others than the whole"
         together = self._counted_together(claim, v, unit_end)

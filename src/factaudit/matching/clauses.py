@@ -1283,8 +1283,9 @@ def offset_pattern(language: str) -> re.Pattern[str] | None:
     words = tuple(w for w in pack.offset_words if fold_phrase(w) not in period)
     if not words:
         return None
-    return re.compile(rf"(?<![\w-])({_phrases(words)})\s+(?:[^\W\d_]+,?\s+)?$",
-                      re.IGNORECASE)
+    # (only a weekday between: "before midnight on Friday" is no day reckoned from Friday)
+    weekday = rf"(?:{_phrases(tuple(pack.weekdays))}),?\s+" if pack.weekdays else "(?!x)x"
+    return re.compile(rf"(?<![\w-])({_phrases(words)})\s+(?:{weekday})?$", re.IGNORECASE)
 
 
 SPEAKER_WORDS = 4  # words of a speaker's name (and title) before the speech verb
