@@ -2790,6 +2790,23 @@ def test_others_beside_a_count_of_the_claims_noun_are_others_than_it():
     assert "2" not in got(ATTACKERS_DEAD, text)
 
 
+JAIL = claims(
+    claim("capacity", "quantity", {"en": ["built to hold"], "id": ["dibangun untuk"]}, 600),
+    claim("population", "quantity", {"en": ["now holds"], "id": ["kini dihuni"]}, 2072,
+          unit_words={"en": ["inmates"], "id": ["warga binaan"]}))
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    # each claim refuses the value of its own clause (1,225 counts the population's unit,
+    # 2,000 has no unit word): neither may take the other clause's, whose cue owns it
+    ("The prison was built to hold 1,225 inmates but now holds 2,000.", "en"),
+    ("Lapas itu dibangun untuk 1.225 warga binaan, tetapi kini dihuni 2.000.", "id"),
+])
+def test_a_value_in_a_clause_with_another_claims_cue_is_that_clauses(text, language):
+    assert got(JAIL, text, language, cid="capacity") == []
+    assert got(JAIL, text, language, cid="population") == []
+
+
 CRASH_DAY = claims(claim("crash", "date", {"en": ["crashed"], "id": ["jatuh", "pendaratan"]},
                          "2018-10-29"))
 

@@ -472,6 +472,7 @@ class _SentenceWork:
         self._canonical: dict[tuple[int, int], str] | None = None  # value span → canonical
         self._unit_word_keys: dict[str, frozenset[str]] = {}  # claim → others' unit words
         self._titled: bool | None = None  # the sentence is a headline in title case
+        self._sentence_hits: list[Hit] = []  # every cue of the sentence
         self._own_index: dict[str, tuple[list[int], list[int]]] = {}  # claim → cue starts, ends
         self._caption: list[str | None] = []  # the sentence's caption marker, once asked
         self._occurrence: dict[str, str | None] = {}  # claim → another occurrence named
@@ -480,6 +481,7 @@ class _SentenceWork:
 
     # ------------------------------------------------------------------ steps
     def run(self, hits: list[Hit]) -> None:
+        self._sentence_hits = hits
         self.values = self._outside_dateline(self.values, {h.item for h in hits})
         whole = [h for h in hits if self._whole_cue(h) and not self._negated(h)]
         about = [h for h in whole if self._about(h)]
@@ -1945,8 +1947,30 @@ class _SentenceWork:
             return None
         return text
 
+    def _clauses_apart(self, h: Hit, v: Value) -> bool:
+        """Whether a comma, a semicolon or a clause word that joins no list ("but",
+        "tetapi") stands between a cue and a value ("passengers and crew" joins two
+        nouns, not two clauses)."""
+        lo, hi = (h.end, v.start) if h.end <= v.start else (v.end, h.start)
+        if any(c in ",;:" for c in self.text[lo:hi]):
+            return True
+        pack = get_pack(self.language)
+        joiners = {fold_phrase(w) for w in pack.list_joiners}
+        words = [w for w in pack.clause_words if fold_phrase(w) not in joiners]
+        pattern = pack_pattern(self.language, "clause_words") if words else None
+        return pattern is not None and any(
+            fold_phrase(m.group(0)) not in joiners for m in pattern.finditer(self.text, lo, hi))
+
     def _cue_refusal(self, claim: Claim, h: Hit, v: Value) -> tuple[str, str] | None:
         """Why this cue cannot take the value (decision, reason), or None."""
+        clause = self.sentence.segment(v.start)
+        if clause != self.sentence.segment(h.start) and self._clauses_apart(h, v):
+            owner = next((o for o in self._sentence_hits if o.item != claim.id
+                          and clause[0] <= o.start < clause[1]), None)
+            if owner is not None:  # "built to hold 1,225 detainees but now holds over
+                # 2,000": each clause's values are its own cue's, taken or not
+                return "other-cue", (f"in another clause, with a cue of its own "
+                                     f"({owner.text!r} of {owner.item})")
         cleft = self.sentence.cleft
         if cleft is not None and cleft[0] <= v.start < cleft[1] and h.start < cleft[2]:
             return "cleft", ("the focus of \"it was … that\": it belongs to what follows "
