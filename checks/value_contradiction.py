@@ -13,7 +13,8 @@ info at most; so is a value so far from the expected one (more than five times o
 date wrong in two of year, month and day and by more than two months) that it is more
 likely another fact than a slip in this one. A count in a list of counts ("181 passengers
 and 8 crew") is a part: info at most, and nothing when the list adds up to the expected
-value. In a document that states the expected value elsewhere as a plain fact, another
+value. In a document that states the expected value elsewhere as a plain fact (a number,
+not a bound that holds it: "more than 50" states no 53), another
 value is info too (a stage, a part, another measure), unless it is a slip of the pen: one
 digit wrong, dropped, added or two swapped ("35 crew" for 53), or any value of a category.
 A count off by a power of a thousand that equals the expected value at the precision
@@ -138,8 +139,9 @@ def judge(ctx: RuleContext) -> Judgements:
             moved = count_moved(doc.text, m.sentence_start, m.value_start, doc.language)
             if moved is not None:
                 out.moved.append((m.claim, *moved))
-        if agreeing and m.modality == "fact" and not m.uncertain:
-            stated.setdefault(m.claim, m.raw)
+        if agreeing and m.modality == "fact" and not m.uncertain and ".." not in m.value:
+            stated.setdefault(m.claim, m.raw)  # (a bound that holds it states no value:
+            # "Lebih Seratus" does not write 139)
         judged.append((m, claim, expected, derivation, agreeing))
     for m, claim, expected, derivation, agreeing in judged:
         if agreeing:

@@ -764,6 +764,8 @@ def test_a_range_keeps_both_bounds_after_an_approximation_word(text, lang, expec
     ("Less than 17 people were killed.", "en", "0..17"),
     ("Tidak kurang dari 17 orang tewas.", "id", "17..inf"),
     ("Kurang dari 17 orang tewas.", "id", "0..17"),
+    # "lebih" alone before a number is "more than" ("Lebih Seratus Orang Tewas")
+    ("Lebih seratus orang tewas.", "id", "100..inf"),
 ])
 def test_an_approximation_word_and_its_number(text, lang, expected):
     assert pairs(text, lang) == [("quantity", expected)]

@@ -1728,7 +1728,10 @@ class _SentenceWork:
                 ) -> tuple[str, str] | None:
         """What the words after a quantity say it counts: the claim's noun (fine), a kind of
         it ("seven elevated stations"), another noun ("eight thrusters") or the noun of
-        another claim of the sentence."""
+        another claim of the sentence. A number with a fraction counts nothing: the noun
+        after it is what it measures ("the magnitude 6.1 earthquake")."""
+        if unit_end <= v.end and _fractional(v.canonical):
+            return None
         pack = get_pack(self.language)
         counters = _folded_phrases(pack.counters)
         rest = _folded_phrases(pack.other_words)  # "52 others", "52 prajurit lainnya"
@@ -2419,6 +2422,14 @@ def _loose(keys: Sequence[str]) -> tuple[str, ...]:
     """Keys that match a word's derived forms too: a sentence with "berkapasitas" speaks
     of "kapasitas" (what a claim's about and not_about ask), though it is no cue of it."""
     return tuple(k.removeprefix(DERIVED) for k in keys)
+
+
+def _fractional(canonical: str) -> bool:
+    """Whether a quantity is one number with a fraction ("6.1"; not "6", "5..8")."""
+    try:
+        return not float(canonical).is_integer()
+    except ValueError:
+        return False
 
 
 def _is_keywords(h: Hit) -> bool:
