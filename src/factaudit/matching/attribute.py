@@ -85,6 +85,7 @@ from factaudit.matching.clauses import (
     offset_pattern,
     pack_pattern,
     partitive,
+    partitive_determiners,
     places_of,
     planned,
     provisional,
@@ -1357,7 +1358,7 @@ class _SentenceWork:
             # luka berat dan ringan" for the injured: victims, injured)
         if noun and fold_phrase(noun[0].text) in _folded_phrases(
                 get_pack(self.language).other_words) and self._said_of(
-                    claim, noun[0].end) and not self._others_than_own(claim, v, hits):
+                    claim, noun[0]) and not self._others_than_own(claim, v, hits):
             return None  # … or says what befell the others ("and 112 others survived")
         if claim.unit_words and self._labelled(claim, v, own):
             return None  # "… and 68,188 hectares of water area": its cue labels it
@@ -1407,12 +1408,7 @@ class _SentenceWork:
         """"Of" (and a total word) right before a number, when no cue of the claim names
         what the number counts ("Dari total 76 penumpang, diketahui 51 selamat", "Of the
         162 on board, 70 were found"): the whole the sentence goes on to divide."""
-        pack = get_pack(self.language)
-        if not pack.partitive_before_number:
-            return None
-        totals = "|".join(re.escape(w) for w in pack.total_words) or "(?!x)x"
-        pattern = pack_pattern(self.language, "partitive_before_number",
-                               rf"(?<![\w-])(?:{{w}})\s+(?:(?:{totals})\s+|(?:the|its)\s+)?$")
+        pattern = _whole_before(self.language)
         lead = self.text[max(self.span[0], v.start - 30):v.start]
         m = pattern.search(lead) if pattern is not None else None
         if m is None or self.text[self.span[0]:v.start - len(lead) + m.start()].strip(
@@ -1464,20 +1460,19 @@ class _SentenceWork:
         keys = [k for _, _, k in tokens(self.text, lo, v.start, self.language)]
         return any(find_phrase(keys, p) >= 0 for p in own)
 
-    def _said_of(self, claim: Claim, position: int) -> bool:
-        """Whether a cue of the claim opens within a few words after ``position``, in
-        the same stretch (no comma): it says what befell those counted ("112 lainnya
+    def _said_of(self, claim: Claim, others: Word) -> bool:
+        """Whether a cue of the claim opens within a few words after the word ``others``,
+        in the same stretch (no comma): it says what befell those counted ("112 lainnya
         beruntung selamat", "52 others were injured")."""
         starts, _ = self._own_cues(claim.id)
-        after = words_after(self.text, position, PREDICATE_REACH, self.language,
+        after = words_after(self.text, others.end, PREDICATE_REACH, self.language,
                             self.span[1], stop_at_small=False)
         # right after it, a cue is the noun "other" qualifies ("52 other crew members"),
         # except where modifiers follow their noun ("52 prajurit lainnya" ends the phrase)
         # or after the plural of another of the pack's words, a noun ("30 others missing")
         pack = get_pack(self.language)
-        word = fold_phrase(self.text[max(self.span[0], position - 12):position].split()[-1]) \
-            if self.text[max(self.span[0], position - 12):position].split() else ""
-        plural = any(word == fold_phrase(w) + "s" for w in pack.other_words)
+        folded = fold_phrase(others.text)
+        plural = any(folded == fold_phrase(w) + "s" for w in pack.other_words)
         first = 0 if pack.modifiers_follow or plural else 1
         return any(w.start in starts for w in after[first:])
 
@@ -1739,7 +1734,7 @@ class _SentenceWork:
                             stop_at_small=False) if rest else []
         others_word = next((w for w in first if fold_phrase(w.text) in rest), None)
         if others_word is not None:
-            if self._said_of(claim, others_word.end) and not self._others_than_own(
+            if self._said_of(claim, others_word) and not self._others_than_own(
                     claim, v, hits):
                 return None  # the others the claim's cue speaks of: its count
             return "counts-other", f"counts {_shown(first)!r}: others than the whole"
@@ -1957,12 +1952,8 @@ class _SentenceWork:
         lo, hi = (h.end, v.start) if h.end <= v.start else (v.end, h.start)
         if any(c in ",;:" for c in self.text[lo:hi]):
             return True
-        pack = get_pack(self.language)
-        joiners = {fold_phrase(w) for w in pack.list_joiners}
-        words = [w for w in pack.clause_words if fold_phrase(w) not in joiners]
-        pattern = pack_pattern(self.language, "clause_words") if words else None
-        return pattern is not None and any(
-            fold_phrase(m.group(0)) not in joiners for m in pattern.finditer(self.text, lo, hi))
+        pattern = _clause_breaks(self.language)
+        return pattern is not None and pattern.search(self.text, lo, hi) is not None
 
     def _cue_refusal(self, claim: Claim, h: Hit, v: Value) -> tuple[str, str] | None:
         """Why this cue cannot take the value (decision, reason), or None."""
@@ -2567,6 +2558,29 @@ def statement_noun(statement: str, language: str) -> str | None:
 def _phrases_of(claim_id: str, language: str, phrases: tuple[str, ...]
                 ) -> tuple[tuple[str, ...], ...]:
     return tuple(k for k in (phrase_keys(p, language) for p in phrases) if k)
+
+
+@by_language
+@cache
+def _whole_before(language: str) -> re.Pattern[str] | None:
+    """"Of" (and a total word or a determiner) right before a number: "Dari total", "Of
+    the"."""
+    pack = get_pack(language)
+    words = (*pack.total_words, *sorted(partitive_determiners(language)))
+    totals = "|".join(re.escape(w) for w in words)
+    return pack_pattern(language, "partitive_before_number",
+                        rf"(?<![\w-])(?:{{w}})\s+(?:(?:{totals or '(?!x)x'})\s+)?$")
+
+
+@by_language
+@cache
+def _clause_breaks(language: str) -> re.Pattern[str] | None:
+    """The pack's clause words that join no list ("but", "tetapi"; not "and", "dan")."""
+    pack = get_pack(language)
+    joiners = {fold_phrase(w) for w in pack.list_joiners}
+    words = tuple(w for w in pack.clause_words if fold_phrase(w) not in joiners)
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(map(re.escape, words))})(?![\w-])",
+                      re.IGNORECASE) if words else None
 
 
 @by_language

@@ -24,7 +24,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
 
 from factaudit.reading.inflection import DERIVED, WORD, key
@@ -770,6 +770,11 @@ def partitive(text: str, position: int, language: str) -> bool:
                                  or word.group(0).lower() in get_pack(language).numbers)
 
 
+def partitive_determiners(language: str) -> frozenset[str]:
+    """The determiners the pack's ``partitive_words`` carry after "of" ("the", "its")."""
+    return _determiners(language)
+
+
 @by_language
 @cache
 def _determiners(language: str) -> frozenset[str]:
@@ -863,10 +868,13 @@ def _phrases(words: tuple[str, ...] | list[str]) -> str:
 
 @by_language
 @cache
+@by_language
+@lru_cache(maxsize=4096)
 def pack_pattern(language: str, key: str, template: str = r"(?<![\w-])(?:{w})(?![\w-])"
                  ) -> re.Pattern[str] | None:
     """A pattern of the phrases of a pack's list ``key`` put in ``template`` at ``{w}``
-    (whole words by default); None when the pack's list is empty."""
+    (whole words by default); None when the pack's list is empty (built once per
+    language, key and template: every sentence asks)."""
     words = getattr(get_pack(language), key)
     if not words:
         return None
