@@ -36,17 +36,19 @@ def check(ctx: RuleContext) -> Iterator[Report]:
         return
     for _, values in values_around(doc, selector, near):
         for v in values:
-            if v.kind != "date" or len(v.canonical) != 10 or v.canonical.startswith("-"):
+            if v.kind != "date" or len(v.canonical) != (10 if v.unfit_year is None else 7):
                 continue
             try:
-                date = dt.date.fromisoformat(v.canonical)
+                date = dt.date.fromisoformat(v.canonical if v.unfit_year is None
+                                             else f"{v.unfit_year:04d}{v.canonical[1:]}")
             except ValueError:
                 continue
+            guessed = v.year_guessed or v.unfit_year is not None
             if v.weekday is not None and v.weekday != date.weekday() and not (
-                    v.year_guessed and _fits_a_year_written(doc.text, date, v.weekday)):
+                    guessed and _fits_a_year_written(doc.text, date, v.weekday)):
                 yield _report(ctx, v, "weekday does not match the date",
-                               expected=f"{_DAYS[date.weekday()]} {v.canonical}",
-                               found=f"{_DAYS[v.weekday]} {v.canonical}")
+                               expected=f"{_DAYS[date.weekday()]} {date}",
+                               found=f"{_DAYS[v.weekday]} {date}")
             if (published is not None and published.day
                     and date > published.as_datetime().date()
                     and _written_as_past(doc, v, pack)):

@@ -5,7 +5,10 @@ alike: check, pytest and the report run the same rules).
 
 Bad:  "goverment" in an English document (did you mean "government"?), "pemerinth" in an
       Indonesian one ("pemerintah"); "Oktobee" (a long month name, capitalised as months
-      are, even where the dictionary lists it only with its capital)
+      are, even where the dictionary lists it only with its capital); "Kabuapten Garut",
+      "Tim Nasiona" (capitalised inside a sentence, but one edit from an everyday word,
+      keeping its first letter, and in no word list at all: a name that near an everyday
+      word is listed itself)
 Good: a word of the document's language in any variety ("organised", "centre": en_US and
       en_GB are both asked); a word that the language forms by rule ("ujarnya",
       "ditandatangani", "anak-anak", read by Sastrawi for Indonesian; a meN- verb as it
@@ -174,6 +177,7 @@ class Verdict_:
     edits: int
     why: str
     capital_ok: bool  # also a misspelling where a capital says it could be a name
+    everyday_slip: bool = False  # … even inside a sentence, unless written again and again
 
 
 def spelling_decision(word: str, zipf_word: float, correction: str | None, edits: int,
@@ -231,6 +235,23 @@ def capital_misspelling(word: str, correction: str, edits: int) -> bool:
     return all(op.src_pos > 0 and op.dest_pos > 0 for op in ops)
 
 
+EVERYDAY = 3.5  # Zipf frequency of an everyday word of a language ("kabupaten", "national")
+SLIP_LETTERS = 7  # a capitalised word this long can be an everyday word mistyped
+
+
+def everyday_slip(word: str, correction: str, edits: int, zipf_word: float,
+                  zipf_correction: float) -> bool:
+    """A capitalised word inside a sentence is still a misspelling when it is one edit
+    from an everyday word, keeping its first letter, and no word list knows it at all
+    ("Kabuapten Pasaman", "Tim Nasiona"): names that near an everyday word are listed
+    themselves, or are its other forms."""
+    if edits != 1 or len(word) < SLIP_LETTERS or zipf_word > 0 \
+            or zipf_correction < EVERYDAY:
+        return False
+    return all(op.src_pos > 0 and op.dest_pos > 0
+               for op in Levenshtein.editops(word.lower(), correction))
+
+
 def _times(gap: float) -> str:
     n = 10 ** gap
     return f"{n:,.0f} times" if n < 10_000 else "over 10,000 times"
@@ -274,7 +295,8 @@ def check(ctx: RuleContext) -> Iterator[Report]:
                 continue
             if word[:1].isupper() and (not initial or word in capital_inside
                                        or not verdict.capital_ok) and \
-                    verdict.correction not in _long_months(part.language):
+                    verdict.correction not in _long_months(part.language) and not (
+                    verdict.everyday_slip and written[word.lower()] < REPEATED):
                 continue  # a name: capitalised inside a sentence, here or elsewhere
             if repeated[word.lower()] >= REPEATED or spread[word.lower()] >= SPREAD or (
                     spread[word.lower()] >= 2 and written[word.lower()] >= REPEATED):
@@ -337,7 +359,9 @@ def _decide(language: str, words: set[str], spellers: dict[str, Speller],
                                 frequency(best[0]), root, best_root,
                                 correction_unformed=bool(root) and best_root is None)
         out[(language, w)] = (Verdict_(best[0], best[1], why,
-                                       capital_misspelling(w, best[0], best[1]))
+                                       capital_misspelling(w, best[0], best[1]),
+                                       everyday_slip(w, best[0], best[1], listed(lower[w]),
+                                                     frequency(best[0])))
                               if why else None)
     return out, {w for w in unknown if not roots[w]}
 

@@ -73,6 +73,9 @@ def of_kind(text, lang, kind, base=None, order=None):
         # no year written: compared on day and month, unless a weekday fixes the year
         ("December 28", "en", PartialDate(2022, 1, 3), None, "--12-28"),
         ("Tuesday, December 28", "en", PartialDate(2022, 1, 3), None, "2021-12-28"),
+        # … and a weekday that fits no year near publication leaves the year unwritten (a
+        # page of 2019 telling of 2009: 1 October 2009 was a Thursday, 2018's a Monday)
+        ("Kamis 1 Oktober", "id", PartialDate(2019, 2, 4), None, "--10-01"),
         # … and the order of a numeric date without a year, when only one order fits it
         ("Sunday (2/9)", "en", PartialDate(2018, 9, 3), "MDY", "2018-09-02"),
         ("Minggu (9/2)", "id", PartialDate(2018, 9, 3), "DMY", "2018-09-02"),
@@ -736,7 +739,11 @@ def test_a_language_pack_with_a_non_word_is_a_clear_error(tmp_path):
     ("The climb takes around four to six hours.", "en", [("quantity", "4..6")]),
     ("Pendakian butuh sekitar empat sampai enam jam.", "id", [("quantity", "4..6")]),
     ("It drew about 5 to 8 million visitors.", "en", [("quantity", "5000000..8000000")]),
-    ("It drew about 5 million visitors.", "en", [("quantity", "4750000..5250000")]),
+    # "about" a round figure: as far as rounding to its last digit goes, up to 7.5%
+    ("It drew about 5 million visitors.", "en", [("quantity", "4625000..5375000")]),
+    ("Sekitar 300 rumah rusak.", "id", [("quantity", "277.5..322.5")]),
+    ("Sekitar 2.450 rumah rusak.", "id", [("quantity", "2327.5..2572.5")]),
+    ("About 2,500 homes were damaged.", "en", [("quantity", "2375..2625")]),
     # a unit written against the second number ends the range
     ("The wreck lies about 30 to 40m deep.", "en", [("quantity", "30..40")]),
     ("Bangkai pesawat di kedalaman 30-40m.", "id", [("quantity", "30..40")]),

@@ -39,6 +39,9 @@ class Value:
     precision: float | None = None  # the unit of the last digit written ("96 juta": 1e6)
     # a date's year not written but taken from the publication date by its weekday
     year_guessed: bool = False
+    # a date without a year whose weekday fits none of the years near publication: compared
+    # on day and month ("--10-01"); the publication's year, for date-sanity to report
+    unfit_year: int | None = None
 
     def shifted(self, offset: int) -> Value:
         return replace(self, start=self.start + offset, end=self.end + offset)

@@ -379,7 +379,9 @@ def _complete(parsed: tuple[int | None, int, int], m: re.Match[str],
     """The value of a date as written. Without a year it is compared on day and month only
     ("--07-05": never refuted on a year nobody wrote), unless a weekday written beside it
     tells the year: of the publication year and the one before, the one in which that day
-    falls on that weekday ("Sunday (17/10)" in a report of 2022 is 17 October 2021)."""
+    falls on that weekday ("Sunday (17/10)" in a report of 2022 is 17 October 2021). A
+    weekday that fits neither leaves the year unwritten (``unfit_year`` keeps the
+    publication's, for date-sanity)."""
     year, month, day = parsed
     how = "dateparser"
     guessed = year is None
@@ -389,13 +391,14 @@ def _complete(parsed: tuple[int | None, int, int], m: re.Match[str],
         if weekday is not None and fitting:
             year = fitting[0]
             how += f"; year {year}: the one in which it falls on the weekday written"
-        elif weekday is not None and candidates:
-            year = candidates[0]  # a weekday no near year fits: date-sanity will say so
-            how += f"; year {year} from the publication date {base} (the weekday fits no year)"
         else:
+            # a weekday no near year fits: the page may tell of another year ("Kamis 1
+            # Oktober" of 2009 in a page of 2019), so no year is taken; date-sanity decides
+            unfit = candidates[0] if weekday is not None and candidates else None
             return Value(ValueKind.DATE, f"--{month:02d}-{day:02d}", m.start(), m.end(),
-                         m.group(0), "dateparser; year not written: day and month compared",
-                         weekday)
+                         m.group(0), "dateparser; year not written: day and month compared"
+                         + ("; the weekday fits no year near the publication date"
+                            if unfit else ""), weekday, unfit_year=unfit)
     try:
         d = dt.date(year, month, day)
     except ValueError:

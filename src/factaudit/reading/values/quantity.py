@@ -298,9 +298,23 @@ _WIDTH = {"more": (1.0, math.inf), "less": (0.0, 1.0), "about": (0.95, 1.05),
           "nearly": (0.9, 1.0)}
 
 
+ROUNDED_WIDTH = 0.075  # the most "about" widens a round figure either way: a figure
+# a tenth off ("about 40 m" for 44 m) reads as another figure
+
+
+def _rounding_unit(n: float) -> float:
+    """The unit of the last digit of a whole number other than zero (300: 100; 75,000,000:
+    1,000,000); 1 for a number with a fraction."""
+    if n != int(n) or n == 0:
+        return 1.0
+    whole = str(int(abs(n)))
+    return 10.0 ** (len(whole) - len(whole.rstrip("0")))
+
+
 def _approximate(value: Value, n: float, text: str, pack: LanguagePack) -> Value:
     """"over 600", "sekitar 75 juta", "nearly 20 percent": the number becomes the range it
-    stands for (more than: from it up; about: within 5%; nearly: up to 10% below)."""
+    stands for (more than: from it up; about: within 5%, or as far as rounding to its last
+    digit other than zero goes, up to 7.5%; nearly: up to 10% below)."""
     pattern = _approx_pattern(pack)
     if pattern is None:
         return value
@@ -309,6 +323,10 @@ def _approximate(value: Value, n: float, text: str, pack: LanguagePack) -> Value
         return value
     kind = next(k for k, g in m.groupdict().items() if g)
     lo, hi = (f * n for f in _WIDTH[kind])
+    if kind == "about":  # "sekitar 300" for 319: a figure rounded to its last digit
+        # other than zero, so within half of that digit's unit, up to ROUNDED_WIDTH
+        width = min(_rounding_unit(n) / 2, ROUNDED_WIDTH * n)
+        lo, hi = min(lo, n - width), max(hi, n + width)
     canonical = f"{format_number(lo)}..{'inf' if math.isinf(hi) else format_number(hi)}"
     return replace(value, canonical=canonical, start=m.start(), raw=text[m.start():value.end],
                    how=f"{value.how}; {m.group(0).strip()!r}: {canonical}")
