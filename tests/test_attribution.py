@@ -453,6 +453,7 @@ def test_window_limits_how_many_words_a_value_may_stand_from_the_cue(text, langu
 LANDING_YEAR = claims(claim("landing", "year", {"en": ["landing"], "id": ["pendaratan"]},
                             2019))
 TITLE_YEAR = claims(claim("title", "year", {"id": ["gelar"]}, 2019))
+MADE_YEAR = claims(claim("made", "year", {"id": ["buatan"]}, 1933))
 
 
 @pytest.mark.parametrize(("claimset", "text", "language", "values"), [
@@ -465,6 +466,10 @@ TITLE_YEAR = claims(claim("title", "year", {"id": ["gelar"]}, 2019))
     # "digelar" is "held", not "title"; "gelarnya" is "its title"
     (TITLE_YEAR, "Turnamen itu digelar pada 2015.", "id", []),
     (TITLE_YEAR, "Tim itu meraih gelarnya pada 2019.", "id", ["2019"]),
+    # an everyday light verb says little of its stem: "membuat" (makes, causes) is no
+    # "buatan" (made by); a rarer form of the stem is
+    (MADE_YEAR, "Hujan deras pada 2009 membuat warga siaga.", "id", []),
+    (MADE_YEAR, "Tanggul itu dibuat pada 1933.", "id", ["1933"]),
 ])
 def test_cues_match_their_inflections_and_only_them(claimset, text, language, values):
     assert got(claimset, text, language) == values
@@ -1321,6 +1326,18 @@ MAGNITUDE = claims(claim("magnitude", "quantity",
 ])
 def test_a_figure_revised_to_another_is_the_earlier_one(text, language):
     assert got(MAGNITUDE, text, language) == ["7.4"]
+
+
+@pytest.mark.parametrize(("text", "language", "found"), [
+    # a sentence that opens with "another" and a noun tells of another occurrence
+    ("Another quake, measuring magnitude 6.1, struck Jambi the next morning.", "en", []),
+    ("The quake, measuring magnitude 7.7, struck at dusk.", "en", ["7.7"]),
+    # a repeat word by the cue: "susulan" (aftershock)
+    ("Terjadi dua gempa susulan dengan magnitudo 5,0 dan 4,3.", "id", []),
+    ("Terjadi gempa dengan magnitudo 7,7 pada sore hari.", "id", ["7.7"]),
+])
+def test_a_cue_of_another_occurrence_gives_no_value(text, language, found):
+    assert got(MAGNITUDE, text, language) == found
 
 
 @pytest.mark.parametrize(("text", "found"), [

@@ -2009,11 +2009,15 @@ class _SentenceWork:
             why = self._other_occasion(h, v)
             if why is not None:
                 return "other-occasion", why
-        elif claim.occasion is not None:
-            why = self._other_item_year(claim.occasion, v,
-                                        part_of_span=claim.type == "quantity")
+        else:
+            why = self._another_occurrence(h)
             if why is not None:
                 return "other-occasion", why
+            if claim.occasion is not None:
+                why = self._other_item_year(claim.occasion, v,
+                                            part_of_span=claim.type == "quantity")
+                if why is not None:
+                    return "other-occasion", why
         if claim.window is not None:
             gap = word_gap(self.text, (h.start, h.end), (v.start, v.end))
             if gap > claim.window:
@@ -2121,9 +2125,9 @@ class _SentenceWork:
         word = before("previous_words")
         if word is not None:
             return f"{word!r} before the cue {h.text!r}: an earlier occasion"
-        word = before("repeat_words") or self._after_cue(h, "repeat_words")
-        if word is not None:
-            return f"{word!r} by the cue {h.text!r}: another occurrence of it"
+        why = self._another_occurrence(h)
+        if why is not None:
+            return why
         word = before("commemoration_words") or self._after_cue(h, "commemorated_words")
         if word is not None and not self._attached(h, v):
             return f"{word!r} before the cue {h.text!r}: the date of a commemoration"
@@ -2231,6 +2235,31 @@ class _SentenceWork:
         small = small_words(self.language)
         words = WORD.findall(between)
         return bool(words) and all(w[:1].isupper() or fold_phrase(w) in small for w in words)
+
+    def _another_occurrence(self, h: Hit) -> str | None:
+        """Why the cue tells of another occurrence of its event than the claim's: a
+        repeat word by it ("another earthquake", "gempa susulan") or opening its sentence
+        ("Another quake, measuring 7 on the Richter scale")."""
+        word = word_before(self.text, self.sentence, h.start, self._spans,
+                           "repeat_words") or self._after_cue(h, "repeat_words")
+        if word is not None:
+            return f"{word!r} by the cue {h.text!r}: another occurrence of it"
+        word = self._opening_repeat(h)
+        if word is not None:
+            return f"the sentence opens with {word!r}: it tells of another occurrence"
+        return None
+
+    def _opening_repeat(self, h: Hit) -> str | None:
+        """A repeat word that opens the sentence before a noun, ahead of the cue:
+        "Another quake, measuring 7 on the Richter scale, …" tells of another quake than
+        the claim's, whatever its cue ("another 20 people" is a count added)."""
+        pattern = pack_pattern(self.language, "repeat_words",
+                               r"\W{0,3}((?:{w}))\s+([^\W\d_][\w-]*)")
+        m = pattern.match(self.text, self.sentence.start) if pattern else None
+        if m is None or m.end() > h.start or fold_phrase(m.group(2)) in _counting_words(
+                get_pack(self.language)):
+            return None
+        return m.group(1)
 
     def _after_cue(self, h: Hit, key: str, reach: int = 3) -> str | None:
         """A word of the pack's list ``key`` in the few words right after a cue, with no

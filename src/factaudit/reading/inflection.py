@@ -5,7 +5,8 @@ Each word has a *key*: its folded form reduced as its language's pack says — `
 ``affixes`` (enclitics such as Indonesian -nya, -lah are taken off, then a word that
 carries affixes is keyed by its stem, marked as derived: "mendarat", "pendaratan" and
 "didaratkan" share a key, while the bare "darat" and "gelar" keep their own, since an
-affix changes the meaning: "digelar" is "held", not "title"); ``clitics`` (enclitics
+affix changes the meaning: "digelar" is "held", not "title"; an everyday light verb,
+"membuat", "melakukan", keeps its own key too); ``clitics`` (enclitics
 only); or ``none``. Cues, keywords and a claim's topic words match a text when their keys
 match its words' keys.
 """
@@ -18,6 +19,7 @@ from functools import cache, lru_cache
 from typing import Any
 
 from factaudit.reading.languages import by_language, get_pack
+from factaudit.reading.lexicon.frequency import zipf
 from factaudit.reading.text import fold_phrase
 
 WORD = re.compile(r"[^\W_](?:[^\W_]|[\u0300-\u036f])*")
@@ -42,7 +44,7 @@ def key(word: str, language: str) -> str:
                 break
     if pack.inflection == "affixes":
         stem = _stem(folded, language)
-        if stem == folded or len(stem) < 3:
+        if stem == folded or len(stem) < 3 or zipf(folded, language) >= EVERYDAY:
             return folded
         if folded.startswith("pe") and not folded.endswith("an"):
             return AGENT + stem  # "pendarat" (lander) is not "pendaratan" (landing)
@@ -50,6 +52,8 @@ def key(word: str, language: str) -> str:
     return folded
 
 
+EVERYDAY = 6.0  # Zipf frequency of a language's everyday words: a light verb this common
+# says little of its stem ("membuat warga siap" is no "buatan"), so it keeps its own key
 DEMONYM_PLURAL = "ns"  # the plural of a people's name ("Indonesians" for "Indonesian")
 DEMONYM_LETTERS = 6
 DERIVED = "~"  # marks the key of a word formed from a stem by affixes
