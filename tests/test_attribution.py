@@ -2689,6 +2689,25 @@ def test_the_total_a_breakdown_splits_is_no_part_of_it():
     assert "part-of" in decisions(KILLED, text, "id", raw="39")
 
 
+SERIOUSLY_HURT = claims(claim("serious", "quantity", {"en": ["seriously injured"],
+                                                      "id": ["luka berat"]}, 1214,
+                              unit_words={"en": ["people"], "id": ["orang"]},
+                              statement="1,214 people were seriously injured."))
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("Korban luka-luka mencapai 2.902 orang, dengan rincian 1.214 orang luka berat, "
+     "1.688 orang luka ringan, dan 1 orang hilang.", "id"),
+    ("In all 2,902 people were hurt, including 1,214 people seriously injured and 1,688 "
+     "people slightly injured.", "en"),
+])
+def test_an_entry_of_a_breakdown_labelled_by_the_cue_after_its_noun_is_the_claims(
+        text, language):
+    # the entry the cue labels after its noun is the claim's; the whole before the part
+    # word is not, since the cue names one of its parts
+    assert got(SERIOUSLY_HURT, text, language) == ["1214"]
+
+
 FERRY_ABOARD = claims(claim("aboard", "quantity", {"en": ["on board"], "id": ["penumpang"]},
                            77, statement="77 people were on board when the ferry sank on "
                            "29 June 2021."))

@@ -1206,6 +1206,11 @@ class _SentenceWork:
         rest = self._others_after(v)
         if rest is not None:  # "3 teroris tewas di Starbucks, sedangkan 2 lainnya di …"
             return "part-of", f"a part: the sentence goes on to the others ({rest!r})"
+        parted = self._whole_of_parts(claim, v)
+        if parted is not None:  # "Korban luka-luka 2.902 orang, dengan rincian 1.214
+            # orang luka berat, …": the claim's cue names a part the whole is divided into
+            return "part-of", (f"the whole the sentence then breaks down ({parted!r}); the "
+                               "claim's cue names a part of it")
         subset = subset_marker(self.text, self.sentence, (v.start, v.end), self._spans)
         items = self._list_of(v) if subset is None else []
         if items and items[0] != (v.start, v.end):  # "terdiri dari 32 … dan 8 …": the
@@ -1213,13 +1218,28 @@ class _SentenceWork:
             subset = subset_marker(self.text, self.sentence, items[0], self._spans)
         if subset is not None:
             j = bisect_left(starts, v.end)
-            if j < len(starts) and not self.text[v.end:starts[j]].strip() and \
-                    len(self._list_of(v)) > 1:
+            if j < len(starts) and not self.text[max(v.end, unit_end):starts[j]].strip() \
+                    and len(self._list_of(v)) > 1:
                 return self._counts(claim, v, unit_end, hits)  # "terdiri atas 203.320
                 # jemaah haji reguler dan 17.680 …": a part of a breakdown is the count of
                 # its noun, the claim's cue
             return "part-of", f"the sentence counts a part ({subset!r})"
         return self._counts(claim, v, unit_end, hits)
+
+    def _whole_of_parts(self, claim: Claim, v: Value) -> str | None:
+        """The part word after ``v`` ("dengan rincian", "including") when every cue of
+        the claim in the sentence stands after it: the value is the whole the sentence
+        goes on to divide, and the claim counts one of the parts."""
+        pattern = pack_pattern(self.language, "subset_words")
+        if pattern is None:
+            return None
+        starts, _ = self._own_cues(claim.id)
+        first = bisect_left(starts, self.sentence.start)
+        if first == len(starts) or starts[first] >= self.sentence.end or \
+                starts[first] < v.end:
+            return None
+        m = pattern.search(self.text, v.end, starts[first])
+        return m.group(0) if m else None
 
     def _after_publication(self, claim: Claim, v: Value) -> str | None:
         """"after the publication date …" when a date reckoned from the day the document
