@@ -3557,3 +3557,20 @@ MAIN_SHOCK = claims(claim("quake", "date", {"en": ["earthquake"], "id": ["gempa"
 ])
 def test_another_occurrence_of_the_cues_event_gives_no_date(text, language, found):
     assert verdict(MAIN_SHOCK, text, language, "2021-01-16") == found
+
+
+HOUSES_DAMAGED = claims(claim("houses", "quantity", {"en": ["damaged"], "id": ["rusak"]}, 319,
+                              unit_words={"en": ["houses"], "id": ["rumah"]},
+                              statement="319 houses were damaged."))
+
+
+@pytest.mark.parametrize(("text", "language", "found"), [
+    # a unit word after another count (a number or a word of count) is that count's
+    ("Tanggul Jebol, 100 Orang Tewas Dan Membuat Ratusan Rumah Rusak", "id", []),
+    ("Flood Kills 100 People And Leaves Hundreds Of Houses Damaged", "en", []),
+    ("Banjir membuat 12 rumah dan 3 sekolah rusak.", "id", ["12"]),
+    # a number joined by a hyphen is part of the noun phrase ("two-storey houses")
+    ("The flood damaged 300 two-storey houses.", "en", ["300"]),
+])
+def test_a_unit_word_after_another_count_is_that_counts(text, language, found):
+    assert got(HOUSES_DAMAGED, text, language) == found

@@ -1653,6 +1653,11 @@ class _SentenceWork:
             if i and fold_phrase(phrase[i - 1].text) in _prepositions(self.language):
                 break  # "3 Menteri Tentang Hari Libur": a unit past a preposition is in a
                 # phrase of its own; the number counts the noun before it
+            if i and self.text[phrase[i].start - 1] != "-" and (
+                    phrase[i - 1].text[:1].isdigit() or fold_phrase(phrase[i - 1].text)
+                    in _counting_words(get_pack(self.language))):
+                break  # "100 Orang Tewas Dan Membuat Ratusan Rumah Rusak": a unit after
+                # another count is that count's
             for unit in units:
                 if tuple(keys[i:i + len(unit)]) != unit:
                     continue
