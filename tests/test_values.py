@@ -89,6 +89,11 @@ def of_kind(text, lang, kind, base=None, order=None):
         ("last Tuesday", "en", PartialDate(2021, 7, 8), None, "2021-07-06"),
         ("Selasa lalu", "id", PartialDate(2021, 7, 8), None, "2021-07-06"),
         ("last Thursday", "en", PartialDate(2021, 7, 8), None, "2021-07-01"),
+        # a relative day with its date in brackets: the date written, with or without a
+        # publication date
+        ("hari ini (17/6)", "id", None, None, "--06-17"),
+        ("kemarin (16/6/2008)", "id", PartialDate(2008, 6, 20), None, "2008-06-16"),
+        ("today (17/6)", "en", PartialDate(2008, 6, 17), "DMY", "2008-06-17"),
     ],
 )
 def test_date_forms(text, lang, base, order, expected):

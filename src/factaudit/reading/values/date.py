@@ -85,7 +85,11 @@ def _patterns(pack: LanguagePack) -> _Patterns:
         rf"|(?<![\d-])(?P<iy>\d{{4}})-(?P<im>\d{{2}})-(?P<id>\d{{2}})(?![\d-])"
         # tgl 16/10, on 16/10: a day and month after a word that introduces a date
         + (rf"|\b(?:{alt(pack.date_prefixes)})\s+(?P<a4>\d{{1,2}})/(?P<b4>\d{{1,2}})(?![\d/])"
-           if pack.date_prefixes else ""), FLAGS)
+           if pack.date_prefixes else "")
+        # hari ini (17/6), yesterday (16/6): a relative day with its date in brackets
+        + (rf"|\b(?:{alt(pack.relative_days)})\s*,?\s*\(\s*(?P<a5>\d{{1,2}})/"
+           rf"(?P<b5>\d{{1,2}})(?:/(?P<y5>\d{{2}}|\d{{4}}))?\s*\)"
+           if pack.relative_days else ""), FLAGS)
     relative = (re.compile(rf"\b(?:{alt(pack.relative_days)})\b", FLAGS)
                 if pack.relative_days else None)
     last_weekday = None
@@ -176,9 +180,9 @@ def find(text: str, reading: Reading) -> list[Value]:
             out.append(Value(ValueKind.DATE, d.isoformat(), m.start(), m.end(), m.group(0),
                              "ISO date"))
             continue
-        a, b = next(((g.get(f"a{k}"), g.get(f"b{k}")) for k in ("", "2", "3", "4")
+        a, b = next(((g.get(f"a{k}"), g.get(f"b{k}")) for k in ("", "2", "3", "4", "5")
                      if g.get(f"a{k}")), (None, None))
-        year = g.get("y") or g.get("y2") or g.get("y3")
+        year = g.get("y") or g.get("y2") or g.get("y3") or g.get("y5")
         weekday = lookup(pack.weekdays, g["wd"]) if g.get("wd") else None
         day, month = ((int(a or 0), int(b or 0)) if order.startswith("D")
                       else (int(b or 0), int(a or 0)))
@@ -200,16 +204,21 @@ def find(text: str, reading: Reading) -> list[Value]:
         if parsed is None:
             continue
         value = _complete(parsed, m, base, weekday)
-        if g.get("a4"):  # the date without the word before it
-            value = replace(value, start=m.start("a4"), raw=text[m.start("a4"):m.end()])
+        if g.get("a5") and not year and base is not None and base.day is not None:
+            value = _dated_by_relative_day(value, m.group(0), pack, base)
+        for k in ("a4", "a5"):
+            if g.get(k):  # the date without the word before it
+                at = text.rfind("(", m.start(), m.start(k)) if k == "a5" else m.start(k)
+                value = replace(value, start=at, raw=text[at:m.end()])
         out.append(replace(value, how=value.how + f"; numeric date read as {used}"
                            + ("" if used == order[:2] else " (the weekday fits only that)")))
     if pats.relative is not None and base is not None and base.day is not None:
         for m in pats.relative.finditer(text):
             shift = lookup(pack.relative_days, m.group(0))
             if shift is None or (pats.history_after is not None
-                                 and pats.history_after.match(text, m.end())):
-                continue
+                                 and pats.history_after.match(text, m.end())) or \
+                    _BRACKETED_DAY.match(text, m.end()):
+                continue  # (a date in brackets after it is the date: read above)
             years = pats.year_after.match(text, m.end()) if pats.year_after else None
             back = lookup(pack.relative_years, years.group("y")) if years else None
             end = years.end() if years is not None and back else m.end()
@@ -407,6 +416,27 @@ def _complete(parsed: tuple[int | None, int, int], m: re.Match[str],
                      year_guessed=guessed)
     return Value(ValueKind.DATE, d.isoformat(), m.start(), m.end(), m.group(0), how, weekday,
                  year_guessed=guessed)
+
+
+def _dated_by_relative_day(value: Value, written: str, pack: LanguagePack,
+                           base: PartialDate) -> Value:
+    """"hari ini (17/6)" in a page of 17 June 2008 is 17 June 2008: the relative day gives
+    the year when it falls on the day and month in brackets."""
+    word = written.split("(")[0].strip(" ,")
+    shift = lookup(pack.relative_days, word)
+    if shift is None:
+        return value
+    try:
+        d = base.as_date() + dt.timedelta(days=shift)
+    except (OverflowError, ValueError):
+        return value
+    if value.canonical != f"--{d.month:02d}-{d.day:02d}":
+        return value
+    return replace(value, canonical=d.isoformat(),
+                   how=value.how + f"; year from {word!r} and the publication date {base}")
+
+
+_BRACKETED_DAY = re.compile(r"\s*,?\s*\(\s*\d{1,2}/\d{1,2}")
 
 
 def _recent_only(base: PartialDate | None, year: int, month: int, day: int) -> bool:
