@@ -3574,3 +3574,21 @@ HOUSES_DAMAGED = claims(claim("houses", "quantity", {"en": ["damaged"], "id": ["
 ])
 def test_a_unit_word_after_another_count_is_that_counts(text, language, found):
     assert got(HOUSES_DAMAGED, text, language) == found
+
+
+TSUNAMI_YEAR = claims(claim("tsunami", "year", {"en": ["Tsunami"], "id": ["Tsunami"]}, 2004,
+                            statement="The tsunami struck in 2004."))
+
+
+@pytest.mark.parametrize(("text", "language", "found"), [
+    # a capitalised cue in the name of another thing: a museum, a film
+    ("Museum Tsunami Aceh diresmikan pada 2008.", "id", []),
+    ("The Tsunami Museum opened in 2008.", "en", []),
+    ("Kisah itu diangkat ke film Tsunami Aceh pada 2008.", "id", []),
+    ("Kisah itu difilmkan dengan judul Tsunami Aceh pada 2008.", "id", []),
+    # a kind word the cue holds, or one in lower case after it, names nothing
+    ("The Tsunami struck the coast of Aceh in 2004.", "en", ["2004"]),
+    ("Tsunami museum visits rose in 2008.", "en", ["2008"]),
+])
+def test_a_cue_in_the_name_of_another_thing_gives_no_value(text, language, found):
+    assert got(TSUNAMI_YEAR, text, language) == found

@@ -169,8 +169,12 @@ def _texts(text, spans):
                        "Ten survived."]),
         ("Title line\nBody text. More text.", frozenset(),
          ["Title line", "Body text.", "More text."]),
-        ("no full stop\nsecond line\r\nthird line", frozenset(),
-         ["no full stop", "second line", "third line"]),
+        ("No full stop\nSecond line\r\nThird line", frozenset(),
+         ["No full stop", "Second line", "Third line"]),
+        # a line that goes on in lower case after one with no sentence end runs on
+        ("Gempa terjadi pada kedalaman 15\nkm. Tidak ada tsunami.\nlalu warga pulang.",
+         frozenset(), ["Gempa terjadi pada kedalaman 15\nkm.", "Tidak ada tsunami.",
+                       "lalu warga pulang."]),
         ("  \n\n  Spaced out.  \n\n", frozenset(), ["Spaced out."]),
         ("", frozenset(), []),
     ],
@@ -211,7 +215,9 @@ def test_sentence_spans_are_ordered_stripped_and_in_bounds(text, abbreviations):
         assert previous_end <= start < end <= len(text)
         piece = text[start:end]
         assert piece == piece.strip() and piece
-        assert "\n" not in piece
+        # a line break inside a sentence only where the next line goes on in lower case
+        for m in re.finditer(r"\n\s*(\S)", piece):
+            assert m.group(1).islower()
         previous_end = end
     # nothing but white space is left out
     covered = set()

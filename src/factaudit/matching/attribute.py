@@ -484,7 +484,8 @@ class _SentenceWork:
     def run(self, hits: list[Hit]) -> None:
         self._sentence_hits = hits
         self.values = self._outside_dateline(self.values, {h.item for h in hits})
-        whole = [h for h in hits if self._whole_cue(h) and not self._negated(h)]
+        whole = [h for h in hits if self._whole_cue(h) and not self._negated(h)
+                 and not self._in_name(h)]
         about = [h for h in whole if self._about(h)]
         # carried to the next sentence: the cues that passed, and those that failed only
         # `about`, which the next sentence must then meet itself
@@ -602,6 +603,29 @@ class _SentenceWork:
             self._step(h.item, "negated", f"{word!r} before the cue {h.text!r}: it has not "
                        "happened", cue=h)
         return word is not None
+
+    def _in_name(self, h: Hit) -> bool:
+        """Whether the capitalised cue is part of the name of another thing: after a word
+        of the pack's ``name_kinds`` ("Museum Tsunami Aceh", "film Tragedi Bintaro") or
+        before one written with a capital ("the Tsunami Museum"), unless the cue holds it."""
+        if not self.text[h.start:h.start + 1].isupper():
+            return False
+        before = pack_pattern(self.language, "name_kinds", r"(?<![\w-])(?:{w})[ \t]+$")
+        after = pack_pattern(self.language, "name_kinds", r"[ \t]+(?:{w})(?![\w-])")
+        if before is None or after is None:
+            return False
+        m = before.search(self.text, max(self.span[0], h.start - 30), h.start)
+        if m is None:
+            m = after.match(self.text, h.end, self.span[1])
+            if m is None or not m.group(0).strip()[:1].isupper():
+                return False
+        kind = m.group(0).strip()
+        if fold_phrase(kind) in fold_phrase(h.text).split():
+            return False
+        if h.item in self.trace:
+            self._step(h.item, "in-name", f"{kind!r} by the cue {h.text!r}: part of the name "
+                       "of another thing", cue=h)
+        return True
 
     def _whole_cue(self, h: Hit) -> bool:
         """Whether the cue is not the end of another event's name: "semi-final", "perempat

@@ -136,13 +136,14 @@ def sentences(text: str, abbreviations: frozenset[str] = frozenset(),
               wrapped: bool | None = None) -> list[tuple[int, int]]:
     """Sentence spans (start, end) in ``text``.
 
-    A line break ends a sentence, except in hard-wrapped text (print and PDF copies, where
-    lines break every ~70 characters inside a paragraph): there a paragraph ends at a
-    blank line, a list item, a line that ends a sentence, or a short line unless the next
-    goes on in lower case, so that "5 July⏎1959" keeps its year. ``wrapped``: whether the
-    text is hard-wrapped (default: judged from its lines). A full stop after an
-    abbreviation of the language ("Dr.", "No.") or after a single capital letter (an
-    initial, "Sidharto R. Suryodipuro") does not end a sentence."""
+    A line break ends a sentence, unless the line ends with no sentence end and the next
+    goes on in lower case ("pada kedalaman 15⏎km."), and except in hard-wrapped text
+    (print and PDF copies, where lines break every ~70 characters inside a paragraph):
+    there a paragraph ends at a blank line, a list item, a line that ends a sentence, or a
+    short line unless the next goes on in lower case, so that "5 July⏎1959" keeps its
+    year. ``wrapped``: whether the text is hard-wrapped (default: judged from its lines).
+    A full stop after an abbreviation of the language ("Dr.", "No.") or after a single
+    capital letter (an initial, "Sidharto R. Suryodipuro") does not end a sentence."""
     spans: list[tuple[int, int]] = []
     lines = [(m.start(), m.end()) for m in _LINE.finditer(text) if m.end() > m.start()]
     if wrapped is None:
@@ -156,9 +157,9 @@ def sentences(text: str, abbreviations: frozenset[str] = frozenset(),
             block_start = start
         nxt = lines[k + 1] if k + 1 < len(lines) else None
         following = text[nxt[0]:nxt[1]].lstrip() if nxt is not None else ""
-        # in wrapped text a line runs on when it is full, or when the next line goes on in
-        # lower case ("entered lunar⏎orbit on 7 August")
-        runs_on = wrapped and (len(line.rstrip()) >= 0.6 * width or following[:1].islower())
+        # a line runs on when the next goes on in lower case ("entered lunar⏎orbit on 7
+        # August", "pada kedalaman 15⏎km."), in any text; in wrapped text also when full
+        runs_on = following[:1].islower() or (wrapped and len(line.rstrip()) >= 0.6 * width)
         joined = (nxt is not None and line.strip() and runs_on
                   and not _ENDS_SENTENCE.search(line)
                   and following.strip() != ""

@@ -50,7 +50,7 @@ _KEYS = {
     "start_verbs", "end_verbs", "since_words", "until_words", "ongoing_words",
     "day_units", "ago_words", "complementizers", "earlier_words", "first_words",
     "margin_words", "rank_words", "street_words", "commemorated_words", "final_e_dropped",
-    "predicate_words", "quantifiers", "contrast_joiners",
+    "predicate_words", "quantifiers", "contrast_joiners", "name_kinds",
 }
 
 
@@ -101,6 +101,10 @@ class LanguagePack:
     apposition_openers: tuple[str, ...] = ()
     # before a cue's word, these name another event ("semi-final" is not the final)
     rival_prefixes: tuple[str, ...] = ()
+    # a capitalised cue right after one of these, or before one capitalised, is part of the
+    # name of another thing: "Museum Tsunami Aceh", "the Tsunami Museum", "film Tragedi
+    # Bintaro"
+    name_kinds: tuple[str, ...] = ()
     # a date right after these is the day a figure stood at ("as of", "hingga")
     # right before a cue, these say it has not happened ("not yet", "belum")
     negation_words: tuple[str, ...] = ()
