@@ -38,7 +38,9 @@ document is read, and only the earlier counts are decided at the end.
 A value the claim's statement names besides the expected one ("Of the 221,000 basic
 quota, 203,320 places were regular": 221,000; "fined Rp 3.5 billion; prosecutors had
 sought Rp 3 billion": 3 billion) is a warning: the source confuses the two figures, or
-gives the other one where the claim's cue stands. One in a sentence that denies something
+gives the other one where the claim's cue stands; but a count the source gives the noun
+the statement gives that figure ("117 people (112 passengers and 5 crew)": "carrying 112
+passengers") is that other fact: info. One in a sentence that denies something
 ("in 2018, not 1996"; "30 years ago, not 25 years ago") is a mistake the statement spells
 out, and stays an error. One the statement names as the earlier figure ("revised its
 earlier count of 10", "widened from 4 km to 6 km"; pack key ``earlier_words``) is info in
@@ -80,11 +82,14 @@ from factaudit.matching.clauses import (
     pack_pattern,
     range_joined,
     running,
+    small_words,
     span_bound,
     statement_reading,
 )
 from factaudit.model import Document, Mention, PartialDate
+from factaudit.reading.inflection import same_stem
 from factaudit.reading.languages import get_pack
+from factaudit.reading.text import fold_phrase
 from factaudit.reading.values import Value, agrees, near, read_values, rounds_to, slip
 from factaudit.rules import Fact, Report, Rule, RuleContext, Severity, ValueKind, Verdict
 
@@ -182,6 +187,10 @@ def judge(ctx: RuleContext) -> Judgements:
                                      if agrees(claim.type, value, m.value)), (None, False))
         # an earlier figure in a page published after it changed is out of date: an error
         earlier_named = earlier_named and not claim.settled_by(doc.published_date)
+        # a count the source gives the noun the statement gives that other figure ("112
+        # passengers" for "117 people (112 passengers and 5 crew)"): that other fact
+        labelled = (named if named and claim.type == ValueKind.QUANTITY and _same_noun(
+            claim.statement, named, doc.text, m.value_end, doc.language) else None)
         note = (f" ({anniversary} years after it, and the sentence counts {anniversary} "
                 "years: an anniversary, not the event)" if anniversary else
                 f" (one end of the range {ranged!r}, whose other end is the expected date)"
@@ -201,6 +210,8 @@ def judge(ctx: RuleContext) -> Judgements:
                 "clear)" if named_too else
                 f" (the claim's statement names it as the earlier figure, {named!r}: the "
                 "source reports it before it changed)" if earlier_named else
+                f" (the claim's statement names it as another figure, {named!r}, and the "
+                "source counts the same noun: that other fact)" if labelled else
                 f" (the claim's statement names it as another figure, {named!r}: the "
                 "source confuses the two, or gives the other)" if named else
                 f" (one day off, beside a time zone ({zoned!r}): perhaps the same moment "
@@ -212,7 +223,7 @@ def judge(ctx: RuleContext) -> Judgements:
         severity = (Severity.INFO if anniversary or ranged or planned or guess or unsettled
                     or far or other_year
                     or other
-                    or named_too or earlier_named else Severity.WARNING
+                    or named_too or earlier_named or labelled else Severity.WARNING
                     if m.uncertain or named or zoned or lagged or behind or m.other_day
                     else None)
         out.judged.append(Judged(
@@ -324,6 +335,22 @@ def statement_figures(statement: str, kind: str, expected: str, languages: tuple
     return tuple((v.canonical, v.raw, any(_earlier(statement, v, values, k) for k in langs))
                  for v in values
                  if not agrees(kind, expected, v.canonical) and v.canonical not in denied)
+
+
+def _same_noun(statement: str, named: str, text: str, end: int, language: str) -> bool:
+    """Whether the word right after a figure in the text is the word right after the
+    figure the statement names ("112 passengers" in both), and not a small word."""
+    at = statement.find(named)
+    said = _FIRST_WORD.match(statement, at + len(named)) if at >= 0 else None
+    found = _FIRST_WORD.match(text, end)
+    if said is None or found is None:
+        return False
+    small = small_words(language)
+    a, b = fold_phrase(said.group(1)), fold_phrase(found.group(1))
+    return a not in small and same_stem(a, b, language)
+
+
+_FIRST_WORD = re.compile(r"[ \t]*([^\W\d_][\w-]*)")
 
 
 def _earlier(statement: str, v: Value, values: list[Value], language: str) -> bool:
