@@ -3592,3 +3592,20 @@ TSUNAMI_YEAR = claims(claim("tsunami", "year", {"en": ["Tsunami"], "id": ["Tsuna
 ])
 def test_a_cue_in_the_name_of_another_thing_gives_no_value(text, language, found):
     assert got(TSUNAMI_YEAR, text, language) == found
+
+
+PEOPLE_ON_BOARD = claims(claim("aboard", "quantity", {"en": ["on board"]}, 117,
+                               unit_words={"en": ["people"]},
+                               statement="The aircraft carried 117 people."))
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    # a cue that opens with a preposition qualifies the whole's noun, not the part
+    ("The crash killed 99 of the 117 people on board.", ["117"]),
+    # a sentence that opens with a determiner and an other-word tells of other events
+    ("The others were, in order: the Peru crash, killing 41 out of 100 people on board.",
+     []),
+    ("The crash killed all 117 people on board.", ["117"]),
+])
+def test_a_prepositional_cue_and_an_opening_others(text, found):
+    assert got(PEOPLE_ON_BOARD, text) == found

@@ -1364,6 +1364,10 @@ class _SentenceWork:
             return False
         between = self.text[whole[1]:starts[k]]  # the whole's noun, at least: a cue right
         # after the whole is its noun ("dua dari lima mesinnya": the cue counts the whole)
+        first = WORD.match(self.text, starts[k])
+        if first is not None and fold_phrase(first.group(0)) in _prepositions(self.language):
+            return False  # a cue that opens with a preposition qualifies the whole's noun:
+            # "99 of the 117 people on board" counts the people on board
         return not re.search(r"[,;:()]", between) and \
             1 <= len(WORD.findall(between)) <= PREDICATE_AFTER_PARTITIVE
 
@@ -2301,7 +2305,12 @@ class _SentenceWork:
     def _opening_repeat(self, h: Hit) -> str | None:
         """A repeat word that opens the sentence before a noun, ahead of the cue:
         "Another quake, measuring 7 on the Richter scale, …" tells of another quake than
-        the claim's, whatever its cue ("another 20 people" is a count added)."""
+        the claim's, whatever its cue ("another 20 people" is a count added); so does a
+        determiner and an other-word ("The others were, in chronological order: …")."""
+        others = _opening_others(self.language)
+        m = others.match(self.text, self.sentence.start) if others else None
+        if m is not None and m.end() <= h.start:
+            return m.group(0).strip()  # "The others were, in chronological order: …"
         pattern = pack_pattern(self.language, "repeat_words",
                                r"\W{0,3}((?:{w}))\s+([^\W\d_][\w-]*)")
         m = pattern.match(self.text, self.sentence.start) if pattern else None
@@ -2648,6 +2657,20 @@ def _whole_before(language: str) -> re.Pattern[str] | None:
     totals = "|".join(re.escape(w) for w in words)
     return pack_pattern(language, "partitive_before_number",
                         rf"(?<![\w-])(?:{{w}})\s+(?:(?:{totals or '(?!x)x'})\s+)?$")
+
+
+@by_language
+@cache
+def _opening_others(language: str) -> re.Pattern[str] | None:
+    """A determiner and an ``other_words`` word opening a sentence ("The others were …",
+    "The other crashes …"): it tells of other occurrences than the claim's."""
+    pack = get_pack(language)
+    dets = sorted(partitive_determiners(language))
+    if not pack.other_words or not dets:
+        return None
+    words = "|".join(re.escape(w) for w in sorted(pack.other_words, key=len, reverse=True))
+    articles = "|".join(re.escape(w) for w in dets)
+    return re.compile(rf"\W{{0,3}}(?:{articles})\s+(?:{words})(?![\w-])", re.IGNORECASE)
 
 
 @by_language
