@@ -3609,3 +3609,16 @@ PEOPLE_ON_BOARD = claims(claim("aboard", "quantity", {"en": ["on board"]}, 117,
 ])
 def test_a_prepositional_cue_and_an_opening_others(text, found):
     assert got(PEOPLE_ON_BOARD, text) == found
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    # an as-of word before a time and the date: the day a state stood at
+    ("As of 14.00 UTC on 14 February the eruption had abated.", []),
+    # "no more" before the cue: what did not happen has no date
+    ("On 15 February no more large eruptions were expected.", []),
+    # a date in apposition to a day reckoned from the cue is reckoned too
+    ("The second day after its eruption, today, 15 February, the ash thinned.", []),
+    ("The eruption on 13 February covered the town in ash.", ["--02-13"]),
+])
+def test_dates_that_are_no_eruption_day(text, found):
+    assert got(ERUPTED, text, "en", "2014-02-15") == found

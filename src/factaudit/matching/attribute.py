@@ -2285,6 +2285,8 @@ class _SentenceWork:
         between = self.text[h.end:v.start]
         if len(between) > PLACE_CHARS or any(ch in between for ch in ";:()"):
             return False
+        if any(h.end <= w.start and w.end <= v.start for w in self.values):
+            return False  # another value between: "after its eruption, today, 15 February"
         small = small_words(self.language)
         words = WORD.findall(between)
         return bool(words) and all(w[:1].isupper() or fold_phrase(w) in small for w in words)

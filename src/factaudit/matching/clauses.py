@@ -1131,9 +1131,12 @@ def verb_like(word: str, language: str) -> bool:
 def as_of_word(text: str, sentence: Sentence, start: int) -> str | None:
     """A word that makes the date at ``start`` the day a figure or a state stood at ("as
     of Saturday, 3 December", "hingga Sabtu (3/12/2022)", "As of Tuesday (Dec. 16)"): it
-    stands right before the date, or before its weekday."""
+    stands right before the date, or before its weekday, or before a time ("As of 14.00
+    UTC on 14 February")."""
     pattern = pack_pattern(sentence.language, "as_of_words",
-                           r"(?<![\w-])(?:{w})\s+(?:[^\W\d_]+(?:,?\s+|\s*\(\s*))?$")
+                           r"(?<![\w-])(?:{w})\s+"
+                           r"(?:\d{1,2}[.:]\d{2}(?:\s+[^\W\d_]{2,5})?,?\s+(?:[^\W\d_]{2,4}\s+)?)?"
+                           r"(?:[^\W\d_]+(?:,?\s+|\s*\(\s*))?$")
     if pattern is None:
         return None
     m = pattern.search(text[max(sentence.start, start - 40):start])
