@@ -30,12 +30,13 @@ can be asked), not a word or name that an installed Hunspell dictionary knows or
 common in a language of the corpus (wordfreq). A spelling that recurs three or more times is
 a name of its own only in a document that also writes the declared name; in one that never
 does, it is the same misspelling repeated (as syndicated copies spread it). A spelling seen
-beside the name elsewhere in the corpus is a typo wherever it stands, except inside another
-name. Two near-misses side by side stand in the name's order ("Achmad Sidiq" is not Sidik
-Achmadi). In lower case, a word is a typo only of a name of 6+ letters, one edit away
-keeping its first letter, in no dictionary and not common. An acronym (a name word written
-in capitals) is misspelled by two of its letters swapped, a letter doubled ("KPPK" for KPK),
-or from 5 letters any one edit; the words in capitals that the claims' ``vocabulary``
+beside the name elsewhere in the corpus is a typo wherever it stands, in a document that
+writes the name right too, except inside another name. Two near-misses side by side stand
+in the name's order ("Achmad Sidiq" is not Sidik Achmadi). In lower case, a word is a
+typo only of a name of 6+ letters, one edit away keeping its first letter, in no
+dictionary and not common. An acronym (a name word written in capitals) is misspelled by
+two of its letters swapped, a letter doubled ("KPPK" for KPK), or from 5 letters any one
+edit; the words in capitals that the claims' ``vocabulary``
 declares are checked the same way, and so are its capitalised words. The other gender's form
 of a Slavic surname ("Morozova"), or of a name by a language pack's ``gendered_endings``
 ("Soekarnoputra" beside Soekarnoputri), is another person. A word listed both in the
@@ -165,7 +166,12 @@ def name_decision(found: str, candidate: str, target: str, distance: int,
     if found[:1].islower():
         return None if ev.common_target else lower_case_decision(candidate, target,
                                                                   distance, ev)
-    if ev.written_lower or (ev.recurring and ev.correct_here):
+    # a spelling seen beside the name elsewhere is the same slip, though it recurs in a
+    # document that writes the name right too ("both from Pandansari village … a resident
+    # of Pandasari village", where other pages write "Desa Pandasari")
+    confirmed = (ev.confirmed and not ev.in_dictionary and not ev.other_name
+                 and distance <= context_edits(length))
+    if ev.written_lower or (ev.recurring and ev.correct_here and not confirmed):
         return None  # an ordinary word, or another name beside this one
     named_here = (ev.correct_here and distance == 1 and length >= NAMED_HERE_LETTERS
                   and candidate[:1] == target[:1] and not ev.common

@@ -8,7 +8,7 @@ Bad:  "goverment" in an English document (did you mean "government"?), "pemerint
       are, even where the dictionary lists it only with its capital); "Kabuapten Garut",
       "Tim Nasiona" (capitalised inside a sentence, but one edit from an everyday word,
       keeping its first letter, and in no word list at all: a name that near an everyday
-      word is listed itself)
+      word is listed itself; a letter changed only for a key beside it, "Sememtara")
 Good: a word of the document's language in any variety ("organised", "centre": en_US and
       en_GB are both asked); a word that the language forms by rule ("ujarnya",
       "ditandatangani", "anak-anak", read by Sastrawi for Indonesian; a meN- verb as it
@@ -53,7 +53,7 @@ from typing import Any
 from rapidfuzz.distance import Levenshtein
 
 from factaudit.reading.languages import get_pack
-from factaudit.reading.lexicon.edits import edit_kind, match_case
+from factaudit.reading.lexicon.edits import edit_kind, keyboard_slip, match_case
 from factaudit.reading.lexicon.frequency import has_list, zipf
 from factaudit.reading.lexicon.hunspell import Speller, load_speller
 from factaudit.reading.lexicon.morphology import root_of
@@ -248,6 +248,10 @@ def everyday_slip(word: str, correction: str, edits: int, zipf_word: float,
     if edits != 1 or len(word) < SLIP_LETTERS or zipf_word > 0 \
             or zipf_correction < EVERYDAY:
         return False
+    if edit_kind(word.lower(), correction) == "substitution" and not keyboard_slip(
+            word, correction):
+        return False  # a letter changed for one far from it on the keyboard is as often
+        # a name beside a word ("Bandara Rendani", not "rendang")
     return all(op.src_pos > 0 and op.dest_pos > 0
                for op in Levenshtein.editops(word.lower(), correction))
 

@@ -77,6 +77,24 @@ def edit_kind(found: str, expected: str) -> str:
 # --------------------------------------------------------------------------- differences
 
 
+# Letters side by side on a QWERTY keyboard (the layout of English and Indonesian
+# keyboards alike): one struck for the other is a slip of the finger.
+_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
+_NEIGHBOURS = {a: {r[j] for j in (i - 1, i + 1) if 0 <= j < len(r)}
+               | {o[j] for o in _ROWS if o is not r for j in (i - 1, i, i + 1)
+                  if 0 <= j < len(o) and abs(_ROWS.index(o) - _ROWS.index(r)) == 1}
+               for r in _ROWS for i, a in enumerate(r)}
+
+
+def keyboard_slip(found: str, expected: str) -> bool:
+    """Whether ``found`` is ``expected`` with one letter struck for a key beside it on a
+    QWERTY keyboard ("sememtara" for sementara: n and m; not "rendani" for rendang)."""
+    if len(found) != len(expected):
+        return False
+    diff = [(a, b) for a, b in zip(found.lower(), expected.lower(), strict=True) if a != b]
+    return len(diff) == 1 and diff[0][0] in _NEIGHBOURS.get(diff[0][1], set())
+
+
 def match_case(expected: str, found: str) -> str:
     """``expected`` written in the case pattern of ``found`` ("Kartika", "KARTIAK" →
     "MARSUDI"), so that a difference in case is never shown as a difference in letters."""

@@ -10,7 +10,9 @@ short word before a full stop, "Jl.", "Drs.", "Muh.", or letters between full st
 writers ("(mrus)", "(ant/rah)"); a word cut off where an ellipsis marks the cut ("agai…");
 the halves of a word broken across lines by a hyphen
 ("Govern-⏎ments"); items of a menu or a breadcrumb, beside a vertical bar ("Home |
-News", "(bicara | kontrib)"); words of another script than the text's; and reduplications,
+News", "(bicara | kontrib)"); words of a style sheet or other code left in the text
+(beside braces or comment marks and "property: value;" pairs); words of another script
+than the text's; and reduplications,
 whose halves are the same word or rhyme ("ogoh-ogoh", "sayur-mayur"). Each word keeps
 whether it opens a sentence, a line or a heading written in title case, where a capital
 says nothing about a name.
@@ -181,7 +183,22 @@ def _running(text: str, start: int, end: int) -> bool:
         return False  # a code in brackets: the writers' initials closing a news item
     if _BESIDE_BAR.match(text, end) or _BAR_BEFORE.search(text, max(0, start - 4), start):
         return False  # an item of a menu or a breadcrumb: "(bicara | kontrib)", "Home | News"
+    if _in_code(text, start, end):
+        return False  # style sheet left in a page's text: "mso-fareast-font-family:…;"
     return _INNER_DOT.search(chunk_around(text, start, end)) is None
+
+
+CODE_REACH = 120  # characters either side of a word in which to look for code
+_CODE_MARK = re.compile(r"[{}]|/\*|\*/")
+_PROPERTY = re.compile(r"[\w-]+:[^;{}\n]{0,60};")
+
+
+def _in_code(text: str, start: int, end: int) -> bool:
+    """Whether the word stands in a style sheet or other code left in a page's text: a
+    brace or a comment mark and two "property: value;" pairs nearby."""
+    lo, hi = max(0, start - CODE_REACH), min(len(text), end + CODE_REACH)
+    return (_CODE_MARK.search(text, lo, hi) is not None
+            and len(_PROPERTY.findall(text, lo, hi)) >= 2)
 
 
 def _reduplicated(text: str, start: int, end: int) -> bool:
