@@ -3611,6 +3611,14 @@ def test_a_prepositional_cue_and_an_opening_others(text, found):
     assert got(PEOPLE_ON_BOARD, text) == found
 
 
+def test_a_phrase_that_opens_a_list_is_no_opening_others():
+    aboard = claims(claim("aboard", "quantity", {"id": ["di dalam pesawat"]}, 117,
+                          unit_words={"id": ["orang"]},
+                          statement="The aircraft carried 117 people."))
+    assert got(aboard, "Antara lain 117 orang di dalam pesawat.", "id") == ["117"]
+    assert got(aboard, "Semua lainnya, 120 orang di dalam pesawat.", "id") == []
+
+
 @pytest.mark.parametrize(("text", "found"), [
     # an as-of word before a time and the date: the day a state stood at
     ("As of 14.00 UTC on 14 February the eruption had abated.", []),

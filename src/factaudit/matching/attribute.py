@@ -2311,8 +2311,10 @@ class _SentenceWork:
         determiner and an other-word ("The others were, in chronological order: …")."""
         others = _opening_others(self.language)
         m = others.match(self.text, self.sentence.start) if others else None
-        if m is not None and m.end() <= h.start:
+        if m is not None and m.end() <= h.start and fold_phrase(m.group(0)) not in {
+                fold_phrase(w) for w in get_pack(self.language).listing_openers}:
             return m.group(0).strip()  # "The others were, in chronological order: …"
+            # (not a phrase that opens a list: "Antara lain, …")
         pattern = pack_pattern(self.language, "repeat_words",
                                r"\W{0,3}((?:{w}))\s+([^\W\d_][\w-]*)")
         m = pattern.match(self.text, self.sentence.start) if pattern else None
