@@ -22,8 +22,9 @@ Good: a word of the document's language in any variety ("organised", "centre": e
       a letter different from it, though its dictionary lacks it ("sidak"); a word
       written three times in one document, in three documents, or three times over in two
       ("tronton": a word of its own the dictionary lacks); initials in
-      brackets that close a news item ("(mrus)"); entity names, term forms and the
-      claims' ``vocabulary``; the rest of a hyphenated name ("Pu-udom"); a short form
+      brackets that close a news item ("(mrus)"); entity names, term forms (with an
+      enclitic too: "jenasahnya" is term-variant's) and the claims' ``vocabulary``; the
+      rest of a hyphenated name ("Pu-udom"); a short form
       the text coins in brackets from the starts of the words before it ("transportasi
       umum (transum)"); acronyms, brands in camel case, abbreviations,
       ordinals ("30th"), URLs, e-mail addresses, handles, hashtags and file names; words
@@ -107,9 +108,14 @@ def unknown_words(ctx: RuleContext) -> Unknown:
     plain = _language_words(doc.language)
     language = doc.language
 
+    clitics = get_pack(language).clitics
+
     def wanted(word: str) -> bool:
         folded = fold_phrase(word).replace(" ", "")
-        return not (folded in accepted or folded in plain or zipf(word, language) >= COMMON)
+        return not (folded in accepted or folded in plain or zipf(word, language) >= COMMON
+                    or any(folded.endswith(c) and folded[:-len(c)] in accepted
+                           for c in clitics))  # a term form with an enclitic: the term
+        # rules' ("jenasahnya" for the variant "jenasah")
 
     found = spots(doc.text, _small_words(language), wanted)
     coined = short_forms(doc.text) if found else set()

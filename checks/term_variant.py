@@ -1,7 +1,8 @@
 """term-variant: a non-preferred form of a listed term.
 
-Bad:  "kerjasama" (preferred: "kerja sama"), "paska" (preferred: "pasca")
-Good: "kerja sama", "pasca"
+Bad:  "kerjasama" (preferred: "kerja sama"), "paska" (preferred: "pasca"), "aktifitasnya"
+      (preferred: "aktivitas"; a variant with an enclitic of the term's language)
+Good: "kerja sama", "pasca", "aktivitasnya"
 
 Only documents in the term's ``language`` are read. A variant inside a web address, an
 e-mail address, a handle or a file name ("…/pemboman-gereja-…") is the address's spelling,

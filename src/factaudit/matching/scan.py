@@ -69,6 +69,11 @@ class Matcher:
                 self.size += 1
         if self.size:
             self.automaton.make_automaton()
+        # a term written with an enclitic of its language ("aktifitasnya"): the term's
+        self.clitics: dict[str, tuple[str, ...]] = {
+            term.language: tuple(sorted(get_pack(term.language).clitics, key=len,
+                                        reverse=True))
+            for term in claims.terms if term.language and get_pack(term.language).clitics}
         self.inflected = {lang: _Inflected(claims, lang) for lang in
                           {lang for c in claims.claims for lang in (*c.cues, *(c.keywords or {}))}}
 
@@ -114,7 +119,9 @@ class Matcher:
             if start_index > 0 and ft[start_index - 1] != " ":
                 continue
             if end_index + 1 < len(ft) and ft[end_index + 1] != " ":
-                continue
+                patterns = self._with_clitic(patterns, ft, end_index + 1)
+                if not patterns:
+                    continue
             start, end = folded.span(start_index, end_index + 1)
             if lo + start >= keep:
                 continue  # the next window's
@@ -127,7 +134,19 @@ class Matcher:
         return hits
 
 
+    def _with_clitic(self, patterns: tuple[Pattern, ...], ft: str, at: int
+                     ) -> tuple[Pattern, ...]:
+        """The term patterns of a match that goes on with an enclitic of the term's
+        language and then ends ("aktifitas" in "aktifitasnya"); none for other words."""
+        if not self.clitics:
+            return ()
+        return tuple(p for p in patterns if p[0] in _TERMS and p[3] in self.clitics and any(
+            ft.startswith(c, at) and (at + len(c) == len(ft) or ft[at + len(c)] == " ")
+            for c in self.clitics[p[3]]))
+
+
 _VARIANTS = (HitKind.ENTITY_VARIANT, HitKind.TERM_VARIANT)
+_TERMS = (HitKind.TERM_PREFERRED, HitKind.TERM_VARIANT)
 
 
 def _look_alike(patterns: list[Pattern]) -> frozenset[str]:
