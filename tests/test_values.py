@@ -92,6 +92,10 @@ def of_kind(text, lang, kind, base=None, order=None):
         # a relative day with its date in brackets: the date written, with or without a
         # publication date
         ("hari ini (17/6)", "id", None, None, "--06-17"),
+        # spaces around the slash inside the brackets
+        ("Senin ( 4 / 10 )", "id", PartialDate(2010, 10, 8), None, "2010-10-04"),
+        # a weekday that fits neither order: the order in the days before publication
+        ("Tuesday (4/10)", "en", PartialDate(2010, 10, 7), "MDY", "--10-04"),
         ("kemarin (16/6/2008)", "id", PartialDate(2008, 6, 20), None, "2008-06-16"),
         ("today (17/6)", "en", PartialDate(2008, 6, 17), "DMY", "2008-06-17"),
     ],

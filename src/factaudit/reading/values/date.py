@@ -75,8 +75,8 @@ def _patterns(pack: LanguagePack) -> _Patterns:
     parts = rf"(?:\s+(?:{alt(pack.day_parts)}))?" if pack.day_parts else ""
     # Tuesday (6/7), Selasa (6/7/2021), 6/7/2021, 2021-07-06
     numeric = re.compile(
-        rf"(?:\b(?P<wd>{weekdays})\b{parts}\s*,?\s*\(\s*(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})"
-        rf"(?:/(?P<y>\d{{2}}|\d{{4}}))?\s*\))"
+        rf"(?:\b(?P<wd>{weekdays})\b{parts}\s*,?\s*\(\s*(?P<a>\d{{1,2}})\s*/\s*(?P<b>\d{{1,2}})"
+        rf"(?:\s*/\s*(?P<y>\d{{2}}|\d{{4}}))?\s*\))"
         rf"|(?<![\d/])(?P<a2>\d{{1,2}})/(?P<b2>\d{{1,2}})/(?P<y2>\d{{4}}|\d{{2}})(?![\d/])"
         # 16-10-2021, 16.10.2021: day, month and a four-digit year
         rf"|(?<![\d.-])(?P<a3>\d{{1,2}})(?P<sep>[-.])(?P<b3>\d{{1,2}})(?P=sep)"
@@ -194,8 +194,13 @@ def find(text: str, reading: Reading) -> list[Value]:
             # (6/12/2021)" in a page of 8 December 2021 is 6 December with a wrong weekday)
             day, month, used = month, day, used[::-1]
         elif weekday is not None and not year and base is not None and \
-                _fits(base, month, day, weekday) is False and _fits(base, day, month, weekday):
-            # "Sunday (2/9)" in September 2018: 2 September was a Sunday, 9 February not
+                _fits(base, month, day, weekday) is False and (
+                    _fits(base, day, month, weekday)
+                    or (not _fits(base, day, month, weekday)
+                        and _recent_only(base, base.year, day, month))):
+            # "Sunday (2/9)" in September 2018: 2 September was a Sunday, 9 February not;
+            # and when neither order fits the weekday, the one in the days just before
+            # publication ("Tuesday (4/10)" in a report of 7 October: the weekday a slip)
             day, month, used = month, day, used[::-1]
         if not (1 <= month <= 12 and 1 <= day <= 31):
             continue
