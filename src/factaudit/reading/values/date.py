@@ -196,8 +196,7 @@ def find(text: str, reading: Reading) -> list[Value]:
         elif weekday is not None and not year and base is not None and \
                 _fits(base, month, day, weekday) is False and (
                     _fits(base, day, month, weekday)
-                    or (not _fits(base, day, month, weekday)
-                        and _recent_only(base, base.year, day, month))):
+                    or _recent_only(base, base.year, day, month)):
             # "Sunday (2/9)" in September 2018: 2 September was a Sunday, 9 February not;
             # and when neither order fits the weekday, the one in the days just before
             # publication ("Tuesday (4/10)" in a report of 7 October: the weekday a slip)
